@@ -1,0 +1,55 @@
+#include "GatewaySource.h"
+
+#include <QDateTime>
+
+namespace vigil {
+
+GatewaySource::GatewaySource(QString id, QString name, QString url, IngestSink *sink, QObject *parent)
+    : QObject(parent), m_sink(sink)
+{
+    m_status.id = std::move(id);
+    m_status.name = std::move(name);
+    m_status.url = std::move(url);
+    m_status.sinceMs = QDateTime::currentMSecsSinceEpoch();
+}
+
+GatewaySource::~GatewaySource() = default;
+
+void GatewaySource::setState(SourceStatus::State state, const QString &error)
+{
+    if (state != m_status.state)
+        m_status.sinceMs = QDateTime::currentMSecsSinceEpoch();
+    m_status.state = state;
+    if (!error.isEmpty())
+        m_status.lastError = error;
+    publishStatus();
+}
+
+void GatewaySource::setSecure(bool secure)
+{
+    m_status.secure = secure;
+}
+
+void GatewaySource::noteMessage(qint64 nowMs)
+{
+    ++m_status.messages;
+    m_status.lastMessageMs = nowMs;
+    if (nowMs - m_lastPublishMs >= 1000)
+        publishStatus();
+}
+
+void GatewaySource::noteError(const QString &error)
+{
+    ++m_status.errors;
+    m_status.lastError = error;
+    publishStatus();
+}
+
+void GatewaySource::publishStatus()
+{
+    m_lastPublishMs = QDateTime::currentMSecsSinceEpoch();
+    if (m_sink)
+        m_sink->sourceStatusChanged(m_status);
+}
+
+} // namespace vigil
