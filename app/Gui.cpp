@@ -1,0 +1,54 @@
+#include "Gui.h"
+
+#include "QmlTypes.h"
+
+#include <QDirIterator>
+#include <QQmlApplicationEngine>
+#include <QQmlComponent>
+#include <QQuickWindow>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(Vigil_UiPlugin)
+
+namespace vigil {
+
+void prepareEngine(QQmlEngine &engine, Station *station)
+{
+    StationForeign::instance = station;
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+}
+
+QQuickWindow *loadStationWindow(QQmlApplicationEngine &engine, Station *station, QString *error)
+{
+    prepareEngine(engine, station);
+    QStringList warnings;
+    QObject::connect(&engine, &QQmlEngine::warnings, [&warnings](const QList<QQmlError> &list) {
+        for (const auto &e : list)
+            warnings << e.toString();
+    });
+    engine.load(QUrl(QString::fromLatin1(kMainQmlUrl)));
+    auto *window = engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+    if (!window && error)
+        *error = QStringLiteral("cannot load the station window: %1").arg(warnings.join(u'\n'));
+    return window;
+}
+
+int compileAllQml(QQmlEngine &engine, QString *error)
+{
+    int count = 0;
+    QDirIterator it(QStringLiteral(":/qt/qml/Vigil/Ui"), {QStringLiteral("*.qml")}, QDir::Files,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QQmlComponent component(&engine, QUrl(QStringLiteral("qrc") + path));
+        if (component.isError()) {
+            if (error)
+                *error = component.errorString();
+            return -1;
+        }
+        ++count;
+    }
+    return count;
+}
+
+} // namespace vigil

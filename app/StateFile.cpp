@@ -1,0 +1,172 @@
+#include "StateFile.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+#include <cmath>
+
+namespace vigil {
+
+static QString isoTime(qint64 ms)
+{
+    return ms ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs) : QString();
+}
+
+static QString fromView(std::string_view v)
+{
+    return QString::fromUtf8(v.data(), static_cast<qsizetype>(v.size()));
+}
+
+bool writeFileAtomically(const QString &path, const QByteArray &data, QString *error)
+{
+    QSaveFile f(path); // writes a temporary file and renames it over the target on commit()
+    if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit()) {
+        if (error)
+            *error = f.errorString();
+        return false;
+    }
+    return true;
+}
+
+StateFileWriter::StateFileWriter(Station *station, QString path, QObject *parent)
+    : QObject(parent), m_station(station), m_path(std::move(path))
+{
+    m_uptime.start();
+    m_thread.setObjectName(QStringLiteral("state-file"));
+    m_worker = new QObject; // lives on m_thread; writes are posted to it as functors
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.start(QThread::LowPriority);
+    connect(&m_timer, &QTimer::timeout, this, &StateFileWriter::tick);
+}
+
+StateFileWriter::~StateFileWriter()
+{
+    m_timer.stop();
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void StateFileWriter::start(int intervalMs)
+{
+    m_timer.start(intervalMs);
+    tick();
+}
+
+QJsonObject StateFileWriter::snapshot(const Station &station, qint64 nowMs, qint64 uptimeMs)
+{
+    QJsonObject root;
+    root[QStringLiteral("format")] = QStringLiteral("vigil-state");
+    root[QStringLiteral("version")] = 1;
+    root[QStringLiteral("generated")] = isoTime(nowMs);
+    QJsonObject st;
+    st[QStringLiteral("name")] = station.stationName();
+    st[QStringLiteral("ward")] = station.wardName();
+    st[QStringLiteral("uptime_s")] = uptimeMs / 1000.0;
+    root[QStringLiteral("station")] = st;
+
+    QJsonArray sources;
+    for (const SourceStatus &s : station.sourcesModel()->statuses()) {
+        QJsonObject o;
+        o[QStringLiteral("id")] = s.id;
+        o[QStringLiteral("name")] = s.name;
+        o[QStringLiteral("url")] = s.url;
+        o[QStringLiteral("state")] = toString(s.state);
+        o[QStringLiteral("secure")] = s.secure;
+        o[QStringLiteral("since")] = isoTime(s.sinceMs);
+        o[QStringLiteral("messages")] = static_cast<double>(s.messages);
+        o[QStringLiteral("errors")] = static_cast<double>(s.errors);
+        o[QStringLiteral("last_message")] = isoTime(s.lastMessageMs);
+        o[QStringLiteral("last_error")] = s.lastError;
+        sources.append(o);
+    }
+    root[QStringLiteral("sources")] = sources;
+
+    const Ward &ward = *station.ward();
+    QJsonArray beds;
+    for (int i = 0; i < station.wardModel()->rowCount(); ++i) {
+        const Bed *b = ward.bed(i);
+        if (!b)
+            continue;
+        QJsonObject o;
+        o[QStringLiteral("index")] = i;
+        o[QStringLiteral("key")] = b->key();
+        o[QStringLiteral("label")] = b->label();
+        o[QStringLiteral("source")] = b->sourceId;
+        QJsonObject patient;
+        patient[QStringLiteral("id")] = b->patient.id;
+        patient[QStringLiteral("name")] = b->patient.name;
+        o[QStringLiteral("patient")] = patient;
+        o[QStringLiteral("stay")] = b->stay;
+        o[QStringLiteral("no_data")] = b->noData;
+        o[QStringLiteral("last_data")] = isoTime(b->lastDataMs());
+        QJsonArray conditions;
+        for (const auto &c : b->conditions)
+            conditions.append(QJsonObject{{QStringLiteral("code"), c.code}, {QStringLiteral("text"), c.text}});
+        o[QStringLiteral("conditions")] = conditions;
+        QJsonObject numerics;
+        for (const NumericInfo &info : kNumerics) {
+            const NumericState &n = b->numerics[static_cast<int>(info.id)];
+            if (!n.hasValue())
+                continue;
+            QJsonObject v;
+            v[QStringLiteral("value")] = n.value;
+            v[QStringLiteral("unit")] = fromView(info.unit);
+            v[QStringLiteral("time")] = isoTime(n.timeMs);
+            v[QStringLiteral("stale")] = n.stale;
+            numerics[fromView(info.key)] = v;
+        }
+        o[QStringLiteral("numerics")] = numerics;
+        QJsonObject waves;
+        for (const WaveInfo &info : kWaves) {
+            const WaveformChannel *ch = b->channel(info.id);
+            if (!ch)
+                continue;
+            QJsonObject w;
+            w[QStringLiteral("sample_rate")] = ch->sampleRate();
+            w[QStringLiteral("unit")] = fromView(info.unit);
+            w[QStringLiteral("samples_received")] = static_cast<double>(ch->samplesReceived.load());
+            w[QStringLiteral("gaps")] = static_cast<double>(ch->gaps.load());
+            w[QStringLiteral("overlaps")] = static_cast<double>(ch->overlaps.load());
+            w[QStringLiteral("last_write")] = isoTime(ch->lastWriteWallMs.load());
+            waves[fromView(info.key)] = w;
+        }
+        o[QStringLiteral("waves")] = waves;
+        beds.append(o);
+    }
+    root[QStringLiteral("beds")] = beds;
+    root[QStringLiteral("unknown_bed_messages")] = static_cast<double>(ward.unknownBedMessages());
+    return root;
+}
+
+void StateFileWriter::tick()
+{
+    if (m_busy.exchange(true)) {
+        m_skipped.fetch_add(1);
+        return;
+    }
+    const QJsonObject snap = snapshot(*m_station, QDateTime::currentMSecsSinceEpoch(), m_uptime.elapsed());
+    QMetaObject::invokeMethod(m_worker, [this, snap] {
+        QString error;
+        const QByteArray data = QJsonDocument(snap).toJson(QJsonDocument::Indented);
+        if (writeFileAtomically(m_path, data, &error)) {
+            m_writes.fetch_add(1);
+        } else {
+            // Reported once per distinct error, not every second.
+            if (m_failures.fetch_add(1) == 0 || error != m_lastError)
+                qWarning("state file %s: cannot write: %s", qPrintable(m_path), qPrintable(error));
+            m_lastError = error;
+        }
+        m_busy.store(false);
+    });
+}
+
+bool StateFileWriter::writeNow(QString *error)
+{
+    const QJsonObject snap = snapshot(*m_station, QDateTime::currentMSecsSinceEpoch(), m_uptime.elapsed());
+    return writeFileAtomically(m_path, QJsonDocument(snap).toJson(QJsonDocument::Indented), error);
+}
+
+} // namespace vigil

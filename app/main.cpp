@@ -1,0 +1,193 @@
+// vigil: the central station program. See README.md and `vigil --help`.
+#include "CommandLine.h"
+#include "Gui.h"
+#include "StateFile.h"
+#include "StationApp.h"
+#include "StationConfig.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickWindow>
+#include <QTimer>
+
+#include <csignal>
+#include <cstdio>
+#include <memory>
+
+using namespace vigil;
+
+namespace {
+
+int fail(const QString &message, int code = 2)
+{
+    std::fprintf(stderr, "vigil: %s\n", qPrintable(message));
+    return code;
+}
+
+// Applies command-line overrides on top of the station file.
+void applyOverrides(StationConfig &cfg, const Options &o)
+{
+    if (o.demoBeds) {
+        auto it = std::find_if(cfg.sources.begin(), cfg.sources.end(),
+                               [](const SourceConfig &s) { return s.type == QLatin1String("simulator"); });
+        if (it != cfg.sources.end()) {
+            it->beds = *o.demoBeds;
+        } else {
+            SourceConfig s;
+            s.id = QStringLiteral("sim");
+            s.name = QStringLiteral("Simulator");
+            s.type = QStringLiteral("simulator");
+            s.beds = *o.demoBeds;
+            cfg.sources.push_back(s);
+        }
+    }
+    int n = 0;
+    for (const QString &record : o.replays) {
+        SourceConfig s;
+        s.id = QStringLiteral("wfdb%1").arg(++n);
+        s.type = QStringLiteral("wfdb");
+        s.record = record;
+        const QString base = QFileInfo(record).completeBaseName();
+        s.name = QStringLiteral("WFDB %1").arg(base);
+        s.bed = QStringLiteral("WFDB^%1").arg(base);
+        s.bedLabel = QStringLiteral("WFDB %1").arg(base);
+        cfg.sources.push_back(s);
+    }
+}
+
+void quitOnSignals()
+{
+    // SIGINT/SIGTERM end the event loop so sources stop and the state file gets a last write.
+    for (int sig : {SIGINT, SIGTERM})
+        std::signal(sig, [](int) { QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection); });
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QStringList args;
+    for (int i = 0; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    QString error;
+    const auto options = parseCommandLine(args, &error);
+    if (!options)
+        return fail(error + QStringLiteral("\nTry 'vigil --help'."));
+    const Options &o = *options;
+    if (o.help) {
+        std::fputs(qPrintable(o.helpText), stdout);
+        return 0;
+    }
+    if (o.version) {
+        std::printf("vigil %s\n", VIGIL_VERSION);
+        return 0;
+    }
+
+    std::unique_ptr<QCoreApplication> app;
+    if (o.headless || o.checkConfig || o.printDefaultConfig) {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    } else {
+        if (o.selfTest && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    }
+    QCoreApplication::setApplicationName(QStringLiteral("vigil"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
+
+    if (o.printDefaultConfig) {
+        QFile f(QStringLiteral(":/vigil/station.default.toml"));
+        f.open(QIODevice::ReadOnly);
+        std::fputs(f.readAll().constData(), stdout);
+        return 0;
+    }
+
+    StationConfig config;
+    if (!o.configPath.isEmpty()) {
+        ConfigError cerr;
+        auto loaded = loadStationConfig(o.configPath, &cerr);
+        if (!loaded)
+            return fail(cerr.toString());
+        config = *loaded;
+    } else {
+        config = defaultStationConfig();
+    }
+    if (o.selfTest && !o.demoBeds) {
+        Options small = o;
+        small.demoBeds = 2;
+        applyOverrides(config, small);
+    } else {
+        applyOverrides(config, o);
+    }
+
+    StationApp station(config);
+    if (!station.build(&error))
+        return fail(error);
+    if (o.checkConfig) {
+        std::printf("%s: OK (%zu beds listed, %zu sources)\n",
+                    qPrintable(config.origin.isEmpty() ? QStringLiteral("(embedded default)") : config.origin),
+                    config.beds.size(), config.sources.size());
+        return 0;
+    }
+
+    if (o.selfTest) {
+        QQmlApplicationEngine engine;
+        prepareEngine(engine, station.station());
+        const int compiled = compileAllQml(engine, &error);
+        if (compiled < 0)
+            return fail(QStringLiteral("self-test: QML error: %1").arg(error), 1);
+        station.start();
+        QQuickWindow *window = loadStationWindow(engine, station.station(), &error);
+        if (!window)
+            return fail(QStringLiteral("self-test: %1").arg(error), 1);
+        QTimer::singleShot(1500, app.get(), &QCoreApplication::quit);
+        app->exec();
+        const int beds = station.station()->wardModel()->rowCount();
+        station.stop();
+        if (beds < 1)
+            return fail(QStringLiteral("self-test: the model layer produced no beds"), 1);
+        std::printf("self-test: OK (%d QML files compiled, main window created, %d beds live)\n", compiled, beds);
+        return 0;
+    }
+
+    quitOnSignals();
+    station.start();
+
+    std::unique_ptr<StateFileWriter> stateWriter;
+    if (!o.stateFile.isEmpty()) {
+        stateWriter = std::make_unique<StateFileWriter>(station.station(), o.stateFile);
+        stateWriter->start();
+    }
+    if (o.quitAfterS > 0)
+        QTimer::singleShot(static_cast<int>(o.quitAfterS * 1000), app.get(), &QCoreApplication::quit);
+
+    std::unique_ptr<QQmlApplicationEngine> engine;
+    if (!o.headless) {
+        engine = std::make_unique<QQmlApplicationEngine>();
+        QQuickWindow *window = loadStationWindow(*engine, station.station(), &error);
+        if (!window)
+            return fail(error, 1);
+        if (o.windowSize.isValid())
+            window->resize(o.windowSize);
+        if (o.fullscreen)
+            window->showFullScreen();
+        if (!o.screenshotPath.isEmpty()) {
+            QTimer::singleShot(static_cast<int>(o.screenshotDelayS * 1000), window, [window, path = o.screenshotPath] {
+                const QImage image = window->grabWindow();
+                if (image.isNull() || !image.save(path))
+                    std::fprintf(stderr, "vigil: cannot save screenshot to %s\n", qPrintable(path));
+                else
+                    std::printf("vigil: screenshot saved to %s\n", qPrintable(path));
+            });
+        }
+    }
+
+    const int rc = app->exec();
+    engine.reset();
+    station.stop();
+    if (stateWriter)
+        stateWriter->writeNow();
+    return rc;
+}

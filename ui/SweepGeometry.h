@@ -1,0 +1,46 @@
+// The geometry of a sweep-mode trace, apart from the Qt Quick item so it can be unit-tested.
+//
+// A lane of W pixel columns shows W / pxPerSec seconds. Sample n of a channel at `rate` lies at absolute
+// pixel position x = n / rate * pxPerSec; it is drawn in column x mod W. Left of the head the columns
+// hold the current sweep, right of it the previous one, and a few columns just ahead of the head are
+// blank (the erase bar). Each column keeps the min and max of its samples (plus the previous column's last
+// sample, so steep edges stay connected): decimation never drops a QRS spike or a pacer pulse.
+#pragma once
+
+#include "SampleRing.h"
+
+#include <QSGGeometry>
+
+#include <vector>
+
+namespace vigil {
+
+struct LaneColumns
+{
+    std::vector<float> lo, hi, last;
+    double lastHeadPx = -1.0; // absolute head position the columns were last filled up to
+    void reset(int width);
+    int width() const { return static_cast<int>(lo.size()); }
+};
+
+// Fills the columns the head swept over since lastHeadPx (all of them after a reset or a jump of more
+// than a sweep) up to headPx. samplesPerPx = rate / pxPerSec. scratch is reused to avoid allocation.
+void sweepColumns(LaneColumns &lane, const SampleRing &ring, double samplesPerPx, double headPx,
+                  std::vector<float> &scratch);
+
+struct StripStyle
+{
+    float top = 0, bottom = 100;       // lane's vertical extent in item coordinates
+    float scaleLo = 0, scaleHi = 1;    // value shown at bottom / top
+    float halfLine = 1;                // half the line thickness
+    int erase = 12;                    // erase bar width in columns
+    uchar r = 255, g = 255, b = 255;
+};
+
+// Appends a triangle strip for one lane to out[n...]: two vertices per drawn column, degenerate joins
+// across breaks (gaps, the erase bar, the wrap at the right edge). Returns the new vertex count.
+// `out` must have room for 4 * width + 8 more vertices.
+int appendStrip(QSGGeometry::ColoredPoint2D *out, int n, const LaneColumns &lane, int headColumn,
+                const StripStyle &style);
+
+} // namespace vigil

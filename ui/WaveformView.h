@@ -1,0 +1,106 @@
+// WaveformView: the live waves of one bed, drawn like a bedside monitor in sweep mode with an erase bar.
+//
+// One item draws all lanes of a bed (one QSGGeometryNode, vertex colours), so a 32-bed ward is 32 draw
+// calls, not 128. Samples are read from the channels' SampleRings in updatePaintNode() on the render
+// thread; nothing is signalled per sample. Each pixel column keeps the min/max of the samples that fall
+// in it (so a QRS complex is never lost to decimation); only the columns the sweep head passed since the
+// previous frame are recomputed, and the vertex array is preallocated and rewritten in place.
+#pragma once
+
+#include "Station.h"
+#include "SweepGeometry.h"
+
+#include <QColor>
+#include <QElapsedTimer>
+#include <QQuickItem>
+#include <QSGGeometry>
+#include <QStringList>
+
+#include <array>
+#include <vector>
+
+namespace vigil {
+
+class WaveformView : public QQuickItem
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(vigil::Station *station READ station WRITE setStation NOTIFY stationChanged)
+    Q_PROPERTY(int bed READ bed WRITE setBed NOTIFY bedChanged)
+    Q_PROPERTY(QStringList waves READ waves WRITE setWaves NOTIFY wavesChanged)
+    Q_PROPERTY(qreal lineWidth READ lineWidth WRITE setLineWidth NOTIFY lineWidthChanged)
+    Q_PROPERTY(qreal eraseWidth READ eraseWidth WRITE setEraseWidth NOTIFY eraseWidthChanged)
+    Q_PROPERTY(qreal pixelsPerMm READ pixelsPerMm NOTIFY pixelsPerMmChanged)
+    Q_PROPERTY(bool running READ running WRITE setRunning NOTIFY runningChanged)
+    Q_PROPERTY(int framesDrawn READ framesDrawn)
+public:
+    explicit WaveformView(QQuickItem *parent = nullptr);
+    ~WaveformView() override;
+
+    Station *station() const { return m_station; }
+    void setStation(Station *s);
+    int bed() const { return m_bed; }
+    void setBed(int bed);
+    QStringList waves() const { return m_waveKeys; }
+    void setWaves(const QStringList &keys);
+    qreal lineWidth() const { return m_lineWidth; }
+    void setLineWidth(qreal w);
+    qreal eraseWidth() const { return m_eraseWidth; }
+    void setEraseWidth(qreal w);
+    qreal pixelsPerMm() const;
+    bool running() const { return m_running; }
+    void setRunning(bool r);
+    int framesDrawn() const { return m_framesDrawn; }
+
+    // One palette for traces and numerics, so a wave and its numeric always share a colour.
+    Q_INVOKABLE static QColor colorFor(const QString &key);
+    Q_INVOKABLE static QString labelFor(const QString &key);
+
+    // Time spent in updatePaintNode(), for the benchmark: microseconds of the last frames.
+    static std::vector<double> takeUpdateTimings();
+
+signals:
+    void stationChanged();
+    void bedChanged();
+    void wavesChanged();
+    void lineWidthChanged();
+    void eraseWidthChanged();
+    void pixelsPerMmChanged();
+    void runningChanged();
+
+protected:
+    QSGNode *updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *) override;
+    void geometryChange(const QRectF &newGeometry, const QRectF &oldGeometry) override;
+    void itemChange(ItemChange change, const ItemChangeData &value) override;
+
+private:
+    struct Lane
+    {
+        WaveId id;
+        const WaveformChannel *channel = nullptr; // the channel the cache below was built from
+        double play = -1.0;                       // playhead in samples; < 0 until first frame
+        LaneColumns columns;                      // per pixel column min/max in the channel's unit
+        float scaleLo = 0.f, scaleHi = 1.f;       // current vertical scale
+        bool autoScale = false;
+    };
+
+    void attachTicker();
+    void detachTicker();
+
+    Station *m_station = nullptr;
+    int m_bed = -1;
+    QStringList m_waveKeys;
+    std::vector<Lane> m_lanes; // render-thread state (touched only in updatePaintNode)
+    bool m_lanesDirty = true;
+    qreal m_lineWidth = 2.0;
+    qreal m_eraseWidth = 12.0;
+    bool m_running = true;
+    int m_framesDrawn = 0;
+    QElapsedTimer m_clock;
+    qint64 m_lastFrameNs = -1;
+    std::vector<float> m_scratch;
+    std::vector<QSGGeometry::ColoredPoint2D> m_vertices;
+    QQuickWindow *m_tickerWindow = nullptr;
+};
+
+} // namespace vigil

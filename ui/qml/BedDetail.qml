@@ -1,0 +1,127 @@
+import QtQuick
+import QtQuick.Controls
+import Vigil.Ui
+
+// One bed in full: every channel it has, larger, and all numerics. Esc or the back button returns.
+Rectangle {
+    id: detail
+    objectName: "bedDetail"
+    property int bedIndex: -1
+    signal back()
+    color: Theme.background
+    focus: true
+
+    // The bed's roles come from the model through an Instantiator-free lookup: a one-row view.
+    Repeater {
+        id: finder
+        model: Station.beds
+        delegate: Item {
+            required property var model
+            required property int index
+            visible: false
+            Component.onCompleted: if (index === detail.bedIndex) detail.bed = model
+            onModelChanged: if (index === detail.bedIndex) detail.bed = model
+        }
+    }
+    property var bed: null
+    readonly property var order: ["ecg_i", "ecg_ii", "ecg_iii", "ecg_v", "pleth", "resp", "abp", "co2"]
+    readonly property var shownWaves: bed ? order.filter(w => (bed.waves || []).indexOf(w) >= 0) : []
+
+    Keys.onEscapePressed: detail.back()
+
+    Rectangle {
+        id: header
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        height: 64
+        color: "#121a23"
+        Button {
+            id: backButton
+            objectName: "backButton"
+            anchors { left: parent.left; leftMargin: 8; verticalCenter: parent.verticalCenter }
+            height: Theme.touchTarget
+            width: 160
+            text: qsTr("\u25C0  Ward  (Esc)")
+            font.pixelSize: 18
+            onClicked: detail.back()
+        }
+        Text {
+            anchors { left: backButton.right; leftMargin: 24; verticalCenter: parent.verticalCenter }
+            text: detail.bed ? detail.bed.label + "    " + (detail.bed.patientName || qsTr("No patient"))
+                               + (detail.bed.patientId ? "  \u00B7  " + detail.bed.patientId : "") : ""
+            color: Theme.text
+            font.family: Theme.fontFamily
+            font.pixelSize: 26
+            font.bold: true
+        }
+        Text {
+            anchors { right: parent.right; rightMargin: 16; verticalCenter: parent.verticalCenter }
+            text: detail.bed ? detail.bed.conditions : ""
+            color: Theme.warning
+            font.family: Theme.fontFamily
+            font.pixelSize: 20
+            font.bold: true
+        }
+    }
+
+    WaveLanes {
+        id: lanes
+        objectName: "detailWaves"
+        anchors { left: parent.left; top: header.bottom; bottom: parent.bottom; margins: 8 }
+        width: parent.width * 0.68
+        bed: detail.bedIndex
+        waves: detail.shownWaves
+        lineWidth: 2.5
+        labelSize: 18
+    }
+    Text {
+        anchors.centerIn: lanes
+        visible: detail.bed ? detail.bed.noData : false
+        text: qsTr("NO DATA")
+        color: Theme.warning
+        font.pixelSize: 40
+        font.bold: true
+    }
+
+    Flow {
+        id: numerics
+        anchors { left: lanes.right; right: parent.right; top: header.bottom; bottom: parent.bottom
+                  leftMargin: 16; topMargin: 12; rightMargin: 12 }
+        spacing: 14
+        readonly property real cellW: (width - spacing) / 2
+        Repeater {
+            model: [
+                { key: "hr", label: "HR", unit: "/min", d: 0, size: 64 },
+                { key: "spo2", label: "SpO\u2082", unit: "%", d: 0, size: 64 },
+                { key: "pulse", label: "Pulse", unit: "/min", d: 0, size: 40 },
+                { key: "rr", label: "RR", unit: "/min", d: 0, size: 40 },
+                { key: "temp", label: "Temp", unit: "\u00B0C", d: 1, size: 40 },
+                { key: "etco2", label: "etCO\u2082", unit: "mmHg", d: 0, size: 40 },
+                { key: "abp_sys", label: "ABP sys", unit: "mmHg", d: 0, size: 32 },
+                { key: "abp_dia", label: "ABP dia", unit: "mmHg", d: 0, size: 32 },
+                { key: "abp_mean", label: "ABP mean", unit: "mmHg", d: 0, size: 32 }
+            ]
+            delegate: NumericBox {
+                required property var modelData
+                width: numerics.cellW
+                key: modelData.key
+                label: modelData.label
+                unit: modelData.unit
+                decimals: modelData.d
+                valueSize: modelData.size
+                color: WavePalette.colorFor(modelData.key.startsWith("abp") ? "abp" : modelData.key)
+                value: detail.bed ? detail.bed[modelData.key] : NaN
+                stale: detail.bed ? detail.bed[modelData.key + "Stale"] : true
+                time: detail.bed ? detail.bed[modelData.key + "Time"] : undefined
+            }
+        }
+        NibpBox {
+            width: numerics.width
+            sys: detail.bed ? detail.bed.nibp_sys : NaN
+            dia: detail.bed ? detail.bed.nibp_dia : NaN
+            mean: detail.bed ? detail.bed.nibp_mean : NaN
+            stale: detail.bed ? detail.bed.nibp_sysStale : true
+            time: detail.bed ? detail.bed.nibp_sysTime : undefined
+            valueSize: 40
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import QtQuick
+import Vigil.Ui
+
+// The ward at a glance: every bed as a tile. Arrow keys move between beds, Enter opens one.
+GridView {
+    id: grid
+    objectName: "wardGrid"
+    signal openBed(int index)
+    property bool wavesRunning: true
+
+    readonly property int bedCount: count
+    // Choose columns so tiles stay landscape (about 2:1), unless the station file fixes them.
+    readonly property int cols: {
+        if (Station.columns > 0)
+            return Station.columns;
+        const n = Math.max(1, bedCount);
+        let best = 1, bestErr = 1e9;
+        for (let c = 1; c <= Math.min(8, n); ++c) {
+            const rows = Math.ceil(n / c);
+            const aspect = (width / c) / (height / rows);
+            const err = Math.abs(Math.log(aspect / 1.9)) + (c * rows - n) * 0.02;
+            if (err < bestErr) { bestErr = err; best = c; }
+        }
+        return best;
+    }
+    readonly property int rows: Math.max(1, Math.ceil(Math.max(1, bedCount) / cols))
+
+    cellWidth: Math.floor(width / cols)
+    cellHeight: Math.floor(height / rows)
+    interactive: false
+    focus: true
+    keyNavigationEnabled: true
+    highlightFollowsCurrentItem: false
+    currentIndex: 0
+    model: Station.beds
+
+    delegate: Item {
+        id: cell
+        required property var model
+        required property int index
+        width: grid.cellWidth
+        height: grid.cellHeight
+        BedTile {
+            anchors.fill: parent
+            anchors.margins: 3
+            model: cell.model
+            index: cell.index
+            current: grid.activeFocus && grid.currentIndex === cell.index
+            wavesRunning: grid.wavesRunning
+            onOpened: (i) => { grid.currentIndex = i; grid.openBed(i); }
+        }
+    }
+
+    Keys.onReturnPressed: openBed(currentIndex)
+    Keys.onEnterPressed: openBed(currentIndex)
+    Keys.onSpacePressed: openBed(currentIndex)
+
+    Text {
+        anchors.centerIn: parent
+        visible: grid.count === 0
+        text: qsTr("Waiting for data from the ward's gateways\u2026")
+        color: Theme.textDim
+        font.family: Theme.fontFamily
+        font.pixelSize: 28
+    }
+}

@@ -1,0 +1,37 @@
+import QtQuick
+import Vigil.Ui
+
+// Waveform lanes of one bed with each lane's label at its top left. The traces are one WaveformView.
+Item {
+    id: lanes
+    property int bed: -1
+    property var waves: []
+    property real lineWidth: 2
+    property real labelSize: 14
+    property bool running: true
+    property alias view: view
+
+    WaveformView {
+        id: view
+        objectName: "waveform"
+        anchors.fill: parent
+        station: Station
+        bed: lanes.bed
+        waves: lanes.waves
+        lineWidth: lanes.lineWidth
+        running: lanes.running && lanes.visible
+    }
+    Repeater {
+        model: lanes.waves
+        delegate: Text {
+            required property string modelData
+            required property int index
+            x: 4
+            y: index * lanes.height / Math.max(1, lanes.waves.length) + 1
+            text: WavePalette.labelFor(modelData)
+            color: WavePalette.colorFor(modelData)
+            font.family: Theme.fontFamily
+            font.pixelSize: lanes.labelSize
+        }
+    }
+}
