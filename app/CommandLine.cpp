@@ -10,47 +10,53 @@ std::optional<Options> parseCommandLine(const QStringList &arguments, QString *e
     p.setApplicationDescription(QStringLiteral(
         "Vigil central monitoring station: live waveforms, vital signs and alarms of every bed of a ward.\n"
         "Without --config it runs the embedded demo: a simulated ward of 16 beds."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
     const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
                                      QStringLiteral("Show the version."));
     const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("Load the station file FILE."),
                                     QStringLiteral("FILE"));
-    const QCommandLineOption demoBeds(QStringLiteral("demo-beds"),
-                                      QStringLiteral("Size of the simulated ward, 1 to 64 (adds a simulator if the "
-                                                     "station file has none)."),
-                                      QStringLiteral("N"));
+    const QCommandLineOption demoBeds(
+        QStringLiteral("demo-beds"),
+        QStringLiteral("Size of the simulated ward, 1 to 64 (adds a simulator if the "
+                       "station file has none)."),
+        QStringLiteral("N"));
     const QCommandLineOption headless(QStringLiteral("headless"),
                                       QStringLiteral("Run the model layer and sources with no window."));
-    const QCommandLineOption stateFile(QStringLiteral("state-file"),
-                                       QStringLiteral("Rewrite a JSON snapshot of the live state to PATH about once "
-                                                      "a second (atomic replace; docs/STATE_FILE.md)."),
-                                       QStringLiteral("PATH"));
-    const QCommandLineOption selfTest(QStringLiteral("self-test"),
-                                      QStringLiteral("Load every QML file, build the model layer, and exit 0 on "
-                                                     "success."));
+    const QCommandLineOption stateFile(
+        QStringLiteral("state-file"),
+        QStringLiteral("Rewrite a JSON snapshot of the live state to PATH about once "
+                       "a second (atomic replace; docs/STATE_FILE.md)."),
+        QStringLiteral("PATH"));
+    const QCommandLineOption selfTest(
+        QStringLiteral("self-test"),
+        QStringLiteral("Load every QML file, build the model layer, and exit 0 on "
+                       "success."));
     const QCommandLineOption checkConfig(QStringLiteral("check-config"),
                                          QStringLiteral("Validate the station file (and sources) and exit."));
-    const QCommandLineOption printDefault(QStringLiteral("print-default-config"),
-                                          QStringLiteral("Print the embedded default station file and exit."));
+    const QCommandLineOption printDefault(
+        QStringLiteral("print-default-config"),
+        QStringLiteral("Print the embedded default station file and exit."));
     const QCommandLineOption quitAfter(QStringLiteral("quit-after"),
                                        QStringLiteral("Quit after SECONDS (tests, benchmarks)."),
                                        QStringLiteral("SECONDS"));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QStringLiteral("Save a PNG of the window to FILE after --screenshot-delay."),
-                                        QStringLiteral("FILE"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Save a PNG of the window to FILE after --screenshot-delay."), QStringLiteral("FILE"));
     const QCommandLineOption screenshotDelay(QStringLiteral("screenshot-delay"),
                                              QStringLiteral("Seconds before --screenshot (default 4)."),
                                              QStringLiteral("SECONDS"));
-    const QCommandLineOption windowSize(QStringLiteral("window-size"),
-                                        QStringLiteral("Initial window size, e.g. 1280x800 (default 1920x1080)."),
-                                        QStringLiteral("WxH"));
+    const QCommandLineOption windowSize(
+        QStringLiteral("window-size"),
+        QStringLiteral("Initial window size, e.g. 1280x800 (default 1920x1080)."), QStringLiteral("WxH"));
     const QCommandLineOption fullscreen(QStringLiteral("fullscreen"), QStringLiteral("Start full screen."));
-    const QCommandLineOption replay(QStringLiteral("replay"),
-                                    QStringLiteral("Play the PhysioNet WFDB record RECORD (header path) into its own "
-                                                   "bed, looping. Repeatable."),
-                                    QStringLiteral("RECORD"));
-    p.addOptions({help, version, config, demoBeds, headless, stateFile, selfTest, checkConfig, printDefault, quitAfter,
-                  screenshot, screenshotDelay, windowSize, fullscreen, replay});
+    const QCommandLineOption replay(
+        QStringLiteral("replay"),
+        QStringLiteral("Play the PhysioNet WFDB record RECORD (header path) into its own "
+                       "bed, looping. Repeatable."),
+        QStringLiteral("RECORD"));
+    p.addOptions({help, version, config, demoBeds, headless, stateFile, selfTest, checkConfig, printDefault,
+                  quitAfter, screenshot, screenshotDelay, windowSize, fullscreen, replay});
 
     Options o;
     o.helpText = p.helpText();
@@ -89,7 +95,8 @@ std::optional<Options> parseCommandLine(const QStringList &arguments, QString *e
         const double v = text.toDouble(&ok);
         if (!ok || v < lo || v > hi || (integer && v != static_cast<long long>(v)))
             return QStringLiteral("--%1: expected %2 from %3 to %4, got '%5'")
-                .arg(opt.names().constLast(), integer ? QStringLiteral("a whole number") : QStringLiteral("a number"))
+                .arg(opt.names().constLast(),
+                     integer ? QStringLiteral("a whole number") : QStringLiteral("a number"))
                 .arg(lo)
                 .arg(hi)
                 .arg(text);

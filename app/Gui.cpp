@@ -27,7 +27,8 @@ QQuickWindow *loadStationWindow(QQmlApplicationEngine &engine, Station *station,
             warnings << e.toString();
     });
     engine.load(QUrl(QString::fromLatin1(kMainQmlUrl)));
-    auto *window = engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+    auto *window =
+        engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(engine.rootObjects().first());
     if (!window && error)
         *error = QStringLiteral("cannot load the station window: %1").arg(warnings.join(u'\n'));
     return window;

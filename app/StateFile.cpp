@@ -104,7 +104,8 @@ QJsonObject StateFileWriter::snapshot(const Station &station, qint64 nowMs, qint
         o[QStringLiteral("last_data")] = isoTime(b->lastDataMs());
         QJsonArray conditions;
         for (const auto &c : b->conditions)
-            conditions.append(QJsonObject{{QStringLiteral("code"), c.code}, {QStringLiteral("text"), c.text}});
+            conditions.append(
+                QJsonObject{{QStringLiteral("code"), c.code}, {QStringLiteral("text"), c.text}});
         o[QStringLiteral("conditions")] = conditions;
         QJsonObject numerics;
         for (const NumericInfo &info : kNumerics) {

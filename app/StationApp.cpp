@@ -7,7 +7,8 @@
 
 namespace vigil {
 
-StationApp::StationApp(StationConfig config, QObject *parent) : QObject(parent), m_config(std::move(config)) {}
+StationApp::StationApp(StationConfig config, QObject *parent) : QObject(parent), m_config(std::move(config))
+{}
 
 StationApp::~StationApp()
 {
@@ -18,7 +19,8 @@ bool StationApp::build(QString *error)
 {
     auto ward = std::make_unique<Ward>(m_config.beds, Ward::kMaxBeds);
     ward->setNoDataTimeout(m_config.noDataTimeoutS);
-    m_station = std::make_unique<Station>(m_config.stationName, m_config.wardName, m_config.display, std::move(ward));
+    m_station =
+        std::make_unique<Station>(m_config.stationName, m_config.wardName, m_config.display, std::move(ward));
     for (const SourceConfig &s : m_config.sources) {
         if (!addSource(s, error))
             return false;

@@ -159,7 +159,8 @@ struct TableRef
 
 } // namespace
 
-std::optional<StationConfig> parseStationConfig(const QByteArray &bytes, const QString &origin, ConfigError *error)
+std::optional<StationConfig> parseStationConfig(const QByteArray &bytes, const QString &origin,
+                                                ConfigError *error)
 {
     Parser p(origin, error);
     const QString text = QString::fromUtf8(bytes);
@@ -213,7 +214,8 @@ std::optional<StationConfig> parseStationConfig(const QByteArray &bytes, const Q
             }
             const QString name = line.mid(2, line.size() - 4).trimmed();
             if (!arrayTables.contains(name)) {
-                p.fail(lineNo, {}, QStringLiteral("unknown table [[%1]] (known: [[bed]], [[source]])").arg(name));
+                p.fail(lineNo, {},
+                       QStringLiteral("unknown table [[%1]] (known: [[bed]], [[source]])").arg(name));
                 return std::nullopt;
             }
             tables.push_back({name, lineNo, {}});
@@ -259,7 +261,8 @@ std::optional<StationConfig> parseStationConfig(const QByteArray &bytes, const Q
         if (!p.parseValue(line, pos, value, lineNo, key))
             return std::nullopt;
         if (!line.mid(pos).trimmed().isEmpty()) {
-            p.fail(lineNo, key, QStringLiteral("unexpected text after the value: '%1'").arg(line.mid(pos).trimmed()));
+            p.fail(lineNo, key,
+                   QStringLiteral("unexpected text after the value: '%1'").arg(line.mid(pos).trimmed()));
             return std::nullopt;
         }
         Table &t = tables.back().keys;
@@ -276,8 +279,9 @@ std::optional<StationConfig> parseStationConfig(const QByteArray &bytes, const Q
 
     // Typed accessors that validate and report with the key's line.
     auto section = [](const TableRef &t) {
-        return (t.name == QLatin1String("bed") || t.name == QLatin1String("source")) ? QStringLiteral("[[%1]]").arg(t.name)
-                                                                                       : QStringLiteral("[%1]").arg(t.name);
+        return (t.name == QLatin1String("bed") || t.name == QLatin1String("source"))
+                   ? QStringLiteral("[[%1]]").arg(t.name)
+                   : QStringLiteral("[%1]").arg(t.name);
     };
     auto getString = [&](const TableRef &t, const QString &key, QString &out) {
         auto it = t.keys.constFind(key);
@@ -290,12 +294,14 @@ std::optional<StationConfig> parseStationConfig(const QByteArray &bytes, const Q
         }
         out = it->value.text;
     };
-    auto getNumber = [&](const TableRef &t, const QString &key, double lo, double hi, auto &out, bool integer) {
+    auto getNumber = [&](const TableRef &t, const QString &key, double lo, double hi, auto &out,
+                         bool integer) {
         auto it = t.keys.constFind(key);
         if (it == t.keys.constEnd() || !ok)
             return;
         const Value &v = it->value;
-        if (v.kind != Value::Number || v.number < lo || v.number > hi || (integer && v.number != std::floor(v.number))) {
+        if (v.kind != Value::Number || v.number < lo || v.number > hi ||
+            (integer && v.number != std::floor(v.number))) {
             ok = p.fail(it->line, section(t) + u' ' + key,
                         QStringLiteral("expected %1 from %2 to %3, got %4")
                             .arg(integer ? QStringLiteral("a whole number") : QStringLiteral("a number"))
@@ -339,9 +345,9 @@ std::optional<StationConfig> parseStationConfig(const QByteArray &bytes, const Q
             getString(t, QStringLiteral("ward"), cfg.wardName);
         } else if (t.name == QLatin1String("display")) {
             checkKnown(t, {QStringLiteral("ecg_sweep_mm_per_s"), QStringLiteral("resp_sweep_mm_per_s"),
-                           QStringLiteral("pixels_per_mm"), QStringLiteral("max_fps"), QStringLiteral("columns"),
-                           QStringLiteral("numerics_refresh_ms"), QStringLiteral("display_delay_s"),
-                           QStringLiteral("no_data_timeout_s")});
+                           QStringLiteral("pixels_per_mm"), QStringLiteral("max_fps"),
+                           QStringLiteral("columns"), QStringLiteral("numerics_refresh_ms"),
+                           QStringLiteral("display_delay_s"), QStringLiteral("no_data_timeout_s")});
             auto &d = cfg.display;
             getNumber(t, QStringLiteral("ecg_sweep_mm_per_s"), 5, 100, d.ecgSweepMmPerS, false);
             getNumber(t, QStringLiteral("resp_sweep_mm_per_s"), 1, 50, d.respSweepMmPerS, false);
@@ -358,10 +364,12 @@ std::optional<StationConfig> parseStationConfig(const QByteArray &bytes, const Q
             getString(t, QStringLiteral("key"), b.key);
             getString(t, QStringLiteral("label"), b.label);
             getString(t, QStringLiteral("profile"), b.profile);
-            if (ok && !QStringList{QStringLiteral("adult"), QStringLiteral("paediatric"), QStringLiteral("neonatal")}
+            if (ok && !QStringList{QStringLiteral("adult"), QStringLiteral("paediatric"),
+                                   QStringLiteral("neonatal")}
                            .contains(b.profile))
                 ok = p.fail(t.keys[QStringLiteral("profile")].line, QStringLiteral("[[bed]] profile"),
-                            QStringLiteral("expected \"adult\", \"paediatric\" or \"neonatal\", got \"%1\"").arg(b.profile));
+                            QStringLiteral("expected \"adult\", \"paediatric\" or \"neonatal\", got \"%1\"")
+                                .arg(b.profile));
             if (ok && bedKeys.contains(b.key))
                 ok = p.fail(t.keys[QStringLiteral("key")].line, QStringLiteral("[[bed]] key"),
                             QStringLiteral("bed \"%1\" is listed twice").arg(b.key));
@@ -369,10 +377,10 @@ std::optional<StationConfig> parseStationConfig(const QByteArray &bytes, const Q
             if (ok)
                 cfg.beds.push_back(b);
         } else if (t.name == QLatin1String("source")) {
-            checkKnown(t, {QStringLiteral("id"), QStringLiteral("type"), QStringLiteral("name"), QStringLiteral("beds"),
-                           QStringLiteral("seed"), QStringLiteral("nibp_cycle_s"), QStringLiteral("scenarios"),
-                           QStringLiteral("record"), QStringLiteral("bed"), QStringLiteral("bed_label"),
-                           QStringLiteral("speed"), QStringLiteral("loop")});
+            checkKnown(t, {QStringLiteral("id"), QStringLiteral("type"), QStringLiteral("name"),
+                           QStringLiteral("beds"), QStringLiteral("seed"), QStringLiteral("nibp_cycle_s"),
+                           QStringLiteral("scenarios"), QStringLiteral("record"), QStringLiteral("bed"),
+                           QStringLiteral("bed_label"), QStringLiteral("speed"), QStringLiteral("loop")});
             require(t, QStringLiteral("id"));
             require(t, QStringLiteral("type"));
             SourceConfig s;
@@ -404,8 +412,9 @@ std::optional<StationConfig> parseStationConfig(const QByteArray &bytes, const Q
             }
             const QStringList types{QStringLiteral("simulator"), QStringLiteral("wfdb")};
             if (ok && !types.contains(s.type))
-                ok = p.fail(t.keys[QStringLiteral("type")].line, QStringLiteral("[[source]] type"),
-                            QStringLiteral("unknown source type \"%1\" (known: %2)").arg(s.type, types.join(u", ")));
+                ok = p.fail(
+                    t.keys[QStringLiteral("type")].line, QStringLiteral("[[source]] type"),
+                    QStringLiteral("unknown source type \"%1\" (known: %2)").arg(s.type, types.join(u", ")));
             if (ok && s.type == QLatin1String("wfdb")) {
                 require(t, QStringLiteral("record"));
                 require(t, QStringLiteral("bed"));
@@ -430,7 +439,8 @@ std::optional<StationConfig> loadStationConfig(const QString &path, ConfigError 
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
         if (error)
-            *error = ConfigError{path, 0, {}, QStringLiteral("cannot read the station file: %1").arg(f.errorString())};
+            *error = ConfigError{
+                path, 0, {}, QStringLiteral("cannot read the station file: %1").arg(f.errorString())};
         return std::nullopt;
     }
     return parseStationConfig(f.readAll(), path, error);

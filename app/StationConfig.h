@@ -56,7 +56,8 @@ struct ConfigError
 };
 
 // Parses station file text. `origin` names it in errors.
-std::optional<StationConfig> parseStationConfig(const QByteArray &text, const QString &origin, ConfigError *error);
+std::optional<StationConfig> parseStationConfig(const QByteArray &text, const QString &origin,
+                                                ConfigError *error);
 std::optional<StationConfig> loadStationConfig(const QString &path, ConfigError *error);
 // The default embedded in the binary (resources/station.default.toml).
 StationConfig defaultStationConfig();

@@ -62,7 +62,8 @@ void quitOnSignals()
 {
     // SIGINT/SIGTERM end the event loop so sources stop and the state file gets a last write.
     for (int sig : {SIGINT, SIGTERM})
-        std::signal(sig, [](int) { QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection); });
+        std::signal(
+            sig, [](int) { QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection); });
 }
 
 } // namespace
@@ -90,7 +91,8 @@ int main(int argc, char *argv[])
     if (o.headless || o.checkConfig || o.printDefaultConfig) {
         app = std::make_unique<QCoreApplication>(argc, argv);
     } else {
-        if (o.selfTest && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY"))
+        if (o.selfTest && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") &&
+            qEnvironmentVariableIsEmpty("DISPLAY"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         app = std::make_unique<QGuiApplication>(argc, argv);
     }
@@ -126,9 +128,10 @@ int main(int argc, char *argv[])
     if (!station.build(&error))
         return fail(error);
     if (o.checkConfig) {
-        std::printf("%s: OK (%zu beds listed, %zu sources)\n",
-                    qPrintable(config.origin.isEmpty() ? QStringLiteral("(embedded default)") : config.origin),
-                    config.beds.size(), config.sources.size());
+        std::printf(
+            "%s: OK (%zu beds listed, %zu sources)\n",
+            qPrintable(config.origin.isEmpty() ? QStringLiteral("(embedded default)") : config.origin),
+            config.beds.size(), config.sources.size());
         return 0;
     }
 
@@ -148,7 +151,8 @@ int main(int argc, char *argv[])
         station.stop();
         if (beds < 1)
             return fail(QStringLiteral("self-test: the model layer produced no beds"), 1);
-        std::printf("self-test: OK (%d QML files compiled, main window created, %d beds live)\n", compiled, beds);
+        std::printf("self-test: OK (%d QML files compiled, main window created, %d beds live)\n", compiled,
+                    beds);
         return 0;
     }
 
@@ -174,13 +178,14 @@ int main(int argc, char *argv[])
         if (o.fullscreen)
             window->showFullScreen();
         if (!o.screenshotPath.isEmpty()) {
-            QTimer::singleShot(static_cast<int>(o.screenshotDelayS * 1000), window, [window, path = o.screenshotPath] {
-                const QImage image = window->grabWindow();
-                if (image.isNull() || !image.save(path))
-                    std::fprintf(stderr, "vigil: cannot save screenshot to %s\n", qPrintable(path));
-                else
-                    std::printf("vigil: screenshot saved to %s\n", qPrintable(path));
-            });
+            QTimer::singleShot(
+                static_cast<int>(o.screenshotDelayS * 1000), window, [window, path = o.screenshotPath] {
+                    const QImage image = window->grabWindow();
+                    if (image.isNull() || !image.save(path))
+                        std::fprintf(stderr, "vigil: cannot save screenshot to %s\n", qPrintable(path));
+                    else
+                        std::printf("vigil: screenshot saved to %s\n", qPrintable(path));
+                });
         }
     }
 

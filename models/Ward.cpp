@@ -198,8 +198,7 @@ DrainResult Ward::drain(qint64 nowMs)
         }
         for (int n = 0; n < kNumericCount; ++n) {
             auto &st = bed.numerics[n];
-            const bool stale = !st.hasValue() ||
-                               (nowMs - st.receivedMs) > kNumerics[n].stalePeriodS * 1000.0;
+            const bool stale = !st.hasValue() || (nowMs - st.receivedMs) > kNumerics[n].stalePeriodS * 1000.0;
             if (stale != st.stale) {
                 st.stale = stale;
                 changed = true;

@@ -33,8 +33,7 @@ class WaveformChannel
 public:
     WaveformChannel(WaveId id, double sampleRate, double seconds = 24.0)
         : m_id(id), m_rate(sampleRate), ring(static_cast<std::size_t>(sampleRate * seconds) + 1)
-    {
-    }
+    {}
     WaveId id() const { return m_id; }
     double sampleRate() const { return m_rate; }
 
@@ -68,7 +67,9 @@ struct NumericState
 class Bed
 {
 public:
-    Bed(int index, QString key, QString label) : m_index(index), m_key(std::move(key)), m_label(std::move(label)) {}
+    Bed(int index, QString key, QString label)
+        : m_index(index), m_key(std::move(key)), m_label(std::move(label))
+    {}
 
     int index() const { return m_index; }
     const QString &key() const { return m_key; }

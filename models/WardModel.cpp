@@ -79,10 +79,11 @@ QVariant WardModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> WardModel::roleNames() const
 {
     QHash<int, QByteArray> names{
-        {KeyRole, "bedKey"},           {LabelRole, "label"},   {PatientIdRole, "patientId"},
-        {PatientNameRole, "patientName"}, {ProfileRole, "profile"}, {NoDataRole, "noData"},
-        {WavesRole, "waves"},          {ConditionsRole, "conditions"}, {StayRole, "stay"},
-        {SourceRole, "source"},
+        {KeyRole, "bedKey"},          {LabelRole, "label"},
+        {PatientIdRole, "patientId"}, {PatientNameRole, "patientName"},
+        {ProfileRole, "profile"},     {NoDataRole, "noData"},
+        {WavesRole, "waves"},         {ConditionsRole, "conditions"},
+        {StayRole, "stay"},           {SourceRole, "source"},
     };
     for (const NumericInfo &n : kNumerics) {
         const QByteArray key = fromView(n.key).toUtf8();
@@ -155,9 +156,9 @@ QVariant SourcesModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> SourcesModel::roleNames() const
 {
-    return {{IdRole, "sourceId"},     {NameRole, "name"},         {UrlRole, "url"},
-            {StateRole, "state"},     {SecureRole, "secure"},     {SinceRole, "since"},
-            {MessagesRole, "messages"}, {ErrorsRole, "errors"},   {LastMessageRole, "lastMessage"},
+    return {{IdRole, "sourceId"},        {NameRole, "name"},     {UrlRole, "url"},
+            {StateRole, "state"},        {SecureRole, "secure"}, {SinceRole, "since"},
+            {MessagesRole, "messages"},  {ErrorsRole, "errors"}, {LastMessageRole, "lastMessage"},
             {LastErrorRole, "lastError"}};
 }
 
@@ -171,7 +172,8 @@ int SourcesModel::connectedCount() const
 void SourcesModel::update(const std::vector<SourceStatus> &statuses)
 {
     for (const SourceStatus &s : statuses) {
-        auto it = std::find_if(m_sources.begin(), m_sources.end(), [&](const auto &e) { return e.id == s.id; });
+        auto it =
+            std::find_if(m_sources.begin(), m_sources.end(), [&](const auto &e) { return e.id == s.id; });
         if (it == m_sources.end()) {
             beginInsertRows({}, static_cast<int>(m_sources.size()), static_cast<int>(m_sources.size()));
             m_sources.push_back(s);

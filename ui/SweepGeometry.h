@@ -30,10 +30,10 @@ void sweepColumns(LaneColumns &lane, const SampleRing &ring, double samplesPerPx
 
 struct StripStyle
 {
-    float top = 0, bottom = 100;       // lane's vertical extent in item coordinates
-    float scaleLo = 0, scaleHi = 1;    // value shown at bottom / top
-    float halfLine = 1;                // half the line thickness
-    int erase = 12;                    // erase bar width in columns
+    float top = 0, bottom = 100;    // lane's vertical extent in item coordinates
+    float scaleLo = 0, scaleHi = 1; // value shown at bottom / top
+    float halfLine = 1;             // half the line thickness
+    int erase = 12;                 // erase bar width in columns
     uchar r = 255, g = 255, b = 255;
 };
 

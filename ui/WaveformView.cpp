@@ -178,9 +178,9 @@ QColor WaveformView::colorFor(const QString &key)
         return kColors[static_cast<int>(*id)];
     // Numerics share the colour of the wave they come from.
     static const QHash<QString, WaveId> numericToWave{
-        {QStringLiteral("hr"), WaveId::EcgII},       {QStringLiteral("spo2"), WaveId::Pleth},
-        {QStringLiteral("pulse"), WaveId::Pleth},    {QStringLiteral("rr"), WaveId::Resp},
-        {QStringLiteral("abp"), WaveId::Abp},        {QStringLiteral("etco2"), WaveId::Co2},
+        {QStringLiteral("hr"), WaveId::EcgII},    {QStringLiteral("spo2"), WaveId::Pleth},
+        {QStringLiteral("pulse"), WaveId::Pleth}, {QStringLiteral("rr"), WaveId::Resp},
+        {QStringLiteral("abp"), WaveId::Abp},     {QStringLiteral("etco2"), WaveId::Co2},
     };
     if (auto it = numericToWave.constFind(key); it != numericToWave.constEnd())
         return kColors[static_cast<int>(*it)];
@@ -302,7 +302,8 @@ QSGNode *WaveformView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
         if (!ch)
             continue;
         const WaveInfo &info = waveInfo(lane.id);
-        const double sweep = (info.defaultSweepMmPerS < 10.0 ? m_station->respSweep() : m_station->ecgSweep());
+        const double sweep =
+            (info.defaultSweepMmPerS < 10.0 ? m_station->respSweep() : m_station->ecgSweep());
         const double pxPerSec = std::max(1.0, sweep * ppm);
         const double rate = ch->sampleRate();
         if (lane.channel != ch || lane.columns.width() != width) {
@@ -326,7 +327,8 @@ QSGNode *WaveformView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
         else if (std::abs(target - lane.play) > 2.0 * rate)
             lane.play = std::max(0.0, target);
         else
-            lane.play = std::min(written, lane.play + dt * rate + (target - lane.play) * std::min(1.0, dt * 2.0));
+            lane.play =
+                std::min(written, lane.play + dt * rate + (target - lane.play) * std::min(1.0, dt * 2.0));
         const double headPx = lane.play / rate * pxPerSec;
         if (headPx < lane.columns.lastHeadPx) // playhead snapped back: rebuild every column
             lane.columns.reset(width);
@@ -343,8 +345,10 @@ QSGNode *WaveformView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
             if (lo < hi) {
                 const float pad = (hi - lo) * 0.08f;
                 // Grow at once (never clip a bigger breath), shrink slowly (no pumping).
-                lane.scaleLo = lo - pad < lane.scaleLo ? lo - pad : lane.scaleLo + (lo - pad - lane.scaleLo) * 0.05f;
-                lane.scaleHi = hi + pad > lane.scaleHi ? hi + pad : lane.scaleHi + (hi + pad - lane.scaleHi) * 0.05f;
+                lane.scaleLo =
+                    lo - pad < lane.scaleLo ? lo - pad : lane.scaleLo + (lo - pad - lane.scaleLo) * 0.05f;
+                lane.scaleHi =
+                    hi + pad > lane.scaleHi ? hi + pad : lane.scaleHi + (hi + pad - lane.scaleHi) * 0.05f;
             }
         }
 

@@ -72,8 +72,8 @@ struct SourceStatus
     QString name;
     QString url;
     State state = State::Stopped;
-    bool secure = true;  // false for plaintext links the user configured explicitly
-    qint64 sinceMs = 0;  // when it entered its current state
+    bool secure = true; // false for plaintext links the user configured explicitly
+    qint64 sinceMs = 0; // when it entered its current state
     quint64 messages = 0;
     quint64 errors = 0;
     qint64 lastMessageMs = 0;

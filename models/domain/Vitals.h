@@ -21,23 +21,26 @@ struct WaveInfo
     std::string_view unit;
     std::uint32_t mdcCode;
     std::string_view mdcRefId;
-    double defaultRate;            // Hz, what the simulator and benchmarks generate
-    float rangeLow, rangeHigh;     // default display scale, in unit
-    double defaultSweepMmPerS;     // 25 mm/s for cardiac waves, 6.25 mm/s for respiration
+    double defaultRate;        // Hz, what the simulator and benchmarks generate
+    float rangeLow, rangeHigh; // default display scale, in unit
+    double defaultSweepMmPerS; // 25 mm/s for cardiac waves, 6.25 mm/s for respiration
 };
 
 inline constexpr std::array<WaveInfo, kWaveCount> kWaves{{
-    {WaveId::EcgI, "ecg_i", "I", "mV", 131329, "MDC_ECG_ELEC_POTL_I", 500.0, -1.5f, 2.0f, 25.0},
-    {WaveId::EcgII, "ecg_ii", "II", "mV", 131330, "MDC_ECG_ELEC_POTL_II", 500.0, -1.5f, 2.0f, 25.0},
-    {WaveId::EcgIII, "ecg_iii", "III", "mV", 131389, "MDC_ECG_ELEC_POTL_III", 500.0, -1.5f, 2.0f, 25.0},
-    {WaveId::EcgV, "ecg_v", "V", "mV", 131331, "MDC_ECG_ELEC_POTL_V1", 500.0, -1.5f, 2.0f, 25.0},
+    {WaveId::EcgI, "ecg_i", "I", "mV", 131329, "MDC_ECG_ELEC_POTL_I", 500.0, -0.8f, 1.6f, 25.0},
+    {WaveId::EcgII, "ecg_ii", "II", "mV", 131330, "MDC_ECG_ELEC_POTL_II", 500.0, -0.8f, 1.6f, 25.0},
+    {WaveId::EcgIII, "ecg_iii", "III", "mV", 131389, "MDC_ECG_ELEC_POTL_III", 500.0, -0.8f, 1.6f, 25.0},
+    {WaveId::EcgV, "ecg_v", "V", "mV", 131331, "MDC_ECG_ELEC_POTL_V1", 500.0, -0.8f, 1.6f, 25.0},
     {WaveId::Pleth, "pleth", "Pleth", "", 150452, "MDC_PULS_OXIM_PLETH", 125.0, 0.0f, 1.0f, 25.0},
     {WaveId::Resp, "resp", "Resp", "Ohm", 151780, "MDC_IMPED_TTHOR", 62.5, -1.0f, 1.0f, 6.25},
     {WaveId::Abp, "abp", "ABP", "mmHg", 150036, "MDC_PRESS_BLD_ART_ABP", 125.0, 0.0f, 160.0f, 25.0},
     {WaveId::Co2, "co2", "CO2", "mmHg", 151724, "MDC_AWAY_CO2", 62.5, 0.0f, 50.0f, 6.25},
 }};
 
-constexpr const WaveInfo &waveInfo(WaveId id) { return kWaves[static_cast<int>(id)]; }
+constexpr const WaveInfo &waveInfo(WaveId id)
+{
+    return kWaves[static_cast<int>(id)];
+}
 
 // Numerics. stalePeriodS: a value older than this is shown as stale, never as current.
 enum class NumericId : std::uint8_t {
@@ -85,7 +88,10 @@ inline constexpr std::array<NumericInfo, kNumericCount> kNumerics{{
     {NumericId::EtCO2, "etco2", "etCO2", "mmHg", 151708, "MDC_CONC_AWAY_CO2_ET", 0, 20.0},
 }};
 
-constexpr const NumericInfo &numericInfo(NumericId id) { return kNumerics[static_cast<int>(id)]; }
+constexpr const NumericInfo &numericInfo(NumericId id)
+{
+    return kNumerics[static_cast<int>(id)];
+}
 
 enum class PatientProfile : std::uint8_t { Adult, Paediatric, Neonatal };
 

@@ -9,7 +9,7 @@ Item {
     property real lineWidth: 2
     property real labelSize: 14
     property bool running: true
-    property alias view: view
+    property alias waveView: view
 
     WaveformView {
         id: view

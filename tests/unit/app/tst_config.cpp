@@ -44,28 +44,28 @@ private slots:
     void fullFile()
     {
         ConfigError e;
-        const auto cfg = parseStationConfig(QByteArray(
-            "\n"
-            "# comment\n"
-            "[station]\n"
-            "name = \"ICU Central\"   # trailing comment\n"
-            "ward = \"ICU 3 \\\"West\\\"\"\n"
-            "[display]\n"
-            "columns = 4\n"
-            "max_fps = 30\n"
-            "[[bed]]\n"
-            "key = \"ICU3W^301^A\"\n"
-            "label = \"301A\"\n"
-            "profile = \"paediatric\"\n"
-            "[[bed]]\n"
-            "key = \"ICU3W^302^A\"\n"
-            "[[source]]\n"
-            "id = \"sim\"\n"
-            "type = \"simulator\"\n"
-            "beds = 2\n"
-            "scenarios = [\"1:tachycardia@10+20=150\", \"2:lead_off@5\"]\n"
-            "\n"),
-                                            QStringLiteral("t.toml"), &e);
+        const auto cfg =
+            parseStationConfig(QByteArray("\n"
+                                          "# comment\n"
+                                          "[station]\n"
+                                          "name = \"ICU Central\"   # trailing comment\n"
+                                          "ward = \"ICU 3 \\\"West\\\"\"\n"
+                                          "[display]\n"
+                                          "columns = 4\n"
+                                          "max_fps = 30\n"
+                                          "[[bed]]\n"
+                                          "key = \"ICU3W^301^A\"\n"
+                                          "label = \"301A\"\n"
+                                          "profile = \"paediatric\"\n"
+                                          "[[bed]]\n"
+                                          "key = \"ICU3W^302^A\"\n"
+                                          "[[source]]\n"
+                                          "id = \"sim\"\n"
+                                          "type = \"simulator\"\n"
+                                          "beds = 2\n"
+                                          "scenarios = [\"1:tachycardia@10+20=150\", \"2:lead_off@5\"]\n"
+                                          "\n"),
+                               QStringLiteral("t.toml"), &e);
         QVERIFY2(cfg, qPrintable(e.toString()));
         QCOMPARE(cfg->stationName, QStringLiteral("ICU Central"));
         QCOMPARE(cfg->wardName, QStringLiteral("ICU 3 \"West\""));
@@ -81,18 +81,25 @@ private slots:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("unknown key") << "[display]\ncolums = 3\n" << "t.toml:2: [display] colums: unknown key";
-        QTest::newRow("out of range") << "[display]\nmax_fps = 500\n"
-                                      << "t.toml:2: [display] max_fps: expected a whole number from 5 to 240, got 500";
+        QTest::newRow("unknown key") << "[display]\ncolums = 3\n"
+                                     << "t.toml:2: [display] colums: unknown key";
+        QTest::newRow("out of range")
+            << "[display]\nmax_fps = 500\n"
+            << "t.toml:2: [display] max_fps: expected a whole number from 5 to 240, got 500";
         QTest::newRow("not a number") << "[display]\n\nmax_fps = \"fast\"\n"
                                       << "t.toml:3: [display] max_fps: expected a whole number";
-        QTest::newRow("unquoted string") << "[station]\nname = Central\n" << "t.toml:2: name: cannot read value 'Central'";
-        QTest::newRow("unterminated") << "[station]\nname = \"Central\n" << "t.toml:2: name: unterminated string";
-        QTest::newRow("unknown section") << "[alarms]\n" << "t.toml:1: unknown section [alarms]";
-        QTest::newRow("single bed bracket") << "[bed]\n" << "t.toml:1: [bed] must be written [[bed]]";
+        QTest::newRow("unquoted string") << "[station]\nname = Central\n"
+                                         << "t.toml:2: name: cannot read value 'Central'";
+        QTest::newRow("unterminated") << "[station]\nname = \"Central\n"
+                                      << "t.toml:2: name: unterminated string";
+        QTest::newRow("unknown section") << "[alarms]\n"
+                                         << "t.toml:1: unknown section [alarms]";
+        QTest::newRow("single bed bracket") << "[bed]\n"
+                                            << "t.toml:1: [bed] must be written [[bed]]";
         QTest::newRow("duplicate key") << "[station]\nname = \"a\"\nname = \"b\"\n"
                                        << "t.toml:3: name: set twice (first on line 2)";
-        QTest::newRow("missing bed key") << "[[bed]]\nlabel = \"x\"\n" << "t.toml:1: [[bed]] key: required key is missing";
+        QTest::newRow("missing bed key") << "[[bed]]\nlabel = \"x\"\n"
+                                         << "t.toml:1: [[bed]] key: required key is missing";
         QTest::newRow("duplicate bed") << "[[bed]]\nkey = \"a\"\n[[bed]]\nkey = \"a\"\n"
                                        << "t.toml:4: [[bed]] key: bed \"a\" is listed twice";
         QTest::newRow("bad profile") << "[[bed]]\nkey = \"a\"\nprofile = \"giant\"\n"
@@ -101,9 +108,11 @@ private slots:
                                          << "t.toml:3: [[source]] type: unknown source type";
         QTest::newRow("wfdb needs record") << "[[source]]\nid = \"x\"\ntype = \"wfdb\"\nbed = \"b\"\n"
                                            << "t.toml:1: [[source]] record: required key is missing";
-        QTest::newRow("garbage line") << "[station]\nthis is not toml\n" << "t.toml:2: expected 'key = value'";
-        QTest::newRow("bool expected") << "[[source]]\nid = \"x\"\ntype = \"wfdb\"\nrecord = \"r\"\nbed = \"b\"\nloop = 1\n"
-                                       << "t.toml:6: [[source]] loop: expected true or false";
+        QTest::newRow("garbage line") << "[station]\nthis is not toml\n"
+                                      << "t.toml:2: expected 'key = value'";
+        QTest::newRow("bool expected")
+            << "[[source]]\nid = \"x\"\ntype = \"wfdb\"\nrecord = \"r\"\nbed = \"b\"\nloop = 1\n"
+            << "t.toml:6: [[source]] loop: expected true or false";
     }
     void errorsNameLineAndKey()
     {
@@ -123,27 +132,34 @@ private slots:
     void commandLine()
     {
         QString error;
-        auto o = parseCommandLine({QStringLiteral("vigil"), QStringLiteral("--headless"), QStringLiteral("--demo-beds"),
-                                   QStringLiteral("32"), QStringLiteral("--state-file"), QStringLiteral("/tmp/s.json")},
+        auto o = parseCommandLine({QStringLiteral("vigil"), QStringLiteral("--headless"),
+                                   QStringLiteral("--demo-beds"), QStringLiteral("32"),
+                                   QStringLiteral("--state-file"), QStringLiteral("/tmp/s.json")},
                                   &error);
         QVERIFY2(o, qPrintable(error));
         QVERIFY(o->headless);
         QCOMPARE(o->demoBeds.value_or(0), 32);
         QCOMPARE(o->stateFile, QStringLiteral("/tmp/s.json"));
 
-        QVERIFY(!parseCommandLine({QStringLiteral("vigil"), QStringLiteral("--demo-beds"), QStringLiteral("65")}, &error));
-        QVERIFY2(error.contains(QStringLiteral("--demo-beds")) && error.contains(QStringLiteral("65")), qPrintable(error));
-        QVERIFY(!parseCommandLine({QStringLiteral("vigil"), QStringLiteral("--demo-beds"), QStringLiteral("x")}, &error));
+        QVERIFY(!parseCommandLine(
+            {QStringLiteral("vigil"), QStringLiteral("--demo-beds"), QStringLiteral("65")}, &error));
+        QVERIFY2(error.contains(QStringLiteral("--demo-beds")) && error.contains(QStringLiteral("65")),
+                 qPrintable(error));
+        QVERIFY(!parseCommandLine(
+            {QStringLiteral("vigil"), QStringLiteral("--demo-beds"), QStringLiteral("x")}, &error));
         QVERIFY(!parseCommandLine({QStringLiteral("vigil"), QStringLiteral("--frobnicate")}, &error));
         QVERIFY2(error.contains(QStringLiteral("frobnicate")), qPrintable(error));
         QVERIFY(!parseCommandLine({QStringLiteral("vigil"), QStringLiteral("stray")}, &error));
-        QVERIFY(!parseCommandLine({QStringLiteral("vigil"), QStringLiteral("--window-size"), QStringLiteral("big")}, &error));
-        o = parseCommandLine({QStringLiteral("vigil"), QStringLiteral("--window-size"), QStringLiteral("1280x800")}, &error);
+        QVERIFY(!parseCommandLine(
+            {QStringLiteral("vigil"), QStringLiteral("--window-size"), QStringLiteral("big")}, &error));
+        o = parseCommandLine(
+            {QStringLiteral("vigil"), QStringLiteral("--window-size"), QStringLiteral("1280x800")}, &error);
         QVERIFY(o);
         QCOMPARE(o->windowSize, QSize(1280, 800));
         o = parseCommandLine({QStringLiteral("vigil"), QStringLiteral("--help")}, &error);
         QVERIFY(o && o->help);
-        for (const char *opt : {"--headless", "--state-file", "--self-test", "--demo-beds", "--config", "--help"})
+        for (const char *opt :
+             {"--headless", "--state-file", "--self-test", "--demo-beds", "--config", "--help"})
             QVERIFY2(o->helpText.contains(QLatin1String(opt)), opt);
     }
 };

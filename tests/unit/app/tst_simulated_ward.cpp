@@ -68,7 +68,8 @@ private slots:
         QCOMPARE(beds.size(), 4);
         const QJsonObject bed0 = beds[0].toObject();
         QCOMPARE(bed0[QStringLiteral("key")].toString(), QStringLiteral("SIM^01"));
-        const QJsonObject spo2 = bed0[QStringLiteral("numerics")].toObject()[QStringLiteral("spo2")].toObject();
+        const QJsonObject spo2 =
+            bed0[QStringLiteral("numerics")].toObject()[QStringLiteral("spo2")].toObject();
         QCOMPARE(spo2[QStringLiteral("unit")].toString(), QStringLiteral("%"));
         QVERIFY(spo2[QStringLiteral("value")].toDouble() > 80);
         QVERIFY(!spo2[QStringLiteral("time")].toString().isEmpty());

@@ -211,8 +211,10 @@ private slots:
         QSignalSpy inserted(model, &QAbstractItemModel::rowsInserted);
         QSignalSpy changed(model, &QAbstractItemModel::dataChanged);
 
-        w->deliver(numericUpdate(QStringLiteral("A"), NumericId::Hr, 72, QDateTime::currentMSecsSinceEpoch()));
-        w->deliver(numericUpdate(QStringLiteral("B"), NumericId::SpO2, 95, QDateTime::currentMSecsSinceEpoch()));
+        w->deliver(
+            numericUpdate(QStringLiteral("A"), NumericId::Hr, 72, QDateTime::currentMSecsSinceEpoch()));
+        w->deliver(
+            numericUpdate(QStringLiteral("B"), NumericId::SpO2, 95, QDateTime::currentMSecsSinceEpoch()));
         station.drainNow();
         QCOMPARE(model->rowCount(), 2);
         QCOMPARE(inserted.count(), 1);
@@ -227,7 +229,8 @@ private slots:
         // Many messages between two drains become one dataChanged for the bed, not one per message.
         changed.clear();
         for (int i = 0; i < 100; ++i)
-            w->deliver(numericUpdate(QStringLiteral("A"), NumericId::Hr, 60 + i, QDateTime::currentMSecsSinceEpoch()));
+            w->deliver(numericUpdate(QStringLiteral("A"), NumericId::Hr, 60 + i,
+                                     QDateTime::currentMSecsSinceEpoch()));
         station.drainNow();
         QCOMPARE(changed.count(), 1);
         QCOMPARE(model->data(model->index(0), WardModel::valueRole(NumericId::Hr)).toDouble(), 159.0);

@@ -16,7 +16,7 @@ private slots:
         // 500 Hz at 100 px/s: 5 samples per column. A single-sample spike must show as that column's max.
         SampleRing ring(8192);
         std::vector<float> s(1000, 0.f);
-        s[503] = 1.5f; // column 100
+        s[503] = 1.5f;  // column 100
         s[250] = -0.7f; // column 50
         ring.append(s);
         LaneColumns lane;
@@ -117,7 +117,8 @@ private slots:
         const int n = appendStrip(v.data(), 0, lane, 50, st);
         for (int i = 0; i < n; ++i) {
             const float x = v[i].x;
-            QVERIFY2(!(x > 50.5f && x < 61.f), qPrintable(QStringLiteral("vertex in erase bar at x=%1").arg(x)));
+            QVERIFY2(!(x > 50.5f && x < 61.f),
+                     qPrintable(QStringLiteral("vertex in erase bar at x=%1").arg(x)));
         }
         // Columns 0-49 (current sweep; the head's own column has no sample yet) and 61-299 (previous
         // sweep) are drawn, joined by one degenerate pair.
