@@ -14,6 +14,9 @@ namespace vigil {
 
 void prepareEngine(QQmlEngine &engine, Station *station)
 {
+    // Native (hinted, alpha-mask) glyphs cost a software rasteriser far less per pixel than distance-field
+    // text, and are crisper at the fixed sizes a station uses.
+    QQuickWindow::setTextRenderType(QQuickWindow::NativeTextRendering);
     StationForeign::instance = station;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
 }

@@ -69,7 +69,7 @@ void sweepColumns(LaneColumns &lane, const SampleRing &ring, double samplesPerPx
     lane.lastHeadPx = headPx;
 }
 
-int appendStrip(QSGGeometry::ColoredPoint2D *v, int n, const LaneColumns &lane, int headColumn,
+int appendStrip(QSGGeometry::Point2D *v, int n, const LaneColumns &lane, int headColumn,
                 const StripStyle &st)
 {
     const int width = lane.width();
@@ -95,13 +95,13 @@ int appendStrip(QSGGeometry::ColoredPoint2D *v, int n, const LaneColumns &lane, 
             // Two repeated vertices make zero-area triangles: the strip jumps without drawing.
             v[n] = v[n - 1];
             ++n;
-            v[n].set(x, yTop, st.r, st.g, st.b, 255);
+            v[n].set(x, yTop);
             ++n;
         }
         pendingJoin = false;
         inRun = true;
-        v[n++].set(x, yTop, st.r, st.g, st.b, 255);
-        v[n++].set(x, yBot, st.r, st.g, st.b, 255);
+        v[n++].set(x, yTop);
+        v[n++].set(x, yBot);
     }
     return n;
 }

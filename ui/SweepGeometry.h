@@ -40,7 +40,7 @@ struct StripStyle
 // Appends a triangle strip for one lane to out[n...]: two vertices per drawn column, degenerate joins
 // across breaks (gaps, the erase bar, the wrap at the right edge). Returns the new vertex count.
 // `out` must have room for 4 * width + 8 more vertices.
-int appendStrip(QSGGeometry::ColoredPoint2D *out, int n, const LaneColumns &lane, int headColumn,
+int appendStrip(QSGGeometry::Point2D *out, int n, const LaneColumns &lane, int headColumn,
                 const StripStyle &style);
 
 } // namespace vigil

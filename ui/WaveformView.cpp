@@ -7,7 +7,6 @@
 #include <QQuickWindow>
 #include <QSGFlatColorMaterial>
 #include <QSGGeometryNode>
-#include <QSGVertexColorMaterial>
 #include <QScreen>
 #include <QTimer>
 
@@ -54,12 +53,6 @@ QHash<QQuickWindow *, FrameTicker *> &tickers()
 QMutex g_timingMutex;
 std::vector<double> g_timings;
 
-struct PaletteEntry
-{
-    WaveId id;
-    QColor color;
-};
-
 // Conventional bedside colours: ECG green, SpO2 cyan, respiration yellow, arterial pressure red,
 // CO2 white-grey. Saturated and bright on black so they read from across the room.
 const std::array<QColor, kWaveCount> kColors{
@@ -76,18 +69,29 @@ std::optional<WaveId> waveFromKey(const QString &key)
     return std::nullopt;
 }
 
-class WaveNode : public QSGGeometryNode
+// One opaque, flat-coloured node per lane. Opaque nodes need no blending and are drawn front to back
+// with depth testing; nodes with the same colour across all tiles share one material state, so the
+// renderer batches a whole ward's ECG traces into few draw calls. Both matter most on a software
+// rasteriser (Mesa llvmpipe), where every blended fragment costs CPU.
+class LaneNode : public QSGGeometryNode
 {
 public:
-    WaveNode() : m_geometry(QSGGeometry::defaultAttributes_ColoredPoint2D(), 0)
+    LaneNode() : m_geometry(QSGGeometry::defaultAttributes_Point2D(), 0)
     {
         m_geometry.setDrawingMode(QSGGeometry::DrawTriangleStrip);
         m_geometry.setVertexDataPattern(QSGGeometry::StreamPattern);
         setGeometry(&m_geometry);
         setMaterial(&m_material);
     }
+    void setColor(const QColor &c)
+    {
+        if (m_material.color() != c) {
+            m_material.setColor(c);
+            markDirty(QSGNode::DirtyMaterial);
+        }
+    }
     QSGGeometry m_geometry;
-    QSGVertexColorMaterial m_material;
+    QSGFlatColorMaterial m_material;
 };
 
 } // namespace
@@ -253,18 +257,12 @@ QSGNode *WaveformView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
 {
     QElapsedTimer cost;
     cost.start();
-    auto *node = static_cast<WaveNode *>(oldNode);
-    if (!node)
-        node = new WaveNode;
+    QSGNode *root = oldNode ? oldNode : new QSGNode;
 
     const int width = static_cast<int>(std::floor(this->width()));
     const int laneCount = static_cast<int>(m_waveKeys.size());
     const Bed *bed = (m_station && m_station->ward()) ? m_station->ward()->bed(m_bed) : nullptr;
-    if (width < 8 || height() < 8 || laneCount == 0 || !bed) {
-        node->m_geometry.allocate(0);
-        node->markDirty(QSGNode::DirtyGeometry);
-        return node;
-    }
+    const bool drawable = width >= 8 && height() >= 8 && laneCount > 0 && bed;
 
     if (m_lanesDirty) {
         m_lanes.clear();
@@ -279,6 +277,17 @@ QSGNode *WaveformView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
         }
         m_lanesDirty = false;
     }
+    // Exactly one child node per lane.
+    const int wanted = drawable ? laneCount : 0;
+    while (root->childCount() > wanted) {
+        QSGNode *last = root->lastChild();
+        root->removeChildNode(last);
+        delete last;
+    }
+    while (root->childCount() < wanted)
+        root->appendChildNode(new LaneNode);
+    if (!drawable)
+        return root;
 
     const qint64 nowNs = m_clock.nsecsElapsed();
     const double dt = m_lastFrameNs < 0 ? 0.0 : std::clamp((nowNs - m_lastFrameNs) / 1e9, 0.0, 0.5);
@@ -287,90 +296,80 @@ QSGNode *WaveformView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
     const double delay = m_station->displayDelay();
     const double laneH = height() / laneCount;
     const float halfLine = static_cast<float>(m_lineWidth / 2.0);
-
-    // Worst case per lane: two vertices per column plus two degenerate joins per break.
-    const std::size_t maxVertices = static_cast<std::size_t>(laneCount) * (4 * width + 8);
+    const qint64 wallMs = QDateTime::currentMSecsSinceEpoch();
+    const std::size_t maxVertices = static_cast<std::size_t>(4 * width + 8);
     if (m_vertices.size() < maxVertices)
         m_vertices.resize(maxVertices);
-    QSGGeometry::ColoredPoint2D *v = m_vertices.data();
-    const qint64 wallMs = QDateTime::currentMSecsSinceEpoch();
-    int n = 0;
 
-    for (int li = 0; li < laneCount; ++li) {
+    auto *laneNode = static_cast<LaneNode *>(root->firstChild());
+    for (int li = 0; li < laneCount; ++li, laneNode = static_cast<LaneNode *>(laneNode->nextSibling())) {
         Lane &lane = m_lanes[li];
+        int n = 0;
         const WaveformChannel *ch = bed->channel(lane.id);
-        if (!ch)
-            continue;
-        const WaveInfo &info = waveInfo(lane.id);
-        const double sweep =
-            (info.defaultSweepMmPerS < 10.0 ? m_station->respSweep() : m_station->ecgSweep());
-        const double pxPerSec = std::max(1.0, sweep * ppm);
-        const double rate = ch->sampleRate();
-        if (lane.channel != ch || lane.columns.width() != width) {
-            lane.channel = ch;
-            lane.columns.reset(width);
-            lane.play = -1.0;
-        }
-        // Playhead: advances with the frame clock at the channel's rate, a fixed delay behind the newest
-        // sample, gently pulled toward that target. Data arrives in bursts (every 40-500 ms); the sweep
-        // must not jerk with them.
-        const double written = static_cast<double>(ch->ring.written());
-        const double target = written - delay * rate;
-        // When the channel falls silent the head keeps sweeping over empty time, erasing the old trace:
-        // a frozen wave must never look live.
-        const bool silent = wallMs - ch->lastWriteWallMs.load(std::memory_order_relaxed) >
-                            static_cast<qint64>((delay + 1.5) * 1000);
-        if (lane.play < 0)
-            lane.play = std::max(0.0, target);
-        else if (silent)
-            lane.play += dt * rate;
-        else if (std::abs(target - lane.play) > 2.0 * rate)
-            lane.play = std::max(0.0, target);
-        else
-            lane.play =
-                std::min(written, lane.play + dt * rate + (target - lane.play) * std::min(1.0, dt * 2.0));
-        const double headPx = lane.play / rate * pxPerSec;
-        if (headPx < lane.columns.lastHeadPx) // playhead snapped back: rebuild every column
-            lane.columns.reset(width);
-        sweepColumns(lane.columns, ch->ring, rate / pxPerSec, headPx, m_scratch);
+        if (ch) {
+            const WaveInfo &info = waveInfo(lane.id);
+            const double sweep = (info.defaultSweepMmPerS < 10.0 ? m_station->respSweep() : m_station->ecgSweep());
+            const double pxPerSec = std::max(1.0, sweep * ppm);
+            const double rate = ch->sampleRate();
+            if (lane.channel != ch || lane.columns.width() != width) {
+                lane.channel = ch;
+                lane.columns.reset(width);
+                lane.play = -1.0;
+            }
+            // Playhead: advances with the frame clock at the channel's rate, a fixed delay behind the newest
+            // sample, gently pulled toward that target. Data arrives in bursts (every 40-500 ms); the sweep
+            // must not jerk with them.
+            const double written = static_cast<double>(ch->ring.written());
+            const double target = written - delay * rate;
+            // When the channel falls silent the head keeps sweeping over empty time, erasing the old trace:
+            // a frozen wave must never look live.
+            const bool silent = wallMs - ch->lastWriteWallMs.load(std::memory_order_relaxed) >
+                                static_cast<qint64>((delay + 1.5) * 1000);
+            if (lane.play < 0)
+                lane.play = std::max(0.0, target);
+            else if (silent)
+                lane.play += dt * rate;
+            else if (std::abs(target - lane.play) > 2.0 * rate)
+                lane.play = std::max(0.0, target);
+            else
+                lane.play = std::min(written, lane.play + dt * rate + (target - lane.play) * std::min(1.0, dt * 2.0));
+            const double headPx = lane.play / rate * pxPerSec;
+            if (headPx < lane.columns.lastHeadPx) // playhead snapped back: rebuild every column
+                lane.columns.reset(width);
+            sweepColumns(lane.columns, ch->ring, rate / pxPerSec, headPx, m_scratch);
 
-        if (lane.autoScale) {
-            float lo = std::numeric_limits<float>::infinity(), hi = -lo;
-            for (int c = 0; c < width; ++c) {
-                if (!std::isnan(lane.columns.lo[c])) {
-                    lo = std::min(lo, lane.columns.lo[c]);
-                    hi = std::max(hi, lane.columns.hi[c]);
+            if (lane.autoScale) {
+                float lo = std::numeric_limits<float>::infinity(), hi = -lo;
+                for (int c = 0; c < width; ++c) {
+                    if (!std::isnan(lane.columns.lo[c])) {
+                        lo = std::min(lo, lane.columns.lo[c]);
+                        hi = std::max(hi, lane.columns.hi[c]);
+                    }
+                }
+                if (lo < hi) {
+                    const float pad = (hi - lo) * 0.08f;
+                    // Grow at once (never clip a bigger breath), shrink slowly (no pumping).
+                    lane.scaleLo = lo - pad < lane.scaleLo ? lo - pad : lane.scaleLo + (lo - pad - lane.scaleLo) * 0.05f;
+                    lane.scaleHi = hi + pad > lane.scaleHi ? hi + pad : lane.scaleHi + (hi + pad - lane.scaleHi) * 0.05f;
                 }
             }
-            if (lo < hi) {
-                const float pad = (hi - lo) * 0.08f;
-                // Grow at once (never clip a bigger breath), shrink slowly (no pumping).
-                lane.scaleLo =
-                    lo - pad < lane.scaleLo ? lo - pad : lane.scaleLo + (lo - pad - lane.scaleLo) * 0.05f;
-                lane.scaleHi =
-                    hi + pad > lane.scaleHi ? hi + pad : lane.scaleHi + (hi + pad - lane.scaleHi) * 0.05f;
-            }
+            StripStyle style;
+            style.top = static_cast<float>(li * laneH + 2.0);
+            style.bottom = static_cast<float>((li + 1) * laneH - 2.0);
+            style.scaleLo = lane.scaleLo;
+            style.scaleHi = lane.scaleHi;
+            style.halfLine = halfLine;
+            style.erase = std::max(1, static_cast<int>(m_eraseWidth));
+            n = appendStrip(m_vertices.data(), 0, lane.columns, static_cast<int>(std::floor(headPx)) % width, style);
         }
-
-        StripStyle style;
-        style.top = static_cast<float>(li * laneH + 2.0);
-        style.bottom = static_cast<float>((li + 1) * laneH - 2.0);
-        style.scaleLo = lane.scaleLo;
-        style.scaleHi = lane.scaleHi;
-        style.halfLine = halfLine;
-        style.erase = std::max(1, static_cast<int>(m_eraseWidth));
-        const QColor col = kColors[static_cast<int>(lane.id)];
-        style.r = static_cast<uchar>(col.red());
-        style.g = static_cast<uchar>(col.green());
-        style.b = static_cast<uchar>(col.blue());
-        n = appendStrip(v, n, lane.columns, static_cast<int>(std::floor(headPx)) % width, style);
+        laneNode->setColor(kColors[static_cast<int>(lane.id)]);
+        // allocate() discards contents, so vertices are built in m_vertices and copied once.
+        if (laneNode->m_geometry.vertexCount() != n)
+            laneNode->m_geometry.allocate(n);
+        if (n > 0)
+            std::memcpy(laneNode->m_geometry.vertexData(), m_vertices.data(), sizeof(QSGGeometry::Point2D) * n);
+        laneNode->markDirty(QSGNode::DirtyGeometry);
     }
-    // allocate() discards contents, so vertices are built in m_vertices and copied once.
-    if (node->m_geometry.vertexCount() != n)
-        node->m_geometry.allocate(n);
-    if (n > 0)
-        std::memcpy(node->m_geometry.vertexData(), v, sizeof(QSGGeometry::ColoredPoint2D) * n);
-    node->markDirty(QSGNode::DirtyGeometry);
     ++m_framesDrawn;
 
     const double us = cost.nsecsElapsed() / 1000.0;
@@ -379,7 +378,7 @@ QSGNode *WaveformView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
         if (g_timings.size() < 100000)
             g_timings.push_back(us);
     }
-    return node;
+    return root;
 }
 
 } // namespace vigil

@@ -99,7 +99,7 @@ private:
     QElapsedTimer m_clock;
     qint64 m_lastFrameNs = -1;
     std::vector<float> m_scratch;
-    std::vector<QSGGeometry::ColoredPoint2D> m_vertices;
+    std::vector<QSGGeometry::Point2D> m_vertices;
     QQuickWindow *m_tickerWindow = nullptr;
 };
 

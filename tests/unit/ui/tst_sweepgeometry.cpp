@@ -90,7 +90,7 @@ private slots:
             QVERIFY2(std::isnan(lane.lo[c]), qPrintable(QString::number(c)));
         QVERIFY(!std::isnan(lane.lo[150]));
 
-        std::vector<QSGGeometry::ColoredPoint2D> v(4 * 400 + 8);
+        std::vector<QSGGeometry::Point2D> v(4 * 400 + 8);
         StripStyle st;
         st.erase = 0;
         const int n = appendStrip(v.data(), 0, lane, 250, st);
@@ -111,7 +111,7 @@ private slots:
         lane.reset(300);
         std::vector<float> scratch;
         sweepColumns(lane, ring, 1.0, 650.0, scratch); // head at column 50, previous sweep to its right
-        std::vector<QSGGeometry::ColoredPoint2D> v(4 * 300 + 8);
+        std::vector<QSGGeometry::Point2D> v(4 * 300 + 8);
         StripStyle st;
         st.erase = 10;
         const int n = appendStrip(v.data(), 0, lane, 50, st);
@@ -133,7 +133,7 @@ private slots:
         lane.reset(10);
         std::vector<float> scratch;
         sweepColumns(lane, ring, 1.0, 10.0, scratch);
-        std::vector<QSGGeometry::ColoredPoint2D> v(64);
+        std::vector<QSGGeometry::Point2D> v(64);
         StripStyle st;
         st.top = 0;
         st.bottom = 100;
