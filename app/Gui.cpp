@@ -3,6 +3,10 @@
 #include "QmlTypes.h"
 
 #include <QDirIterator>
+
+#include <atomic>
+#include <memory>
+
 #include <QQmlApplicationEngine>
 #include <QQmlComponent>
 #include <QQuickWindow>
@@ -25,15 +29,34 @@ QQuickWindow *loadStationWindow(QQmlApplicationEngine &engine, Station *station,
 {
     prepareEngine(engine, station);
     QStringList warnings;
-    QObject::connect(&engine, &QQmlEngine::warnings, [&warnings](const QList<QQmlError> &list) {
+    const auto collect = QObject::connect(&engine, &QQmlEngine::warnings, [&warnings](const QList<QQmlError> &list) {
         for (const auto &e : list)
             warnings << e.toString();
     });
     engine.load(QUrl(QString::fromLatin1(kMainQmlUrl)));
+    QObject::disconnect(collect);
     auto *window =
         engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(engine.rootObjects().first());
-    if (!window && error)
-        *error = QStringLiteral("cannot load the station window: %1").arg(warnings.join(u'\n'));
+    if (!window) {
+        if (error)
+            *error = QStringLiteral("cannot load the station window: %1").arg(warnings.join(u'\n'));
+        return nullptr;
+    }
+    // The live waves are scene-graph geometry, which Qt Quick's software backend does not draw. A station
+    // without a GPU renderer must say so on screen instead of showing empty wave areas.
+    auto checked = std::make_shared<std::atomic<bool>>(false);
+    QObject::connect(
+        window, &QQuickWindow::frameSwapped, window,
+        [window, checked] {
+            if (checked->exchange(true))
+                return;
+            if (window->rendererInterface()->graphicsApi() == QSGRendererInterface::Software) {
+                qCritical("vigil: no OpenGL renderer available (Qt Quick software backend): live waveforms "
+                          "cannot be drawn");
+                QMetaObject::invokeMethod(window, [window] { window->setProperty("wavesUnavailable", true); });
+            }
+        },
+        Qt::DirectConnection);
     return window;
 }
 

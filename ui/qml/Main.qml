@@ -14,6 +14,7 @@ ApplicationWindow {
     color: Theme.background
     title: Station.stationName + " \u2014 " + Station.wardName
     property int detailBed: -1
+    property bool wavesUnavailable: false
 
     header: TopBar {}
 
@@ -34,6 +35,23 @@ ApplicationWindow {
             onBack: root.detailBed = -1
         }
         onLoaded: item.forceActiveFocus()
+    }
+
+    Rectangle {
+        objectName: "wavesUnavailable"
+        visible: root.wavesUnavailable
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        height: 48
+        color: Theme.error
+        z: 10
+        Text {
+            anchors.centerIn: parent
+            text: qsTr("WAVEFORMS UNAVAILABLE: no OpenGL renderer on this PC. Numerics are live; call biomed.")
+            color: "white"
+            font.family: Theme.fontFamily
+            font.pixelSize: 20
+            font.bold: true
+        }
     }
 
     onDetailBedChanged: if (detailBed < 0) overview.forceActiveFocus()
