@@ -55,8 +55,25 @@ std::optional<Options> parseCommandLine(const QStringList &arguments, QString *e
         QStringLiteral("Play the PhysioNet WFDB record RECORD (header path) into its own "
                        "bed, looping. Repeatable."),
         QStringLiteral("RECORD"));
-    p.addOptions({help, version, config, demoBeds, headless, stateFile, selfTest, checkConfig, printDefault,
-                  quitAfter, screenshot, screenshotDelay, windowSize, fullscreen, replay});
+    const QCommandLineOption listen(
+        QStringLiteral("listen"),
+        QStringLiteral("Listen for gateways on URL (mllps://HOST:PORT, or mllp:// for "
+                       "plaintext). Repeatable."),
+        QStringLiteral("URL"));
+    const QCommandLineOption gateway(
+        QStringLiteral("gateway"),
+        QStringLiteral("Dial the gateway at URL and keep the subscription. Repeatable."),
+        QStringLiteral("URL"));
+    const QCommandLineOption tlsCa(QStringLiteral("tls-ca"),
+                                   QStringLiteral("CA certificate (PEM) for --listen/--gateway TLS."),
+                                   QStringLiteral("FILE"));
+    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"), QStringLiteral("Station certificate (PEM)."),
+                                     QStringLiteral("FILE"));
+    const QCommandLineOption tlsKey(QStringLiteral("tls-key"), QStringLiteral("Station private key (PEM)."),
+                                    QStringLiteral("FILE"));
+    p.addOptions({help,        version,      config,    demoBeds,   headless,        stateFile,  selfTest,
+                  checkConfig, printDefault, quitAfter, screenshot, screenshotDelay, windowSize, fullscreen,
+                  replay,      listen,       gateway,   tlsCa,      tlsCert,         tlsKey});
 
     Options o;
     o.helpText = p.helpText();
@@ -81,6 +98,18 @@ std::optional<Options> parseCommandLine(const QStringList &arguments, QString *e
     o.stateFile = p.value(stateFile);
     o.screenshotPath = p.value(screenshot);
     o.replays = p.values(replay);
+    o.listens = p.values(listen);
+    o.gateways = p.values(gateway);
+    o.tlsCa = p.value(tlsCa);
+    o.tlsCert = p.value(tlsCert);
+    o.tlsKey = p.value(tlsKey);
+    for (const QString &url : o.listens + o.gateways) {
+        if (!url.startsWith(QLatin1String("mllps://")) && !url.startsWith(QLatin1String("mllp://")))
+            return fail(QStringLiteral("'%1': expected mllps://HOST:PORT or mllp://HOST:PORT").arg(url));
+        if (url.startsWith(QLatin1String("mllps://")) &&
+            (o.tlsCa.isEmpty() || o.tlsCert.isEmpty() || o.tlsKey.isEmpty()))
+            return fail(QStringLiteral("'%1' is TLS: give --tls-ca, --tls-cert and --tls-key").arg(url));
+    }
     if (p.isSet(config) && o.configPath.isEmpty())
         return fail(QStringLiteral("--config: needs a file name"));
     if (p.isSet(stateFile) && o.stateFile.isEmpty())

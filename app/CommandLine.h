@@ -26,7 +26,10 @@ struct Options
     QString screenshotPath;
     double screenshotDelayS = 4.0;
     QSize windowSize;
-    QStringList replays; // WFDB header paths
+    QStringList replays;  // WFDB header paths
+    QStringList listens;  // mllp(s)://HOST:PORT to listen on
+    QStringList gateways; // mllp(s)://HOST:PORT to dial
+    QString tlsCa, tlsCert, tlsKey;
     QString helpText;
 };
 

@@ -29,10 +29,11 @@ QQuickWindow *loadStationWindow(QQmlApplicationEngine &engine, Station *station,
 {
     prepareEngine(engine, station);
     QStringList warnings;
-    const auto collect = QObject::connect(&engine, &QQmlEngine::warnings, [&warnings](const QList<QQmlError> &list) {
-        for (const auto &e : list)
-            warnings << e.toString();
-    });
+    const auto collect =
+        QObject::connect(&engine, &QQmlEngine::warnings, [&warnings](const QList<QQmlError> &list) {
+            for (const auto &e : list)
+                warnings << e.toString();
+        });
     engine.load(QUrl(QString::fromLatin1(kMainQmlUrl)));
     QObject::disconnect(collect);
     auto *window =
@@ -53,7 +54,8 @@ QQuickWindow *loadStationWindow(QQmlApplicationEngine &engine, Station *station,
             if (window->rendererInterface()->graphicsApi() == QSGRendererInterface::Software) {
                 qCritical("vigil: no OpenGL renderer available (Qt Quick software backend): live waveforms "
                           "cannot be drawn");
-                QMetaObject::invokeMethod(window, [window] { window->setProperty("wavesUnavailable", true); });
+                QMetaObject::invokeMethod(window,
+                                          [window] { window->setProperty("wavesUnavailable", true); });
             }
         },
         Qt::DirectConnection);

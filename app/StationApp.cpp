@@ -1,5 +1,6 @@
 #include "StationApp.h"
 
+#include "GatewaySources.h"
 #include "SimulatedWardSource.h"
 #include "WfdbReplaySource.h"
 
@@ -57,6 +58,33 @@ bool StationApp::addSource(const SourceConfig &cfg, QString *error)
         const QString label = cfg.bedLabel.isEmpty() ? QFileInfo(path).completeBaseName() : cfg.bedLabel;
         source = new wfdb::WfdbReplaySource(std::make_shared<const wfdb::Record>(std::move(*record)), cfg.bed,
                                             label, cfg.speed, cfg.loop, sink);
+    } else if (cfg.type == QLatin1String("mllp")) {
+        const bool listen = !cfg.listen.isEmpty();
+        QString why;
+        const auto url = parseMllpUrl(listen ? cfg.listen : cfg.url, &why);
+        if (!url) {
+            if (error)
+                *error = QStringLiteral("source \"%1\": %2").arg(cfg.id, why);
+            return false;
+        }
+        GatewayLinkSettings link;
+        link.url = *url;
+        link.tls = TlsSettings{cfg.tlsCa, cfg.tlsCert, cfg.tlsKey, cfg.peerName};
+        link.maxFrameBytes = static_cast<std::size_t>(cfg.maxFrameBytes);
+        link.reconnectMaxS = cfg.reconnectMaxS;
+        if (url->tls) {
+            // Refuse to start on unreadable certificates or keys: a station that silently runs without its
+            // gateway is worse than one that says why it cannot start.
+            if (!makeTlsConfiguration(link.tls, &why)) {
+                if (error)
+                    *error = QStringLiteral("source \"%1\": %2").arg(cfg.id, why);
+                return false;
+            }
+        }
+        if (listen)
+            source = new GatewayListenerSource(cfg.id, cfg.name, link, sink, m_durableStore);
+        else
+            source = new GatewayClientSource(cfg.id, cfg.name, link, sink, m_durableStore);
     } else {
         if (error)
             *error = QStringLiteral("source \"%1\": unknown type \"%2\"").arg(cfg.id, cfg.type);

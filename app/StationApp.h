@@ -3,6 +3,7 @@
 // they feed).
 #pragma once
 
+#include "DurableStore.h"
 #include "GatewaySource.h"
 #include "Station.h"
 #include "StationConfig.h"
@@ -31,6 +32,9 @@ public:
     Station *station() const { return m_station.get(); }
     const StationConfig &config() const { return m_config; }
     std::vector<GatewaySource *> sources() const;
+    // Where gateway sessions hand messages for safekeeping before they ACK (the archive); null = the
+    // in-memory model only. Set before build().
+    void setDurableStore(DurableStore *store) { m_durableStore = store; }
 
 private:
     bool addSource(const SourceConfig &cfg, QString *error);
@@ -44,6 +48,7 @@ private:
     std::unique_ptr<Station> m_station;
     std::vector<Running> m_sources;
     bool m_started = false;
+    DurableStore *m_durableStore = nullptr;
 };
 
 } // namespace vigil

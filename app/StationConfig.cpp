@@ -395,6 +395,14 @@ std::optional<StationConfig> parseStationConfig(const QByteArray &bytes, const Q
             getString(t, QStringLiteral("bed_label"), s.bedLabel);
             getNumber(t, QStringLiteral("speed"), 0.01, 1000, s.speed, false);
             getBool(t, QStringLiteral("loop"), s.loop);
+            getString(t, QStringLiteral("url"), s.url);
+            getString(t, QStringLiteral("listen"), s.listen);
+            getString(t, QStringLiteral("tls_ca"), s.tlsCa);
+            getString(t, QStringLiteral("tls_cert"), s.tlsCert);
+            getString(t, QStringLiteral("tls_key"), s.tlsKey);
+            getString(t, QStringLiteral("peer_name"), s.peerName);
+            getNumber(t, QStringLiteral("max_frame_bytes"), 1024, 256 << 20, s.maxFrameBytes, true);
+            getNumber(t, QStringLiteral("reconnect_max_s"), 1, 3600, s.reconnectMaxS, false);
             if (ok && t.keys.contains(QStringLiteral("scenarios"))) {
                 const Entry &e = t.keys[QStringLiteral("scenarios")];
                 if (e.value.kind != Value::Array)
@@ -410,7 +418,8 @@ std::optional<StationConfig> parseStationConfig(const QByteArray &bytes, const Q
                         s.scenarios << v.text;
                 }
             }
-            const QStringList types{QStringLiteral("simulator"), QStringLiteral("wfdb")};
+            const QStringList types{QStringLiteral("simulator"), QStringLiteral("wfdb"),
+                                    QStringLiteral("mllp")};
             if (ok && !types.contains(s.type))
                 ok = p.fail(
                     t.keys[QStringLiteral("type")].line, QStringLiteral("[[source]] type"),
@@ -418,6 +427,25 @@ std::optional<StationConfig> parseStationConfig(const QByteArray &bytes, const Q
             if (ok && s.type == QLatin1String("wfdb")) {
                 require(t, QStringLiteral("record"));
                 require(t, QStringLiteral("bed"));
+            }
+            if (ok && s.type == QLatin1String("mllp")) {
+                if (s.url.isEmpty() == s.listen.isEmpty())
+                    ok = p.fail(
+                        t.line, QStringLiteral("[[source]] url/listen"),
+                        QStringLiteral("an mllp source needs exactly one of url (dial out) or listen"));
+                const QString endpoint = s.url.isEmpty() ? s.listen : s.url;
+                const QString key = s.url.isEmpty() ? QStringLiteral("listen") : QStringLiteral("url");
+                if (ok && !endpoint.startsWith(QLatin1String("mllps://")) &&
+                    !endpoint.startsWith(QLatin1String("mllp://")))
+                    ok = p.fail(
+                        t.keys[key].line, QStringLiteral("[[source]] ") + key,
+                        QStringLiteral(
+                            "expected mllps://HOST:PORT (TLS) or mllp://HOST:PORT (plaintext), got \"%1\"")
+                            .arg(endpoint));
+                if (ok && endpoint.startsWith(QLatin1String("mllps://"))) {
+                    for (const char *k : {"tls_ca", "tls_cert", "tls_key"})
+                        require(t, QLatin1String(k));
+                }
             }
             if (ok && sourceIds.contains(s.id))
                 ok = p.fail(t.keys[QStringLiteral("id")].line, QStringLiteral("[[source]] id"),

@@ -20,7 +20,7 @@ namespace vigil {
 struct SourceConfig
 {
     QString id;
-    QString type; // "simulator", "wfdb"
+    QString type; // "simulator", "wfdb", "mllp"
     QString name;
     // simulator
     int beds = 16;
@@ -33,6 +33,12 @@ struct SourceConfig
     QString bedLabel;
     double speed = 1.0;
     bool loop = true;
+    // mllp (HL7 gateway): exactly one of url (the station dials out) or listen (gateways dial in)
+    QString url;
+    QString listen;
+    QString tlsCa, tlsCert, tlsKey, peerName;
+    double maxFrameBytes = 4 << 20;
+    double reconnectMaxS = 30;
 };
 
 struct StationConfig

@@ -28,8 +28,30 @@ int fail(const QString &message, int code = 2)
 }
 
 // Applies command-line overrides on top of the station file.
-void applyOverrides(StationConfig &cfg, const Options &o)
+void applyOverrides(StationConfig &cfg, const Options &o, bool embeddedDefault)
 {
+    // Sources on the command line replace the embedded demo simulator (but not a station file's sources),
+    // so `vigil --headless --listen mllp://127.0.0.1:2575` shows only what arrives there.
+    if (embeddedDefault && !o.demoBeds &&
+        (!o.listens.isEmpty() || !o.gateways.isEmpty() || !o.replays.isEmpty()))
+        cfg.sources.clear();
+    int g = 0;
+    auto addMllp = [&](const QString &url, bool listen) {
+        SourceConfig s;
+        s.id = QStringLiteral("gw%1").arg(++g);
+        s.type = QStringLiteral("mllp");
+        (listen ? s.listen : s.url) = url;
+        s.name = listen ? QStringLiteral("Listen %1").arg(url.section(u'/', 2))
+                        : QStringLiteral("Gateway %1").arg(url.section(u'/', 2));
+        s.tlsCa = o.tlsCa;
+        s.tlsCert = o.tlsCert;
+        s.tlsKey = o.tlsKey;
+        cfg.sources.push_back(s);
+    };
+    for (const QString &url : o.listens)
+        addMllp(url, true);
+    for (const QString &url : o.gateways)
+        addMllp(url, false);
     if (o.demoBeds) {
         auto it = std::find_if(cfg.sources.begin(), cfg.sources.end(),
                                [](const SourceConfig &s) { return s.type == QLatin1String("simulator"); });
@@ -119,9 +141,9 @@ int main(int argc, char *argv[])
     if (o.selfTest && !o.demoBeds) {
         Options small = o;
         small.demoBeds = 2;
-        applyOverrides(config, small);
+        applyOverrides(config, small, o.configPath.isEmpty());
     } else {
-        applyOverrides(config, o);
+        applyOverrides(config, o, o.configPath.isEmpty());
     }
 
     StationApp station(config);

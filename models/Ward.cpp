@@ -76,6 +76,15 @@ void Ward::deliver(BedUpdate &&update)
         p.numerics[static_cast<int>(n.id)] = n;
     for (auto &c : update.conditions)
         p.conditionChanges.push_back(std::move(c));
+    // Gateway alarms are shown as conditions on the bed until the alarm engine takes them over.
+    for (const GatewayAlarm &a : update.alarms) {
+        static const char *const kPriority[] = {"", "HIGH", "MED", "LOW", ""};
+        const QString prefix = QString::fromLatin1(kPriority[static_cast<int>(a.priority)]);
+        const QString text = a.eventText.isEmpty() ? a.eventRefId : a.eventText;
+        p.conditionChanges.push_back({QStringLiteral("alarm:") + a.alarmId,
+                                      prefix.isEmpty() ? text : prefix + QStringLiteral(": ") + text,
+                                      !a.ended()});
+    }
 }
 
 void Ward::writeWave(Bed &bed, const WaveBlock &block, qint64 nowMs)
@@ -198,7 +207,12 @@ DrainResult Ward::drain(qint64 nowMs)
         }
         for (int n = 0; n < kNumericCount; ++n) {
             auto &st = bed.numerics[n];
-            const bool stale = !st.hasValue() || (nowMs - st.receivedMs) > kNumerics[n].stalePeriodS * 1000.0;
+            // Stale when not refreshed in time, and also when the measurement itself is older than its
+            // period (a gateway replaying old data, or a device clock far behind): a minute of allowance
+            // covers ordinary clock skew between device and station.
+            const double periodMs = kNumerics[n].stalePeriodS * 1000.0;
+            const bool stale = !st.hasValue() || (nowMs - st.receivedMs) > periodMs ||
+                               (st.timeMs > 0 && (nowMs - st.timeMs) > periodMs + kClockSkewAllowanceMs);
             if (stale != st.stale) {
                 st.stale = stale;
                 changed = true;

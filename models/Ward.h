@@ -122,6 +122,7 @@ class Ward : public IngestSink
 {
 public:
     static constexpr int kMaxBeds = 128;
+    static constexpr qint64 kClockSkewAllowanceMs = 60'000;
 
     // With configured beds, data for any other bed is acknowledged and counted but never shown (it must
     // not be misattributed). Without, beds appear in the order their first message arrives.

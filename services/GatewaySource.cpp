@@ -45,6 +45,15 @@ void GatewaySource::noteError(const QString &error)
     publishStatus();
 }
 
+void GatewaySource::setConnections(int connections, bool heartbeatOk)
+{
+    if (connections == m_status.connections && heartbeatOk == m_status.heartbeatOk)
+        return;
+    m_status.connections = connections;
+    m_status.heartbeatOk = heartbeatOk;
+    publishStatus();
+}
+
 void GatewaySource::publishStatus()
 {
     m_lastPublishMs = QDateTime::currentMSecsSinceEpoch();

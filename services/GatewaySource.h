@@ -34,6 +34,7 @@ protected:
     // the UI needs it fresh to the second, not per message).
     void noteMessage(qint64 nowMs);
     void noteError(const QString &error);
+    void setConnections(int connections, bool heartbeatOk);
     void publishStatus();
 
 private:

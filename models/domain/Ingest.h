@@ -11,6 +11,7 @@
 #include <QString>
 #include <QtGlobal>
 
+#include <limits>
 #include <optional>
 #include <vector>
 
@@ -53,6 +54,34 @@ struct DeviceCondition
     bool active = true;
 };
 
+// An alarm as a gateway reports it (IHE PCD-04), in domain terms. The same alarmId comes back with each
+// phase of one alarm (start, continue, end...). Until the alarm engine consumes these, the ward shows the
+// active ones as device conditions on the bed.
+struct GatewayAlarm
+{
+    enum class Phase : std::uint8_t { Unknown, TPoint, Start, Continue, End, Update, Escalate, DeEscalate };
+    enum class State : std::uint8_t { Unknown, Inactive, Active, Latched };
+    enum class Priority : std::uint8_t { Unknown, High, Medium, Low, None };
+    enum class Kind : std::uint8_t { Unknown, Physiological, Technical, Advisory };
+    QString alarmId;
+    QString eventCode;  // number as text, e.g. "196916"
+    QString eventRefId; // e.g. "MDC_EVT_SENSOR_DISCONN"
+    QString eventText;
+    QString sourceCode; // metric in alarm, e.g. "150456"
+    QString sourceRefId;
+    double sourceValue = std::numeric_limits<double>::quiet_NaN();
+    double limitLow = std::numeric_limits<double>::quiet_NaN();
+    double limitHigh = std::numeric_limits<double>::quiet_NaN();
+    Phase phase = Phase::Unknown;
+    State state = State::Unknown;
+    QString inactivation; // "enabled", "audio-paused", ... as sent
+    Priority priority = Priority::Unknown;
+    Kind kind = Kind::Unknown;
+    qint64 timeMs = 0;
+    QString sourceId; // the gateway it came from
+    bool ended() const { return phase == Phase::End || state == State::Inactive; }
+};
+
 // Everything one source learned about one bed since its previous delivery.
 struct BedUpdate
 {
@@ -63,6 +92,7 @@ struct BedUpdate
     std::vector<NumericSample> numerics;
     std::vector<WaveBlock> waves;
     std::vector<DeviceCondition> conditions;
+    std::vector<GatewayAlarm> alarms;
 };
 
 struct SourceStatus
@@ -78,6 +108,9 @@ struct SourceStatus
     quint64 errors = 0;
     qint64 lastMessageMs = 0;
     QString lastError;
+    int connections = 0;     // listeners: gateways connected now
+    bool heartbeatOk = true; // false when a gateway's PCD-04 heartbeat stopped (the link is down)
+    quint64 unknownBedMessages = 0;
 };
 
 QString toString(SourceStatus::State s);

@@ -86,6 +86,18 @@ private slots:
         QVERIFY(ward.drain(t0 + 12000).changedBeds.empty());
     }
 
+    void oldMeasurementIsStaleEvenWhenJustReceived()
+    {
+        Ward ward;
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        // A gateway delivering an HR measured an hour ago: it must not be shown as current.
+        ward.deliver(numericUpdate(QStringLiteral("B"), NumericId::Hr, 80, now - 3600'000));
+        ward.deliver(numericUpdate(QStringLiteral("B"), NumericId::SpO2, 97, now - 30'000)); // skew allowance
+        ward.drain(now);
+        QVERIFY(ward.bed(0)->numerics[int(NumericId::Hr)].stale);
+        QVERIFY(!ward.bed(0)->numerics[int(NumericId::SpO2)].stale);
+    }
+
     void newPatientStartsNewStay()
     {
         Ward ward;
