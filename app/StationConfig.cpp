@@ -380,7 +380,10 @@ std::optional<StationConfig> parseStationConfig(const QByteArray &bytes, const Q
             checkKnown(t, {QStringLiteral("id"), QStringLiteral("type"), QStringLiteral("name"),
                            QStringLiteral("beds"), QStringLiteral("seed"), QStringLiteral("nibp_cycle_s"),
                            QStringLiteral("scenarios"), QStringLiteral("record"), QStringLiteral("bed"),
-                           QStringLiteral("bed_label"), QStringLiteral("speed"), QStringLiteral("loop")});
+                           QStringLiteral("bed_label"), QStringLiteral("speed"), QStringLiteral("loop"),
+                           QStringLiteral("url"), QStringLiteral("listen"), QStringLiteral("tls_ca"),
+                           QStringLiteral("tls_cert"), QStringLiteral("tls_key"), QStringLiteral("peer_name"),
+                           QStringLiteral("max_frame_bytes"), QStringLiteral("reconnect_max_s")});
             require(t, QStringLiteral("id"));
             require(t, QStringLiteral("type"));
             SourceConfig s;

@@ -1,6 +1,7 @@
 #include "GatewaySource.h"
 
 #include <QDateTime>
+#include <QTimer>
 
 namespace vigil {
 
@@ -34,8 +35,16 @@ void GatewaySource::noteMessage(qint64 nowMs)
 {
     ++m_status.messages;
     m_status.lastMessageMs = nowMs;
-    if (nowMs - m_lastPublishMs >= 1000)
+    if (nowMs - m_lastPublishMs >= 1000) {
         publishStatus();
+    } else if (!m_publishPending) {
+        // Publish the last count even if no further message comes to trigger it.
+        m_publishPending = true;
+        QTimer::singleShot(1000, this, [this] {
+            m_publishPending = false;
+            publishStatus();
+        });
+    }
 }
 
 void GatewaySource::noteError(const QString &error)

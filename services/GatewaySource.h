@@ -41,6 +41,7 @@ private:
     IngestSink *m_sink;
     SourceStatus m_status;
     qint64 m_lastPublishMs = 0;
+    bool m_publishPending = false;
 };
 
 } // namespace vigil

@@ -12,8 +12,9 @@ constexpr std::array<const char *, 24> kFamily{
     "Alder",  "Brook",  "Castell", "Dunmore", "Ellery", "Fenwick", "Garland", "Hollis",
     "Ingram", "Jessup", "Kestrel", "Lowell",  "Marsh",  "Norrell", "Oakes",   "Pryce",
     "Quill",  "Rowan",  "Sallow",  "Thorne",  "Upton",  "Vance",   "Wilder",  "Yarrow"};
-constexpr std::array<const char *, 16> kGiven{"Ada",  "Ben",   "Clara", "Dev",  "Edith", "Femi", "Greta", "Hugo",
-                                              "Iris", "Jonah", "Kira",  "Luis", "Maya",  "Nils", "Olga",  "Pia"};
+constexpr std::array<const char *, 16> kGiven{"Ada",   "Ben",  "Clara", "Dev",   "Edith", "Femi",
+                                              "Greta", "Hugo", "Iris",  "Jonah", "Kira",  "Luis",
+                                              "Maya",  "Nils", "Olga",  "Pia"};
 } // namespace
 
 std::optional<std::vector<SimulatedBedSpec>> SimulatedWardSource::makeWard(int beds, std::uint64_t seed,
@@ -37,7 +38,7 @@ std::optional<std::vector<SimulatedBedSpec>> SimulatedWardSource::makeWard(int b
         const auto mix = b.seed ^ (b.seed >> 17);
         b.patient.id = QStringLiteral("SIM%1").arg(100000 + (mix % 900000));
         b.patient.name = QStringLiteral("%1, %2").arg(QLatin1String(kFamily[(mix / 7) % kFamily.size()]),
-                                                     QLatin1String(kGiven[(mix / 13) % kGiven.size()]));
+                                                      QLatin1String(kGiven[(mix / 13) % kGiven.size()]));
         b.patient.profile = profile;
         ward.push_back(std::move(b));
     }
@@ -49,7 +50,9 @@ std::optional<std::vector<SimulatedBedSpec>> SimulatedWardSource::makeWard(int b
             if (bed > beds && ok)
                 continue; // a scenario for a bed the (smaller) demo ward does not have
             if (error)
-                *error = QStringLiteral("scenario \"%1\": expected BED:step with BED from 1 to %2").arg(entry).arg(beds);
+                *error = QStringLiteral("scenario \"%1\": expected BED:step with BED from 1 to %2")
+                             .arg(entry)
+                             .arg(beds);
             return std::nullopt;
         }
         std::string why;
@@ -120,11 +123,12 @@ void SimulatedWardSource::advanceTo(double seconds)
                 WaveBlock block;
                 block.id = static_cast<WaveId>(w);
                 block.sampleRate = rate;
-                block.startTimeUs = m_startUs + static_cast<qint64>(std::llround(run.firstSample * 1e6 / rate));
+                block.startTimeUs =
+                    m_startUs + static_cast<qint64>(std::llround(run.firstSample * 1e6 / rate));
                 block.samples.assign(samples.begin() + static_cast<std::ptrdiff_t>(run.offset),
                                      samples.begin() + static_cast<std::ptrdiff_t>(run.offset + run.count));
                 // The archive stores integers: ECG in µV, pressures in 0.01 mmHg, pleth/resp in 1/10000.
-                block.gain = (w <= static_cast<int>(WaveId::EcgV)) ? 1000.0
+                block.gain = (w <= static_cast<int>(WaveId::EcgV))                  ? 1000.0
                              : (block.id == WaveId::Abp || block.id == WaveId::Co2) ? 100.0
                                                                                     : 10000.0;
                 u.waves.push_back(std::move(block));
@@ -144,11 +148,13 @@ void SimulatedWardSource::advanceTo(double seconds)
         }
         if (bed.out.leadOff != bed.leadOff) {
             bed.leadOff = bed.out.leadOff;
-            u.conditions.push_back({QStringLiteral("lead_off"), QStringLiteral("ECG LEADS OFF"), bed.leadOff});
+            u.conditions.push_back(
+                {QStringLiteral("lead_off"), QStringLiteral("ECG LEADS OFF"), bed.leadOff});
         }
         if (bed.out.sensorOff != bed.sensorOff) {
             bed.sensorOff = bed.out.sensorOff;
-            u.conditions.push_back({QStringLiteral("sensor_off"), QStringLiteral("SpO2 SENSOR OFF"), bed.sensorOff});
+            u.conditions.push_back(
+                {QStringLiteral("sensor_off"), QStringLiteral("SpO2 SENSOR OFF"), bed.sensorOff});
         }
         sink()->deliver(std::move(u));
     }

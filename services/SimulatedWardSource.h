@@ -30,8 +30,8 @@ class SimulatedWardSource : public GatewaySource
 public:
     // Builds a ward of `beds` beds. scenarios: "BED:step" strings (BED is 1-based), see
     // sim::parseScenarioStep. Returns nullopt with a message naming the bad entry.
-    static std::optional<std::vector<SimulatedBedSpec>> makeWard(int beds, std::uint64_t seed, double nibpCycleS,
-                                                                 const QStringList &scenarios, QString *error);
+    static std::optional<std::vector<SimulatedBedSpec>>
+    makeWard(int beds, std::uint64_t seed, double nibpCycleS, const QStringList &scenarios, QString *error);
 
     SimulatedWardSource(QString id, QString name, std::vector<SimulatedBedSpec> beds, IngestSink *sink,
                         QObject *parent = nullptr);

@@ -32,6 +32,8 @@ GatewayClientSource::GatewayClientSource(QString id, QString name, GatewayLinkSe
     : GatewaySource(std::move(id), std::move(name), settings.url.toString(), sink, parent),
       m_settings(std::move(settings)), m_store(store), m_rng(QRandomGenerator::securelySeeded())
 {
+    // A child, so it moves with the source to the source's thread (a plain member would stay behind).
+    m_retry.setParent(this);
     setSecure(m_settings.url.tls);
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, &GatewayClientSource::connectNow);
@@ -187,12 +189,22 @@ void GatewayListenerSource::start()
             noteError(QStringLiteral("TLS: gateway %1 refused: %2")
                           .arg(s->peerAddress().toString(), describeSslErrors(errors)));
         });
+        // Certificate problems are reported per error while the handshake runs; keep the reason on the
+        // socket so the final "connection closed" message says why.
+        connect(server, &QSslServer::peerVerifyError, this, [](QSslSocket *s, const QSslError &e) {
+            s->setProperty("vigilVerifyError", e.errorString());
+        });
         connect(
             server, &QSslServer::errorOccurred, this, [this](QSslSocket *s, QAbstractSocket::SocketError e) {
                 QString why = s->errorString();
-                if (e == QAbstractSocket::SslHandshakeFailedError)
+                const QString verify = s->property("vigilVerifyError").toString();
+                if (!verify.isEmpty())
+                    why = QStringLiteral("TLS: certificate refused: %1 (%2)").arg(verify, why);
+                else if (e == QAbstractSocket::SslHandshakeFailedError)
                     why = QStringLiteral("TLS handshake failed: %1 (a plaintext or misconfigured gateway?)")
                               .arg(why);
+                else if (!s->isEncrypted())
+                    why = QStringLiteral("TLS handshake not completed: %1").arg(why);
                 noteError(QStringLiteral("gateway %1: %2").arg(s->peerAddress().toString(), why));
             });
         m_server = server;

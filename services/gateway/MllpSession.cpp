@@ -60,6 +60,7 @@ MllpSession::MllpSession(QTcpSocket *socket, SessionContext context, QObject *pa
       m_framer(m_ctx.maxFrameBytes)
 {
     m_link->session = this;
+    m_heartbeatTimer.setParent(this);
     m_socket->setParent(this);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1); // ACKs must not wait for Nagle
     m_peer = QStringLiteral("%1:%2").arg(m_socket->peerAddress().toString()).arg(m_socket->peerPort());

@@ -18,7 +18,7 @@
 // QCOMPARE prints enums through an ADL toString(); numbers are enough to read a failure.
 namespace vigil {
 template <typename E>
-    requires std::is_enum_v<E>
+requires std::is_enum_v<E>
 char *toString(const E &e)
 {
     return qstrdup(QByteArray::number(static_cast<int>(e)).constData());
@@ -33,7 +33,10 @@ using namespace vigil::hl7;
 
 namespace {
 
-QString dataDir() { return QStringLiteral(VIGIL_SHARED_DATA "/hl7"); }
+QString dataDir()
+{
+    return QStringLiteral(VIGIL_SHARED_DATA "/hl7");
+}
 
 // Cached for the program's lifetime: a Message is a view, its bytes must outlive it.
 const std::string &readData(const char *name)
@@ -50,9 +53,15 @@ const std::string &readData(const char *name)
     return it->second;
 }
 
-qint64 utcMs(const char *iso) { return QDateTime::fromString(QLatin1String(iso), Qt::ISODateWithMs).toMSecsSinceEpoch(); }
+qint64 utcMs(const char *iso)
+{
+    return QDateTime::fromString(QLatin1String(iso), Qt::ISODateWithMs).toMSecsSinceEpoch();
+}
 
-std::string sv(std::string_view v) { return std::string(v); }
+std::string sv(std::string_view v)
+{
+    return std::string(v);
+}
 
 std::string withLineEnds(std::string s, std::string_view eol)
 {
@@ -112,10 +121,14 @@ std::string ackField(const std::string &ack, std::string_view seg, int field, in
 }
 
 const char *kSharedFiles[] = {
-    "pcd01_ihe_tf2_E.1.1_physio_monitor.hl7",        "pcd01_ihe_tf2_E.1.2_episodic_nibp.hl7",
-    "pcd01_pulseox_nist_style_t5_testfixture.hl7",   "pcd01_waveform_ecg_pleth_t5_testfixture.hl7",
-    "pcd04_alarm_sensor_disconn_draeger_ref.cr.hl7", "pcd04_alarm_sensor_disconn_draeger_ref.txt",
-    "pcd04_watchdog_draeger_ref.cr.hl7",             "pcd04_watchdog_draeger_ref.txt",
+    "pcd01_ihe_tf2_E.1.1_physio_monitor.hl7",
+    "pcd01_ihe_tf2_E.1.2_episodic_nibp.hl7",
+    "pcd01_pulseox_nist_style_t5_testfixture.hl7",
+    "pcd01_waveform_ecg_pleth_t5_testfixture.hl7",
+    "pcd04_alarm_sensor_disconn_draeger_ref.cr.hl7",
+    "pcd04_alarm_sensor_disconn_draeger_ref.txt",
+    "pcd04_watchdog_draeger_ref.cr.hl7",
+    "pcd04_watchdog_draeger_ref.txt",
 };
 
 } // namespace
@@ -186,7 +199,8 @@ private slots:
 void TestHl7::initTestCase()
 {
     if (!QFile::exists(dataDir()))
-        QSKIP(qPrintable(QStringLiteral("shared data not found at %1 (needs ../shared beside the checkout)").arg(dataDir())));
+        QSKIP(qPrintable(QStringLiteral("shared data not found at %1 (needs ../shared beside the checkout)")
+                             .arg(dataDir())));
 }
 
 // --- parser -----------------------------------------------------------------------------------------------
@@ -298,7 +312,9 @@ void TestHl7::segmentTokensMatchAccessors()
             for (int f = 1; f <= idx.count(); ++f) {
                 idx[f].forEachRepetition([&](int, const Field &rep) {
                     rep.forEachComponent([&](int, std::string_view c) {
-                        leaves += f <= 2 && s.isMsh() ? 1 : static_cast<std::size_t>(std::count(c.begin(), c.end(), '&')) + 1;
+                        leaves += f <= 2 && s.isMsh()
+                                      ? 1
+                                      : static_cast<std::size_t>(std::count(c.begin(), c.end(), '&')) + 1;
                     });
                 });
                 if (idx[f].empty())
@@ -307,8 +323,9 @@ void TestHl7::segmentTokensMatchAccessors()
             QCOMPARE(tok.tokens().size(), leaves);
             for (const Token &t : tok.tokens()) {
                 const Field rep = idx[t.field].repetition(t.repetition);
-                const std::string_view want = t.field <= 2 && s.isMsh() ? idx[t.field].raw()
-                                                                         : rep.subcomponent(t.component, t.subcomponent);
+                const std::string_view want = t.field <= 2 && s.isMsh()
+                                                  ? idx[t.field].raw()
+                                                  : rep.subcomponent(t.component, t.subcomponent);
                 QCOMPARE(sv(tok.text(t)), sv(want));
             }
         }
@@ -364,13 +381,14 @@ void TestHl7::lineEndings()
 
 void TestHl7::customEncodingCharacters()
 {
-    const std::string msg = "MSH#$*@%#Mon@F@1#Fac#Rcv#RFac#20240101120000+0100##ORU$R01$ORU_R01#C1#P#2.6\r"
-                            "PID###ID1$$$$MR*ID2##O@S@Neil$Jane\r"
-                            "PV1##I#ICU$3$12\r"
-                            "OBR#1####$$###20240101120000+0100\r"
-                            "OBX#1#NM#147842$MDC_ECG_HEART_RATE$MDC#1.1.1.1#72#264864$MDC_DIM_BEAT_PER_MIN$MDC#"
-                            "50%x$120#######20240101115959.5+0100\r"
-                            "OBX#2#ST#184327$MDC_ECG_STAT_RHY$MDC#1.1.1.2#a@T@b@R@c@E@d@F@e\r";
+    const std::string msg =
+        "MSH#$*@%#Mon@F@1#Fac#Rcv#RFac#20240101120000+0100##ORU$R01$ORU_R01#C1#P#2.6\r"
+        "PID###ID1$$$$MR*ID2##O@S@Neil$Jane\r"
+        "PV1##I#ICU$3$12\r"
+        "OBR#1####$$###20240101120000+0100\r"
+        "OBX#1#NM#147842$MDC_ECG_HEART_RATE$MDC#1.1.1.1#72#264864$MDC_DIM_BEAT_PER_MIN$MDC#"
+        "50%x$120#######20240101115959.5+0100\r"
+        "OBX#2#ST#184327$MDC_ECG_STAT_RHY$MDC#1.1.1.2#a@T@b@R@c@E@d@F@e\r";
     Message m;
     const Error e = m.parse(msg);
     QVERIFY2(e.ok(), e.message().c_str());
@@ -414,26 +432,28 @@ void TestHl7::malformed_data()
     QTest::newRow("blank lines") << QByteArray("\r\n\r\n  \n") << int(ErrorCode::Empty) << -1 << -1;
     QTest::newRow("no MSH") << QByteArray("PID|||1\rPV1||I") << int(ErrorCode::NoMsh) << 0 << -1;
     QTest::newRow("MSH only") << QByteArray("MSH") << int(ErrorCode::Truncated) << 0 << 1;
-    QTest::newRow("truncated header") << QByteArray("MSH|^~\\&|SENDER|FAC|") << int(ErrorCode::Truncated) << 0 << 6;
-    QTest::newRow("alnum field separator") << QByteArray("MSHA^~\\&A") << int(ErrorCode::BadEncoding) << 0 << 1;
+    QTest::newRow("truncated header")
+        << QByteArray("MSH|^~\\&|SENDER|FAC|") << int(ErrorCode::Truncated) << 0 << 6;
+    QTest::newRow("alnum field separator")
+        << QByteArray("MSHA^~\\&A") << int(ErrorCode::BadEncoding) << 0 << 1;
     QTest::newRow("space separator") << QByteArray("MSH ^~\\& x") << int(ErrorCode::BadEncoding) << 0 << 1;
-    QTest::newRow("repeated encoding char") << QByteArray("MSH|^^\\&|A|B|C|D|E||ORU^R01|1" + ok)
-                                            << int(ErrorCode::BadEncoding) << 0 << 2;
+    QTest::newRow("repeated encoding char")
+        << QByteArray("MSH|^^\\&|A|B|C|D|E||ORU^R01|1" + ok) << int(ErrorCode::BadEncoding) << 0 << 2;
     QTest::newRow("separator in MSH-2") << QByteArray("MSH|^~|&|A|B") << int(ErrorCode::Truncated) << 0 << 6;
-    QTest::newRow("no encoding chars") << QByteArray("MSH||A|B|C|D|E||ORU^R01|1" + ok) << int(ErrorCode::BadEncoding)
-                                       << 0 << 2;
-    QTest::newRow("six encoding chars") << QByteArray("MSH|^~\\&#!|A|B|C|D|E||ORU^R01|1" + ok)
-                                        << int(ErrorCode::BadEncoding) << 0 << 2;
-    QTest::newRow("lower-case segment")
-        << QByteArray("MSH|^~\\&|A|B|C|D|E||ORU^R01|1" + ok + "\robx|1|NM") << int(ErrorCode::BadSegmentId) << 1 << -1;
+    QTest::newRow("no encoding chars")
+        << QByteArray("MSH||A|B|C|D|E||ORU^R01|1" + ok) << int(ErrorCode::BadEncoding) << 0 << 2;
+    QTest::newRow("six encoding chars")
+        << QByteArray("MSH|^~\\&#!|A|B|C|D|E||ORU^R01|1" + ok) << int(ErrorCode::BadEncoding) << 0 << 2;
+    QTest::newRow("lower-case segment") << QByteArray("MSH|^~\\&|A|B|C|D|E||ORU^R01|1" + ok + "\robx|1|NM")
+                                        << int(ErrorCode::BadSegmentId) << 1 << -1;
     QTest::newRow("segment id too short") << QByteArray("MSH|^~\\&|A|B|C|D|E||ORU^R01|1" + ok + "\rOB|1")
                                           << int(ErrorCode::BadSegmentId) << 1 << -1;
     QByteArray nul = "MSH|^~\\&|A|B|C|D|E||ORU^R01|1" + ok + "\rOBX|1|NM|x||12";
     nul.append('\0');
     nul.append("3|");
     QTest::newRow("NUL in a value") << nul << int(ErrorCode::BinaryData) << 1 << 5;
-    QTest::newRow("MLLP byte left in") << QByteArray("\x0bMSH|^~\\&|A|B|C|D|E||ORU^R01|1" + ok)
-                                       << int(ErrorCode::BinaryData) << 0 << -1;
+    QTest::newRow("MLLP byte left in")
+        << QByteArray("\x0bMSH|^~\\&|A|B|C|D|E||ORU^R01|1" + ok) << int(ErrorCode::BinaryData) << 0 << -1;
 }
 
 void TestHl7::malformed()
@@ -552,10 +572,8 @@ void TestHl7::unescapeUnknown()
     const Delimiters d;
     const std::vector<std::pair<std::string, std::string>> cases = {
         {"x\\H\\bold\\N\\y", "x\\H\\bold\\N\\y"}, // formatting commands kept verbatim
-        {"line\\.br\\next", "line\\.br\\next"},
-        {"odd\\X4\\hex", "odd\\X4\\hex"},
-        {"bad\\XZZ\\hex", "bad\\XZZ\\hex"},
-        {"open\\F", "open\\F"},
+        {"line\\.br\\next", "line\\.br\\next"},   {"odd\\X4\\hex", "odd\\X4\\hex"},
+        {"bad\\XZZ\\hex", "bad\\XZZ\\hex"},       {"open\\F", "open\\F"},
         {"empty\\\\seq", "empty\\\\seq"},
     };
     for (const auto &[in, keep] : cases) {
@@ -603,7 +621,8 @@ void TestHl7::dtm()
         QVERIFY2(!parseDtm(bad), bad);
     }
     QVERIFY(parseDtm("2015061712"));
-    QCOMPARE(formatDtm(utcMs("2019-11-27T15:05:43.250Z") * 1000, 60, 3), std::string("20191127160543.250+0100"));
+    QCOMPARE(formatDtm(utcMs("2019-11-27T15:05:43.250Z") * 1000, 60, 3),
+             std::string("20191127160543.250+0100"));
     QCOMPARE(formatDtm(-1, 0, 4), std::string("19691231235959.9999+0000"));
     const qint64 us = utcMs("2031-03-04T05:06:07.891Z") * 1000 + 200;
     QCOMPARE(parseDtm(formatDtm(us, -300, 4))->utcUs, us);
@@ -670,7 +689,10 @@ void TestHl7::framerGarbageAndResync()
     QCOMPARE(got, (std::vector<std::string>{"M1", "M2"}));
     QCOMPARE(f.stats().garbageBytes, std::uint64_t(18 + 5));
     // Views into one feed stay valid together.
-    f.feed(std::string("\x0b" "A\x1c\x0d\x0b" "B\x1c\x0d", 8));
+    f.feed(std::string("\x0b"
+                       "A\x1c\x0d\x0b"
+                       "B\x1c\x0d",
+                       8));
     const auto x = f.next();
     const auto y = f.next();
     QVERIFY(x && y);
@@ -878,7 +900,7 @@ void TestHl7::pcd01Waveform()
     QCOMPARE(pl->sampleRate, 125.0);
     QCOMPARE(pl->startTimeUs, start);
     QCOMPARE(pl->samples, (std::vector<float>{1.18f, 1.17595308f, 1.17008798f}));
-    QVERIFY(d.update.numerics.empty()); // the NA SpO2 row is a wave, not an SpO2 numeric
+    QVERIFY(d.update.numerics.empty());              // the NA SpO2 row is a wave, not an SpO2 numeric
     QCOMPARE(d.observations.size(), std::size_t(2)); // the two MDS rows
     QVERIFY(d.unmappedWaves.empty());
     QVERIFY2(d.warnings.empty(), d.warnings.empty() ? "" : qPrintable(d.warnings.front()));
@@ -959,7 +981,8 @@ void TestHl7::pcd04OldFacetCodesAndCweEvent()
         "MSH|^~\\&|GW|F|||20260124124738+0800||ORU^R40^ORU_R40|77|P|2.6|||AL|NE\r"
         "PV1||I|ICU^1^7\r"
         "OBR|1||A-17|196616^MDC_EVT_ALARM^MDC|||20260124124738+0800\r"
-        "OBX|1|CWE|196616^MDC_EVT_ALARM^MDC|1.7.0.196680.1|196680^MDC_EVT_LEAD_OFF^MDC|||A~PM~ST|||R|||20260124124740+0800\r"
+        "OBX|1|CWE|196616^MDC_EVT_ALARM^MDC|1.7.0.196680.1|196680^MDC_EVT_LEAD_OFF^MDC|||A~PM~ST|||R|||"
+        "20260124124740+0800\r"
         "OBX|2|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.7.0.196680.2|85|262688^MDC_DIM_PERCENT^MDC|90-100||||R\r"
         "OBX|3|ST|68165^MDC_ATTR_EVENT_PHASE^MDC|1.7.0.196680.3|update||||||R\r"
         "OBX|4|ST|68166^MDC_ATTR_ALERT_STATE^MDC|1.7.0.196680.4|latched||||||R\r"
@@ -998,28 +1021,29 @@ void TestHl7::pcd04OldFacetCodesAndCweEvent()
 
 void TestHl7::unitsConvertedOrRefused()
 {
-    const std::string msg = "MSH|^~\\&|GW|F|||20240101120000+0000||ORU^R01^ORU_R01|9|P|2.6\r"
-                            "PV1||I|W^1^2\r"
-                            "OBR|1|||x|||20240101120000+0000\r"
-                            "OBX|1|NM|151708^MDC_CONC_AWAY_CO2_ET^MDC|1.1.1.1|5|265987^MDC_DIM_KILO_PASCAL^MDC\r"
-                            "OBX|2|NM|150364^MDC_TEMP_BODY^MDC|1.1.1.2|98.6|[degF]^[degF]^UCUM\r"
-                            "OBX|3|NM|150037^MDC_PRESS_BLD_ART_ABP_SYS^MDC|1.1.1.3|120|furlong^furlong^UCUM\r"
-                            "OBX|4|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.1.1.4|abc|262688^MDC_DIM_PERCENT^MDC\r"
-                            "OBX|5|NM|0^MDC_RESP_RATE^MDC|1.1.1.5|14|{breath}/min^{breath}/min^UCUM\r"
-                            "OBX|6|NM|0^MDC_TEMP_SKIN^MDC|1.1.1.6|33|Cel^Cel^UCUM\r"
-                            "OBX|7|NM|150038^MDC_PRESS_BLD_ART_ABP_DIA^MDC|1.1.1.7|80\r"
-                            "OBX|8|NM|150087^MDC_PRESS_BLD_VEN_CENT_MEAN^MDC|1.1.1.8|8|266016^MDC_DIM_MMHG^MDC\r"
-                            "OBX|9|NM|150039^MDC_PRESS_BLD_ART_ABP_MEAN^MDC|1.1.1.9|95|266016^MDC_DIM_MMHG^MDC|||||W\r";
+    const std::string msg =
+        "MSH|^~\\&|GW|F|||20240101120000+0000||ORU^R01^ORU_R01|9|P|2.6\r"
+        "PV1||I|W^1^2\r"
+        "OBR|1|||x|||20240101120000+0000\r"
+        "OBX|1|NM|151708^MDC_CONC_AWAY_CO2_ET^MDC|1.1.1.1|5|265987^MDC_DIM_KILO_PASCAL^MDC\r"
+        "OBX|2|NM|150364^MDC_TEMP_BODY^MDC|1.1.1.2|98.6|[degF]^[degF]^UCUM\r"
+        "OBX|3|NM|150037^MDC_PRESS_BLD_ART_ABP_SYS^MDC|1.1.1.3|120|furlong^furlong^UCUM\r"
+        "OBX|4|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.1.1.4|abc|262688^MDC_DIM_PERCENT^MDC\r"
+        "OBX|5|NM|0^MDC_RESP_RATE^MDC|1.1.1.5|14|{breath}/min^{breath}/min^UCUM\r"
+        "OBX|6|NM|0^MDC_TEMP_SKIN^MDC|1.1.1.6|33|Cel^Cel^UCUM\r"
+        "OBX|7|NM|150038^MDC_PRESS_BLD_ART_ABP_DIA^MDC|1.1.1.7|80\r"
+        "OBX|8|NM|150087^MDC_PRESS_BLD_VEN_CENT_MEAN^MDC|1.1.1.8|8|266016^MDC_DIM_MMHG^MDC\r"
+        "OBX|9|NM|150039^MDC_PRESS_BLD_ART_ABP_MEAN^MDC|1.1.1.9|95|266016^MDC_DIM_MMHG^MDC|||||W\r";
     Message m;
     QVERIFY(m.parse(msg).ok());
     const DecodedPcd01 d = decodePcd01(m);
     QVERIFY(qAbs(numeric(d.update, NumericId::EtCO2)->value - 37.503) < 0.01); // 5 kPa
     QVERIFY(qAbs(numeric(d.update, NumericId::Temp)->value - 37.0) < 1e-9);    // 98.6 degF
-    QVERIFY(!numeric(d.update, NumericId::AbpSys));                             // unknown unit
-    QVERIFY(!numeric(d.update, NumericId::SpO2));                               // not a number
-    QCOMPARE(numeric(d.update, NumericId::Rr)->value, 14.0);                    // REFID only
-    QCOMPARE(numeric(d.update, NumericId::AbpDia)->value, 80.0);                // no unit: assumed, warned
-    QVERIFY(!numeric(d.update, NumericId::AbpMean));                            // OBX-11 W
+    QVERIFY(!numeric(d.update, NumericId::AbpSys));                            // unknown unit
+    QVERIFY(!numeric(d.update, NumericId::SpO2));                              // not a number
+    QCOMPARE(numeric(d.update, NumericId::Rr)->value, 14.0);                   // REFID only
+    QCOMPARE(numeric(d.update, NumericId::AbpDia)->value, 80.0);               // no unit: assumed, warned
+    QVERIFY(!numeric(d.update, NumericId::AbpMean));                           // OBX-11 W
     QCOMPARE(d.observations.size(), std::size_t(9));
     QVERIFY(!observation(d, 8)->numeric); // CVP has no tile, kept as an observation
     QCOMPARE(*observation(d, 8)->number, 8.0);
@@ -1218,7 +1242,8 @@ void TestHl7::roundTripNumerics()
 {
     BedUpdate u;
     u.bedKey = QStringLiteral("ICU West^Room 4^B");
-    u.patient = PatientInfo{QStringLiteral("MRN|77"), QStringLiteral("O'Brien^, Ann&Marie"), PatientProfile::Adult};
+    u.patient =
+        PatientInfo{QStringLiteral("MRN|77"), QStringLiteral("O'Brien^, Ann&Marie"), PatientProfile::Adult};
     const qint64 t0 = utcMs("2024-03-01T08:00:00.123Z");
     for (int i = 0; i < kNumericCount; ++i)
         u.numerics.push_back({static_cast<NumericId>(i), 10.5 + i * 7.25, t0 + i});
@@ -1295,13 +1320,15 @@ void TestHl7::roundTripWaveformScaled()
     QCOMPARE(w.samples.size(), b.samples.size());
     for (std::size_t k = 0; k < b.samples.size(); ++k) {
         QVERIFY(qAbs(w.samples[k] - b.samples[k]) < 1e-6f);
-        QCOMPARE(std::lround(w.samples[k] * w.gain + w.baseline), std::lround(b.samples[k] * b.gain + b.baseline));
+        QCOMPARE(std::lround(w.samples[k] * w.gain + w.baseline),
+                 std::lround(b.samples[k] * b.gain + b.baseline));
     }
 }
 
 void TestHl7::roundTripAlarm()
 {
-    for (const char *file : {"pcd04_alarm_sensor_disconn_draeger_ref.txt", "pcd04_watchdog_draeger_ref.txt"}) {
+    for (const char *file :
+         {"pcd04_alarm_sensor_disconn_draeger_ref.txt", "pcd04_watchdog_draeger_ref.txt"}) {
         Message m;
         QVERIFY(m.parse(readData(file)).ok());
         const DecodedPcd04 first = decodePcd04(m);

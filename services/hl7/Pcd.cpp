@@ -1,0 +1,1261 @@
+#include "Pcd.h"
+
+#include "Hl7Builder.h"
+#include "Hl7Scan.h"
+#include "Hl7Text.h"
+
+#include <QStringList>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <limits>
+
+namespace vigil::hl7 {
+
+namespace {
+
+// --- code tables (shared/reference/STANDARDS.md sections 2-5) -----------------------------------------
+
+struct NumericAlias
+{
+    quint32 code;
+    std::string_view refId;
+    NumericId id;
+    int rank; // lower wins when one message carries several sources of the same numeric
+};
+
+// Several sources feed one tile; the one a clinician expects on it ranks first (SpO2 pulse before the
+// episodic NIBP pulse, body temperature before skin temperature).
+constexpr NumericAlias kNumericAliases[] = {
+    {147842, "MDC_ECG_HEART_RATE", NumericId::Hr, 0},
+    {147842, "MDC_ECG_CARD_BEAT_RATE", NumericId::Hr, 0},
+    {150456, "MDC_PULS_OXIM_SAT_O2", NumericId::SpO2, 0},
+    {149530, "MDC_PULS_OXIM_PULS_RATE", NumericId::PulseRate, 0},
+    {149514, "MDC_PULS_RATE", NumericId::PulseRate, 1},
+    {149522, "MDC_BLD_PULS_RATE_INV", NumericId::PulseRate, 2},
+    {149546, "MDC_PULS_RATE_NON_INV", NumericId::PulseRate, 3},
+    {150021, "MDC_PRESS_BLD_NONINV_SYS", NumericId::NibpSys, 0},
+    {150022, "MDC_PRESS_BLD_NONINV_DIA", NumericId::NibpDia, 0},
+    {150023, "MDC_PRESS_BLD_NONINV_MEAN", NumericId::NibpMean, 0},
+    {150037, "MDC_PRESS_BLD_ART_ABP_SYS", NumericId::AbpSys, 0},
+    {150038, "MDC_PRESS_BLD_ART_ABP_DIA", NumericId::AbpDia, 0},
+    {150039, "MDC_PRESS_BLD_ART_ABP_MEAN", NumericId::AbpMean, 0},
+    {150033, "MDC_PRESS_BLD_ART_SYS", NumericId::AbpSys, 1},
+    {150034, "MDC_PRESS_BLD_ART_DIA", NumericId::AbpDia, 1},
+    {150035, "MDC_PRESS_BLD_ART_MEAN", NumericId::AbpMean, 1},
+    {151562, "MDC_RESP_RATE", NumericId::Rr, 0},
+    {151578, "MDC_TTHOR_RESP_RATE", NumericId::Rr, 1},
+    {151570, "MDC_AWAY_RESP_RATE", NumericId::Rr, 2},
+    {151594, "MDC_CO2_RESP_RATE", NumericId::Rr, 3},
+    {150364, "MDC_TEMP_BODY", NumericId::Temp, 0},
+    {150368, "MDC_TEMP_CORE", NumericId::Temp, 1},
+    {150344, "MDC_TEMP", NumericId::Temp, 2},
+    {150388, "MDC_TEMP_SKIN", NumericId::Temp, 3},
+    {151708, "MDC_CONC_AWAY_CO2_ET", NumericId::EtCO2, 0},
+    {151728, "MDC_AWAY_CO2_ET", NumericId::EtCO2, 1},
+};
+
+struct WaveAlias
+{
+    quint32 code;
+    std::string_view refId;
+    WaveId id;
+};
+
+constexpr WaveAlias kWaveAliases[] = {
+    {131329, "MDC_ECG_ELEC_POTL_I", WaveId::EcgI},
+    {131329, "MDC_ECG_LEAD_I", WaveId::EcgI},
+    {131330, "MDC_ECG_ELEC_POTL_II", WaveId::EcgII},
+    {131330, "MDC_ECG_LEAD_II", WaveId::EcgII},
+    {131389, "MDC_ECG_ELEC_POTL_III", WaveId::EcgIII},
+    {131389, "MDC_ECG_LEAD_III", WaveId::EcgIII},
+    // The station has one chest-lead trace; whichever V lead a monitor is set to feeds it.
+    {131331, "MDC_ECG_ELEC_POTL_V1", WaveId::EcgV},
+    {131331, "MDC_ECG_LEAD_V1", WaveId::EcgV},
+    {131332, "MDC_ECG_ELEC_POTL_V2", WaveId::EcgV},
+    {131332, "MDC_ECG_LEAD_V2", WaveId::EcgV},
+    {131333, "MDC_ECG_ELEC_POTL_V3", WaveId::EcgV},
+    {131333, "MDC_ECG_LEAD_V3", WaveId::EcgV},
+    {131334, "MDC_ECG_ELEC_POTL_V4", WaveId::EcgV},
+    {131334, "MDC_ECG_LEAD_V4", WaveId::EcgV},
+    {131335, "MDC_ECG_ELEC_POTL_V5", WaveId::EcgV},
+    {131335, "MDC_ECG_LEAD_V5", WaveId::EcgV},
+    {131336, "MDC_ECG_ELEC_POTL_V6", WaveId::EcgV},
+    {131336, "MDC_ECG_LEAD_V6", WaveId::EcgV},
+    {150452, "MDC_PULS_OXIM_PLETH", WaveId::Pleth},
+    // Some senders code the pleth wave as the SpO2 metric sent as an array.
+    {150456, "MDC_PULS_OXIM_SAT_O2_WAVEFORM", WaveId::Pleth},
+    {151780, "MDC_IMPED_TTHOR", WaveId::Resp},
+    {150036, "MDC_PRESS_BLD_ART_ABP", WaveId::Abp},
+    {150032, "MDC_PRESS_BLD_ART", WaveId::Abp},
+    {151724, "MDC_AWAY_CO2", WaveId::Co2},
+    {151700, "MDC_CONC_AWAY_CO2", WaveId::Co2},
+};
+
+// PCD-04 facet attributes: current codes 68480-68485 and the older 68164-68168 both occur.
+enum class Facet { None, Source, Phase, State, Inactivation, Priority, Kind, ConfirmTimeout, AlertText };
+
+struct FacetAlias
+{
+    quint32 code;
+    std::string_view refId;
+    Facet facet;
+};
+
+constexpr FacetAlias kFacetAliases[] = {
+    {68480, "MDC_ATTR_ALERT_SOURCE", Facet::Source},
+    {68481, "MDC_ATTR_EVENT_PHASE", Facet::Phase},
+    {68482, "MDC_ATTR_ALARM_STATE", Facet::State},
+    {68483, "MDC_ATTR_ALARM_INACTIVATION_STATE", Facet::Inactivation},
+    {68484, "MDC_ATTR_ALARM_PRIORITY", Facet::Priority},
+    {68485, "MDC_ATTR_ALERT_TYPE", Facet::Kind},
+    {68164, "", Facet::Source},
+    {68165, "", Facet::Phase},
+    {68166, "MDC_ATTR_ALERT_STATE", Facet::State},
+    {68167, "", Facet::Inactivation},
+    {68168, "", Facet::Priority},
+    {67860, "MDC_ATTR_CONFIRM_TIMEOUT", Facet::ConfirmTimeout},
+    {68546, "MDC_ATTR_ALERT_TEXT", Facet::AlertText},
+};
+
+constexpr quint32 kEvtAlarm = 196616;
+constexpr quint32 kEvtActive = 196614;
+constexpr int kDefaultConfirmTimeoutS = 5;
+
+// --- units ------------------------------------------------------------------------------------------
+
+enum class Dim { PerMin, Percent, Pressure, Temperature, Voltage, Any };
+
+Dim dimOf(NumericId id)
+{
+    switch (id) {
+    case NumericId::Hr:
+    case NumericId::PulseRate:
+    case NumericId::Rr:
+        return Dim::PerMin;
+    case NumericId::SpO2:
+        return Dim::Percent;
+    case NumericId::Temp:
+        return Dim::Temperature;
+    default:
+        return Dim::Pressure;
+    }
+}
+
+Dim dimOf(WaveId id)
+{
+    switch (id) {
+    case WaveId::EcgI:
+    case WaveId::EcgII:
+    case WaveId::EcgIII:
+    case WaveId::EcgV:
+        return Dim::Voltage;
+    case WaveId::Abp:
+    case WaveId::Co2:
+        return Dim::Pressure;
+    default:
+        return Dim::Any;
+    }
+}
+
+struct Conversion
+{
+    double scale = 1.0;
+    double offset = 0.0; // canonical = value * scale + offset
+};
+
+bool unitIs(const CodedValue &u, quint32 code, std::initializer_list<const char *> names)
+{
+    if (code && u.code == code)
+        return true;
+    for (const char *n : names) {
+        if (u.identifier == QLatin1String(n) || u.refId == QLatin1String(n))
+            return true;
+    }
+    return false;
+}
+
+// Conversion of a value in unit u to the station's unit for dim; nullopt when u is not a unit of
+// that dimension. An empty unit is taken as the station's unit (the caller warns).
+std::optional<Conversion> conversionFor(const CodedValue &u, Dim dim)
+{
+    if (u.identifier.isEmpty() && u.refId.isEmpty())
+        return Conversion{};
+    switch (dim) {
+    case Dim::PerMin: {
+        if (unitIs(u, 264864, {"MDC_DIM_BEAT_PER_MIN"}) || unitIs(u, 264928, {"MDC_DIM_RESP_PER_MIN"}))
+            return Conversion{};
+        // REFIDs MDC_DIM_*_PER_MIN and UCUM "/min", "1/min", "{beats}/min", "{breath}/min".
+        const QString &id = u.identifier;
+        if (u.refId.startsWith(QLatin1String("MDC_DIM_")) && u.refId.endsWith(QLatin1String("_PER_MIN")))
+            return Conversion{};
+        if (id == QLatin1String("/min") || id == QLatin1String("1/min") ||
+            (id.startsWith(QLatin1Char('{')) && id.endsWith(QLatin1String("}/min"))))
+            return Conversion{};
+        return std::nullopt;
+    }
+    case Dim::Percent:
+        if (unitIs(u, 262688, {"MDC_DIM_PERCENT", "%"}))
+            return Conversion{};
+        return std::nullopt;
+    case Dim::Pressure:
+        if (unitIs(u, 266016, {"MDC_DIM_MMHG", "mm[Hg]", "mmHg"}))
+            return Conversion{};
+        if (unitIs(u, 265987, {"MDC_DIM_KILO_PASCAL", "kPa"}))
+            return Conversion{760.0 / 101.325};
+        if (unitIs(u, 266048, {"MDC_DIM_CM_H2O", "cm[H2O]", "cmH2O"}))
+            return Conversion{760.0 / 1033.2275};
+        return std::nullopt;
+    case Dim::Temperature:
+        if (unitIs(u, 268192, {"MDC_DIM_DEGC", "Cel", "degC"}))
+            return Conversion{};
+        if (unitIs(u, 266560, {"MDC_DIM_FAHR", "[degF]", "degF"}))
+            return Conversion{5.0 / 9.0, -32.0 * 5.0 / 9.0};
+        if (unitIs(u, 266528, {"MDC_DIM_KELVIN", "K"}))
+            return Conversion{1.0, -273.15};
+        return std::nullopt;
+    case Dim::Voltage:
+        if (unitIs(u, 266418, {"MDC_DIM_MILLI_VOLT", "mV"}))
+            return Conversion{};
+        if (unitIs(u, 266419, {"MDC_DIM_MICRO_VOLT", "uV", "\xC2\xB5V"}))
+            return Conversion{0.001};
+        return std::nullopt;
+    case Dim::Any:
+        return Conversion{};
+    }
+    return std::nullopt;
+}
+
+struct MdcUnit
+{
+    quint32 code;
+    const char *refId;
+};
+
+MdcUnit unitFor(NumericId id)
+{
+    switch (id) {
+    case NumericId::Hr:
+    case NumericId::PulseRate:
+        return {264864, "MDC_DIM_BEAT_PER_MIN"};
+    case NumericId::Rr:
+        return {264928, "MDC_DIM_RESP_PER_MIN"};
+    case NumericId::SpO2:
+        return {262688, "MDC_DIM_PERCENT"};
+    case NumericId::Temp:
+        return {268192, "MDC_DIM_DEGC"};
+    default:
+        return {266016, "MDC_DIM_MMHG"};
+    }
+}
+
+MdcUnit unitFor(WaveId id)
+{
+    switch (dimOf(id)) {
+    case Dim::Voltage:
+        return {266418, "MDC_DIM_MILLI_VOLT"};
+    case Dim::Pressure:
+        return {266016, "MDC_DIM_MMHG"};
+    default:
+        return id == WaveId::Resp ? MdcUnit{266432, "MDC_DIM_OHM"} : MdcUnit{262656, "MDC_DIM_DIMLESS"};
+    }
+}
+
+// --- small parsing helpers ---------------------------------------------------------------------------
+
+quint32 toCode(std::string_view s)
+{
+    quint32 v = 0;
+    const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    return ec == std::errc() && ptr == s.data() + s.size() ? v : 0;
+}
+
+int lastContainmentLevel(std::string_view c)
+{
+    const std::size_t dot = c.rfind('.');
+    if (dot == std::string_view::npos)
+        return -1;
+    return static_cast<int>(toCode(c.substr(dot + 1)));
+}
+
+// OBX-7 "low-high", "<high", ">low"; a leading '-' is a sign, not the separator.
+void parseRange(std::string_view s, std::optional<double> &low, std::optional<double> &high)
+{
+    if (s.empty())
+        return;
+    if (s.front() == '<') {
+        high = parseNumber(s.substr(s.size() > 1 && s[1] == '=' ? 2 : 1));
+        return;
+    }
+    if (s.front() == '>') {
+        low = parseNumber(s.substr(s.size() > 1 && s[1] == '=' ? 2 : 1));
+        return;
+    }
+    const std::size_t dash = s.find('-', 1);
+    if (dash == std::string_view::npos)
+        return;
+    low = parseNumber(s.substr(0, dash));
+    high = parseNumber(s.substr(dash + 1));
+}
+
+// Per-message decoding context: delimiters, text encoding, and the time zone for offset-less times.
+class Context
+{
+public:
+    Context(const Message &m, const DecodeOptions &o) : m_msg(m)
+    {
+        // MSH-18 "8859/1" announces Latin-1; everything else seen in PCD traffic is ASCII or UTF-8.
+        m_latin1 = m.header(18).raw().find("8859/1") != std::string_view::npos;
+        m_offset = o.defaultUtcOffsetMinutes;
+        if (auto t = parseDtm(m.header(7).component(1), m_offset)) {
+            if (t->hadOffset)
+                m_offset = t->offsetMinutes;
+            m_messageUs = t->utcUs;
+            m_hasMessageTime = true;
+        }
+    }
+
+    QString text(std::string_view v)
+    {
+        if (needsUnescape(v, m_msg.delimiters())) {
+            m_scratch.resize(v.size());
+            const UnescapeResult r = unescape(v, m_msg.delimiters(), m_scratch.data(), m_scratch.size());
+            v = std::string_view(m_scratch.data(), r.size);
+        }
+        return m_latin1 ? QString::fromLatin1(v.data(), static_cast<qsizetype>(v.size()))
+                        : QString::fromUtf8(v.data(), static_cast<qsizetype>(v.size()));
+    }
+
+    QString rawText(std::string_view v)
+    {
+        return QString::fromUtf8(v.data(), static_cast<qsizetype>(v.size()));
+    }
+
+    std::optional<qint64> timeUs(std::string_view v) const
+    {
+        if (auto t = parseDtm(v, m_offset))
+            return t->utcUs;
+        return std::nullopt;
+    }
+    qint64 messageUs() const { return m_messageUs; }
+    bool hasMessageTime() const { return m_hasMessageTime; }
+
+    // CWE at components first..first+2 of f.
+    CodedValue coded(const Field &f, int first = 1)
+    {
+        CodedValue c;
+        const std::string_view id = f.component(first);
+        c.code = toCode(id);
+        c.identifier = text(id);
+        c.refId = text(f.component(first + 1));
+        c.system = text(f.component(first + 2));
+        return c;
+    }
+    // OBX-3: the MDC triplet, wherever the sender put it (LOINC + MDC dual coding uses 4-6).
+    CodedValue observationId(const Field &f)
+    {
+        if (f.component(3) != "MDC" && f.component(6) == "MDC")
+            return coded(f, 4);
+        return coded(f, 1);
+    }
+
+private:
+    const Message &m_msg;
+    bool m_latin1 = false;
+    int m_offset = 0;
+    qint64 m_messageUs = 0;
+    bool m_hasMessageTime = false;
+    std::string m_scratch;
+};
+
+std::optional<NumericAlias> numericFor(const CodedValue &c)
+{
+    if (c.code) {
+        for (const NumericAlias &a : kNumericAliases) {
+            if (a.code == c.code)
+                return a;
+        }
+    }
+    for (const NumericAlias &a : kNumericAliases) {
+        if (c.refId == QLatin1String(a.refId.data(), static_cast<qsizetype>(a.refId.size())))
+            return a;
+    }
+    return std::nullopt;
+}
+
+std::optional<WaveId> waveFor(const CodedValue &c)
+{
+    if (c.code) {
+        for (const WaveAlias &a : kWaveAliases) {
+            if (a.code == c.code)
+                return a.id;
+        }
+    }
+    for (const WaveAlias &a : kWaveAliases) {
+        if (c.refId == QLatin1String(a.refId.data(), static_cast<qsizetype>(a.refId.size())) ||
+            c.identifier == QLatin1String(a.refId.data(), static_cast<qsizetype>(a.refId.size())))
+            return a.id;
+    }
+    return std::nullopt;
+}
+
+Facet facetFor(const CodedValue &c)
+{
+    for (const FacetAlias &a : kFacetAliases) {
+        if ((c.code && a.code == c.code) ||
+            (!a.refId.empty() &&
+             c.refId == QLatin1String(a.refId.data(), static_cast<qsizetype>(a.refId.size()))))
+            return a.facet;
+    }
+    return Facet::None;
+}
+
+bool isEvent(const CodedValue &c)
+{
+    // MDC partition 3 holds the events (MDC_EVT_*).
+    return (c.code >= 3 * 65536u && c.code < 4 * 65536u) || c.refId.startsWith(QLatin1String("MDC_EVT_"));
+}
+
+QString where(int setId, std::string_view seg = "OBX")
+{
+    return QStringLiteral("%1-%2: ")
+        .arg(QLatin1String(seg.data(), static_cast<qsizetype>(seg.size())))
+        .arg(setId);
+}
+
+// --- waveform channels ---------------------------------------------------------------------------------
+
+struct PendingWave
+{
+    CodedValue code;
+    CodedValue unit;
+    QString containment;
+    std::string_view rawContainment;
+    std::string_view samples; // NA value, raw
+    qint64 startUs = 0;
+    double rate = 0;
+    std::optional<double> rangeLow, rangeHigh;
+    std::optional<double> scaleLow, scaleHigh;
+    std::optional<double> resolution;
+    int setId = 0;
+    // MA channels: their samples come from one shared multiplexed row.
+    bool multiplexed = false;
+    double gain = 0;
+    double baseline = 0;
+    std::vector<float> maSamples;
+};
+
+// Splits an NA value into floats. Integer-only data is reported so scale facets can apply.
+void parseSamples(std::string_view s, char sep, std::vector<double> &out, bool &allIntegers)
+{
+    out.clear();
+    allIntegers = true;
+    std::size_t start = 0;
+    const auto take = [&](std::string_view tok) {
+        while (!tok.empty() && tok.front() == ' ')
+            tok.remove_prefix(1);
+        while (!tok.empty() && tok.back() == ' ')
+            tok.remove_suffix(1);
+        if (!tok.empty() && tok.front() == '+')
+            tok.remove_prefix(1);
+        double v = std::numeric_limits<double>::quiet_NaN();
+        if (!tok.empty()) {
+            const auto [ptr, ec] = std::from_chars(tok.data(), tok.data() + tok.size(), v);
+            if (ec != std::errc() || ptr != tok.data() + tok.size() || !std::isfinite(v))
+                v = std::numeric_limits<double>::quiet_NaN();
+            else if (allIntegers && tok.find_first_of(".eE") != std::string_view::npos)
+                allIntegers = false;
+        }
+        out.push_back(v);
+    };
+    detail::forEachByte(s.data(), s.size(), sep, [&](std::size_t i) {
+        take(s.substr(start, i - start));
+        start = i + 1;
+        return true;
+    });
+    if (!s.empty())
+        take(s.substr(start));
+}
+
+} // namespace
+
+// --- PV1 / PID -----------------------------------------------------------------------------------------
+
+BedAddress bedAddress(const Message &m)
+{
+    BedAddress a;
+    const Segment pv1 = m.find("PV1");
+    if (!pv1.valid())
+        return a;
+    const Field loc = pv1.field(3);
+    Context ctx(m, {});
+    const QString unit = ctx.text(loc.component(1));
+    const QString room = ctx.text(loc.component(2));
+    const QString bed = ctx.text(loc.component(3));
+    if (unit.isEmpty() && room.isEmpty() && bed.isEmpty())
+        return a;
+    a.key = unit + QLatin1Char('^') + room + QLatin1Char('^') + bed;
+    if (!room.isEmpty() && !bed.isEmpty())
+        a.label = room + QLatin1Char('-') + bed;
+    else if (!bed.isEmpty())
+        a.label = bed;
+    else if (!room.isEmpty())
+        a.label = room;
+    else
+        a.label = unit;
+    return a;
+}
+
+std::optional<PatientInfo> patientOf(const Message &m)
+{
+    const Segment pid = m.find("PID");
+    if (!pid.valid())
+        return std::nullopt;
+    Context ctx(m, {});
+    PatientInfo p;
+    const Field ids = pid.field(3);
+    p.id = ctx.text(ids.repetition(1).component(1));
+    const Field name = pid.field(5).repetition(1);
+    const auto part = [&](int c) {
+        const std::string_view v = name.component(c);
+        return v == "\"\"" ? QString() : ctx.text(v);
+    };
+    const QString family = part(1);
+    const QString given = part(2);
+    if (!family.isEmpty() && !given.isEmpty())
+        p.name = family + QStringLiteral(", ") + given;
+    else
+        p.name = family.isEmpty() ? given : family;
+    if (p.id.isEmpty() && p.name.isEmpty())
+        return std::nullopt;
+    return p;
+}
+
+// --- PCD-01 --------------------------------------------------------------------------------------------
+
+DecodedPcd01 decodePcd01(const Message &m, const DecodeOptions &options)
+{
+    DecodedPcd01 out;
+    Context ctx(m, options);
+    const BedAddress bed = bedAddress(m);
+    out.update.bedKey = bed.key;
+    out.update.bedLabel = bed.label;
+    out.update.patient = patientOf(m);
+    out.controlId = QString::fromStdString(std::string(m.header(10).raw()));
+    if (bed.key.isEmpty())
+        out.warnings.push_back(QStringLiteral("PV1-3: no bed location; the update has no bed key"));
+    if (!ctx.hasMessageTime())
+        out.warnings.push_back(QStringLiteral("MSH-7: missing or invalid message time"));
+
+    struct Candidate
+    {
+        NumericSample sample;
+        int rank;
+        std::size_t observation;
+    };
+    std::vector<Candidate> candidates;
+    std::vector<PendingWave> waves;
+    out.observations.reserve(static_cast<std::size_t>(m.segmentCount()));
+    std::vector<double> samples;
+    const char compSep = m.delimiters().component;
+
+    qint64 obrUs = ctx.messageUs();
+    bool obrHasTime = false;
+    FieldIndex f;
+    for (int i = 1; i < m.segmentCount(); ++i) {
+        const Segment seg = m.segment(i);
+        if (seg.is("OBR")) {
+            f.reset(seg);
+            obrHasTime = false;
+            obrUs = ctx.messageUs();
+            if (!f[7].empty()) {
+                if (auto t = ctx.timeUs(f[7].component(1))) {
+                    obrUs = *t;
+                    obrHasTime = true;
+                } else {
+                    out.warnings.push_back(where(toCode(f[1].raw()), "OBR") +
+                                           QStringLiteral("bad OBR-7 time"));
+                }
+            }
+            continue;
+        }
+        if (!seg.is("OBX"))
+            continue;
+        f.reset(seg);
+        const int setId = static_cast<int>(toCode(f[1].raw()));
+        const std::string_view type = f[2].raw();
+        const std::string_view containment = f[4].raw();
+
+        qint64 timeUs = obrUs;
+        if (!f[14].empty()) {
+            if (auto t = ctx.timeUs(f[14].component(1)))
+                timeUs = *t;
+            else
+                out.warnings.push_back(where(setId) + QStringLiteral("bad OBX-14 time, using OBR-7/MSH-7"));
+        }
+
+        // Facet rows of a waveform channel: "<channel containment>.n".
+        PendingWave *parent = nullptr;
+        for (PendingWave &w : waves) {
+            const std::string_view c = w.rawContainment;
+            if (!c.empty() && containment.size() > c.size() && containment[c.size()] == '.' &&
+                containment.substr(0, c.size()) == c)
+                parent = &w;
+        }
+        if (parent && type != "NA" && type != "MA") {
+            const CodedValue id = ctx.observationId(f[3]);
+            const int level = lastContainmentLevel(containment);
+            const QString &ref = id.refId;
+            const Field value = f[5];
+            if (ref.contains(QLatin1String("SAMP")) || id.code == 68320 ||
+                (ref.isEmpty() && id.code == 0 && level == 1)) {
+                const std::optional<double> r = parseNumber(value.component(1));
+                const CodedValue u = ctx.coded(f[6]);
+                double perSecond = r.value_or(0);
+                if (u.refId.contains(QLatin1String("PER_MIN")) || u.identifier == QLatin1String("/min"))
+                    perSecond /= 60.0;
+                parent->rate = perSecond;
+            } else if (ref.contains(QLatin1String("DATA_RANGE")) || id.code == 68323 ||
+                       (ref.isEmpty() && id.code == 0 && level == 2)) {
+                parent->rangeLow = parseNumber(value.component(1));
+                parent->rangeHigh = parseNumber(value.component(2));
+            } else if (ref.contains(QLatin1String("SCALE"))) {
+                parent->scaleLow = parseNumber(value.component(1));
+                parent->scaleHigh = parseNumber(value.component(2));
+            } else if (ref.contains(QLatin1String("MSMT_RES"))) {
+                parent->resolution = parseNumber(value.component(1));
+            } else {
+                out.warnings.push_back(where(setId) + QStringLiteral("unknown waveform attribute ") + ref);
+            }
+            continue;
+        }
+
+        if (type == "NA") {
+            PendingWave w;
+            w.code = ctx.observationId(f[3]);
+            w.unit = ctx.coded(f[6]);
+            w.containment = ctx.rawText(containment);
+            w.rawContainment = containment;
+            w.samples = f[5].raw();
+            w.startUs = timeUs;
+            w.setId = setId;
+            if (f[14].empty() && !obrHasTime && !ctx.hasMessageTime())
+                out.warnings.push_back(where(setId) + QStringLiteral("waveform without a start time"));
+            waves.push_back(std::move(w));
+            continue;
+        }
+        if (type == "CD") {
+            // HL7 v2 channel definition: id&name ^ source ^ sensitivity&unit... ^ correction&baseline&skew
+            // ^ sampling frequency ^ min&max. Samples follow in one MA row.
+            const Field v = f[5];
+            PendingWave w;
+            w.multiplexed = true;
+            w.setId = setId;
+            const std::string_view name = v.subcomponent(1, 2);
+            w.code.identifier = ctx.text(name);
+            w.code.code = toCode(name);
+            w.code.refId = w.code.identifier;
+            w.code.system = QStringLiteral("MDC");
+            const std::optional<double> sens = parseNumber(v.subcomponent(3, 1));
+            w.unit.identifier = ctx.text(v.subcomponent(3, 2));
+            w.unit.code = toCode(v.subcomponent(3, 2));
+            w.unit.refId = ctx.text(v.subcomponent(3, 3));
+            const double corr = parseNumber(v.subcomponent(4, 1)).value_or(1.0);
+            w.baseline = parseNumber(v.subcomponent(4, 2)).value_or(0.0);
+            if (sens && *sens != 0 && corr != 0)
+                w.gain = 1.0 / (*sens * corr);
+            w.rate = parseNumber(v.component(5)).value_or(0);
+            w.rangeLow = parseNumber(v.subcomponent(6, 1));
+            w.rangeHigh = parseNumber(v.subcomponent(6, 2));
+            w.startUs = timeUs;
+            waves.push_back(std::move(w));
+            continue;
+        }
+        if (type == "MA") {
+            std::vector<PendingWave *> chans;
+            for (PendingWave &w : waves) {
+                if (w.multiplexed && w.samples.empty() && w.maSamples.empty())
+                    chans.push_back(&w);
+            }
+            if (chans.empty()) {
+                out.warnings.push_back(where(setId) +
+                                       QStringLiteral("MA row without channel definitions (CD)"));
+                continue;
+            }
+            const Field v = f[5];
+            const int reps = v.repetitionCount();
+            for (PendingWave *w : chans) {
+                w->maSamples.reserve(static_cast<std::size_t>(reps));
+                if (!f[14].empty())
+                    w->startUs = timeUs;
+            }
+            for (int r = 1; r <= reps; ++r) {
+                const Field sample = v.repetition(r);
+                for (std::size_t c = 0; c < chans.size(); ++c) {
+                    const std::optional<double> adu = parseNumber(sample.component(static_cast<int>(c) + 1));
+                    PendingWave &w = *chans[c];
+                    double val = adu ? *adu : std::numeric_limits<double>::quiet_NaN();
+                    if (adu && w.gain > 0)
+                        val = (*adu - w.baseline) / w.gain;
+                    w.maSamples.push_back(static_cast<float>(val));
+                }
+            }
+            continue;
+        }
+
+        Observation o;
+        o.setId = setId;
+        o.valueType = ctx.rawText(type);
+        o.code = ctx.observationId(f[3]);
+        o.containment = ctx.rawText(containment);
+        o.value = ctx.text(f[5].raw());
+        o.unit = ctx.coded(f[6]);
+        o.referenceRange = ctx.text(f[7].raw());
+        parseRange(f[7].raw(), o.rangeLow, o.rangeHigh);
+        o.status = ctx.rawText(f[11].raw());
+        o.timeMs = timeUs / 1000;
+        o.method = ctx.text(f[17].component(1));
+        o.equipmentId = ctx.text(f[18].component(1));
+        o.equipmentName = ctx.text(f[18].component(2));
+        if (type == "NM")
+            o.number = parseNumber(f[5].raw());
+
+        const std::optional<NumericAlias> alias = numericFor(o.code);
+        if (alias && type == "NM") {
+            const NumericInfo &info = numericInfo(alias->id);
+            const QString label = QLatin1String(info.key.data(), static_cast<qsizetype>(info.key.size()));
+            const std::optional<Conversion> conv = conversionFor(o.unit, dimOf(alias->id));
+            if (!o.number) {
+                out.warnings.push_back(where(setId) +
+                                       QStringLiteral("%1 value '%2' is not a number").arg(label, o.value));
+            } else if (o.status == QLatin1String("W") || o.status == QLatin1String("D")) {
+                out.warnings.push_back(where(setId) +
+                                       QStringLiteral("%1 withdrawn (OBX-11 %2)").arg(label, o.status));
+            } else if (!conv) {
+                out.warnings.push_back(
+                    where(setId) +
+                    QStringLiteral("%1 in unknown unit '%2', value refused").arg(label, o.unit.identifier));
+            } else {
+                if (o.unit.identifier.isEmpty() && o.unit.refId.isEmpty())
+                    out.warnings.push_back(
+                        where(setId) +
+                        QStringLiteral("%1 has no unit, %2 assumed")
+                            .arg(label, QString::fromUtf8(info.unit.data(),
+                                                          static_cast<qsizetype>(info.unit.size()))));
+                o.numeric = alias->id;
+                o.mappedValue = *o.number * conv->scale + conv->offset;
+                candidates.push_back(
+                    {{alias->id, o.mappedValue, o.timeMs}, alias->rank, out.observations.size()});
+            }
+        }
+        out.observations.push_back(std::move(o));
+    }
+
+    // One tile, one source: keep only the best-ranked source of each numeric (all its samples).
+    int best[kNumericCount];
+    std::fill(std::begin(best), std::end(best), std::numeric_limits<int>::max());
+    for (const Candidate &c : candidates)
+        best[static_cast<int>(c.sample.id)] = std::min(best[static_cast<int>(c.sample.id)], c.rank);
+    for (const Candidate &c : candidates) {
+        if (c.rank == best[static_cast<int>(c.sample.id)])
+            out.update.numerics.push_back(c.sample);
+        else
+            out.observations[c.observation].numeric.reset();
+    }
+
+    bool seen[kWaveCount] = {};
+    for (PendingWave &w : waves) {
+        const std::optional<WaveId> id = waveFor(w.code);
+        bool allIntegers = true;
+        if (!w.multiplexed)
+            parseSamples(w.samples, compSep, samples, allIntegers);
+        const std::size_t count = w.multiplexed ? w.maSamples.size() : samples.size();
+        if (!id || seen[static_cast<int>(*id)]) {
+            out.unmappedWaves.push_back({w.code, w.containment, w.rate, count});
+            out.warnings.push_back(where(w.setId) +
+                                   (id ? QStringLiteral("second channel for the same trace ")
+                                       : QStringLiteral("waveform not shown by the station: ")) +
+                                   w.code.refId);
+            continue;
+        }
+        if (!(w.rate > 0)) {
+            out.unmappedWaves.push_back({w.code, w.containment, 0, count});
+            out.warnings.push_back(where(w.setId) +
+                                   QStringLiteral("waveform without a sample rate, dropped"));
+            continue;
+        }
+        const std::optional<Conversion> conv = conversionFor(w.unit, dimOf(*id));
+        if (!conv) {
+            out.unmappedWaves.push_back({w.code, w.containment, w.rate, count});
+            out.warnings.push_back(
+                where(w.setId) +
+                QStringLiteral("waveform in unknown unit '%1', dropped").arg(w.unit.identifier));
+            continue;
+        }
+        seen[static_cast<int>(*id)] = true;
+        WaveBlock b;
+        b.id = *id;
+        b.sampleRate = w.rate;
+        b.startTimeUs = w.startUs;
+        if (w.multiplexed) {
+            b.samples = std::move(w.maSamples);
+            if (conv->scale != 1.0 || conv->offset != 0.0) {
+                for (float &s : b.samples)
+                    s = static_cast<float>(s * conv->scale + conv->offset);
+            } else if (w.gain > 0) {
+                b.gain = w.gain;
+                b.baseline = static_cast<int>(std::lround(w.baseline));
+            }
+        } else {
+            // Integers with a scale range (adu) and a data range (physical) are a linear map; integers
+            // with a resolution are adu times the resolution; anything else is already in the unit.
+            double gain = 0, baseline = 0;
+            if (allIntegers && w.scaleLow && w.scaleHigh && w.rangeLow && w.rangeHigh &&
+                *w.rangeHigh != *w.rangeLow && *w.scaleHigh != *w.scaleLow) {
+                gain = (*w.scaleHigh - *w.scaleLow) / (*w.rangeHigh - *w.rangeLow);
+                baseline = *w.scaleLow - *w.rangeLow * gain;
+            } else if (allIntegers && w.resolution && *w.resolution > 0) {
+                gain = 1.0 / *w.resolution;
+            }
+            b.samples.resize(samples.size());
+            for (std::size_t k = 0; k < samples.size(); ++k) {
+                double v = samples[k];
+                if (gain > 0)
+                    v = (v - baseline) / gain;
+                b.samples[k] = static_cast<float>(v * conv->scale + conv->offset);
+            }
+            if (gain > 0 && conv->scale == 1.0 && conv->offset == 0.0) {
+                b.gain = gain;
+                b.baseline = static_cast<int>(std::lround(baseline));
+            }
+        }
+        out.update.waves.push_back(std::move(b));
+    }
+    return out;
+}
+
+// --- PCD-04 --------------------------------------------------------------------------------------------
+
+namespace {
+
+template <typename E, std::size_t N>
+E lookup(const QString &v, const std::pair<const char *, E> (&table)[N], E fallback)
+{
+    for (const auto &[name, value] : table) {
+        if (v.compare(QLatin1String(name), Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return fallback;
+}
+
+constexpr std::pair<const char *, AlarmPhase> kPhases[] = {
+    {"tpoint", AlarmPhase::TPoint},          {"start", AlarmPhase::Start},
+    {"continue", AlarmPhase::Continue},      {"end", AlarmPhase::End},
+    {"update", AlarmPhase::Update},          {"escalate", AlarmPhase::Escalate},
+    {"de-escalate", AlarmPhase::DeEscalate},
+};
+constexpr std::pair<const char *, AlarmState> kStates[] = {
+    {"inactive", AlarmState::Inactive}, {"active", AlarmState::Active}, {"latched", AlarmState::Latched}};
+constexpr std::pair<const char *, AlarmInactivation> kInactivations[] = {
+    {"enabled", AlarmInactivation::Enabled},
+    {"audio-paused", AlarmInactivation::AudioPaused},
+    {"audio-off", AlarmInactivation::AudioOff},
+    {"alarm-paused", AlarmInactivation::AlarmPaused},
+    {"alarm-off", AlarmInactivation::AlarmOff},
+    {"alert-acknowledged", AlarmInactivation::Acknowledged},
+    {"acknowledged", AlarmInactivation::Acknowledged},
+};
+constexpr std::pair<const char *, AlarmPriority> kPriorities[] = {{"PH", AlarmPriority::High},
+                                                                  {"PM", AlarmPriority::Medium},
+                                                                  {"PL", AlarmPriority::Low},
+                                                                  {"PN", AlarmPriority::None}};
+constexpr std::pair<const char *, AlarmKind> kKinds[] = {
+    {"SP", AlarmKind::Physiological}, {"ST", AlarmKind::Technical}, {"SA", AlarmKind::Advisory}};
+
+template <typename E, std::size_t N> QString nameOf(E v, const std::pair<const char *, E> (&table)[N])
+{
+    for (const auto &[name, value] : table) {
+        if (value == v)
+            return QLatin1String(name);
+    }
+    return {};
+}
+
+} // namespace
+
+QString toHl7(AlarmPhase v)
+{
+    return nameOf(v, kPhases);
+}
+QString toHl7(AlarmState v)
+{
+    return nameOf(v, kStates);
+}
+QString toHl7(AlarmInactivation v)
+{
+    return nameOf(v, kInactivations);
+}
+QString toHl7(AlarmPriority v)
+{
+    return nameOf(v, kPriorities);
+}
+QString toHl7(AlarmKind v)
+{
+    return nameOf(v, kKinds);
+}
+
+DecodedPcd04 decodePcd04(const Message &m, const DecodeOptions &options)
+{
+    DecodedPcd04 out;
+    Context ctx(m, options);
+    const BedAddress bed = bedAddress(m);
+    out.patient = patientOf(m);
+    out.controlId = QString::fromStdString(std::string(m.header(10).raw()));
+    if (bed.key.isEmpty())
+        out.warnings.push_back(QStringLiteral("PV1-3: no bed location"));
+
+    AlarmReport *a = nullptr;
+    FieldIndex f;
+    const auto finish = [&]() {
+        if (!a)
+            return;
+        if (a->isHeartbeat && a->confirmTimeoutS <= 0)
+            a->confirmTimeoutS = kDefaultConfirmTimeoutS;
+        if (a->event.code == 0 && a->event.refId.isEmpty())
+            out.warnings.push_back(QStringLiteral("alarm %1: no event row").arg(a->alarmId));
+    };
+    for (int i = 1; i < m.segmentCount(); ++i) {
+        const Segment seg = m.segment(i);
+        if (seg.is("OBR")) {
+            finish();
+            f.reset(seg);
+            out.alarms.emplace_back();
+            a = &out.alarms.back();
+            a->alarmId = ctx.rawText(f[3].raw());
+            if (a->alarmId.isEmpty())
+                a->alarmId = ctx.rawText(f[2].raw()); // placer number, when the filler one is missing
+            a->bedKey = bed.key;
+            a->bedLabel = bed.label;
+            a->timeMs = ctx.messageUs() / 1000;
+            if (auto t = ctx.timeUs(f[7].component(1)))
+                a->timeMs = *t / 1000;
+            if (a->alarmId.isEmpty())
+                out.warnings.push_back(QStringLiteral("OBR-3: alarm without an identifier"));
+            continue;
+        }
+        if (!seg.is("OBX") || !a)
+            continue;
+        f.reset(seg);
+        const int setId = static_cast<int>(toCode(f[1].raw()));
+        const std::string_view type = f[2].raw();
+        if (type.empty())
+            continue; // device hierarchy rows (MDS, VMD, channel)
+        const CodedValue id = ctx.observationId(f[3]);
+        const Field value = f[5];
+        const Facet facet = facetFor(id);
+        const int level = lastContainmentLevel(f[4].raw());
+        switch (facet) {
+        case Facet::Phase:
+            a->phaseText = ctx.text(value.raw());
+            a->phase = lookup(a->phaseText, kPhases, AlarmPhase::Unknown);
+            break;
+        case Facet::State:
+            a->state = lookup(ctx.text(value.raw()), kStates, AlarmState::Unknown);
+            break;
+        case Facet::Inactivation:
+            a->inactivationState = lookup(ctx.text(value.raw()), kInactivations, AlarmInactivation::Unknown);
+            break;
+        case Facet::Priority:
+            a->priority = lookup(ctx.text(value.raw()), kPriorities, AlarmPriority::Unknown);
+            break;
+        case Facet::Kind:
+            a->kind = lookup(ctx.text(value.raw()), kKinds, AlarmKind::Unknown);
+            break;
+        case Facet::ConfirmTimeout: {
+            const std::optional<double> v = parseNumber(value.raw());
+            const CodedValue u = ctx.coded(f[6]);
+            double seconds = v.value_or(0);
+            if (unitIs(u, 264338, {"MDC_DIM_MILLI_SEC", "ms"}))
+                seconds /= 1000.0;
+            a->confirmTimeoutS = static_cast<int>(std::lround(seconds));
+            break;
+        }
+        case Facet::AlertText:
+            a->eventText = ctx.text(value.raw());
+            break;
+        case Facet::Source:
+            // The alert source's value names the metric (a number, or a CWE code^REFID^MDC).
+            a->sourceMetric = ctx.coded(value);
+            break;
+        case Facet::None:
+            if (isEvent(id) ||
+                (level == 1 && !isEvent(id) && a->event.code == 0 && a->event.refId.isEmpty())) {
+                if (id.code == kEvtAlarm && type == "CWE") {
+                    a->event = ctx.coded(value); // event code carried as the value of MDC_EVT_ALARM
+                } else {
+                    a->event = id;
+                    if (a->eventText.isEmpty())
+                        a->eventText = ctx.text(value.raw());
+                }
+                // OBX-8 abnormal flags may carry priority and type ("A~PL~ST").
+                const Field flags = f[8];
+                for (int r = 1; r <= flags.repetitionCount(); ++r) {
+                    const QString flag = ctx.text(flags.repetition(r).raw());
+                    if (a->priority == AlarmPriority::Unknown)
+                        a->priority = lookup(flag, kPriorities, AlarmPriority::Unknown);
+                    if (a->kind == AlarmKind::Unknown)
+                        a->kind = lookup(flag, kKinds, AlarmKind::Unknown);
+                }
+                if (!f[14].empty()) {
+                    if (auto t = ctx.timeUs(f[14].component(1)))
+                        a->timeMs = *t / 1000;
+                }
+            } else if (level == 2 || type == "NM") {
+                a->sourceMetric = id;
+                a->sourceValue = parseNumber(value.raw());
+                a->sourceUnit = ctx.coded(f[6]);
+                parseRange(f[7].raw(), a->limitLow, a->limitHigh);
+            } else {
+                out.warnings.push_back(where(setId) + QStringLiteral("unknown alarm attribute ") + id.refId);
+            }
+            break;
+        }
+    }
+    finish();
+    for (AlarmReport &r : out.alarms) {
+        r.isHeartbeat = r.event.code == kEvtActive || r.event.refId == QLatin1String("MDC_EVT_ACTIVE");
+        if (r.isHeartbeat && r.confirmTimeoutS <= 0)
+            r.confirmTimeoutS = kDefaultConfirmTimeoutS;
+    }
+    if (out.alarms.empty())
+        out.warnings.push_back(QStringLiteral("no OBR: the message reports no alarm"));
+    return out;
+}
+
+// --- builders ----------------------------------------------------------------------------------------
+
+namespace {
+
+std::string utf8(const QString &s)
+{
+    return s.toStdString();
+}
+
+void writeHeader(MessageBuilder &b, const SendOptions &o, std::string_view type, std::string_view profile,
+                 std::string_view profileOid)
+{
+    b.segment("MSH")
+        .set(3, utf8(o.sendingApplication))
+        .set(4, utf8(o.sendingFacility))
+        .set(5, utf8(o.receivingApplication))
+        .set(6, utf8(o.receivingFacility))
+        .setRaw(7, formatDtm(o.messageTimeMs * 1000, 0, 3))
+        .setRaw(9, type)
+        .set(10, utf8(o.controlId))
+        .set(11, utf8(o.processingId))
+        .set(12, "2.6")
+        .set(15, "AL")
+        .set(16, "NE")
+        .set(18, "UNICODE UTF-8")
+        .set(21, {profile, "IHE PCD", profileOid, "ISO"});
+}
+
+void writePatientAndBed(MessageBuilder &b, const std::optional<PatientInfo> &patient, const QString &bedKey)
+{
+    if (patient) {
+        const QString family = patient->name.section(QStringLiteral(", "), 0, 0);
+        const QString given = patient->name.section(QStringLiteral(", "), 1);
+        b.segment("PID").set(3, {utf8(patient->id), "", "", "", "MR"}).set(5, {utf8(family), utf8(given)});
+    }
+    const QStringList parts = bedKey.split(QLatin1Char('^'));
+    b.segment("PV1").set(2, "I");
+    if (!bedKey.isEmpty())
+        b.set(3, {utf8(parts.value(0)), utf8(parts.value(1)), utf8(parts.value(2))});
+}
+
+std::string code(quint32 c)
+{
+    return std::to_string(c);
+}
+
+} // namespace
+
+std::string buildPcd01Numerics(const BedUpdate &u, const SendOptions &o)
+{
+    MessageBuilder b;
+    writeHeader(b, o, "ORU^R01^ORU_R01", "IHE_PCD_001", "1.3.6.1.4.1.19376.1.6.1.1.1");
+    writePatientAndBed(b, u.patient, u.bedKey);
+    qint64 obrMs = o.messageTimeMs;
+    for (const NumericSample &s : u.numerics)
+        obrMs = std::max(obrMs, s.timeMs);
+    b.segment("OBR").set(1, "1").set(4, {"182777000", "monitoring of patient", "SCT"});
+    b.setRaw(7, formatDtm(obrMs * 1000, 0, 3));
+    b.segment("OBX")
+        .set(1, "1")
+        .set(3, {"69965", "MDC_DEV_MON_PHYSIO_MULTI_PARAM_MDS", "MDC"})
+        .set(4, "1.0.0.0");
+    b.set(11, "X");
+    int setId = 2;
+    int metric = 1;
+    for (const NumericSample &s : u.numerics) {
+        const NumericInfo &info = numericInfo(s.id);
+        const MdcUnit unit = unitFor(s.id);
+        b.segment("OBX").set(1, std::to_string(setId++)).set(2, "NM");
+        b.set(3, {code(info.mdcCode), info.mdcRefId, "MDC"});
+        b.set(4, "1.1.1." + std::to_string(metric++));
+        b.setNumber(5, s.value);
+        b.set(6, {code(unit.code), unit.refId, "MDC"});
+        b.set(11, "R");
+        b.setRaw(14, formatDtm(s.timeMs * 1000, 0, 3));
+        b.set(17, {"AMEAS", "auto-measurement", "MDC"});
+    }
+    return b.finish();
+}
+
+std::string buildPcd01Waveform(const BedUpdate &u, const SendOptions &o)
+{
+    MessageBuilder b;
+    writeHeader(b, o, "ORU^R01^ORU_R01", "IHE_PCD_001", "1.3.6.1.4.1.19376.1.6.1.1.1");
+    writePatientAndBed(b, u.patient, u.bedKey);
+    qint64 startUs = std::numeric_limits<qint64>::max();
+    qint64 endUs = std::numeric_limits<qint64>::min();
+    for (const WaveBlock &w : u.waves) {
+        startUs = std::min(startUs, w.startTimeUs);
+        if (w.sampleRate > 0)
+            endUs = std::max(endUs, w.startTimeUs + static_cast<qint64>(
+                                                        std::llround(w.samples.size() * 1e6 / w.sampleRate)));
+    }
+    if (u.waves.empty())
+        startUs = endUs = o.messageTimeMs * 1000;
+    b.segment("OBR").set(1, "1").set(4, {"69121", "MDC_OBS_WAVE_CTS", "MDC"});
+    b.setRaw(7, formatDtm(startUs, 0, 4)).setRaw(8, formatDtm(std::max(startUs, endUs), 0, 4));
+    b.segment("OBX")
+        .set(1, "1")
+        .set(3, {"69965", "MDC_DEV_MON_PHYSIO_MULTI_PARAM_MDS", "MDC"})
+        .set(4, "1.0.0.0");
+    b.set(11, "X");
+    int setId = 2;
+    int channel = 1;
+    std::vector<std::int32_t> adu;
+    for (const WaveBlock &w : u.waves) {
+        const WaveInfo &info = waveInfo(w.id);
+        const MdcUnit unit = unitFor(w.id);
+        const std::string containment = "1.1.1." + std::to_string(channel++);
+        b.segment("OBX").set(1, std::to_string(setId++)).set(2, "NA");
+        b.set(3, {code(info.mdcCode), info.mdcRefId, "MDC"}).set(4, containment);
+        const bool scaled = w.gain > 0;
+        if (scaled) {
+            adu.resize(w.samples.size());
+            for (std::size_t k = 0; k < w.samples.size(); ++k)
+                adu[k] = static_cast<std::int32_t>(std::lround(w.samples[k] * w.gain + w.baseline));
+            b.setIntegers(5, adu);
+        } else {
+            b.setNumbers(5, w.samples);
+        }
+        b.set(6, {code(unit.code), unit.refId, "MDC"})
+            .set(11, "R")
+            .setRaw(14, formatDtm(w.startTimeUs, 0, 4));
+        b.segment("OBX").set(1, std::to_string(setId++)).set(2, "NM");
+        b.set(3, {"0", "MDC_ATTR_SAMP_RATE", "MDC"}).set(4, containment + ".1").setNumber(5, w.sampleRate);
+        b.set(6, {"264608", "MDC_DIM_PER_SEC", "MDC"}).set(11, "R");
+        // Data range: the physical span of the trace; for scaled blocks, the span of a 16-bit adu range,
+        // and the scale range next to it makes the adu -> unit map explicit.
+        double low = info.rangeLow, high = info.rangeHigh;
+        if (scaled) {
+            low = (-32768.0 - w.baseline) / w.gain;
+            high = (32767.0 - w.baseline) / w.gain;
+        }
+        std::string range;
+        appendNumber(range, low);
+        range += b.delimiters().component;
+        appendNumber(range, high);
+        b.segment("OBX").set(1, std::to_string(setId++)).set(2, "NR");
+        b.set(3, {"0", "MDC_ATTR_DATA_RANGE", "MDC"}).set(4, containment + ".2").setRaw(5, range);
+        b.set(6, {code(unit.code), unit.refId, "MDC"}).set(11, "R");
+        if (scaled) {
+            b.segment("OBX").set(1, std::to_string(setId++)).set(2, "NR");
+            b.set(3, {"0", "MDC_ATTR_SCALE_RANGE", "MDC"}).set(4, containment + ".3");
+            b.setRaw(5, std::string("-32768") + b.delimiters().component + "32767").set(11, "R");
+        }
+    }
+    return b.finish();
+}
+
+std::string buildPcd04Alarm(const AlarmReport &a, const std::optional<PatientInfo> &patient,
+                            const SendOptions &o)
+{
+    MessageBuilder b;
+    writeHeader(b, o, "ORU^R40^ORU_R40", "IHE_PCD_ACM_001", "1.3.6.1.4.1.19376.1.6.4.4");
+    writePatientAndBed(b, patient, a.bedKey);
+    const std::string id = utf8(a.alarmId);
+    b.segment("OBR").set(1, "1");
+    // The id goes back as it came (an EI with components), unless it holds what would break the field.
+    if (id.find_first_of("|~\r\n\\&") == std::string::npos)
+        b.setRaw(3, id);
+    else
+        b.set(3, id);
+    b.set(4, {"196616", "MDC_EVT_ALARM", "MDC"}).setRaw(7, formatDtm(a.timeMs * 1000, 0, 3));
+    b.segment("OBX")
+        .set(1, "1")
+        .set(3, {"69965", "MDC_DEV_MON_PHYSIO_MULTI_PARAM_MDS", "MDC"})
+        .set(4, "1.0.0.0");
+    b.set(11, "X");
+    int setId = 2;
+    const auto row = [&](std::string_view type, const CodedValue &c, int facet) -> MessageBuilder & {
+        b.segment("OBX").set(1, std::to_string(setId++)).set(2, type);
+        b.set(3, {c.code ? code(c.code) : utf8(c.identifier), utf8(c.refId),
+                  c.system.isEmpty() ? "MDC" : utf8(c.system)});
+        b.set(4, "1.0.0." + std::to_string(facet));
+        return b;
+    };
+    const auto attr = [&](quint32 c, const char *ref, int facet, const QString &v) {
+        if (v.isEmpty())
+            return;
+        row("ST", CodedValue{c, {}, QLatin1String(ref), QStringLiteral("MDC")}, facet)
+            .set(5, utf8(v))
+            .set(11, "F");
+    };
+    row("ST", a.event, 1).set(5, utf8(a.eventText)).set(11, "F").setRaw(14, formatDtm(a.timeMs * 1000, 0, 3));
+    if (a.sourceValue) {
+        row("NM", a.sourceMetric, 2).setNumber(5, *a.sourceValue);
+        if (!a.sourceUnit.identifier.isEmpty() || a.sourceUnit.code)
+            b.set(6, {a.sourceUnit.code ? code(a.sourceUnit.code) : utf8(a.sourceUnit.identifier),
+                      utf8(a.sourceUnit.refId), utf8(a.sourceUnit.system)});
+        if (a.limitLow || a.limitHigh) {
+            std::string r;
+            if (a.limitLow && a.limitHigh) {
+                appendNumber(r, *a.limitLow);
+                r += '-';
+                appendNumber(r, *a.limitHigh);
+            } else if (a.limitHigh) {
+                r = "<";
+                appendNumber(r, *a.limitHigh);
+            } else {
+                r = ">";
+                appendNumber(r, *a.limitLow);
+            }
+            b.setRaw(7, r);
+        }
+        b.set(11, "F");
+    } else if (a.sourceMetric.code || !a.sourceMetric.refId.isEmpty()) {
+        row("CWE", CodedValue{68480, {}, QStringLiteral("MDC_ATTR_ALERT_SOURCE"), QStringLiteral("MDC")}, 2)
+            .set(5, {a.sourceMetric.code ? code(a.sourceMetric.code) : utf8(a.sourceMetric.identifier),
+                     utf8(a.sourceMetric.refId), "MDC"})
+            .set(11, "F");
+    }
+    attr(68481, "MDC_ATTR_EVENT_PHASE", 3, a.phaseText.isEmpty() ? toHl7(a.phase) : a.phaseText);
+    attr(68482, "MDC_ATTR_ALARM_STATE", 4, toHl7(a.state));
+    attr(68483, "MDC_ATTR_ALARM_INACTIVATION_STATE", 5, toHl7(a.inactivationState));
+    attr(68484, "MDC_ATTR_ALARM_PRIORITY", 6, toHl7(a.priority));
+    attr(68485, "MDC_ATTR_ALERT_TYPE", 7, toHl7(a.kind));
+    if (a.isHeartbeat || a.confirmTimeoutS > 0) {
+        row("NM", CodedValue{67860, {}, QStringLiteral("MDC_ATTR_CONFIRM_TIMEOUT"), QStringLiteral("MDC")}, 8)
+            .setNumber(5, a.confirmTimeoutS > 0 ? a.confirmTimeoutS : kDefaultConfirmTimeoutS)
+            .set(6, {"264320", "MDC_DIM_SEC", "MDC"})
+            .set(11, "F");
+    }
+    return b.finish();
+}
+
+} // namespace vigil::hl7
