@@ -44,7 +44,8 @@ Priority parsePriority(const QVariant &v, QString *error)
 {
     const auto p = priorityFromString(v.toString());
     if (!p)
-        *error = QStringLiteral("expected \"high\", \"medium\", \"low\" or \"none\", got \"%1\"").arg(v.toString());
+        *error = QStringLiteral("expected \"high\", \"medium\", \"low\" or \"none\", got \"%1\"")
+                     .arg(v.toString());
     return p.value_or(Priority::None);
 }
 
@@ -168,7 +169,7 @@ std::optional<PatientProfile> profileFromString(const QString &s)
     return std::nullopt;
 }
 
-QString toString(PatientProfile p)
+QString nameOf(PatientProfile p)
 {
     switch (p) {
     case PatientProfile::Adult:
@@ -342,7 +343,7 @@ QString applyAlarmConfigKey(AlarmConfig &c, const QString &section, const QStrin
 
 // --- AlarmTypes.h helpers -----------------------------------------------------------------------------
 
-QString toString(Priority p)
+QString nameOf(Priority p)
 {
     switch (p) {
     case Priority::None:
@@ -357,7 +358,7 @@ QString toString(Priority p)
     return {};
 }
 
-QString toString(Kind k)
+QString nameOf(Kind k)
 {
     switch (k) {
     case Kind::Physiological:
@@ -370,7 +371,7 @@ QString toString(Kind k)
     return {};
 }
 
-QString toString(State s)
+QString nameOf(State s)
 {
     switch (s) {
     case State::Active:
@@ -383,7 +384,7 @@ QString toString(State s)
     return {};
 }
 
-QString toString(Direction d)
+QString nameOf(Direction d)
 {
     switch (d) {
     case Direction::None:
@@ -396,7 +397,7 @@ QString toString(Direction d)
     return {};
 }
 
-QString toString(Origin o)
+QString nameOf(Origin o)
 {
     switch (o) {
     case Origin::StationLimit:
@@ -409,7 +410,7 @@ QString toString(Origin o)
     return {};
 }
 
-QString toString(Delivery d)
+QString nameOf(Delivery d)
 {
     switch (d) {
     case Delivery::None:
@@ -428,7 +429,7 @@ QString toString(Delivery d)
     return {};
 }
 
-QString toString(AudioPattern p)
+QString nameOf(AudioPattern p)
 {
     switch (p) {
     case AudioPattern::None:
@@ -447,7 +448,7 @@ QString toString(AudioPattern p)
     return {};
 }
 
-QString toString(Phase p)
+QString nameOf(Phase p)
 {
     static const char *const names[] = {"",    "tpoint", "start",    "continue",
                                         "end", "update", "escalate", "de-escalate"};

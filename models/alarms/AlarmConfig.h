@@ -28,8 +28,8 @@ struct Limits
 
 struct ParameterRule
 {
-    qint64 delayMs = 0;     // condition delay: the violation must last this long before it is an alarm
-    double hysteresis = 0;  // an active alarm ends only this far back inside the limit
+    qint64 delayMs = 0;    // condition delay: the violation must last this long before it is an alarm
+    double hysteresis = 0; // an active alarm ends only this far back inside the limit
     Priority lowPriority = Priority::Medium;
     Priority highPriority = Priority::Medium;
     bool staleAlarm = true; // a measured numeric that stops arriving raises a technical alarm
@@ -70,8 +70,8 @@ struct AlarmConfig
     qint64 audioPauseMaxMs = 300000; // the longest a user may ask for
     qint64 alarmPauseMs = 120000;
     qint64 alarmPauseMaxMs = 600000;
-    qint64 deliveryTimeoutMs = 10000; // no PCD-05 reply within this is a delivery failure
-    qint64 heartbeatGraceMs = 2000;   // beyond the gateway's confirm timeout before the link is down
+    qint64 deliveryTimeoutMs = 10000;   // no PCD-05 reply within this is a delivery failure
+    qint64 heartbeatGraceMs = 2000;     // beyond the gateway's confirm timeout before the link is down
     qint64 recentWindowMs = 15 * 60000; // ended alarms stay in the alarm list this long
     int recentMax = 500;
     int historyMax = 20000;
@@ -95,6 +95,6 @@ QString applyAlarmConfigKey(AlarmConfig &config, const QString &section, const Q
                             const QVariant &value);
 
 std::optional<PatientProfile> profileFromString(const QString &s); // adult paediatric neonatal
-QString toString(PatientProfile p);
+QString nameOf(PatientProfile p);
 
 } // namespace vigil::alarms

@@ -24,6 +24,7 @@
 #include <limits>
 #include <memory>
 #include <span>
+#include <unordered_map>
 #include <vector>
 
 namespace vigil::alarms {
@@ -79,7 +80,7 @@ struct AlarmStatistics
     int sentToAlertManager = 0;
     int deliveryFailures = 0;
     int latched = 0;
-    int superseded = 0; // station-raised alarms a gateway report took over
+    int superseded = 0;                              // station-raised alarms a gateway report took over
     std::vector<std::pair<QString, int>> topSources; // "<bed label> <code>", most frequent first (10)
 };
 
@@ -100,7 +101,8 @@ public:
 
     // --- beds -------------------------------------------------------------------------------------------
     // Optional: beds are also created on first mention. sourceId lets a link-down explain the bed's silence.
-    void setBed(const QString &bedKey, const QString &label, PatientProfile profile, const QString &sourceId = {});
+    void setBed(const QString &bedKey, const QString &label, PatientProfile profile,
+                const QString &sourceId = {});
 
     // --- inputs -----------------------------------------------------------------------------------------
     // A profile different from the bed's current one resets its limits to that profile's defaults.
@@ -111,8 +113,8 @@ public:
     }
     void onGatewayAlarm(const GatewayAlarmEvent &event);
     // key: a bed key (TechScope::Bed) or a source id (TechScope::Source). nowMs < 0: the clock.
-    void onTechnical(TechScope scope, const QString &key, const QString &code, const QString &text, bool active,
-                     qint64 nowMs = -1);
+    void onTechnical(TechScope scope, const QString &key, const QString &code, const QString &text,
+                     bool active, qint64 nowMs = -1);
     // The bed's complete set of active device conditions (Bed::conditions after a drain): starts and ends
     // technical alarms for the difference since the previous call.
     void onDeviceConditions(const QString &bedKey, const std::vector<DeviceCondition> &active);
@@ -120,7 +122,9 @@ public:
     // --- time -------------------------------------------------------------------------------------------
     void evaluate(qint64 nowMs);
     void evaluate() { evaluate(m_clock()); }
-    // Earliest time something will change by itself (a delay ends, a tier is due, a pause expires).
+    // Earliest time something may change by itself (a delay ends, a tier is due, a pause expires); max()
+    // when nothing is pending. It may be early (a numeric refreshed since), never late: arm a single-shot
+    // timer on it for exact timing.
     qint64 nextDeadlineMs() const { return m_nextDeadlineMs; }
 
     // --- user actions (audited) -------------------------------------------------------------------------
@@ -149,11 +153,19 @@ public:
     std::vector<AlarmCondition> conditions() const; // active, latched and recent, unsorted
     const AlarmCondition *condition(const QString &alarmId) const;
     std::vector<AlarmCondition> history(const QString &bedKey = {}) const; // newest first, incl. live
-    Priority highestPriority() const { return m_highest; } // station-wide visual (the alarm bar)
+    Priority highestPriority() const // station-wide visual (the alarm bar)
+    {
+        ensureAggregates();
+        return m_highest;
+    }
     Priority bedPriority(const QString &bedKey) const;
     BedAlarmStatus bedStatus(const QString &bedKey) const;
-    bool anyEscalated() const { return m_anyEscalated; } // the station's "escalated" banner
-    AudioDecision audio() const;                       // as of the last evaluate()/input
+    bool anyEscalated() const // the station's "escalated" banner
+    {
+        ensureAggregates();
+        return m_anyEscalated;
+    }
+    AudioDecision audio() const; // as of the last evaluate()/input
     const std::deque<AuditEntry> &auditLog() const { return m_audit; }
     AlarmStatistics statistics(qint64 fromMs = 0, qint64 toMs = std::numeric_limits<qint64>::max()) const;
     QJsonObject toJson() const; // for the state file
@@ -182,14 +194,21 @@ private:
     void deescalate(Cond &c, qint64 now, bool ended);
     void checkNumeric(BedState &b, int n, qint64 now);
     void raiseLimit(BedState &b, int n, int dir, qint64 now);
-    void setTech(BedState *b, const QString &scopeKey, const QString &code, const QString &text, quint8 origin,
-                 bool active, qint64 now);
+    void setTech(BedState *b, const QString &scopeKey, const QString &code, const QString &text,
+                 quint8 origin, bool active, qint64 now);
     void retryTech(BedState *b, TechSlot &slot, const QString &code, qint64 now);
     bool techSuppressed(const BedState *b, const QString &code) const;
     bool bedPaused(const BedState *b, qint64 now) const;
     void scan(qint64 now);
     void escalate(Cond &c, qint64 now);
-    void recomputeAggregates(qint64 now);
+    // Aggregates (priorities, audio) are derived lazily on the first read after a change, so a burst of
+    // inputs costs one O(conditions) pass, not one per input.
+    void ensureAggregates() const
+    {
+        if (m_aggregatesDirty)
+            recomputeAggregates(m_lastNow);
+    }
+    void recomputeAggregates(qint64 now) const;
     void schedule(qint64 t)
     {
         if (t < m_nextDeadlineMs)
@@ -216,15 +235,15 @@ private:
     QHash<QString, Cond *> m_gatewayById; // by gateway alarm id, while not inactive
     std::vector<std::unique_ptr<BedState>> m_beds;
     QHash<QString, BedState *> m_bedIndex;
-    QHash<QString, std::unique_ptr<TechSlot>> m_stationTech; // "<source>|<code>"
-    QHash<QString, std::unique_ptr<SourceState>> m_sources;
+    std::unordered_map<QString, std::unique_ptr<TechSlot>> m_stationTech; // "<source>|<code>"
+    std::unordered_map<QString, std::unique_ptr<SourceState>> m_sources;
     std::deque<AlarmCondition> m_history; // retired conditions, oldest first
     std::deque<AuditEntry> m_audit;
     std::vector<EscalationAction> m_actions;
     quint64 m_actionSeq = 0;
 
     qint64 m_nextDeadlineMs = std::numeric_limits<qint64>::max();
-    bool m_aggregatesDirty = true;
+    mutable bool m_aggregatesDirty = true;
     qint64 m_lastNow = 0;
 
     // audio pause
@@ -234,10 +253,10 @@ private:
     Priority m_pausedPriority = Priority::None;
 
     // aggregates
-    Priority m_highest = Priority::None;
-    bool m_anyEscalated = false;
-    AudioDecision m_audio;
-    quint64 m_maxAudibleSeq = 0;
+    mutable Priority m_highest = Priority::None;
+    mutable bool m_anyEscalated = false;
+    mutable AudioDecision m_audio;
+    mutable quint64 m_maxAudibleSeq = 0;
 };
 
 } // namespace vigil::alarms

@@ -45,14 +45,15 @@ enum class Delivery : quint8 { None, Pending, Delivered, Read, Accepted, Failed 
 // What the loudspeaker should play. Same enumerators and values as audio::BurstPattern.
 enum class AudioPattern : quint8 { None, Low, Medium, High, MediumEscalated, HighEscalated };
 
-QString toString(Priority p); // "none" "low" "medium" "high"
-QString toString(Kind k);     // "physiological" "technical" "advisory"
-QString toString(State s);    // "active" "latched" "inactive"
-QString toString(Direction d);
-QString toString(Origin o); // "station_limit" "station_technical" "gateway"
-QString toString(Delivery d);
-QString toString(AudioPattern p);
-QString toString(Phase p);
+// Named nameOf, not toString, so that QTest::toString (found by ADL in QCOMPARE) keeps working for them.
+QString nameOf(Priority p); // "none" "low" "medium" "high"
+QString nameOf(Kind k);     // "physiological" "technical" "advisory"
+QString nameOf(State s);    // "active" "latched" "inactive"
+QString nameOf(Direction d);
+QString nameOf(Origin o); // "station_limit" "station_technical" "gateway"
+QString nameOf(Delivery d);
+QString nameOf(AudioPattern p);
+QString nameOf(Phase p);
 std::optional<Priority> priorityFromString(const QString &s); // also PH PM PL PN
 
 // One alarm report from a gateway (decoded PCD-04). The lead maps hl7::AlarmReport to this field by field.
@@ -104,7 +105,7 @@ struct AlarmCondition
     double worst = std::nan("");   // furthest beyond the limit
 
     qint64 startMs = 0;
-    qint64 endMs = 0; // when the cause ended; 0 while present
+    qint64 endMs = 0;         // when the cause ended; 0 while present
     qint64 signalSinceMs = 0; // when it started to signal (start, or the end of an alarm pause)
 
     bool acknowledged = false;
@@ -115,10 +116,10 @@ struct AlarmCondition
 
     bool alarmPaused = false; // its bed's alarms are paused (filled in snapshots)
     Inactivation reportedInactivation = Inactivation::Unknown; // as the gateway reported it
-    bool gatewayEscalated = false;                           // the gateway sent phase "escalate"
+    bool gatewayEscalated = false;                             // the gateway sent phase "escalate"
 
-    int escalationTier = 0;  // index of the highest tier of AlarmConfig::escalation reached
-    bool escalated = false;  // a tier with a louder local signal was reached
+    int escalationTier = 0; // index of the highest tier of AlarmConfig::escalation reached
+    bool escalated = false; // a tier with a louder local signal was reached
     bool sentToAlertManager = false;
     qint64 escalatedMs = 0;
     int maxTierReached = 0; // highest tier ever reached (statistics survive de-escalation)
@@ -153,8 +154,8 @@ struct EscalationAction
     Type type = Type::Escalate;
     QString alarmId;
     int tier = 0;
-    qint64 dueMs = 0;  // when the configured delay elapsed
-    qint64 timeMs = 0; // when the engine noticed (evaluate time); timeMs - dueMs is the timing error
+    qint64 dueMs = 0;         // when the configured delay elapsed
+    qint64 timeMs = 0;        // when the engine noticed (evaluate time); timeMs - dueMs is the timing error
     AlarmCondition condition; // snapshot to build the message from
 };
 
@@ -164,7 +165,7 @@ struct AudioDecision
     AudioPattern pattern = AudioPattern::None;
     Priority priority = Priority::None;
     bool escalated = false;
-    QString alarmId; // the newest audible condition of that priority
+    QString alarmId;        // the newest audible condition of that priority
     quint64 generation = 0; // changes when a new condition becomes audible (the low tone plays once each)
     bool paused = false;
     qint64 pauseEndsMs = 0;

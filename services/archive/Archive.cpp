@@ -292,11 +292,16 @@ void Archive::Private::run()
     std::unique_lock lk(mutex);
     for (;;) {
         if (!stop && !urgent && newWaiters.empty() && queueBytes < opt.commitEarlyBytes) {
-            auto deadline = std::min(nextPurge, nextIdleCheck);
-            if (!queue.empty() || !pending.empty()) {
-                deadline = std::min(deadline,
-                                    inError ? nextRetry
-                                            : lastCommit + std::chrono::milliseconds(opt.commitIntervalMs));
+            SteadyClock::time_point deadline;
+            if (inError) {
+                // Nothing is attempted before the retry time (purge and idle checks included), so wait
+                // for it rather than for an already elapsed purge or idle deadline.
+                deadline = nextRetry;
+            } else {
+                deadline = std::min(nextPurge, nextIdleCheck);
+                if (!queue.empty() || !pending.empty())
+                    deadline =
+                        std::min(deadline, lastCommit + std::chrono::milliseconds(opt.commitIntervalMs));
             }
             cv.wait_until(lk, deadline, [&] {
                 return stop || urgent || !newWaiters.empty() || queueBytes >= opt.commitEarlyBytes;

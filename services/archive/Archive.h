@@ -40,6 +40,9 @@ public:
     Archive &operator=(const Archive &) = delete;
 
     // DurableStore. store(): any thread, never blocks on I/O. Patient changes open a new stay.
+    // notifyDurable(): callbacks run on the writer thread, in ticket order for the tickets one commit makes
+    // durable (so one caller registering its tickets in order gets its answers in order); a callback for
+    // a ticket that is already durable runs at the writer's next wake-up, at once.
     quint64 store(const BedUpdate &update) override;
     void notifyDurable(quint64 ticket, std::function<void(bool ok)> done) override;
 

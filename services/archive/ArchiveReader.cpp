@@ -256,8 +256,10 @@ std::vector<TrendSeries> ArchiveReader::trend(const QString &bedKey, std::span<c
                 const auto &tail = tails[std::size_t(id)];
                 samples.insert(samples.end(), tail.begin(), tail.end());
             }
-            std::stable_sort(samples.begin(), samples.end(),
-                             [](const Sample &a, const Sample &b) { return a.t < b.t; });
+            // Chunks come in time order, so this is usually sorted already (tails, overlaps: not always).
+            const auto byTime = [](const Sample &a, const Sample &b) { return a.t < b.t; };
+            if (!std::is_sorted(samples.begin(), samples.end(), byTime))
+                std::stable_sort(samples.begin(), samples.end(), byTime);
             // A retransmitted message can archive the same sample twice: keep one per instant.
             samples.erase(
                 std::unique(samples.begin(), samples.end(),

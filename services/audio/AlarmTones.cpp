@@ -142,7 +142,7 @@ std::vector<qint16> renderBurst(const BurstSpec &spec, int sampleRate)
     if (spec.pulseStartsMs.empty() || sampleRate <= 0)
         return {};
     const PulseSpec &p = spec.pulse;
-    const double lead = p.riseMs / 2.0;                    // burst time 0 = start of the first rise
+    const double lead = p.riseMs / 2.0; // burst time 0 = start of the first rise
     const double pulseLen = p.effectiveMs + (p.riseMs + p.fallMs) / 2.0; // rise start to fall end
     const double totalMs = lead + spec.pulseStartsMs.back() + p.effectiveMs + p.fallMs / 2.0;
     const auto total = static_cast<std::size_t>(std::ceil(totalMs * sampleRate / 1000.0));
@@ -163,7 +163,8 @@ std::vector<qint16> renderBurst(const BurstSpec &spec, int sampleRate)
             const double ts = tau / 1000.0;
             double v = 0;
             for (std::size_t k = 0; k < p.harmonics.size(); ++k)
-                v += p.harmonics[k] * std::sin(2.0 * std::numbers::pi * p.fundamentalHz * static_cast<double>(k + 1) * ts);
+                v += p.harmonics[k] *
+                     std::sin(2.0 * std::numbers::pi * p.fundamentalHz * static_cast<double>(k + 1) * ts);
             buf[i] += env * v * scale;
         }
     }
@@ -193,7 +194,8 @@ std::vector<qint16> renderPattern(BurstPattern pattern, int sampleRate, double d
         return out;
     const bool repeat = burstSpec(pattern).repeatMs > 0;
     for (std::size_t at = 0; at < total; at += cycle.size()) {
-        std::copy_n(cycle.begin(), std::min(cycle.size(), total - at), out.begin() + static_cast<std::ptrdiff_t>(at));
+        std::copy_n(cycle.begin(), std::min(cycle.size(), total - at),
+                    out.begin() + static_cast<std::ptrdiff_t>(at));
         if (!repeat)
             break;
     }

@@ -48,7 +48,8 @@ std::vector<qint16> renderPattern(BurstPattern pattern, int sampleRate, double d
 
 // RIFF/WAVE, PCM 16-bit mono little-endian.
 QByteArray wavBytes(const std::vector<qint16> &samples, int sampleRate);
-bool writeWav(const QString &path, const std::vector<qint16> &samples, int sampleRate, QString *error = nullptr);
+bool writeWav(const QString &path, const std::vector<qint16> &samples, int sampleRate,
+              QString *error = nullptr);
 bool readWav(const QString &path, std::vector<qint16> *samples, int *sampleRate, QString *error = nullptr);
 
 } // namespace vigil::audio

@@ -94,7 +94,8 @@ private:
 // was fixed one code earlier, so memory latency stays off the decoding chain. Past the end it yields zero
 // bits without reading further (the load address is clamped) and overrun() reports it, so decode loops need
 // no per-code bounds check and still terminate on truncated input.
-class BitReader {
+class BitReader
+{
 public:
     // `padded` holds `size` payload bytes followed by at least 8 zero bytes.
     BitReader(const std::uint8_t *padded, std::size_t size) : m_base(padded), m_size(size) {}

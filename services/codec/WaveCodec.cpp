@@ -586,15 +586,18 @@ VWC_CLONES void encodeBody(const std::int32_t *x, std::size_t n, const EncodeOpt
         int winner = -1;
         double winnerGain = 0;
         if (detail::designLpc(y, std::min(n, plan.begin(designBlocks)), options.maxLpcOrder, design)) {
+            // Only the finest candidate is tried; coarser ones are assumed to predict about as well and
+            // differ in what their coefficients cost, which the final check below settles exactly.
+            const LpcParams &fine = design.candidate[design.count - 1];
+            detail::lpcResiduals(y, probeEnd, fine, scratch.lpcResidual.data());
+            std::int64_t gain = 0;
+            for (std::size_t b = testFirst; b < probeBlocks; ++b)
+                gain += blockGain(b, scratch.lpcResidual.data());
+            const double scaled =
+                static_cast<double>(gain) * static_cast<double>(n - 1) / static_cast<double>(testSamples);
             for (int c = 0; c < design.count; ++c) {
                 const LpcParams &cand = design.candidate[c];
-                detail::lpcResiduals(y, probeEnd, cand, scratch.lpcResidual.data());
-                std::int64_t gain = 0;
-                for (std::size_t b = testFirst; b < probeBlocks; ++b)
-                    gain += blockGain(b, scratch.lpcResidual.data());
-                const double projected = static_cast<double>(gain) * static_cast<double>(n - 1) /
-                                             static_cast<double>(testSamples) -
-                                         (13 + cand.order * cand.precision);
+                const double projected = scaled - (13 + cand.order * cand.precision);
                 if (projected > winnerGain && projected > kLpcProbeMargin * static_cast<double>(n)) {
                     winnerGain = projected;
                     winner = c;

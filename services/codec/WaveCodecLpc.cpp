@@ -49,9 +49,9 @@ VWC_CLONES void autocorrelation(const float *d, std::size_t n, int maxLag, doubl
             std::memcpy(&b, d + i - lag, sizeof b);
             part += a * b;
         }
-        double s = 0;
-        for (int j = 0; j < 8; ++j)
-            s += part[j];
+        // Pairwise, so the horizontal sum is not one long chain of dependent additions.
+        const float s4[4] = {part[0] + part[4], part[1] + part[5], part[2] + part[6], part[3] + part[7]};
+        double s = static_cast<double>(s4[0] + s4[2]) + static_cast<double>(s4[1] + s4[3]);
         for (; i < n; ++i)
             s += static_cast<double>(d[i]) * d[i - lag];
         r[lag] = s;
@@ -65,7 +65,7 @@ bool quantise(const double *a, int order, int precision, LpcParams &out)
         maxAbs = std::max(maxAbs, std::fabs(a[j]));
     if (!(maxAbs > 0))
         return false;
-    const int log2Max = static_cast<int>(std::floor(std::log2(maxAbs))) + 1;
+    const int log2Max = std::ilogb(maxAbs) + 1; // floor(log2) + 1, exactly and without a libm log
     const int shift = std::min(precision - 1 - log2Max, 31);
     if (shift < 0)
         return false;
@@ -114,7 +114,7 @@ bool designLpc(const std::int32_t *y, std::size_t n, int maxOrder, LpcDesign &ou
     r[0] *= 1.0 + 1e-9; // keeps Levinson stable on perfectly predictable input
 
     // Levinson-Durbin, keeping every order's coefficients and residual energy.
-    double a[kMaxLpcOrder + 1][kMaxLpcOrder + 1] = {};
+    double a[kMaxLpcOrder + 1][kMaxLpcOrder + 1]; // row p holds order p's coefficients 1..p
     double err[kMaxLpcOrder + 1] = {};
     double prev[kMaxLpcOrder + 1] = {};
     double e = r[0];
@@ -127,6 +127,7 @@ bool designLpc(const std::int32_t *y, std::size_t n, int maxOrder, LpcDesign &ou
         if (!(std::fabs(k) < 1.0))
             break;
         double *cur = a[p];
+        cur[0] = 1.0;
         cur[p] = k;
         for (int j = 1; j < p; ++j)
             cur[j] = prev[j] - k * prev[p - j];

@@ -22,7 +22,8 @@ struct Feed
 class AlarmSim
 {
 public:
-    explicit AlarmSim(AlarmConfig config = {}) : engine(withPrefix(std::move(config)), [this] { return now; }) {}
+    explicit AlarmSim(AlarmConfig config = {}) : engine(withPrefix(std::move(config)), [this] { return now; })
+    {}
 
     qint64 now = kT0;
     AlarmEngine engine;
@@ -96,7 +97,8 @@ private:
     }
 };
 
-inline GatewayAlarmEvent gatewayHrHigh(const QString &alarmId, const QString &bed, Phase phase, double value = 135)
+inline GatewayAlarmEvent gatewayHrHigh(const QString &alarmId, const QString &bed, Phase phase,
+                                       double value = 135)
 {
     GatewayAlarmEvent e;
     e.sourceId = QStringLiteral("gw1");

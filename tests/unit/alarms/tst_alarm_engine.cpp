@@ -282,7 +282,8 @@ private slots:
         QCOMPARE(s.engine.auditLog().back().action, QStringLiteral("acknowledge_bed"));
     }
 
-    // --- item 3: priority order -----------------------------------------------------------------------------
+    // --- item 3: priority order
+    // -----------------------------------------------------------------------------
     void onlyHighestPrioritySounds()
     {
         AlarmSim s;
@@ -315,7 +316,8 @@ private slots:
         QVERIFY(s.engine.audio().generation > g1); // the LOW tone plays once more for the new one
     }
 
-    // --- item 3: audio pause and alarm pause ------------------------------------------------------------------
+    // --- item 3: audio pause and alarm pause
+    // ------------------------------------------------------------------
     void audioPauseIsTimeLimited()
     {
         AlarmSim s;
@@ -429,7 +431,8 @@ private slots:
         QVERIFY(s.find(A, "hr_high")->escalated);
     }
 
-    // --- item 4: escalation -----------------------------------------------------------------------------------
+    // --- item 4: escalation
+    // -----------------------------------------------------------------------------------
     void escalationTiersAtConfiguredDelays()
     {
         AlarmSim s;
@@ -568,7 +571,8 @@ private slots:
         QVERIFY(s.find({}, tech::AlertManagerFailed));
     }
 
-    // --- item 1: gateway alarms and duplicate suppression ---------------------------------------------------------
+    // --- item 1: gateway alarms and duplicate suppression
+    // ---------------------------------------------------------
     void gatewayAlarmLifecycle()
     {
         AlarmSim s;
@@ -675,7 +679,8 @@ private slots:
         e.priority = Priority::Medium;
         e.kind = Kind::Technical;
         s.engine.onGatewayAlarm(e);
-        s.engine.onDeviceConditions(A, {DeviceCondition{QStringLiteral("lead_off"), QStringLiteral("LEADS OFF"), true}});
+        s.engine.onDeviceConditions(
+            A, {DeviceCondition{QStringLiteral("lead_off"), QStringLiteral("LEADS OFF"), true}});
         QCOMPARE(s.countSignalling(A), 1);
         QCOMPARE(s.find(A, "MDC_EVT_LEAD_DISCONN")->origin, Origin::Gateway);
         e.phase = Phase::End;
@@ -686,7 +691,8 @@ private slots:
         QCOMPARE(s.countSignalling(A), 0);
     }
 
-    // --- item 1: technical conditions --------------------------------------------------------------------------
+    // --- item 1: technical conditions
+    // --------------------------------------------------------------------------
     void heartbeatWatchdogRaisesLinkDown()
     {
         AlarmSim s;
@@ -706,7 +712,8 @@ private slots:
         s.engine.onGatewayAlarm(hb);
         QVERIFY(!s.find({}, tech::LinkDown));
         // The lead's own link report and the watchdog hold one condition together.
-        s.engine.onTechnical(TechScope::Source, QStringLiteral("gw1"), tech::LinkDown, QStringLiteral("closed"), true);
+        s.engine.onTechnical(TechScope::Source, QStringLiteral("gw1"), tech::LinkDown,
+                             QStringLiteral("closed"), true);
         s.advance(8000);
         s.engine.onTechnical(TechScope::Source, QStringLiteral("gw1"), tech::LinkDown, {}, false);
         QVERIFY(s.find({}, tech::LinkDown)); // watchdog still holds it
@@ -749,7 +756,8 @@ private slots:
     {
         AlarmSim s;
         s.engine.onNumeric(A, PatientProfile::Adult, {NumericId::Hr, 80, s.now});
-        s.engine.onDeviceConditions(A, {DeviceCondition{QStringLiteral("lead_off"), QStringLiteral("ECG LEADS OFF"), true}});
+        s.engine.onDeviceConditions(
+            A, {DeviceCondition{QStringLiteral("lead_off"), QStringLiteral("ECG LEADS OFF"), true}});
         s.advance(15000);
         QVERIFY(s.find(A, tech::LeadOff));
         QCOMPARE(s.find(A, tech::LeadOff)->text, QStringLiteral("ECG LEADS OFF"));
@@ -770,11 +778,13 @@ private slots:
         s.advance(250);
         QVERIFY(s.find(A, tech::NoData));
         QCOMPARE(s.find(A, tech::NoData)->priority, Priority::Medium);
-        s.engine.onTechnical(TechScope::Bed, A, QStringLiteral("waveform_gap"), QStringLiteral("ECG gap"), true);
+        s.engine.onTechnical(TechScope::Bed, A, QStringLiteral("waveform_gap"), QStringLiteral("ECG gap"),
+                             true);
         QCOMPARE(s.find(A, tech::WaveformGap)->priority, Priority::Low);
     }
 
-    // --- item 3: visual -----------------------------------------------------------------------------------------
+    // --- item 3: visual
+    // -----------------------------------------------------------------------------------------
     void flashRulesFollowIec()
     {
         // HIGH 2 Hz, 50 % duty.
@@ -801,7 +811,8 @@ private slots:
         QVERIFY(indicatorOn(Priority::High, -1000)); // before the epoch still in step
     }
 
-    // --- item 5: history, statistics, state file ----------------------------------------------------------------
+    // --- item 5: history, statistics, state file
+    // ----------------------------------------------------------------
     void historyKeepsRetiredAlarms()
     {
         AlarmSim s;
@@ -835,7 +846,7 @@ private slots:
         };
         episode(A, NumericId::SpO2, 80, 97, 10000);
         episode(A, NumericId::SpO2, 80, 97, 30000); // escalated locally at 20 s
-        episode(A, NumericId::Hr, 130, 90, 15000); // HR delay is 5 s: acknowledged 20 s after it began
+        episode(A, NumericId::Hr, 130, 90, 15000);  // HR delay is 5 s: acknowledged 20 s after it began
         s.engine.onTechnical(TechScope::Bed, B, QStringLiteral("waveform_gap"), {}, true);
         const AlarmStatistics st = s.engine.statistics();
         QCOMPARE(st.total, 4);
@@ -875,7 +886,14 @@ private slots:
         QCOMPARE(c.value("limit").toDouble(), 90.0);
         QCOMPARE(c.value("parameter").toString(), QStringLiteral("spo2"));
         QCOMPARE(c.value("start").toString(), QStringLiteral("2026-01-01T00:00:10.000Z"));
-        QCOMPARE(j.value("beds").toArray()[0].toObject().value("limits").toObject().value("hr").toArray()[1].toDouble(),
+        QCOMPARE(j.value("beds")
+                     .toArray()[0]
+                     .toObject()
+                     .value("limits")
+                     .toObject()
+                     .value("hr")
+                     .toArray()[1]
+                     .toDouble(),
                  120.0);
         QCOMPARE(j.value("audit").toArray().size(), 1);
     }
@@ -897,13 +915,15 @@ private slots:
         QVERIFY(s.engine.revision() > rev);
     }
 
-    // --- configuration -------------------------------------------------------------------------------------------
+    // --- configuration
+    // -------------------------------------------------------------------------------------------
     void configKeysFromStationFile()
     {
         AlarmConfig c;
         QCOMPARE(applyAlarmConfigKey(c, "alarms.limits.adult", "hr", QVariantList{45, 130}), QString());
         QCOMPARE(c.defaultLimit(PatientProfile::Adult, NumericId::Hr), (Limits{45, 130}));
-        QCOMPARE(applyAlarmConfigKey(c, "alarms.limits.neonatal", "spo2_high", QStringLiteral("off")), QString());
+        QCOMPARE(applyAlarmConfigKey(c, "alarms.limits.neonatal", "spo2_high", QStringLiteral("off")),
+                 QString());
         QVERIFY(std::isnan(c.defaultLimit(PatientProfile::Neonatal, NumericId::SpO2).high));
         QCOMPARE(applyAlarmConfigKey(c, "alarms.delay", "spo2", 15), QString());
         QCOMPARE(c.rule(NumericId::SpO2).delayMs, qint64(15000));
@@ -912,9 +932,11 @@ private slots:
         QCOMPARE(c.rule(NumericId::Hr).lowPriority, Priority::High);
         QCOMPARE(applyAlarmConfigKey(c, "alarms", "audio_pause_max_s", 240), QString());
         QCOMPARE(c.audioPauseMaxMs, qint64(240000));
-        QCOMPARE(applyAlarmConfigKey(c, "alarms", "latch_physiological", QVariantList{"high", "medium"}), QString());
+        QCOMPARE(applyAlarmConfigKey(c, "alarms", "latch_physiological", QVariantList{"high", "medium"}),
+                 QString());
         QVERIFY(c.latches(Kind::Physiological, Priority::Medium, "hr_high"));
-        QCOMPARE(applyAlarmConfigKey(c, "alarms.escalation", "high", QVariantList{"0:local", "10:escalated", "30:alert_manager"}),
+        QCOMPARE(applyAlarmConfigKey(c, "alarms.escalation", "high",
+                                     QVariantList{"0:local", "10:escalated", "30:alert_manager"}),
                  QString());
         QCOMPARE(c.escalation[int(Priority::High)].size(), std::size_t(3));
         QCOMPARE(c.escalation[int(Priority::High)][2].delayMs, qint64(30000));
@@ -923,7 +945,8 @@ private slots:
         QVERIFY(!applyAlarmConfigKey(c, "alarms", "bogus", 1).isEmpty());
         QVERIFY(!applyAlarmConfigKey(c, "alarms.limits.adult", "hr", QVariantList{130, 45}).isEmpty());
         QVERIFY(!applyAlarmConfigKey(c, "alarms.limits.martian", "hr", QVariantList{1, 2}).isEmpty());
-        QVERIFY(!applyAlarmConfigKey(c, "alarms.escalation", "high", QVariantList{"20:local", "10:escalated"}).isEmpty());
+        QVERIFY(!applyAlarmConfigKey(c, "alarms.escalation", "high", QVariantList{"20:local", "10:escalated"})
+                     .isEmpty());
     }
 
     void mdcMapping()

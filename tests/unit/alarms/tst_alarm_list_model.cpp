@@ -40,17 +40,20 @@ private slots:
         s.advance(10000);
         model.refresh(s.now);
         QCOMPARE(column(model, AlarmListModel::PriorityNameRole), QStringList({"medium", "low"}));
-        s.feed(A, NumericId::Hr, 130); // MEDIUM, newer than B's
+        s.feed(A, NumericId::Hr, 130);  // MEDIUM, newer than B's
         s.feed(B, NumericId::SpO2, 80); // HIGH
         s.advance(10000);
         model.refresh(s.now);
-        QCOMPARE(column(model, AlarmListModel::PriorityNameRole), QStringList({"high", "medium", "medium", "low"}));
+        QCOMPARE(column(model, AlarmListModel::PriorityNameRole),
+                 QStringList({"high", "medium", "medium", "low"}));
         QCOMPARE(column(model, AlarmListModel::BedKeyRole), QStringList({B, A, B, A}));
         // An ended alarm goes below the signalling ones, whatever its priority.
         s.feed(B, NumericId::Hr, 90);
         model.refresh(s.now);
-        QCOMPARE(column(model, AlarmListModel::StateRole), QStringList({"active", "active", "active", "inactive"}));
-        QCOMPARE(column(model, AlarmListModel::CodeRole), QStringList({"spo2_low", "hr_high", "temp_high", "hr_high"}));
+        QCOMPARE(column(model, AlarmListModel::StateRole),
+                 QStringList({"active", "active", "active", "inactive"}));
+        QCOMPARE(column(model, AlarmListModel::CodeRole),
+                 QStringList({"spo2_low", "hr_high", "temp_high", "hr_high"}));
         QCOMPARE(resets.count(), 0); // rows move and insert; the list never resets under the user
     }
 

@@ -16,8 +16,9 @@ private slots:
         AlarmSoundPlayer player;
         QSignalSpy unavailable(&player, &AlarmSoundPlayer::outputUnavailable);
         QCOMPARE(player.pattern(), BurstPattern::None);
-        const BurstPattern sequence[] = {BurstPattern::High, BurstPattern::Medium, BurstPattern::HighEscalated,
-                                         BurstPattern::Low, BurstPattern::None, BurstPattern::High};
+        const BurstPattern sequence[] = {BurstPattern::High,          BurstPattern::Medium,
+                                         BurstPattern::HighEscalated, BurstPattern::Low,
+                                         BurstPattern::None,          BurstPattern::High};
         for (BurstPattern p : sequence) {
             player.setPattern(p, 1);
             QCOMPARE(player.pattern(), p);

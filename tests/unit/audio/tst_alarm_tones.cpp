@@ -195,8 +195,9 @@ private slots:
             for (const Pulse &p : burst) {
                 const double td = p.endMs - p.startMs;
                 QVERIFY2(std::abs(td - 100.0) <= kTolMs, qPrintable(QString::number(td)));
-                QVERIFY(td >= 75 && td <= 200);                             // IEC range for HIGH
-                QVERIFY2(p.riseMs >= 0.10 * td && p.riseMs <= 0.20 * td, qPrintable(QString::number(p.riseMs)));
+                QVERIFY(td >= 75 && td <= 200); // IEC range for HIGH
+                QVERIFY2(p.riseMs >= 0.10 * td && p.riseMs <= 0.20 * td,
+                         qPrintable(QString::number(p.riseMs)));
             }
             // "x x x _ x x ___ x x x _ x x": spacing end of one pulse to start of the next.
             const double expected[] = {75, 75, 250, 75, 400, 75, 75, 250, 75};
@@ -205,8 +206,8 @@ private slots:
                 QVERIFY2(std::abs(gap - expected[k]) <= kTolMs,
                          qPrintable(QStringLiteral("gap %1: %2 ms").arg(k + 1).arg(gap)));
             }
-            QVERIFY(expected[0] >= 50 && expected[0] <= 125);      // x
-            QVERIFY(expected[4] >= 350 && expected[4] <= 1300);    // 5th-6th
+            QVERIFY(expected[0] >= 50 && expected[0] <= 125);   // x
+            QVERIFY(expected[4] >= 350 && expected[4] <= 1300); // 5th-6th
             checkCommon(burst);
         }
         for (std::size_t k = 1; k < b.size(); ++k) {

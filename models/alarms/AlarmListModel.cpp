@@ -1,0 +1,240 @@
+#include "AlarmListModel.h"
+
+#include <QSet>
+
+#include <algorithm>
+
+namespace vigil::alarms {
+
+AlarmListModel::AlarmListModel(const AlarmEngine *engine, QObject *parent)
+    : QAbstractListModel(parent), m_engine(engine)
+{}
+
+int AlarmListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+bool AlarmListModel::lessThan(const AlarmCondition &a, const AlarmCondition &b)
+{
+    const bool sa = a.state != State::Inactive;
+    const bool sb = b.state != State::Inactive;
+    if (sa != sb)
+        return sa;
+    if (a.priority != b.priority)
+        return a.priority > b.priority;
+    if (a.startMs != b.startMs)
+        return a.startMs > b.startMs;
+    return a.id < b.id;
+}
+
+const AlarmCondition *AlarmListModel::at(int row) const
+{
+    return row >= 0 && row < static_cast<int>(m_rows.size()) ? &m_rows[row] : nullptr;
+}
+
+QString AlarmListModel::alarmId(int row) const
+{
+    const AlarmCondition *c = at(row);
+    return c ? c->id : QString();
+}
+
+void AlarmListModel::setBedFilter(const QString &bedKey)
+{
+    if (bedKey == m_bedFilter)
+        return;
+    m_bedFilter = bedKey;
+    m_revision = ~0ULL;
+    rebuild();
+    emit bedFilterChanged();
+}
+
+void AlarmListModel::refresh(qint64 nowMs)
+{
+    const bool secondTicked = nowMs / 1000 != m_nowMs / 1000;
+    m_nowMs = nowMs;
+    if (m_engine->revision() != m_revision) {
+        rebuild();
+    } else if (secondTicked && !m_rows.empty()) {
+        emit dataChanged(index(0), index(static_cast<int>(m_rows.size()) - 1), {DurationSRole});
+    }
+}
+
+void AlarmListModel::rebuild()
+{
+    m_revision = m_engine->revision();
+    std::vector<AlarmCondition> next;
+    for (AlarmCondition &c : m_engine->conditions())
+        if (m_bedFilter.isEmpty() || c.bedKey == m_bedFilter)
+            next.push_back(std::move(c));
+    std::sort(next.begin(), next.end(), &AlarmListModel::lessThan);
+
+    const int before = static_cast<int>(m_rows.size());
+    // 1. Remove rows that are gone, from the back so indices stay valid.
+    QSet<QString> keep;
+    for (const auto &c : next)
+        keep.insert(c.id);
+    for (int i = static_cast<int>(m_rows.size()) - 1; i >= 0; --i) {
+        if (keep.contains(m_rows[i].id))
+            continue;
+        beginRemoveRows({}, i, i);
+        m_rows.erase(m_rows.begin() + i);
+        endRemoveRows();
+    }
+    // 2. Walk the target order: move existing rows up into place, insert new ones.
+    for (int i = 0; i < static_cast<int>(next.size()); ++i) {
+        if (i < static_cast<int>(m_rows.size()) && m_rows[i].id == next[i].id) {
+            m_rows[i] = next[i];
+            continue;
+        }
+        int j = -1;
+        for (int k = i + 1; k < static_cast<int>(m_rows.size()); ++k)
+            if (m_rows[k].id == next[i].id) {
+                j = k;
+                break;
+            }
+        if (j >= 0) {
+            beginMoveRows({}, j, j, {}, i);
+            AlarmCondition moved = std::move(m_rows[j]);
+            m_rows.erase(m_rows.begin() + j);
+            m_rows.insert(m_rows.begin() + i, std::move(moved));
+            endMoveRows();
+            m_rows[i] = next[i];
+        } else {
+            beginInsertRows({}, i, i);
+            m_rows.insert(m_rows.begin() + i, next[i]);
+            endInsertRows();
+        }
+    }
+    if (!m_rows.empty())
+        emit dataChanged(index(0), index(static_cast<int>(m_rows.size()) - 1));
+    if (static_cast<int>(m_rows.size()) != before)
+        emit countChanged();
+}
+
+QVariant AlarmListModel::data(const QModelIndex &index, int role) const
+{
+    const AlarmCondition *c = at(index.row());
+    if (!c || index.parent().isValid())
+        return {};
+    switch (role) {
+    case Qt::DisplayRole:
+    case TextRole:
+        return c->text;
+    case IdRole:
+        return c->id;
+    case BedKeyRole:
+        return c->bedKey;
+    case BedLabelRole:
+        return c->bedLabel.isEmpty() ? c->sourceId : c->bedLabel;
+    case CodeRole:
+        return c->code;
+    case PriorityRole:
+        return static_cast<int>(c->priority);
+    case PriorityNameRole:
+        return nameOf(c->priority);
+    case KindRole:
+        return nameOf(c->kind);
+    case StateRole:
+        return nameOf(c->state);
+    case OriginRole:
+        return nameOf(c->origin);
+    case ParameterRole: {
+        if (!c->parameter)
+            return QString();
+        const auto k = numericInfo(*c->parameter).key;
+        return QString::fromLatin1(k.data(), static_cast<qsizetype>(k.size()));
+    }
+    case ValueRole:
+        return c->value;
+    case LimitRole:
+        return c->limit;
+    case CurrentRole:
+        return c->current;
+    case ValueTextRole: {
+        if (std::isnan(c->value))
+            return QString();
+        const int dec = c->parameter ? numericInfo(*c->parameter).decimals : 1;
+        QString s = QString::number(c->value, 'f', dec);
+        if (!std::isnan(c->limit))
+            s += (c->direction == Direction::Low ? QStringLiteral(" < ") : QStringLiteral(" > ")) +
+                 QString::number(c->limit, 'f', dec);
+        return s;
+    }
+    case StartMsRole:
+        return c->startMs;
+    case EndMsRole:
+        return c->endMs;
+    case DurationSRole: {
+        const qint64 end = c->endMs > 0 ? c->endMs : m_nowMs;
+        return static_cast<int>(std::max<qint64>(0, end - c->startMs) / 1000);
+    }
+    case AcknowledgedRole:
+        return c->acknowledged;
+    case AcknowledgedByRole:
+        return c->acknowledgedBy;
+    case AcknowledgedMsRole:
+        return c->acknowledgedMs;
+    case ResetByRole:
+        return c->resetBy;
+    case ResetMsRole:
+        return c->resetMs;
+    case SignallingRole:
+        return c->isSignalling() && !c->alarmPaused;
+    case AlarmPausedRole:
+        return c->alarmPaused;
+    case EscalationTierRole:
+        return c->escalationTier;
+    case EscalatedRole:
+        return c->escalated || c->gatewayEscalated;
+    case SentToAlertManagerRole:
+        return c->sentToAlertManager;
+    case DeliveryRole:
+        return nameOf(c->delivery);
+    case DeliveryTextRole:
+        return c->deliveryText;
+    case ColorRole:
+        return QString::fromLatin1(flashSpec(c->priority).color);
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> AlarmListModel::roleNames() const
+{
+    return {
+        {IdRole, "alarmId"},
+        {BedKeyRole, "bedKey"},
+        {BedLabelRole, "bedLabel"},
+        {TextRole, "text"},
+        {CodeRole, "code"},
+        {PriorityRole, "priority"},
+        {PriorityNameRole, "priorityName"},
+        {KindRole, "kind"},
+        {StateRole, "state"},
+        {OriginRole, "origin"},
+        {ParameterRole, "parameter"},
+        {ValueRole, "value"},
+        {LimitRole, "limit"},
+        {CurrentRole, "current"},
+        {ValueTextRole, "valueText"},
+        {StartMsRole, "startMs"},
+        {EndMsRole, "endMs"},
+        {DurationSRole, "durationS"},
+        {AcknowledgedRole, "acknowledged"},
+        {AcknowledgedByRole, "acknowledgedBy"},
+        {AcknowledgedMsRole, "acknowledgedMs"},
+        {ResetByRole, "resetBy"},
+        {ResetMsRole, "resetMs"},
+        {SignallingRole, "signalling"},
+        {AlarmPausedRole, "alarmPaused"},
+        {EscalationTierRole, "escalationTier"},
+        {EscalatedRole, "escalated"},
+        {SentToAlertManagerRole, "sentToAlertManager"},
+        {DeliveryRole, "delivery"},
+        {DeliveryTextRole, "deliveryText"},
+        {ColorRole, "color"},
+    };
+}
+
+} // namespace vigil::alarms

@@ -1,0 +1,91 @@
+// The alarm list (IEC 60601-1-8: the specific condition and its priority legible at 1 m): every active,
+// latched and recent alarm, sorted so the most urgent is on top, with typed roles for QML.
+//
+// Sort order: signalling (active or latched) before ended, then priority (high first), then start time
+// (newest first). The "signalling first" key is deliberate: an ended HIGH alarm from ten minutes ago must
+// not push a sounding MEDIUM one off the screen.
+//
+// Updated by refresh(), which the owner calls from its drain timer: rows are inserted, removed and moved
+// one by one (no model reset, so a QML ListView keeps its scroll position), and durations tick.
+#pragma once
+
+#include "AlarmEngine.h"
+
+#include <QAbstractListModel>
+
+namespace vigil::alarms {
+
+class AlarmListModel : public QAbstractListModel
+{
+    Q_OBJECT
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    Q_PROPERTY(QString bedFilter READ bedFilter WRITE setBedFilter NOTIFY bedFilterChanged)
+public:
+    enum Role {
+        IdRole = Qt::UserRole + 1,
+        BedKeyRole,
+        BedLabelRole,
+        TextRole,
+        CodeRole,
+        PriorityRole,     // int: 0 none, 1 low, 2 medium, 3 high
+        PriorityNameRole, // "high" ...
+        KindRole,         // "physiological" "technical" "advisory"
+        StateRole,        // "active" "latched" "inactive"
+        OriginRole,
+        ParameterRole, // numeric key ("hr") or ""
+        ValueRole,     // double (NaN when none)
+        LimitRole,
+        CurrentRole,
+        ValueTextRole, // "135 > 120", "88 < 90"
+        StartMsRole,
+        EndMsRole,
+        DurationSRole, // while active: now - start; ended: end - start
+        AcknowledgedRole,
+        AcknowledgedByRole,
+        AcknowledgedMsRole,
+        ResetByRole,
+        ResetMsRole,
+        SignallingRole,
+        AlarmPausedRole,
+        EscalationTierRole,
+        EscalatedRole,
+        SentToAlertManagerRole,
+        DeliveryRole, // "", "pending", "delivered", "read", "accepted", "failed"
+        DeliveryTextRole,
+        ColorRole, // indicator colour of the priority
+    };
+    Q_ENUM(Role)
+
+    explicit AlarmListModel(const AlarmEngine *engine, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    QString bedFilter() const { return m_bedFilter; }
+    void setBedFilter(const QString &bedKey); // empty: the whole ward
+
+    Q_INVOKABLE QString alarmId(int row) const;
+    const AlarmCondition *at(int row) const;
+
+    // Re-reads the engine when its revision changed and updates durations to nowMs.
+    void refresh(qint64 nowMs);
+
+    // The order used by the list (exposed for tests and the bed view).
+    static bool lessThan(const AlarmCondition &a, const AlarmCondition &b);
+
+signals:
+    void countChanged();
+    void bedFilterChanged();
+
+private:
+    void rebuild();
+
+    const AlarmEngine *m_engine;
+    std::vector<AlarmCondition> m_rows;
+    quint64 m_revision = ~0ULL;
+    qint64 m_nowMs = 0;
+    QString m_bedFilter;
+};
+
+} // namespace vigil::alarms
