@@ -393,9 +393,10 @@ bool Archive::Private::transact(bool closeAll, bool purge, bool idle)
         const auto now = SteadyClock::now();
         lastCommit = now;
         if (purge) {
-            // A full step means there is more: continue at the next commit, still one small step at a time.
-            nextPurge =
-                purged >= opt.purgeStepRows ? now : now + std::chrono::milliseconds(opt.purgeIntervalMs);
+            // A full step means there is more: continue one commit interval later, still one small step at
+            // a time, so catching up after a shortened retention never monopolises the writer.
+            nextPurge = now + std::chrono::milliseconds(purged >= opt.purgeStepRows ? opt.commitIntervalMs
+                                                                                    : opt.purgeIntervalMs);
         }
     } catch (const std::exception &ex) {
         sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);

@@ -48,7 +48,7 @@ station_tls = ["--tls-ca", P("ca.pem"), "--tls-cert", P("station.pem"), "--tls-k
 msg = frame(numerics_message("TLS1", "T^1^A", 77))
 
 
-def s_client(port, cert, stdin=msg, timeout=3):
+def s_client(port, cert, stdin=msg, timeout=5):
     """s_client keeps the connection open after its input (-quiet implies -ign_eof): collect what the
     station answered within the timeout."""
     cmd = ["openssl", "s_client", "-connect", f"127.0.0.1:{port}", "-cert", P(f"{cert}.pem"),
@@ -98,11 +98,12 @@ def dial(server_cert, server_cmd=None, expect_ack=False):
     time.sleep(1.0)  # s_server needs a moment to bind; probing its port would use up its one accept
     st = Station(vigil, ["--gateway", f"mllps://127.0.0.1:{port}"] + station_tls)
     if expect_ack:
-        time.sleep(1.5)
+        # Send only once the station reports the link up (the handshake may take a while on a busy machine).
+        st.state(timeout=15, predicate=lambda s: s["sources"] and s["sources"][0]["state"] == "connected")
         srv.stdin.write(msg)
         srv.stdin.flush()
-    state = st.state(timeout=8, predicate=lambda s: s["sources"] and (s["sources"][0]["errors"] >= 1 or
-                                                                         (expect_ack and st.bed(s, "T^1^A"))))
+    state = st.state(timeout=15, predicate=lambda s: s["sources"] and (s["sources"][0]["errors"] >= 1 or
+                                                                          (expect_ack and st.bed(s, "T^1^A"))))
     out = b""
     if expect_ack:
         time.sleep(0.5)
