@@ -71,9 +71,15 @@ std::optional<Options> parseCommandLine(const QStringList &arguments, QString *e
                                      QStringLiteral("FILE"));
     const QCommandLineOption tlsKey(QStringLiteral("tls-key"), QStringLiteral("Station private key (PEM)."),
                                     QStringLiteral("FILE"));
-    p.addOptions({help,        version,      config,    demoBeds,   headless,        stateFile,  selfTest,
-                  checkConfig, printDefault, quitAfter, screenshot, screenshotDelay, windowSize, fullscreen,
-                  replay,      listen,       gateway,   tlsCa,      tlsCert,         tlsKey});
+    const QCommandLineOption archive(QStringLiteral("archive"),
+                                     QStringLiteral("Full-disclosure archive file (default: [archive] path, else "
+                                                    "~/.local/share/vigil/archive.sqlite)."),
+                                     QStringLiteral("FILE"));
+    const QCommandLineOption noArchive(QStringLiteral("no-archive"),
+                                       QStringLiteral("Run without the archive (tests; not for clinical use)."));
+    p.addOptions({help, version, config, demoBeds, headless, stateFile, selfTest, checkConfig, printDefault, quitAfter,
+                  screenshot, screenshotDelay, windowSize, fullscreen, replay, listen, gateway, tlsCa, tlsCert, tlsKey,
+                  archive, noArchive});
 
     Options o;
     o.helpText = p.helpText();
@@ -103,6 +109,10 @@ std::optional<Options> parseCommandLine(const QStringList &arguments, QString *e
     o.tlsCa = p.value(tlsCa);
     o.tlsCert = p.value(tlsCert);
     o.tlsKey = p.value(tlsKey);
+    o.archivePath = p.value(archive);
+    o.noArchive = p.isSet(noArchive);
+    if (o.noArchive && !o.archivePath.isEmpty())
+        return fail(QStringLiteral("--archive and --no-archive contradict each other"));
     for (const QString &url : o.listens + o.gateways) {
         if (!url.startsWith(QLatin1String("mllps://")) && !url.startsWith(QLatin1String("mllp://")))
             return fail(QStringLiteral("'%1': expected mllps://HOST:PORT or mllp://HOST:PORT").arg(url));

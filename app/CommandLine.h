@@ -30,6 +30,8 @@ struct Options
     QStringList listens;  // mllp(s)://HOST:PORT to listen on
     QStringList gateways; // mllp(s)://HOST:PORT to dial
     QString tlsCa, tlsCert, tlsKey;
+    QString archivePath;
+    bool noArchive = false;
     QString helpText;
 };
 

@@ -107,6 +107,14 @@ QJsonObject StateFileWriter::snapshot(const Station &station, qint64 nowMs, qint
             conditions.append(
                 QJsonObject{{QStringLiteral("code"), c.code}, {QStringLiteral("text"), c.text}});
         o[QStringLiteral("conditions")] = conditions;
+        QJsonObject alarm;
+        alarm[QStringLiteral("priority")] = b->alarmPriority;
+        alarm[QStringLiteral("text")] = b->alarmText;
+        alarm[QStringLiteral("count")] = b->alarmCount;
+        alarm[QStringLiteral("escalated")] = b->alarmEscalated;
+        alarm[QStringLiteral("acknowledged")] = b->alarmAcknowledged;
+        alarm[QStringLiteral("paused")] = b->alarmPaused;
+        o[QStringLiteral("alarm")] = alarm;
         QJsonObject numerics;
         for (const NumericInfo &info : kNumerics) {
             const NumericState &n = b->numerics[static_cast<int>(info.id)];
@@ -139,6 +147,9 @@ QJsonObject StateFileWriter::snapshot(const Station &station, qint64 nowMs, qint
     }
     root[QStringLiteral("beds")] = beds;
     root[QStringLiteral("unknown_bed_messages")] = static_cast<double>(ward.unknownBedMessages());
+    // Active alarms with their state, the audio decision and statistics (docs/ALARMS.md).
+    root[QStringLiteral("alarms")] = station.alarmEngine()->toJson();
+    root[QStringLiteral("archive_problem")] = station.archiveProblem();
     return root;
 }
 

@@ -4,7 +4,11 @@
 #include "SimulatedWardSource.h"
 #include "WfdbReplaySource.h"
 
+#include <QDateTime>
+#include <QDir>
 #include <QFileInfo>
+#include <QPointer>
+#include <QStandardPaths>
 
 namespace vigil {
 
@@ -32,7 +36,9 @@ bool StationApp::build(QString *error)
 bool StationApp::addSource(const SourceConfig &cfg, QString *error)
 {
     GatewaySource *source = nullptr;
-    IngestSink *sink = m_station->ward();
+    // Gateways store through m_durableStore themselves; in-process sources archive through the sink.
+    IngestSink *sink = m_archivingSink ? m_archivingSink.get() : static_cast<IngestSink *>(m_station->ward());
+    IngestSink *gatewaySink = m_station->ward();
     if (cfg.type == QLatin1String("simulator")) {
         QString why;
         auto beds = SimulatedWardSource::makeWard(cfg.beds, cfg.seed, cfg.nibpCycleS, cfg.scenarios, &why);
@@ -82,9 +88,9 @@ bool StationApp::addSource(const SourceConfig &cfg, QString *error)
             }
         }
         if (listen)
-            source = new GatewayListenerSource(cfg.id, cfg.name, link, sink, m_durableStore);
+            source = new GatewayListenerSource(cfg.id, cfg.name, link, gatewaySink, m_durableStore);
         else
-            source = new GatewayClientSource(cfg.id, cfg.name, link, sink, m_durableStore);
+            source = new GatewayClientSource(cfg.id, cfg.name, link, gatewaySink, m_durableStore);
     } else {
         if (error)
             *error = QStringLiteral("source \"%1\": unknown type \"%2\"").arg(cfg.id, cfg.type);
@@ -133,6 +139,8 @@ void StationApp::stop()
         r.source = nullptr;
     }
     m_sources.clear();
+    if (m_archive)
+        m_archive->flush(10'000); // what was received before the stop is on disk when the process ends
 }
 
 } // namespace vigil

@@ -3,6 +3,7 @@
 // they feed).
 #pragma once
 
+#include "Archive.h"
 #include "DurableStore.h"
 #include "GatewaySource.h"
 #include "Station.h"
@@ -30,6 +31,8 @@ public:
     void stop();
 
     Station *station() const { return m_station.get(); }
+    archive::Archive *archive() const { return m_archive.get(); }
+    QString archivePath() const { return m_archivePath; }
     const StationConfig &config() const { return m_config; }
     std::vector<GatewaySource *> sources() const;
     // Where gateway sessions hand messages for safekeeping before they ACK (the archive); null = the
@@ -38,6 +41,8 @@ public:
 
 private:
     bool addSource(const SourceConfig &cfg, QString *error);
+    void openArchive();
+    void recordAlarmSteps();
 
     struct Running
     {
@@ -49,6 +54,18 @@ private:
     std::vector<Running> m_sources;
     bool m_started = false;
     DurableStore *m_durableStore = nullptr;
+    std::unique_ptr<archive::Archive> m_archive;
+    QString m_archivePath;
+    std::unique_ptr<IngestSink> m_archivingSink; // for in-process sources: ward + archive
+    // Last archived view of each alarm condition, to record lifecycle steps (start, ack, end, reset...).
+    struct AlarmSeen
+    {
+        int state = -1;
+        bool acknowledged = false;
+        bool escalated = false;
+        qint64 resetMs = 0;
+    };
+    QHash<QString, AlarmSeen> m_alarmSeen;
 };
 
 } // namespace vigil

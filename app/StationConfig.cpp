@@ -166,7 +166,8 @@ std::optional<StationConfig> parseStationConfig(const QByteArray &bytes, const Q
     const QString text = QString::fromUtf8(bytes);
     const QStringList lines = text.split(u'\n');
 
-    static const QSet<QString> singleTables{QStringLiteral("station"), QStringLiteral("display")};
+    static const QSet<QString> singleTables{QStringLiteral("station"), QStringLiteral("display"),
+                                            QStringLiteral("archive")};
     static const QSet<QString> arrayTables{QStringLiteral("bed"), QStringLiteral("source")};
 
     std::vector<TableRef> tables;
@@ -227,12 +228,13 @@ std::optional<StationConfig> parseStationConfig(const QByteArray &bytes, const Q
                 return std::nullopt;
             }
             const QString name = line.mid(1, line.size() - 2).trimmed();
-            if (!singleTables.contains(name)) {
+            const bool alarmSection = name == QLatin1String("alarms") || name.startsWith(QLatin1String("alarms."));
+            if (!singleTables.contains(name) && !alarmSection) {
                 p.fail(lineNo, {},
                        arrayTables.contains(name)
                            ? QStringLiteral("[%1] must be written [[%1]] (there can be several)").arg(name)
-                           : QStringLiteral("unknown section [%1] (known: [station], [display], [[bed]], "
-                                            "[[source]])")
+                           : QStringLiteral("unknown section [%1] (known: [station], [display], [archive], "
+                                            "[alarms...], [[bed]], [[source]])")
                                  .arg(name));
                 return std::nullopt;
             }
@@ -339,6 +341,46 @@ std::optional<StationConfig> parseStationConfig(const QByteArray &bytes, const Q
     for (const TableRef &t : tables) {
         if (!ok)
             break;
+        if (t.name == QLatin1String("alarms") || t.name.startsWith(QLatin1String("alarms."))) {
+            // The alarm engine validates its own keys (docs/ALARMS.md); errors keep the line and key.
+            for (auto it = t.keys.constBegin(); it != t.keys.constEnd() && ok; ++it) {
+                const Value &v = it->value;
+                QVariant qv;
+                switch (v.kind) {
+                case Value::String:
+                    qv = v.text;
+                    break;
+                case Value::Number:
+                    qv = v.number;
+                    break;
+                case Value::Bool:
+                    qv = v.boolean;
+                    break;
+                case Value::Array: {
+                    QVariantList list;
+                    for (const Value &item : v.items)
+                        list << (item.kind == Value::String ? QVariant(item.text)
+                                 : item.kind == Value::Bool ? QVariant(item.boolean)
+                                                            : QVariant(item.number));
+                    qv = list;
+                    break;
+                }
+                }
+                const QString why = alarms::applyAlarmConfigKey(cfg.alarms, t.name, it.key(), qv);
+                if (!why.isEmpty())
+                    ok = p.fail(it->line, QStringLiteral("[%1] %2").arg(t.name, it.key()), why);
+            }
+            continue;
+        }
+        if (t.name == QLatin1String("archive")) {
+            checkKnown(t, {QStringLiteral("enabled"), QStringLiteral("path"), QStringLiteral("waveform_hours"),
+                           QStringLiteral("numeric_days")});
+            getBool(t, QStringLiteral("enabled"), cfg.archive.enabled);
+            getString(t, QStringLiteral("path"), cfg.archive.path);
+            getNumber(t, QStringLiteral("waveform_hours"), 1, 100000, cfg.archive.waveformHours, false);
+            getNumber(t, QStringLiteral("numeric_days"), 1, 3650, cfg.archive.numericDays, false);
+            continue;
+        }
         if (t.name == QLatin1String("station")) {
             checkKnown(t, {QStringLiteral("name"), QStringLiteral("ward")});
             getString(t, QStringLiteral("name"), cfg.stationName);

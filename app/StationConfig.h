@@ -6,6 +6,7 @@
 // never replaced by a silent default.
 #pragma once
 
+#include "AlarmConfig.h"
 #include "Station.h"
 #include "Ward.h"
 
@@ -41,6 +42,14 @@ struct SourceConfig
     double reconnectMaxS = 30;
 };
 
+struct ArchiveConfig
+{
+    bool enabled = true;
+    QString path; // empty: the user's data directory (~/.local/share/vigil/archive.sqlite)
+    double waveformHours = 96;
+    double numericDays = 30;
+};
+
 struct StationConfig
 {
     QString stationName = QStringLiteral("Vigil Central");
@@ -49,6 +58,8 @@ struct StationConfig
     double noDataTimeoutS = 10.0;
     std::vector<BedConfig> beds;
     std::vector<SourceConfig> sources;
+    ArchiveConfig archive;
+    alarms::AlarmConfig alarms;
     QString origin; // file name the config came from, for messages
 };
 

@@ -1,4 +1,5 @@
 // vigil: the central station program. See README.md and `vigil --help`.
+#include "ArchiveCli.h"
 #include "CommandLine.h"
 #include "Gui.h"
 #include "StateFile.h"
@@ -11,6 +12,8 @@
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
+#include <QStandardPaths>
+#include <QTextStream>
 #include <QTimer>
 
 #include <csignal>
@@ -66,6 +69,12 @@ void applyOverrides(StationConfig &cfg, const Options &o, bool embeddedDefault)
             cfg.sources.push_back(s);
         }
     }
+    if (o.noArchive)
+        cfg.archive.enabled = false;
+    if (!o.archivePath.isEmpty()) {
+        cfg.archive.enabled = true;
+        cfg.archive.path = o.archivePath;
+    }
     int n = 0;
     for (const QString &record : o.replays) {
         SourceConfig s;
@@ -95,6 +104,17 @@ int main(int argc, char *argv[])
     QStringList args;
     for (int i = 0; i < argc; ++i)
         args << QString::fromLocal8Bit(argv[i]);
+    if (args.size() > 1 && args[1] == QLatin1String("archive")) {
+        // `vigil archive verify|export|stats`: the biomed and research side of the archive.
+        QCoreApplication app(argc, argv);
+        QCoreApplication::setApplicationName(QStringLiteral("vigil"));
+        if (qEnvironmentVariableIsEmpty("VIGIL_ARCHIVE"))
+            qputenv("VIGIL_ARCHIVE", (QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                                      QStringLiteral("/archive.sqlite"))
+                                         .toLocal8Bit());
+        QTextStream out(stdout), err(stderr);
+        return archive::runArchiveCommand(args.mid(2), out, err);
+    }
     QString error;
     const auto options = parseCommandLine(args, &error);
     if (!options)
@@ -138,9 +158,12 @@ int main(int argc, char *argv[])
     } else {
         config = defaultStationConfig();
     }
+    if (o.checkConfig || o.selfTest)
+        config.archive.enabled = false; // neither needs the archive, and must not lock a running station's
     if (o.selfTest && !o.demoBeds) {
         Options small = o;
         small.demoBeds = 2;
+        small.noArchive = true;
         applyOverrides(config, small, o.configPath.isEmpty());
     } else {
         applyOverrides(config, o, o.configPath.isEmpty());
@@ -167,8 +190,16 @@ int main(int argc, char *argv[])
         QQuickWindow *window = loadStationWindow(engine, station.station(), &error);
         if (!window)
             return fail(QStringLiteral("self-test: %1").arg(error), 1);
+        // Any QML warning while the window runs (a broken binding, a missing role) fails the self-test.
+        QStringList qmlWarnings;
+        QObject::connect(&engine, &QQmlEngine::warnings, [&qmlWarnings](const QList<QQmlError> &list) {
+            for (const auto &e : list)
+                qmlWarnings << e.toString();
+        });
         QTimer::singleShot(1500, app.get(), &QCoreApplication::quit);
         app->exec();
+        if (!qmlWarnings.isEmpty())
+            return fail(QStringLiteral("self-test: QML warnings:\n%1").arg(qmlWarnings.join(u'\n')), 1);
         const int beds = station.station()->wardModel()->rowCount();
         station.stop();
         if (beds < 1)

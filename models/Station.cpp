@@ -2,16 +2,125 @@
 
 #include <QDateTime>
 
+#include <cmath>
+
 namespace vigil {
 
+namespace {
+
+alarms::Priority toEnginePriority(GatewayAlarm::Priority p)
+{
+    switch (p) {
+    case GatewayAlarm::Priority::High:
+        return alarms::Priority::High;
+    case GatewayAlarm::Priority::Medium:
+        return alarms::Priority::Medium;
+    case GatewayAlarm::Priority::Low:
+        return alarms::Priority::Low;
+    case GatewayAlarm::Priority::None:
+    case GatewayAlarm::Priority::Unknown:
+        break;
+    }
+    return alarms::Priority::None;
+}
+
+alarms::Inactivation toInactivation(const QString &s)
+{
+    static const QHash<QString, alarms::Inactivation> map{
+        {QStringLiteral("enabled"), alarms::Inactivation::Enabled},
+        {QStringLiteral("audio-paused"), alarms::Inactivation::AudioPaused},
+        {QStringLiteral("audio-off"), alarms::Inactivation::AudioOff},
+        {QStringLiteral("alarm-paused"), alarms::Inactivation::AlarmPaused},
+        {QStringLiteral("alarm-off"), alarms::Inactivation::AlarmOff},
+        {QStringLiteral("alert-acknowledged"), alarms::Inactivation::Acknowledged},
+    };
+    return map.value(s, alarms::Inactivation::Unknown);
+}
+
+alarms::GatewayAlarmEvent toEngine(const GatewayAlarm &a, const QString &bedKey, const QString &bedLabel)
+{
+    alarms::GatewayAlarmEvent e;
+    e.sourceId = a.sourceId;
+    e.alarmId = a.alarmId;
+    e.bedKey = bedKey;
+    e.bedLabel = bedLabel;
+    e.eventCode = a.eventCode.toUInt();
+    e.eventRefId = a.eventRefId;
+    e.eventText = a.eventText;
+    e.sourceMetricCode = a.sourceCode.toUInt();
+    e.sourceMetricRefId = a.sourceRefId;
+    if (!std::isnan(a.sourceValue))
+        e.value = a.sourceValue;
+    if (!std::isnan(a.limitLow))
+        e.limitLow = a.limitLow;
+    if (!std::isnan(a.limitHigh))
+        e.limitHigh = a.limitHigh;
+    e.phase = static_cast<alarms::Phase>(a.phase);
+    e.state = static_cast<alarms::ReportedState>(a.state);
+    e.inactivation = toInactivation(a.inactivation);
+    if (a.priority != GatewayAlarm::Priority::Unknown)
+        e.priority = toEnginePriority(a.priority);
+    switch (a.kind) {
+    case GatewayAlarm::Kind::Physiological:
+        e.kind = alarms::Kind::Physiological;
+        break;
+    case GatewayAlarm::Kind::Technical:
+        e.kind = alarms::Kind::Technical;
+        break;
+    case GatewayAlarm::Kind::Advisory:
+        e.kind = alarms::Kind::Advisory;
+        break;
+    case GatewayAlarm::Kind::Unknown:
+        break;
+    }
+    e.timeMs = a.timeMs;
+    return e;
+}
+
+PatientProfile profileOf(const Bed &b)
+{
+    if (b.profile == QLatin1String("paediatric"))
+        return PatientProfile::Paediatric;
+    if (b.profile == QLatin1String("neonatal"))
+        return PatientProfile::Neonatal;
+    if (!b.patient.id.isEmpty())
+        return b.patient.profile;
+    return PatientProfile::Adult;
+}
+
+bool signalling(const alarms::AlarmCondition &c)
+{
+    return c.state != alarms::State::Inactive;
+}
+
+// "SpO2 LOW  84 < 90": the condition and the value against its limit, legible at 1 m.
+QString describe(const alarms::AlarmCondition &c)
+{
+    QString text = c.text;
+    const double v = std::isnan(c.current) ? c.value : c.current;
+    if (!std::isnan(v) && !std::isnan(c.limit)) {
+        const QString op = c.direction == alarms::Direction::High ? QStringLiteral(">") : QStringLiteral("<");
+        const int decimals = (c.parameter && *c.parameter == NumericId::Temp) ? 1 : 0;
+        text += QStringLiteral("  %1 %2 %3").arg(v, 0, 'f', decimals).arg(op).arg(c.limit, 0, 'f', decimals);
+    }
+    return text;
+}
+
+} // namespace
+
 Station::Station(QString stationName, QString wardName, DisplaySettings display, std::unique_ptr<Ward> ward,
-                 QObject *parent)
+                 QObject *parent, alarms::AlarmConfig alarmConfig)
     : QObject(parent), m_stationName(std::move(stationName)), m_wardName(std::move(wardName)),
       m_display(display), m_ward(std::move(ward)), m_wardModel(new WardModel(m_ward.get(), this)),
-      m_sourcesModel(new SourcesModel(this))
+      m_sourcesModel(new SourcesModel(this)), m_engine(std::make_unique<alarms::AlarmEngine>(std::move(alarmConfig))),
+      m_alarmList(new alarms::AlarmListModel(m_engine.get(), this)),
+      m_user(qEnvironmentVariable("USER", QStringLiteral("nurse")))
 {
     m_drainTimer.setInterval(std::clamp(m_display.numericsRefreshMs, 100, 2000));
     connect(&m_drainTimer, &QTimer::timeout, this, &Station::drainNow);
+    m_deadline.setSingleShot(true);
+    m_deadline.setTimerType(Qt::PreciseTimer);
+    connect(&m_deadline, &QTimer::timeout, this, &Station::evaluateAlarms);
 }
 
 Station::~Station() = default;
@@ -22,13 +131,290 @@ void Station::start()
     m_drainTimer.start();
 }
 
+void Station::setUser(const QString &user)
+{
+    if (user != m_user) {
+        m_user = user;
+        emit userChanged();
+    }
+}
+
 void Station::drainNow()
 {
-    const DrainResult result = m_ward->drain(QDateTime::currentMSecsSinceEpoch());
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const DrainResult result = m_ward->drain(now);
     m_wardModel->apply(result);
     if (!result.sources.empty())
         m_sourcesModel->update(result.sources);
+    feedAlarms(result, now);
+    m_engine->evaluate(now);
+    publishAlarmState(now);
     emit drained();
+}
+
+void Station::evaluateAlarms()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_engine->evaluate(now);
+    publishAlarmState(now);
+}
+
+void Station::feedAlarms(const DrainResult &result, qint64 nowMs)
+{
+    if (result.firstNewBed >= 0) {
+        for (int i = result.firstNewBed; i < m_ward->bedCount(); ++i) {
+            const Bed *b = m_ward->bed(i);
+            m_engine->setBed(b->key(), b->label(), profileOf(*b), b->sourceId);
+        }
+    }
+    for (const DrainResult::BedInput &in : result.inputs) {
+        const Bed *b = m_ward->bed(in.bed);
+        if (!b)
+            continue;
+        if (!in.numerics.empty())
+            m_engine->onNumerics(b->key(), profileOf(*b), in.numerics);
+        for (const GatewayAlarm &a : in.alarms)
+            m_engine->onGatewayAlarm(toEngine(a, b->key(), b->label()));
+        if (in.conditionsChanged)
+            m_engine->onDeviceConditions(b->key(), b->conditions);
+    }
+    // Technical conditions the station detects itself: silence from a bed, gaps in its waves.
+    for (int i = 0; i < m_ward->bedCount(); ++i) {
+        Bed *b = m_ward->bed(i);
+        m_engine->onTechnical(alarms::TechScope::Bed, b->key(), alarms::tech::NoData, QStringLiteral("NO DATA"),
+                              b->noData && b->lastDataMs() != 0, nowMs);
+        const bool gap = b->lastGapMs != 0 && nowMs - b->lastGapMs < 10'000;
+        m_engine->onTechnical(alarms::TechScope::Bed, b->key(), alarms::tech::WaveformGap,
+                              QStringLiteral("WAVEFORM GAP"), gap, nowMs);
+    }
+    // A gateway link that failed, lost its heartbeat, or lost the gateways it had.
+    for (const SourceStatus &s : m_sourcesModel->statuses()) {
+        const bool connected = s.state == SourceStatus::State::Connected ||
+                               (s.state == SourceStatus::State::Listening && s.connections > 0);
+        if (connected)
+            m_hadConnection[s.id] = true;
+        const bool down = s.state == SourceStatus::State::Error || !s.heartbeatOk ||
+                          (m_hadConnection.value(s.id) && !connected && s.state != SourceStatus::State::Stopped);
+        if (down != m_linkDown.value(s.id)) {
+            m_linkDown[s.id] = down;
+            const QString why = s.heartbeatOk ? s.lastError : QStringLiteral("heartbeat missed");
+            m_engine->onTechnical(alarms::TechScope::Source, s.id, alarms::tech::LinkDown,
+                                  QStringLiteral("%1 LINK DOWN%2").arg(s.name.toUpper(), why.isEmpty() ? QString() : QStringLiteral(": ") + why),
+                                  down, nowMs);
+        }
+    }
+}
+
+void Station::publishAlarmState(qint64 nowMs)
+{
+    const std::vector<alarms::AlarmCondition> conds = m_engine->conditions();
+    struct BedBest
+    {
+        const alarms::AlarmCondition *best = nullptr;
+        int count = 0;
+        bool allAcked = true;
+    };
+    QHash<QString, BedBest> perBed;
+    Top top;
+    const alarms::AlarmCondition *topCond = nullptr;
+    int signallingCount = 0;
+    auto better = [](const alarms::AlarmCondition &a, const alarms::AlarmCondition *b) {
+        // Highest priority first; among equals an unacknowledged one, then the newest.
+        if (!b)
+            return true;
+        if (a.priority != b->priority)
+            return a.priority > b->priority;
+        if (a.acknowledged != b->acknowledged)
+            return !a.acknowledged;
+        return a.startMs > b->startMs;
+    };
+    for (const alarms::AlarmCondition &c : conds) {
+        if (!signalling(c))
+            continue;
+        ++signallingCount;
+        if (better(c, topCond))
+            topCond = &c;
+        if (c.bedKey.isEmpty())
+            continue;
+        BedBest &bb = perBed[c.bedKey];
+        ++bb.count;
+        bb.allAcked = bb.allAcked && c.acknowledged;
+        if (better(c, bb.best))
+            bb.best = &c;
+    }
+    if (topCond) {
+        top.id = topCond->id;
+        top.text = describe(*topCond);
+        top.bed = topCond->bedLabel;
+        top.priority = static_cast<int>(topCond->priority);
+        top.acknowledged = topCond->acknowledged;
+    }
+
+    std::vector<int> changed;
+    for (int i = 0; i < m_ward->bedCount(); ++i) {
+        Bed *b = m_ward->bed(i);
+        const BedBest bb = perBed.value(b->key());
+        const alarms::BedAlarmStatus st = m_engine->bedStatus(b->key());
+        const int prio = bb.best ? static_cast<int>(bb.best->priority) : 0;
+        const QString text = bb.best ? describe(*bb.best) : QString();
+        const bool acked = bb.count > 0 && bb.allAcked;
+        if (prio != b->alarmPriority || text != b->alarmText || bb.count != b->alarmCount ||
+            st.escalated != b->alarmEscalated || acked != b->alarmAcknowledged || st.alarmPaused != b->alarmPaused) {
+            b->alarmPriority = prio;
+            b->alarmText = text;
+            b->alarmCount = bb.count;
+            b->alarmEscalated = st.escalated;
+            b->alarmAcknowledged = acked;
+            b->alarmPaused = st.alarmPaused;
+            changed.push_back(i);
+        }
+    }
+    if (!changed.empty()) {
+        DrainResult r;
+        r.changedBeds = std::move(changed);
+        m_wardModel->apply(r);
+    }
+    m_alarmList->refresh(nowMs);
+
+    const alarms::AudioDecision audio = m_engine->audio();
+    const bool audioChangedNow = audio.pattern != m_audio.pattern || audio.generation != m_audio.generation;
+    m_audio = audio;
+    m_top = top;
+    m_signalling = signallingCount;
+    if (audioChangedNow)
+        emit audioChanged();
+    emit alarmsChanged();
+    if (m_engine->hasEscalationActions())
+        emit escalationActionsReady();
+    emit alarmsEvaluated();
+
+    const qint64 next = m_engine->nextDeadlineMs();
+    if (next > 0) {
+        const qint64 in = std::max<qint64>(0, next - QDateTime::currentMSecsSinceEpoch());
+        if (in < m_display.numericsRefreshMs * 4LL)
+            m_deadline.start(static_cast<int>(in));
+    }
+}
+
+int Station::audioPauseRemaining() const
+{
+    if (!m_audio.paused)
+        return 0;
+    return static_cast<int>(std::max<qint64>(0, (m_audio.pauseEndsMs - QDateTime::currentMSecsSinceEpoch() + 999) / 1000));
+}
+
+void Station::setArchiveProblem(const QString &problem)
+{
+    if (problem == m_archiveProblem)
+        return;
+    m_archiveProblem = problem;
+    m_engine->onTechnical(alarms::TechScope::Source, QStringLiteral("archive"), QStringLiteral("archive_failed"),
+                          QStringLiteral("ARCHIVE: %1").arg(problem), !problem.isEmpty(),
+                          QDateTime::currentMSecsSinceEpoch());
+    emit archiveProblemChanged();
+    evaluateAlarms();
+}
+
+void Station::setStationCondition(const QString &code, const QString &text, bool active)
+{
+    m_engine->onTechnical(alarms::TechScope::Source, QStringLiteral("station"), code, text, active,
+                          QDateTime::currentMSecsSinceEpoch());
+    evaluateAlarms();
+}
+
+bool Station::acknowledge(const QString &alarmId)
+{
+    const bool ok = m_engine->acknowledge(alarmId, m_user);
+    evaluateAlarms();
+    return ok;
+}
+
+int Station::acknowledgeBed(int row)
+{
+    const Bed *b = m_ward->bed(row);
+    const int n = b ? m_engine->acknowledgeBed(b->key(), m_user) : 0;
+    evaluateAlarms();
+    return n;
+}
+
+bool Station::acknowledgeTop()
+{
+    return !m_top.id.isEmpty() && acknowledge(m_top.id);
+}
+
+bool Station::pauseAudio()
+{
+    const bool ok = m_engine->pauseAudio(m_user);
+    evaluateAlarms();
+    return ok;
+}
+
+void Station::cancelAudioPause()
+{
+    m_engine->cancelAudioPause(m_user);
+    evaluateAlarms();
+}
+
+bool Station::pauseAlarms(int row)
+{
+    const Bed *b = m_ward->bed(row);
+    const bool ok = b && m_engine->pauseAlarms(b->key(), m_user);
+    evaluateAlarms();
+    return ok;
+}
+
+void Station::resumeAlarms(int row)
+{
+    if (const Bed *b = m_ward->bed(row))
+        m_engine->resumeAlarms(b->key(), m_user);
+    evaluateAlarms();
+}
+
+bool Station::reset(const QString &alarmId)
+{
+    const bool ok = m_engine->reset(alarmId, m_user);
+    evaluateAlarms();
+    return ok;
+}
+
+int Station::resetBed(int row)
+{
+    const Bed *b = m_ward->bed(row);
+    const int n = b ? m_engine->resetBed(b->key(), m_user) : 0;
+    evaluateAlarms();
+    return n;
+}
+
+static std::optional<NumericId> numericFromKey(const QString &key)
+{
+    for (const NumericInfo &n : kNumerics) {
+        if (key == QLatin1String(n.key.data(), static_cast<qsizetype>(n.key.size())))
+            return n.id;
+    }
+    return std::nullopt;
+}
+
+QString Station::setLimit(int row, const QString &numericKey, double low, double high)
+{
+    const Bed *b = m_ward->bed(row);
+    const auto id = numericFromKey(numericKey);
+    if (!b || !id)
+        return QStringLiteral("unknown bed or parameter");
+    QString error;
+    if (!m_engine->setLimit(b->key(), *id, low, high, m_user, &error))
+        return error.isEmpty() ? QStringLiteral("limit refused") : error;
+    evaluateAlarms();
+    return {};
+}
+
+QVariantMap Station::limits(int row, const QString &numericKey) const
+{
+    const Bed *b = m_ward->bed(row);
+    const auto id = numericFromKey(numericKey);
+    if (!b || !id)
+        return {};
+    const alarms::Limits l = m_engine->limits(b->key(), *id);
+    return {{QStringLiteral("low"), l.low}, {QStringLiteral("high"), l.high}};
 }
 
 } // namespace vigil

@@ -3,6 +3,8 @@
 // (models/ itself knows nothing of QML).
 #pragma once
 
+#include "AlarmEngine.h"
+#include "AlarmListModel.h"
 #include "Ward.h"
 #include "WardModel.h"
 
@@ -39,9 +41,23 @@ class Station : public QObject
     Q_PROPERTY(double displayDelay READ displayDelay CONSTANT)
     Q_PROPERTY(QString alarmSummary READ alarmSummary NOTIFY alarmSummaryChanged)
     Q_PROPERTY(qulonglong unknownBedMessages READ unknownBedMessages NOTIFY drained)
+    Q_PROPERTY(vigil::alarms::AlarmListModel *alarms READ alarmList CONSTANT)
+    Q_PROPERTY(int highestPriority READ highestPriority NOTIFY alarmsChanged)
+    Q_PROPERTY(QString topAlarmId READ topAlarmId NOTIFY alarmsChanged)
+    Q_PROPERTY(QString topAlarmText READ topAlarmText NOTIFY alarmsChanged)
+    Q_PROPERTY(QString topAlarmBed READ topAlarmBed NOTIFY alarmsChanged)
+    Q_PROPERTY(int topAlarmPriority READ topAlarmPriority NOTIFY alarmsChanged)
+    Q_PROPERTY(bool topAlarmAcknowledged READ topAlarmAcknowledged NOTIFY alarmsChanged)
+    Q_PROPERTY(int signallingCount READ signallingCount NOTIFY alarmsChanged)
+    Q_PROPERTY(bool escalated READ escalated NOTIFY alarmsChanged)
+    Q_PROPERTY(bool audioPaused READ audioPaused NOTIFY alarmsChanged)
+    Q_PROPERTY(int audioPauseRemaining READ audioPauseRemaining NOTIFY alarmsChanged)
+    Q_PROPERTY(int audioPattern READ audioPattern NOTIFY alarmsChanged)
+    Q_PROPERTY(QString archiveProblem READ archiveProblem NOTIFY archiveProblemChanged)
+    Q_PROPERTY(QString user READ user WRITE setUser NOTIFY userChanged)
 public:
     Station(QString stationName, QString wardName, DisplaySettings display, std::unique_ptr<Ward> ward,
-            QObject *parent = nullptr);
+            QObject *parent = nullptr, alarms::AlarmConfig alarmConfig = {});
     ~Station() override;
 
     QString stationName() const { return m_stationName; }
@@ -63,9 +79,54 @@ public:
     void drainNow();
     void start();
 
+    // Alarms (IEC 60601-1-8). Every user action is audited with user().
+    alarms::AlarmEngine *alarmEngine() const { return m_engine.get(); }
+    alarms::AlarmListModel *alarmList() const { return m_alarmList; }
+    int highestPriority() const { return static_cast<int>(m_engine->highestPriority()); }
+    QString topAlarmId() const { return m_top.id; }
+    QString topAlarmText() const { return m_top.text; }
+    QString topAlarmBed() const { return m_top.bed; }
+    int topAlarmPriority() const { return m_top.priority; }
+    bool topAlarmAcknowledged() const { return m_top.acknowledged; }
+    int signallingCount() const { return m_signalling; }
+    bool escalated() const { return m_engine->anyEscalated(); }
+    bool audioPaused() const { return m_audio.paused; }
+    int audioPauseRemaining() const;
+    int audioPattern() const { return static_cast<int>(m_audio.pattern); }
+    const alarms::AudioDecision &audio() const { return m_audio; }
+    QString user() const { return m_user; }
+    void setUser(const QString &user);
+    QString archiveProblem() const { return m_archiveProblem; }
+    // The composition root reports archive health here: a problem becomes a technical alarm and a banner;
+    // live monitoring continues regardless.
+    void setArchiveProblem(const QString &problem);
+    // Technical conditions of the station itself (alert manager unreachable, ...).
+    void setStationCondition(const QString &code, const QString &text, bool active);
+    // Re-evaluates alarms now (after user actions, and at the engine's next deadline).
+    void evaluateAlarms();
+
+    Q_INVOKABLE bool acknowledge(const QString &alarmId);
+    Q_INVOKABLE int acknowledgeBed(int row);
+    Q_INVOKABLE bool acknowledgeTop();
+    Q_INVOKABLE bool pauseAudio();
+    Q_INVOKABLE void cancelAudioPause();
+    Q_INVOKABLE bool pauseAlarms(int row);
+    Q_INVOKABLE void resumeAlarms(int row);
+    Q_INVOKABLE bool reset(const QString &alarmId);
+    Q_INVOKABLE int resetBed(int row);
+    // Returns an empty string when applied, else why not.
+    Q_INVOKABLE QString setLimit(int row, const QString &numericKey, double low, double high);
+    Q_INVOKABLE QVariantMap limits(int row, const QString &numericKey) const;
+
 signals:
     void drained();
     void alarmSummaryChanged();
+    void alarmsChanged();
+    void audioChanged(); // the pattern or its generation changed: the player must follow
+    void escalationActionsReady();
+    void alarmsEvaluated(); // after every evaluation (the archive records lifecycle steps from it)
+    void archiveProblemChanged();
+    void userChanged();
 
 private:
     QString m_stationName;
@@ -76,6 +137,26 @@ private:
     SourcesModel *m_sourcesModel;
     QTimer m_drainTimer;
     QString m_alarmSummary;
+
+    void feedAlarms(const DrainResult &result, qint64 nowMs);
+    void publishAlarmState(qint64 nowMs);
+    std::unique_ptr<alarms::AlarmEngine> m_engine;
+    alarms::AlarmListModel *m_alarmList;
+    QTimer m_deadline; // fires at the engine's next deadline, so escalations are on time to the ms
+    struct Top
+    {
+        QString id, text, bed;
+        int priority = 0;
+        bool acknowledged = false;
+        bool operator==(const Top &) const = default;
+    } m_top;
+    int m_signalling = 0;
+    alarms::AudioDecision m_audio;
+    quint64 m_engineRevision = ~0ULL;
+    QString m_user;
+    QString m_archiveProblem;
+    QHash<QString, bool> m_linkDown; // per source: a technical condition is raised
+    QHash<QString, bool> m_hadConnection;
 };
 
 } // namespace vigil

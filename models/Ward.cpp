@@ -76,15 +76,9 @@ void Ward::deliver(BedUpdate &&update)
         p.numerics[static_cast<int>(n.id)] = n;
     for (auto &c : update.conditions)
         p.conditionChanges.push_back(std::move(c));
-    // Gateway alarms are shown as conditions on the bed until the alarm engine takes them over.
-    for (const GatewayAlarm &a : update.alarms) {
-        static const char *const kPriority[] = {"", "HIGH", "MED", "LOW", ""};
-        const QString prefix = QString::fromLatin1(kPriority[static_cast<int>(a.priority)]);
-        const QString text = a.eventText.isEmpty() ? a.eventRefId : a.eventText;
-        p.conditionChanges.push_back({QStringLiteral("alarm:") + a.alarmId,
-                                      prefix.isEmpty() ? text : prefix + QStringLiteral(": ") + text,
-                                      !a.ended()});
-    }
+    // Gateway alarms go to the alarm engine (through drain()), which decides what signals.
+    for (GatewayAlarm &a : update.alarms)
+        p.alarms.push_back(std::move(a));
 }
 
 void Ward::writeWave(Bed &bed, const WaveBlock &block, qint64 nowMs)
@@ -174,6 +168,13 @@ DrainResult Ward::drain(qint64 nowMs)
         Pending &p = pending[i];
         if (p.touched) {
             changed = true;
+            DrainResult::BedInput input{i, {}, std::move(p.alarms), !p.conditionChanges.empty()};
+            for (int n = 0; n < kNumericCount; ++n) {
+                if (p.numerics[n])
+                    input.numerics.push_back(*p.numerics[n]);
+            }
+            if (!input.numerics.empty() || !input.alarms.empty() || input.conditionsChanged)
+                result.inputs.push_back(std::move(input));
             if (!p.sourceId.isEmpty())
                 bed.sourceId = p.sourceId;
             if (p.patient && *p.patient != bed.patient) {
@@ -217,6 +218,15 @@ DrainResult Ward::drain(qint64 nowMs)
                 st.stale = stale;
                 changed = true;
             }
+        }
+        quint64 gaps = 0;
+        for (const WaveInfo &w : kWaves) {
+            if (const WaveformChannel *ch = bed.channel(w.id))
+                gaps += ch->gaps.load(std::memory_order_relaxed);
+        }
+        if (gaps != bed.gapsSeen) {
+            bed.gapsSeen = gaps;
+            bed.lastGapMs = nowMs;
         }
         const qint64 last = bed.lastDataMs();
         const bool noData = last == 0 || nowMs - last > m_noDataTimeoutMs;

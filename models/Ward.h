@@ -90,6 +90,16 @@ public:
     QString profile;                         // configured profile key
     bool noData = true;
     QString sourceId;
+    quint64 gapsSeen = 0;      // waveform gaps counted at the last drain (all channels)
+    qint64 lastGapMs = 0;      // when the gap count last grew
+
+    // Alarm status, set by Station after each alarm evaluation.
+    int alarmPriority = 0;     // 0 none, 1 low, 2 medium, 3 high: highest signalling condition
+    QString alarmText;         // that condition's text, with value and limit
+    int alarmCount = 0;        // signalling conditions
+    bool alarmEscalated = false;
+    bool alarmAcknowledged = false; // every signalling condition acknowledged
+    bool alarmPaused = false;
 
     QStringList waveKeys() const; // channels that have data, in display order
 
@@ -116,6 +126,15 @@ struct DrainResult
     int firstNewBed = -1; // beds [firstNewBed, bedCount) appeared since the last drain
     std::vector<int> changedBeds;
     std::vector<SourceStatus> sources; // statuses that changed
+    // What the alarm engine needs from this drain, per bed that received anything.
+    struct BedInput
+    {
+        int bed;
+        std::vector<NumericSample> numerics; // latest of each numeric since the previous drain
+        std::vector<GatewayAlarm> alarms;    // every gateway alarm report, in arrival order
+        bool conditionsChanged = false;
+    };
+    std::vector<BedInput> inputs;
 };
 
 class Ward : public IngestSink
@@ -155,6 +174,7 @@ private:
         std::optional<PatientInfo> patient;
         std::array<std::optional<NumericSample>, kNumericCount> numerics;
         std::vector<DeviceCondition> conditionChanges;
+        std::vector<GatewayAlarm> alarms;
         QString sourceId;
         bool touched = false;
     };

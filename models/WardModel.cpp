@@ -58,6 +58,18 @@ QVariant WardModel::data(const QModelIndex &index, int role) const
         return b->stay;
     case SourceRole:
         return b->sourceId;
+    case AlarmPriorityRole:
+        return b->alarmPriority;
+    case AlarmTextRole:
+        return b->alarmText;
+    case AlarmCountRole:
+        return b->alarmCount;
+    case AlarmEscalatedRole:
+        return b->alarmEscalated;
+    case AlarmAcknowledgedRole:
+        return b->alarmAcknowledged;
+    case AlarmPausedRole:
+        return b->alarmPaused;
     default:
         break;
     }
@@ -84,6 +96,18 @@ QHash<int, QByteArray> WardModel::roleNames() const
         {ProfileRole, "profile"},     {NoDataRole, "noData"},
         {WavesRole, "waves"},         {ConditionsRole, "conditions"},
         {StayRole, "stay"},           {SourceRole, "source"},
+        {AlarmPriorityRole, "alarmPriority"},
+        {AlarmTextRole, "alarmText"},
+        {AlarmCountRole, "alarmCount"},
+        {AlarmEscalatedRole, "alarmEscalated"},
+        {AlarmAcknowledgedRole, "alarmAcknowledged"},
+        {AlarmPausedRole, "alarmPaused"},
+        {AlarmPriorityRole, "alarmPriority"},
+        {AlarmTextRole, "alarmText"},
+        {AlarmCountRole, "alarmCount"},
+        {AlarmEscalatedRole, "alarmEscalated"},
+        {AlarmAcknowledgedRole, "alarmAcknowledged"},
+        {AlarmPausedRole, "alarmPaused"},
     };
     for (const NumericInfo &n : kNumerics) {
         const QByteArray key = fromView(n.key).toUtf8();

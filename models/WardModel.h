@@ -26,6 +26,12 @@ public:
         ConditionsRole,
         StayRole,
         SourceRole,
+        AlarmPriorityRole,     // 0 none, 1 low, 2 medium, 3 high (highest signalling condition)
+        AlarmTextRole,         // its text with value and limit
+        AlarmCountRole,
+        AlarmEscalatedRole,
+        AlarmAcknowledgedRole, // every signalling condition of the bed is acknowledged
+        AlarmPausedRole,
         NumericRoleBase = Qt::UserRole + 100, // + 3*NumericId + {0 value, 1 stale, 2 time}
     };
 

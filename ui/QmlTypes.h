@@ -45,4 +45,12 @@ struct SourcesModelForeign
     QML_UNCREATABLE("SourcesModel is provided by Station.sources")
 };
 
+struct AlarmListModelForeign
+{
+    Q_GADGET
+    QML_FOREIGN(vigil::alarms::AlarmListModel)
+    QML_NAMED_ELEMENT(AlarmListModel)
+    QML_UNCREATABLE("AlarmListModel is provided by Station.alarms")
+};
+
 } // namespace vigil

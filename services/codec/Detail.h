@@ -43,15 +43,6 @@ inline std::uint32_t unzigzag(std::uint32_t u)
     return (u >> 1) ^ (0u - (u & 1u));
 }
 
-inline std::int32_t lpcDelta(const LpcParams &p, const std::int32_t *d)
-{
-    // d points at d[i-1]; coefficient j multiplies d[i-1-j].
-    std::int64_t sum = 0;
-    for (int j = 0; j < p.order; ++j)
-        sum += std::int64_t{p.coef[j]} * d[-j];
-    return static_cast<std::int32_t>(static_cast<std::uint32_t>(static_cast<std::uint64_t>(sum >> p.shift)));
-}
-
 // Quantised predictors for one chunk, one per coefficient precision the encoder tries.
 struct LpcDesign
 {
@@ -67,7 +58,9 @@ struct LpcDesign
 // expected to pay for its coefficients.
 bool designLpc(const std::int32_t *y, std::size_t n, int maxOrder, LpcDesign &out);
 
-// Zigzagged LPC residuals of samples 1..n-1 of y into u[1..n) (reads y[0..n) only).
-void lpcResiduals(const std::int32_t *y, std::size_t n, const LpcParams &p, std::uint32_t *u);
+// Zigzagged LPC residuals of samples 1..n-1 of y into u[1..n) (reads y[0..n) only). Every y fits
+// valueBits-bit two's complement or, for table indices, valueBits-bit unsigned.
+void lpcResiduals(const std::int32_t *y, std::size_t n, const LpcParams &p, unsigned valueBits,
+                  std::uint32_t *u);
 
 } // namespace vigil::codec::detail

@@ -29,7 +29,7 @@ constexpr unsigned kTypeLpc = 5;
 constexpr unsigned kTypeConstant = 6;
 constexpr unsigned kTypeVerbatim = 7;
 constexpr std::size_t kMaxRemapRange = 65536;
-constexpr std::size_t kLpcProbeBlocks = 8;
+constexpr std::size_t kLpcProbeSamples = 256; // half to design the probe predictor, half to test it
 // A projected LPC win must exceed this many bits per sample to pay for the full-chunk passes.
 constexpr double kLpcProbeMargin = 0.02;
 
@@ -568,7 +568,8 @@ VWC_CLONES void encodeBody(const std::int32_t *x, std::size_t n, const EncodeOpt
         // such as ECG rarely beats the fixed predictors. So it is first designed on the opening blocks and
         // tried on the next few (out of sample, so the projection is honest), against those blocks' fixed
         // predictor costs; only a projected win pays for the whole chunk.
-        const std::size_t probeBlocks = std::min(plan.blocks, kLpcProbeBlocks);
+        const std::size_t probeBlocks =
+            std::min(plan.blocks, std::max<std::size_t>(4, kLpcProbeSamples / plan.blockSize));
         const std::size_t designBlocks = probeBlocks >= 2 ? probeBlocks / 2 : probeBlocks;
         const std::size_t testFirst = probeBlocks >= 2 ? designBlocks : 0;
         const std::size_t probeEnd = std::min(n, plan.begin(probeBlocks));
@@ -589,7 +590,7 @@ VWC_CLONES void encodeBody(const std::int32_t *x, std::size_t n, const EncodeOpt
             // Only the finest candidate is tried; coarser ones are assumed to predict about as well and
             // differ in what their coefficients cost, which the final check below settles exactly.
             const LpcParams &fine = design.candidate[design.count - 1];
-            detail::lpcResiduals(y, probeEnd, fine, scratch.lpcResidual.data());
+            detail::lpcResiduals(y, probeEnd, fine, valueBits, scratch.lpcResidual.data());
             std::int64_t gain = 0;
             for (std::size_t b = testFirst; b < probeBlocks; ++b)
                 gain += blockGain(b, scratch.lpcResidual.data());
@@ -618,7 +619,7 @@ VWC_CLONES void encodeBody(const std::int32_t *x, std::size_t n, const EncodeOpt
             }
         }
         if (winner >= 0) {
-            detail::lpcResiduals(y, n, cand, scratch.lpcResidual.data());
+            detail::lpcResiduals(y, n, cand, valueBits, scratch.lpcResidual.data());
             std::int64_t gain = -(13 + cand.order * cand.precision);
             for (std::size_t b = 0; b < plan.blocks; ++b)
                 gain += blockGain(b, scratch.lpcResidual.data());

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <vector>
@@ -58,6 +59,15 @@ VWC_CLONES void autocorrelation(const float *d, std::size_t n, int maxLag, doubl
     }
 }
 
+// log2 to about 0.01: plenty for choosing an order, and it keeps libm out of the per-chunk path.
+double approxLog2(double x)
+{
+    const auto bits = std::bit_cast<std::uint64_t>(x);
+    const auto exponent = static_cast<int>((bits >> 52) & 0x7ff) - 1023;
+    const double m = std::bit_cast<double>((bits & 0x000fffffffffffffULL) | 0x3ff0000000000000ULL) - 1.0;
+    return exponent + m * (1.4425449 + m * (-0.7181452 + m * 0.2755517));
+}
+
 bool quantise(const double *a, int order, int precision, LpcParams &out)
 {
     double maxAbs = 0;
@@ -73,7 +83,7 @@ bool quantise(const double *a, int order, int precision, LpcParams &out)
     // Error feedback keeps the quantised predictor's overall gain close to the designed one.
     double carry = 0;
     for (int j = 1; j <= order; ++j) {
-        const double v = a[j] * std::ldexp(1.0, shift) + carry;
+        const double v = a[j] * static_cast<double>(std::uint64_t{1} << shift) + carry;
         const auto q = std::clamp(static_cast<std::int32_t>(std::lround(v)), -limit, limit - 1);
         carry = v - q;
         out.coef[j - 1] = q;
@@ -151,7 +161,7 @@ bool designLpc(const std::int32_t *y, std::size_t n, int maxOrder, LpcDesign &ou
 
     double residualBits[kMaxLpcOrder + 1];
     for (int p = 1; p <= reached; ++p)
-        residualBits[p] = 0.5 * static_cast<double>(m) * std::log2(err[p] / r[0]);
+        residualBits[p] = 0.5 * static_cast<double>(m) * approxLog2(err[p] / r[0]);
 
     // Per precision, the order with the lowest Gaussian estimate of residual plus coefficient bits.
     out.estimatedSaving = -1e300;
@@ -168,14 +178,15 @@ bool designLpc(const std::int32_t *y, std::size_t n, int maxOrder, LpcDesign &ou
         }
         if (bestOrder > 0 && quantise(a[bestOrder], bestOrder, precision, out.candidate[out.count])) {
             ++out.count;
-            const double vsFixed = bestBits - 0.5 * static_cast<double>(m) * std::log2(bestFixed / r[0]);
+            const double vsFixed = bestBits - 0.5 * static_cast<double>(m) * approxLog2(bestFixed / r[0]);
             out.estimatedSaving = std::max(out.estimatedSaving, -vsFixed - 13);
         }
     }
     return out.count > 0;
 }
 
-VWC_CLONES void lpcResiduals(const std::int32_t *y, std::size_t n, const LpcParams &p, std::uint32_t *u)
+VWC_CLONES void lpcResiduals(const std::int32_t *y, std::size_t n, const LpcParams &p, unsigned valueBits,
+                             std::uint32_t *u)
 {
     const auto *yu = reinterpret_cast<const std::uint32_t *>(y);
     const auto order = static_cast<std::size_t>(p.order);
@@ -185,27 +196,19 @@ VWC_CLONES void lpcResiduals(const std::int32_t *y, std::size_t n, const LpcPara
     if (i >= n)
         return;
 
-    // di[k] = y[k+1] - y[k]; sample i uses di[i-2 .. i-1-order].
-    std::vector<std::int32_t> &di = t_scratch.di;
-    di.resize(n - 1);
-    std::uint32_t maxAbs = 0;
-    for (std::size_t k = 0; k + 1 < n; ++k) {
-        const auto v = static_cast<std::int32_t>(yu[k + 1] - yu[k]);
-        di[k] = v;
-        maxAbs = std::max(maxAbs, v < 0 ? 0u - static_cast<std::uint32_t>(v) : static_cast<std::uint32_t>(v));
-    }
     std::uint64_t coefSum = 0;
     for (std::size_t j = 0; j < order; ++j)
         coefSum += static_cast<std::uint64_t>(std::abs(std::int64_t{p.coef[j]}));
-
-    if (std::uint64_t{maxAbs} * coefSum < (std::uint64_t{1} << 31)) {
-        // The sum provably fits 32 bits: eight samples at a time, one vector multiply per coefficient.
+    // Differences of valueBits-wide samples are below 2^valueBits: when the weighted sum provably fits
+    // 32 bits, eight samples go at a time with one vector multiply per coefficient.
+    if (valueBits < 32 && (coefSum << valueBits) < (std::uint64_t{1} << 31)) {
         for (; i + 8 <= n; i += 8) {
             V8i acc = {};
             for (std::size_t j = 0; j < order; ++j) {
-                V8i v;
-                std::memcpy(&v, di.data() + (i - 2 - j), sizeof v);
-                acc += p.coef[j] * v;
+                V8u a, b;
+                std::memcpy(&a, yu + (i - 1 - j), sizeof a);
+                std::memcpy(&b, yu + (i - 2 - j), sizeof b);
+                acc += p.coef[j] * reinterpret_cast<V8i>(a - b);
             }
             V8u cur, prev;
             std::memcpy(&cur, yu + i, sizeof cur);
@@ -216,7 +219,10 @@ VWC_CLONES void lpcResiduals(const std::int32_t *y, std::size_t n, const LpcPara
         }
     }
     for (; i < n; ++i) {
-        const auto delta = static_cast<std::uint32_t>(lpcDelta(p, di.data() + (i - 2)));
+        std::int64_t sum = 0;
+        for (std::size_t j = 0; j < order; ++j)
+            sum += std::int64_t{p.coef[j]} * static_cast<std::int32_t>(yu[i - 1 - j] - yu[i - 2 - j]);
+        const auto delta = static_cast<std::uint32_t>(static_cast<std::uint64_t>(sum >> p.shift));
         u[i] = zigzag(yu[i] - yu[i - 1] - delta);
     }
 }

@@ -55,6 +55,16 @@ Rectangle {
         }
         Text {
             anchors { right: parent.right; rightMargin: 16; verticalCenter: parent.verticalCenter }
+            readonly property int prio: detail.bed ? detail.bed.alarmPriority : 0
+            text: prio > 0 ? Theme.priorityName(prio) + "  " + detail.bed.alarmText : (detail.bed ? detail.bed.conditions : "")
+            color: prio > 0 ? Theme.alarmColor(prio) : Theme.warning
+            opacity: prio > 0 && !Theme.alarmOn(prio) ? 0.45 : 1
+            font.family: Theme.fontFamily
+            font.pixelSize: 22
+            font.bold: true
+        }
+        Text {
+            visible: false
             text: detail.bed ? detail.bed.conditions : ""
             color: Theme.warning
             font.family: Theme.fontFamily
@@ -116,12 +126,18 @@ Rectangle {
         }
         NibpBox {
             width: numerics.width
+            height: implicitHeight + 10
             sys: detail.bed ? detail.bed.nibp_sys : NaN
             dia: detail.bed ? detail.bed.nibp_dia : NaN
             mean: detail.bed ? detail.bed.nibp_mean : NaN
             stale: detail.bed ? detail.bed.nibp_sysStale : true
             time: detail.bed ? detail.bed.nibp_sysTime : undefined
             valueSize: 40
+        }
+        BedActions {
+            width: numerics.width
+            bedIndex: detail.bedIndex
+            bed: detail.bed
         }
     }
 }

@@ -24,9 +24,23 @@ Rectangle {
         return out;
     }
 
+    readonly property int alarmPriority: tile.model.alarmPriority || 0
+    readonly property bool alarmOn: Theme.alarmOn(alarmPriority)
     color: Theme.tile
-    border.width: current ? 3 : 1
-    border.color: current ? Theme.focus : Theme.tileBorder
+    // The tile's frame is its alarm indicator: the bed's highest signalling priority, flashing per IEC
+    // 60601-1-8. Keyboard focus is drawn inside it, so focus never hides an alarm.
+    border.width: alarmPriority > 0 ? 5 : (current ? 3 : 1)
+    border.color: alarmPriority > 0 ? (alarmOn ? Theme.alarmColor(alarmPriority) : Qt.darker(Theme.alarmColor(alarmPriority), 2.2))
+                                    : (current ? Theme.focus : Theme.tileBorder)
+    Rectangle {
+        visible: tile.current && tile.alarmPriority > 0
+        anchors.fill: parent
+        anchors.margins: tile.border.width
+        color: "transparent"
+        border.color: Theme.focus
+        border.width: 2
+        z: 5
+    }
     radius: 4
     clip: true
 
@@ -74,10 +88,34 @@ Rectangle {
         }
     }
 
+    // The bed's most important alarm, in its priority colour, flashing with the frame.
+    Rectangle {
+        id: alarmStrip
+        objectName: "alarmStrip"
+        visible: tile.alarmPriority > 0
+        anchors { left: parent.left; right: parent.right; top: header.bottom; margins: tile.border.width }
+        height: visible ? Math.round(26 * tile.s) : 0
+        color: tile.alarmOn ? Theme.alarmColor(tile.alarmPriority) : "#1a1a1a"
+        Text {
+            objectName: "alarmText"
+            anchors { left: parent.left; leftMargin: 8; right: parent.right; rightMargin: 8; verticalCenter: parent.verticalCenter }
+            text: Theme.priorityName(tile.alarmPriority) + "  " + (tile.model.alarmText || "")
+                  + ((tile.model.alarmCount || 0) > 1 ? "  (+" + (tile.model.alarmCount - 1) + ")" : "")
+                  + (tile.model.alarmEscalated ? qsTr("  ESCALATED") : "")
+                  + (tile.model.alarmAcknowledged ? "  \u2713" : "")
+                  + (tile.model.alarmPaused ? qsTr("  ALARMS PAUSED") : "")
+            color: tile.alarmOn ? "black" : Theme.alarmColor(tile.alarmPriority)
+            font.family: Theme.fontFamily
+            font.pixelSize: Math.round(17 * tile.s)
+            font.bold: true
+            elide: Text.ElideRight
+        }
+    }
+
     WaveLanes {
         id: lanes
         objectName: "tileWaves"
-        anchors { left: parent.left; top: header.bottom; bottom: parent.bottom; margins: 4 }
+        anchors { left: parent.left; top: alarmStrip.visible ? alarmStrip.bottom : header.bottom; bottom: parent.bottom; margins: 4 }
         width: (tile.width - 8) * 0.6
         bed: tile.index
         waves: tile.shownWaves
@@ -100,8 +138,8 @@ Rectangle {
     // Numerics: the big two (HR, SpO2), then the rest in a grid.
     Item {
         id: numerics
-        anchors { left: lanes.right; right: parent.right; top: header.bottom; bottom: parent.bottom
-                  leftMargin: 8; rightMargin: 6; topMargin: 2 }
+        anchors { left: lanes.right; right: parent.right; top: lanes.top; bottom: parent.bottom
+                  leftMargin: 8; rightMargin: 6; topMargin: -2 }
         opacity: tile.model.noData ? 0.55 : 1.0
 
         Grid {

@@ -16,7 +16,66 @@ ApplicationWindow {
     property int detailBed: -1
     property bool wavesUnavailable: false
 
-    header: TopBar {}
+    header: TopBar {
+        onOpenAlarmCentre: alarmCentre.open()
+    }
+
+    // One clock for every alarm indicator: 250 ms ticks give HIGH 2 Hz (250 on / 250 off) and MEDIUM
+    // 0.5 Hz (1 s on / 1 s off), both at 50 % duty.
+    Timer {
+        id: flash
+        property int tick: 0
+        interval: 250
+        running: true
+        repeat: true
+        onTriggered: {
+            tick = (tick + 1) % 8;
+            Theme.highOn = (tick % 2) === 0;
+            Theme.mediumOn = tick < 4;
+        }
+    }
+
+    AlarmCentre {
+        id: alarmCentre
+        x: Math.round(parent.width * 0.06)
+        y: 8
+        width: Math.round(parent.width * 0.88)
+        height: Math.round(parent.height * 0.8)
+    }
+
+    // One key press from any view (IEC 60601-1-8 asks for fast access to acknowledge and audio pause).
+    Shortcut {
+        sequence: "A"
+        context: Qt.ApplicationShortcut
+        onActivated: root.detailBed >= 0 ? Station.acknowledgeBed(root.detailBed) : Station.acknowledgeTop()
+    }
+    Shortcut {
+        sequence: "P"
+        context: Qt.ApplicationShortcut
+        onActivated: Station.audioPaused ? Station.cancelAudioPause() : Station.pauseAudio()
+    }
+    Shortcut {
+        sequence: "L"
+        context: Qt.ApplicationShortcut
+        onActivated: alarmCentre.opened ? alarmCentre.close() : alarmCentre.open()
+    }
+
+    Rectangle {
+        objectName: "archiveProblem"
+        visible: Station.archiveProblem.length > 0 && !root.wavesUnavailable
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        height: 40
+        color: Theme.warning
+        z: 10
+        Text {
+            anchors.centerIn: parent
+            text: qsTr("ARCHIVE: %1 \u2014 live monitoring continues; call biomed").arg(Station.archiveProblem)
+            color: "black"
+            font.family: Theme.fontFamily
+            font.pixelSize: 18
+            font.bold: true
+        }
+    }
 
     WardOverview {
         id: overview

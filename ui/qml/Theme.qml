@@ -16,5 +16,22 @@ QtObject {
     readonly property color error: "#ff5a5a"
     readonly property color bar: "#111820"
     readonly property int touchTarget: 48
+
+    // IEC 60601-1-8 visual alarm signals: HIGH red flashing 2 Hz, MEDIUM yellow flashing 0.5 Hz, LOW cyan
+    // steady, 50 % duty. Main.qml's flash timer drives the two phases so every indicator flashes in step.
+    readonly property color alarmHigh: "#ff2d2d"
+    readonly property color alarmMedium: "#ffd21f"
+    readonly property color alarmLow: "#26c6da"
+    property bool highOn: true
+    property bool mediumOn: true
+    function alarmColor(priority) {
+        return priority >= 3 ? alarmHigh : priority === 2 ? alarmMedium : priority === 1 ? alarmLow : "transparent"
+    }
+    function alarmOn(priority) {
+        return priority >= 3 ? highOn : priority === 2 ? mediumOn : priority === 1
+    }
+    function priorityName(priority) {
+        return priority >= 3 ? qsTr("HIGH") : priority === 2 ? qsTr("MED") : priority === 1 ? qsTr("LOW") : ""
+    }
     readonly property string fontFamily: "DejaVu Sans"
 }

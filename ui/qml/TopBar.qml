@@ -5,8 +5,9 @@ import Vigil.Ui
 // Station and ward, the alarm summary (filled by the alarm engine), data sources, and the clock.
 Rectangle {
     id: bar
+    signal openAlarmCentre()
     color: Theme.bar
-    implicitHeight: 56
+    implicitHeight: 60
 
     RowLayout {
         anchors.fill: parent
@@ -31,21 +32,13 @@ Rectangle {
             }
         }
 
-        Rectangle {
-            objectName: "alarmSummary"
+        AlarmBar {
+            id: alarmBar
             Layout.fillWidth: true
             Layout.fillHeight: true
-            Layout.topMargin: 6
-            Layout.bottomMargin: 6
-            radius: 6
-            color: "#0b0f14"
-            Text {
-                anchors.centerIn: parent
-                text: Station.alarmSummary.length > 0 ? Station.alarmSummary : qsTr("No active alarms")
-                color: Theme.textDim
-                font.family: Theme.fontFamily
-                font.pixelSize: 18
-            }
+            Layout.topMargin: 5
+            Layout.bottomMargin: 5
+            onOpenCentre: bar.openAlarmCentre()
         }
 
         Row {

@@ -1,0 +1,169 @@
+#include "ReviewAlarmModel.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace vigil::review {
+
+ReviewAlarmModel::ReviewAlarmModel(QObject *parent) : QAbstractListModel(parent) {}
+
+int ReviewAlarmModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : count();
+}
+
+QString ReviewAlarmModel::priorityText(ArchiveAlarmEntry::Priority p)
+{
+    switch (p) {
+    case ArchiveAlarmEntry::Priority::High:
+        return QStringLiteral("High");
+    case ArchiveAlarmEntry::Priority::Medium:
+        return QStringLiteral("Medium");
+    case ArchiveAlarmEntry::Priority::Low:
+        return QStringLiteral("Low");
+    case ArchiveAlarmEntry::Priority::None:
+        return QStringLiteral("Info");
+    case ArchiveAlarmEntry::Priority::Unknown:
+        break;
+    }
+    return QStringLiteral("Alarm");
+}
+
+QString ReviewAlarmModel::priorityColor(ArchiveAlarmEntry::Priority p)
+{
+    // The colours of the live alarm indicators (alarms::flashSpec), so history reads like the live bar.
+    switch (p) {
+    case ArchiveAlarmEntry::Priority::High:
+        return QStringLiteral("#e53935");
+    case ArchiveAlarmEntry::Priority::Medium:
+        return QStringLiteral("#fdd835");
+    case ArchiveAlarmEntry::Priority::Low:
+        return QStringLiteral("#00bcd4");
+    case ArchiveAlarmEntry::Priority::None:
+    case ArchiveAlarmEntry::Priority::Unknown:
+        break;
+    }
+    return QStringLiteral("#9aa6b2");
+}
+
+QString ReviewAlarmModel::detailText(const ArchiveAlarmEntry &a)
+{
+    if (std::isnan(a.value))
+        return {};
+    const QString unit = a.unit.isEmpty() ? QString() : QStringLiteral(" ") + a.unit;
+    QString out = QString::number(a.value, 'g', 4) + unit;
+    const bool lo = !std::isnan(a.limitLow), hi = !std::isnan(a.limitHigh);
+    if (lo && hi)
+        out += QStringLiteral("  (limits %1\u2013%2)")
+                   .arg(QString::number(a.limitLow, 'g', 4), QString::number(a.limitHigh, 'g', 4));
+    else if (hi)
+        out += QStringLiteral("  (limit > %1)").arg(QString::number(a.limitHigh, 'g', 4));
+    else if (lo)
+        out += QStringLiteral("  (limit < %1)").arg(QString::number(a.limitLow, 'g', 4));
+    return out;
+}
+
+QVariant ReviewAlarmModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() < 0 || index.row() >= count())
+        return {};
+    const ArchiveAlarmEntry &a = m_rows[static_cast<std::size_t>(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+    case TextRole:
+        return a.text.isEmpty() ? a.code : a.text;
+    case AlarmIdRole:
+        return a.alarmId;
+    case TimeRole:
+        return static_cast<double>(a.timeMs);
+    case EndTimeRole:
+        return static_cast<double>(a.endTimeMs);
+    case PriorityRole:
+        return static_cast<int>(a.priority);
+    case PriorityTextRole:
+        return priorityText(a.priority);
+    case ColorRole:
+        return priorityColor(a.priority);
+    case KindRole:
+        switch (a.kind) {
+        case ArchiveAlarmEntry::Kind::Physiological:
+            return QStringLiteral("physiological");
+        case ArchiveAlarmEntry::Kind::Technical:
+            return QStringLiteral("technical");
+        case ArchiveAlarmEntry::Kind::Advisory:
+            return QStringLiteral("advisory");
+        case ArchiveAlarmEntry::Kind::Unknown:
+            break;
+        }
+        return QString();
+    case DetailRole:
+        return detailText(a);
+    case AcknowledgedRole:
+        return a.acknowledgedMs > 0;
+    case AcknowledgedByRole:
+        return a.acknowledgedBy;
+    case AcknowledgedTimeRole:
+        return static_cast<double>(a.acknowledgedMs);
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ReviewAlarmModel::roleNames() const
+{
+    return {
+        {AlarmIdRole, "alarmId"},
+        {TimeRole, "time"},
+        {EndTimeRole, "endTime"},
+        {PriorityRole, "priority"},
+        {PriorityTextRole, "priorityText"},
+        {ColorRole, "priorityColor"},
+        {KindRole, "kind"},
+        {TextRole, "text"},
+        {DetailRole, "detail"},
+        {AcknowledgedRole, "acknowledged"},
+        {AcknowledgedByRole, "acknowledgedBy"},
+        {AcknowledgedTimeRole, "acknowledgedTime"},
+    };
+}
+
+void ReviewAlarmModel::reset(std::vector<ArchiveAlarmEntry> alarms)
+{
+    std::stable_sort(alarms.begin(), alarms.end(),
+                     [](const ArchiveAlarmEntry &a, const ArchiveAlarmEntry &b) { return a.timeMs > b.timeMs; });
+    const bool countChanges = alarms.size() != m_rows.size();
+    beginResetModel();
+    m_rows = std::move(alarms);
+    endResetModel();
+    if (countChanges)
+        emit countChanged();
+}
+
+std::optional<ArchiveAlarmEntry> ReviewAlarmModel::find(const QString &alarmId) const
+{
+    const int i = indexOf(alarmId);
+    if (i < 0)
+        return std::nullopt;
+    return m_rows[static_cast<std::size_t>(i)];
+}
+
+int ReviewAlarmModel::indexOf(const QString &alarmId) const
+{
+    for (std::size_t i = 0; i < m_rows.size(); ++i) {
+        if (m_rows[i].alarmId == alarmId)
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+QString ReviewAlarmModel::alarmIdAt(int row) const
+{
+    return row >= 0 && row < count() ? m_rows[static_cast<std::size_t>(row)].alarmId : QString();
+}
+
+double ReviewAlarmModel::timeAt(int row) const
+{
+    return row >= 0 && row < count() ? static_cast<double>(m_rows[static_cast<std::size_t>(row)].timeMs) : 0.0;
+}
+
+} // namespace vigil::review
