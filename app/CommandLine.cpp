@@ -71,15 +71,18 @@ std::optional<Options> parseCommandLine(const QStringList &arguments, QString *e
                                      QStringLiteral("FILE"));
     const QCommandLineOption tlsKey(QStringLiteral("tls-key"), QStringLiteral("Station private key (PEM)."),
                                     QStringLiteral("FILE"));
-    const QCommandLineOption archive(QStringLiteral("archive"),
-                                     QStringLiteral("Full-disclosure archive file (default: [archive] path, else "
-                                                    "~/.local/share/vigil/archive.sqlite)."),
-                                     QStringLiteral("FILE"));
-    const QCommandLineOption noArchive(QStringLiteral("no-archive"),
-                                       QStringLiteral("Run without the archive (tests; not for clinical use)."));
-    p.addOptions({help, version, config, demoBeds, headless, stateFile, selfTest, checkConfig, printDefault, quitAfter,
-                  screenshot, screenshotDelay, windowSize, fullscreen, replay, listen, gateway, tlsCa, tlsCert, tlsKey,
-                  archive, noArchive});
+    const QCommandLineOption archive(
+        QStringLiteral("archive"),
+        QStringLiteral("Full-disclosure archive file (default: [archive] path, else "
+                       "~/.local/share/vigil/archive.sqlite)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption noArchive(
+        QStringLiteral("no-archive"),
+        QStringLiteral("Run without the archive (tests; not for clinical use)."));
+    p.addOptions({help,       version,     config,       demoBeds,  headless,   stateFile,
+                  selfTest,   checkConfig, printDefault, quitAfter, screenshot, screenshotDelay,
+                  windowSize, fullscreen,  replay,       listen,    gateway,    tlsCa,
+                  tlsCert,    tlsKey,      archive,      noArchive});
 
     Options o;
     o.helpText = p.helpText();

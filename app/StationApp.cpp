@@ -20,12 +20,138 @@ StationApp::~StationApp()
     stop();
 }
 
+namespace {
+
+// In-process sources (simulator, WFDB replay) hand each update to the archive and the ward. Gateway
+// sessions do this themselves, because they need the archive's ticket before they ACK.
+class ArchivingSink : public IngestSink
+{
+public:
+    ArchivingSink(Ward *ward, archive::Archive *archive) : m_ward(ward), m_archive(archive) {}
+    void deliver(BedUpdate &&update) override
+    {
+        m_archive->store(update);
+        m_ward->deliver(std::move(update));
+    }
+    void sourceStatusChanged(const SourceStatus &status) override { m_ward->sourceStatusChanged(status); }
+
+private:
+    Ward *m_ward;
+    archive::Archive *m_archive;
+};
+
+archive::AlarmRecord::Priority toRecord(alarms::Priority p)
+{
+    switch (p) {
+    case alarms::Priority::High:
+        return archive::AlarmRecord::Priority::High;
+    case alarms::Priority::Medium:
+        return archive::AlarmRecord::Priority::Medium;
+    case alarms::Priority::Low:
+        return archive::AlarmRecord::Priority::Low;
+    case alarms::Priority::None:
+        break;
+    }
+    return archive::AlarmRecord::Priority::None;
+}
+
+} // namespace
+
+void StationApp::openArchive()
+{
+    if (!m_config.archive.enabled)
+        return;
+    m_archivePath = m_config.archive.path;
+    if (m_archivePath.isEmpty()) {
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        QDir().mkpath(dir);
+        m_archivePath = dir + QStringLiteral("/archive.sqlite");
+    }
+    archive::ArchiveOptions options;
+    options.waveRetentionHours = m_config.archive.waveformHours;
+    options.numericRetentionDays = m_config.archive.numericDays;
+    QString why;
+    m_archive = archive::Archive::open(m_archivePath, options, &why);
+    if (!m_archive) {
+        // The station monitors without it, loudly: a technical alarm and a banner say what is wrong.
+        qCritical("vigil: archive %s unavailable: %s", qPrintable(m_archivePath), qPrintable(why));
+        m_station->setArchiveProblem(QStringLiteral("cannot open %1: %2").arg(m_archivePath, why));
+        return;
+    }
+    QPointer<Station> station = m_station.get();
+    m_archive->setHealthCallback([station](const archive::ArchiveHealth &h) {
+        // Writer thread: hand the news to the GUI thread.
+        QMetaObject::invokeMethod(station, [station, ok = h.ok, error = h.error] {
+            if (station)
+                station->setArchiveProblem(ok ? QString() : error);
+        });
+    });
+    m_durableStore = m_archive.get();
+    m_archivingSink = std::make_unique<ArchivingSink>(m_station->ward(), m_archive.get());
+    connect(m_station.get(), &Station::alarmsEvaluated, this, &StationApp::recordAlarmSteps);
+}
+
+void StationApp::recordAlarmSteps()
+{
+    // Each change of a condition becomes one lifecycle step in the archive: start, acknowledge, escalate,
+    // de-escalate, end, reset. The engine keeps the history in memory; the archive keeps it for the stay.
+    using Phase = archive::AlarmRecord::Phase;
+    for (const alarms::AlarmCondition &c : m_station->alarmEngine()->conditions()) {
+        AlarmSeen &seen = m_alarmSeen[c.id];
+        std::vector<std::pair<Phase, qint64>> steps;
+        if (seen.state < 0)
+            steps.push_back({Phase::Start, c.startMs});
+        if (c.acknowledged && !seen.acknowledged)
+            steps.push_back({Phase::Acknowledge, c.acknowledgedMs});
+        if (c.escalated != seen.escalated)
+            steps.push_back(
+                {c.escalated ? Phase::Escalate : Phase::DeEscalate, c.escalated ? c.escalatedMs : 0});
+        if (c.state != alarms::State::Active && seen.state == static_cast<int>(alarms::State::Active))
+            steps.push_back({Phase::End, c.endMs});
+        if (c.resetMs && c.resetMs != seen.resetMs)
+            steps.push_back({Phase::Reset, c.resetMs});
+        seen.state = static_cast<int>(c.state);
+        seen.acknowledged = c.acknowledged;
+        seen.escalated = c.escalated;
+        seen.resetMs = c.resetMs;
+        for (const auto &[phase, time] : steps) {
+            archive::AlarmRecord r;
+            r.alarmId = c.id;
+            r.bedKey = c.bedKey;
+            r.source = c.origin == alarms::Origin::Gateway        ? archive::AlarmRecord::Source::Gateway
+                       : c.origin == alarms::Origin::StationLimit ? archive::AlarmRecord::Source::Limit
+                                                                  : archive::AlarmRecord::Source::Technical;
+            r.code = c.code;
+            r.text = c.text;
+            if (c.parameter) {
+                const auto &key = numericInfo(*c.parameter).key;
+                r.metric = QString::fromUtf8(key.data(), static_cast<qsizetype>(key.size()));
+            }
+            r.priority = toRecord(c.priority);
+            r.kind = c.kind == alarms::Kind::Physiological ? archive::AlarmRecord::Kind::Physiological
+                     : c.kind == alarms::Kind::Technical   ? archive::AlarmRecord::Kind::Technical
+                                                           : archive::AlarmRecord::Kind::Advisory;
+            r.phase = phase;
+            r.state = alarms::nameOf(c.state);
+            r.value = c.value;
+            (c.direction == alarms::Direction::High ? r.limitHigh : r.limitLow) = c.limit;
+            r.timeMs = time ? time : QDateTime::currentMSecsSinceEpoch();
+            r.onsetMs = c.startMs;
+            r.user = phase == Phase::Acknowledge ? c.acknowledgedBy
+                     : phase == Phase::Reset     ? c.resetBy
+                                                 : QString();
+            m_archive->storeAlarmEvent(r);
+        }
+    }
+}
+
 bool StationApp::build(QString *error)
 {
     auto ward = std::make_unique<Ward>(m_config.beds, Ward::kMaxBeds);
     ward->setNoDataTimeout(m_config.noDataTimeoutS);
-    m_station =
-        std::make_unique<Station>(m_config.stationName, m_config.wardName, m_config.display, std::move(ward));
+    m_station = std::make_unique<Station>(m_config.stationName, m_config.wardName, m_config.display,
+                                          std::move(ward), nullptr, m_config.alarms);
+    openArchive();
     for (const SourceConfig &s : m_config.sources) {
         if (!addSource(s, error))
             return false;

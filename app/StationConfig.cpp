@@ -228,7 +228,8 @@ std::optional<StationConfig> parseStationConfig(const QByteArray &bytes, const Q
                 return std::nullopt;
             }
             const QString name = line.mid(1, line.size() - 2).trimmed();
-            const bool alarmSection = name == QLatin1String("alarms") || name.startsWith(QLatin1String("alarms."));
+            const bool alarmSection =
+                name == QLatin1String("alarms") || name.startsWith(QLatin1String("alarms."));
             if (!singleTables.contains(name) && !alarmSection) {
                 p.fail(lineNo, {},
                        arrayTables.contains(name)
@@ -373,8 +374,8 @@ std::optional<StationConfig> parseStationConfig(const QByteArray &bytes, const Q
             continue;
         }
         if (t.name == QLatin1String("archive")) {
-            checkKnown(t, {QStringLiteral("enabled"), QStringLiteral("path"), QStringLiteral("waveform_hours"),
-                           QStringLiteral("numeric_days")});
+            checkKnown(t, {QStringLiteral("enabled"), QStringLiteral("path"),
+                           QStringLiteral("waveform_hours"), QStringLiteral("numeric_days")});
             getBool(t, QStringLiteral("enabled"), cfg.archive.enabled);
             getString(t, QStringLiteral("path"), cfg.archive.path);
             getNumber(t, QStringLiteral("waveform_hours"), 1, 100000, cfg.archive.waveformHours, false);
@@ -419,13 +420,26 @@ std::optional<StationConfig> parseStationConfig(const QByteArray &bytes, const Q
             if (ok)
                 cfg.beds.push_back(b);
         } else if (t.name == QLatin1String("source")) {
-            checkKnown(t, {QStringLiteral("id"), QStringLiteral("type"), QStringLiteral("name"),
-                           QStringLiteral("beds"), QStringLiteral("seed"), QStringLiteral("nibp_cycle_s"),
-                           QStringLiteral("scenarios"), QStringLiteral("record"), QStringLiteral("bed"),
-                           QStringLiteral("bed_label"), QStringLiteral("speed"), QStringLiteral("loop"),
-                           QStringLiteral("url"), QStringLiteral("listen"), QStringLiteral("tls_ca"),
-                           QStringLiteral("tls_cert"), QStringLiteral("tls_key"), QStringLiteral("peer_name"),
-                           QStringLiteral("max_frame_bytes"), QStringLiteral("reconnect_max_s")});
+            checkKnown(t, {QStringLiteral("id"),
+                           QStringLiteral("type"),
+                           QStringLiteral("name"),
+                           QStringLiteral("beds"),
+                           QStringLiteral("seed"),
+                           QStringLiteral("nibp_cycle_s"),
+                           QStringLiteral("scenarios"),
+                           QStringLiteral("record"),
+                           QStringLiteral("bed"),
+                           QStringLiteral("bed_label"),
+                           QStringLiteral("speed"),
+                           QStringLiteral("loop"),
+                           QStringLiteral("url"),
+                           QStringLiteral("listen"),
+                           QStringLiteral("tls_ca"),
+                           QStringLiteral("tls_cert"),
+                           QStringLiteral("tls_key"),
+                           QStringLiteral("peer_name"),
+                           QStringLiteral("max_frame_bytes"),
+                           QStringLiteral("reconnect_max_s")});
             require(t, QStringLiteral("id"));
             require(t, QStringLiteral("type"));
             SourceConfig s;

@@ -112,7 +112,8 @@ Station::Station(QString stationName, QString wardName, DisplaySettings display,
                  QObject *parent, alarms::AlarmConfig alarmConfig)
     : QObject(parent), m_stationName(std::move(stationName)), m_wardName(std::move(wardName)),
       m_display(display), m_ward(std::move(ward)), m_wardModel(new WardModel(m_ward.get(), this)),
-      m_sourcesModel(new SourcesModel(this)), m_engine(std::make_unique<alarms::AlarmEngine>(std::move(alarmConfig))),
+      m_sourcesModel(new SourcesModel(this)),
+      m_engine(std::make_unique<alarms::AlarmEngine>(std::move(alarmConfig))),
       m_alarmList(new alarms::AlarmListModel(m_engine.get(), this)),
       m_user(qEnvironmentVariable("USER", QStringLiteral("nurse")))
 {
@@ -181,8 +182,8 @@ void Station::feedAlarms(const DrainResult &result, qint64 nowMs)
     // Technical conditions the station detects itself: silence from a bed, gaps in its waves.
     for (int i = 0; i < m_ward->bedCount(); ++i) {
         Bed *b = m_ward->bed(i);
-        m_engine->onTechnical(alarms::TechScope::Bed, b->key(), alarms::tech::NoData, QStringLiteral("NO DATA"),
-                              b->noData && b->lastDataMs() != 0, nowMs);
+        m_engine->onTechnical(alarms::TechScope::Bed, b->key(), alarms::tech::NoData,
+                              QStringLiteral("NO DATA"), b->noData && b->lastDataMs() != 0, nowMs);
         const bool gap = b->lastGapMs != 0 && nowMs - b->lastGapMs < 10'000;
         m_engine->onTechnical(alarms::TechScope::Bed, b->key(), alarms::tech::WaveformGap,
                               QStringLiteral("WAVEFORM GAP"), gap, nowMs);
@@ -193,14 +194,17 @@ void Station::feedAlarms(const DrainResult &result, qint64 nowMs)
                                (s.state == SourceStatus::State::Listening && s.connections > 0);
         if (connected)
             m_hadConnection[s.id] = true;
-        const bool down = s.state == SourceStatus::State::Error || !s.heartbeatOk ||
-                          (m_hadConnection.value(s.id) && !connected && s.state != SourceStatus::State::Stopped);
+        const bool down =
+            s.state == SourceStatus::State::Error || !s.heartbeatOk ||
+            (m_hadConnection.value(s.id) && !connected && s.state != SourceStatus::State::Stopped);
         if (down != m_linkDown.value(s.id)) {
             m_linkDown[s.id] = down;
             const QString why = s.heartbeatOk ? s.lastError : QStringLiteral("heartbeat missed");
-            m_engine->onTechnical(alarms::TechScope::Source, s.id, alarms::tech::LinkDown,
-                                  QStringLiteral("%1 LINK DOWN%2").arg(s.name.toUpper(), why.isEmpty() ? QString() : QStringLiteral(": ") + why),
-                                  down, nowMs);
+            m_engine->onTechnical(
+                alarms::TechScope::Source, s.id, alarms::tech::LinkDown,
+                QStringLiteral("%1 LINK DOWN%2")
+                    .arg(s.name.toUpper(), why.isEmpty() ? QString() : QStringLiteral(": ") + why),
+                down, nowMs);
         }
     }
 }
@@ -259,7 +263,8 @@ void Station::publishAlarmState(qint64 nowMs)
         const QString text = bb.best ? describe(*bb.best) : QString();
         const bool acked = bb.count > 0 && bb.allAcked;
         if (prio != b->alarmPriority || text != b->alarmText || bb.count != b->alarmCount ||
-            st.escalated != b->alarmEscalated || acked != b->alarmAcknowledged || st.alarmPaused != b->alarmPaused) {
+            st.escalated != b->alarmEscalated || acked != b->alarmAcknowledged ||
+            st.alarmPaused != b->alarmPaused) {
             b->alarmPriority = prio;
             b->alarmText = text;
             b->alarmCount = bb.count;
@@ -300,7 +305,8 @@ int Station::audioPauseRemaining() const
 {
     if (!m_audio.paused)
         return 0;
-    return static_cast<int>(std::max<qint64>(0, (m_audio.pauseEndsMs - QDateTime::currentMSecsSinceEpoch() + 999) / 1000));
+    return static_cast<int>(
+        std::max<qint64>(0, (m_audio.pauseEndsMs - QDateTime::currentMSecsSinceEpoch() + 999) / 1000));
 }
 
 void Station::setArchiveProblem(const QString &problem)
@@ -308,9 +314,9 @@ void Station::setArchiveProblem(const QString &problem)
     if (problem == m_archiveProblem)
         return;
     m_archiveProblem = problem;
-    m_engine->onTechnical(alarms::TechScope::Source, QStringLiteral("archive"), QStringLiteral("archive_failed"),
-                          QStringLiteral("ARCHIVE: %1").arg(problem), !problem.isEmpty(),
-                          QDateTime::currentMSecsSinceEpoch());
+    m_engine->onTechnical(alarms::TechScope::Source, QStringLiteral("archive"),
+                          QStringLiteral("archive_failed"), QStringLiteral("ARCHIVE: %1").arg(problem),
+                          !problem.isEmpty(), QDateTime::currentMSecsSinceEpoch());
     emit archiveProblemChanged();
     evaluateAlarms();
 }

@@ -90,13 +90,13 @@ public:
     QString profile;                         // configured profile key
     bool noData = true;
     QString sourceId;
-    quint64 gapsSeen = 0;      // waveform gaps counted at the last drain (all channels)
-    qint64 lastGapMs = 0;      // when the gap count last grew
+    quint64 gapsSeen = 0; // waveform gaps counted at the last drain (all channels)
+    qint64 lastGapMs = 0; // when the gap count last grew
 
     // Alarm status, set by Station after each alarm evaluation.
-    int alarmPriority = 0;     // 0 none, 1 low, 2 medium, 3 high: highest signalling condition
-    QString alarmText;         // that condition's text, with value and limit
-    int alarmCount = 0;        // signalling conditions
+    int alarmPriority = 0; // 0 none, 1 low, 2 medium, 3 high: highest signalling condition
+    QString alarmText;     // that condition's text, with value and limit
+    int alarmCount = 0;    // signalling conditions
     bool alarmEscalated = false;
     bool alarmAcknowledged = false; // every signalling condition acknowledged
     bool alarmPaused = false;

@@ -91,11 +91,16 @@ QVariant WardModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> WardModel::roleNames() const
 {
     QHash<int, QByteArray> names{
-        {KeyRole, "bedKey"},          {LabelRole, "label"},
-        {PatientIdRole, "patientId"}, {PatientNameRole, "patientName"},
-        {ProfileRole, "profile"},     {NoDataRole, "noData"},
-        {WavesRole, "waves"},         {ConditionsRole, "conditions"},
-        {StayRole, "stay"},           {SourceRole, "source"},
+        {KeyRole, "bedKey"},
+        {LabelRole, "label"},
+        {PatientIdRole, "patientId"},
+        {PatientNameRole, "patientName"},
+        {ProfileRole, "profile"},
+        {NoDataRole, "noData"},
+        {WavesRole, "waves"},
+        {ConditionsRole, "conditions"},
+        {StayRole, "stay"},
+        {SourceRole, "source"},
         {AlarmPriorityRole, "alarmPriority"},
         {AlarmTextRole, "alarmText"},
         {AlarmCountRole, "alarmCount"},

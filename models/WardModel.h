@@ -26,8 +26,8 @@ public:
         ConditionsRole,
         StayRole,
         SourceRole,
-        AlarmPriorityRole,     // 0 none, 1 low, 2 medium, 3 high (highest signalling condition)
-        AlarmTextRole,         // its text with value and limit
+        AlarmPriorityRole, // 0 none, 1 low, 2 medium, 3 high (highest signalling condition)
+        AlarmTextRole,     // its text with value and limit
         AlarmCountRole,
         AlarmEscalatedRole,
         AlarmAcknowledgedRole, // every signalling condition of the bed is acknowledged

@@ -29,16 +29,32 @@ QString ReviewAlarmModel::priorityText(ArchiveAlarmEntry::Priority p)
     return QStringLiteral("Alarm");
 }
 
-QString ReviewAlarmModel::priorityColor(ArchiveAlarmEntry::Priority p)
+int ReviewAlarmModel::priorityLevel(ArchiveAlarmEntry::Priority p)
 {
-    // The colours of the live alarm indicators (alarms::flashSpec), so history reads like the live bar.
     switch (p) {
     case ArchiveAlarmEntry::Priority::High:
-        return QStringLiteral("#e53935");
+        return 3;
     case ArchiveAlarmEntry::Priority::Medium:
-        return QStringLiteral("#fdd835");
+        return 2;
     case ArchiveAlarmEntry::Priority::Low:
-        return QStringLiteral("#00bcd4");
+        return 1;
+    case ArchiveAlarmEntry::Priority::None:
+    case ArchiveAlarmEntry::Priority::Unknown:
+        break;
+    }
+    return 0;
+}
+
+QString ReviewAlarmModel::priorityColor(ArchiveAlarmEntry::Priority p)
+{
+    // The colours of the live alarm indicators (Theme.alarmHigh...), so history reads like the live bar.
+    switch (p) {
+    case ArchiveAlarmEntry::Priority::High:
+        return QStringLiteral("#ff2d2d");
+    case ArchiveAlarmEntry::Priority::Medium:
+        return QStringLiteral("#ffd21f");
+    case ArchiveAlarmEntry::Priority::Low:
+        return QStringLiteral("#26c6da");
     case ArchiveAlarmEntry::Priority::None:
     case ArchiveAlarmEntry::Priority::Unknown:
         break;
@@ -79,7 +95,7 @@ QVariant ReviewAlarmModel::data(const QModelIndex &index, int role) const
     case EndTimeRole:
         return static_cast<double>(a.endTimeMs);
     case PriorityRole:
-        return static_cast<int>(a.priority);
+        return priorityLevel(a.priority);
     case PriorityTextRole:
         return priorityText(a.priority);
     case ColorRole:

@@ -20,7 +20,7 @@ public:
         AlarmIdRole = Qt::UserRole + 1,
         TimeRole,       // onset, ms since the epoch (a JS number)
         EndTimeRole,    // 0 = no end archived
-        PriorityRole,   // 0 unknown, 1 none, 2 low, 3 medium, 4 high
+        PriorityRole,   // as the live alarm list and Theme.alarmColor: 3 high, 2 medium, 1 low, 0 none
         PriorityTextRole,
         ColorRole,      // IEC 60601-1-8 indicator colour of the priority
         KindRole,       // "physiological", "technical", "advisory", ""
@@ -48,6 +48,7 @@ public:
     Q_INVOKABLE QString alarmIdAt(int row) const;
     Q_INVOKABLE double timeAt(int row) const;
 
+    static int priorityLevel(ArchiveAlarmEntry::Priority p);
     static QString priorityText(ArchiveAlarmEntry::Priority p);
     static QString priorityColor(ArchiveAlarmEntry::Priority p);
     static QString detailText(const ArchiveAlarmEntry &a);

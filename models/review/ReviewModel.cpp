@@ -361,7 +361,7 @@ void ReviewModel::loadTrends()
                         self->setProgress(p);
                 });
             };
-            const auto &panels = trendPanels();
+            const auto &panels = vigil::review::trendPanels();
             const double steps = 2.0 + static_cast<double>(panels.size());
             QString error;
             // The range ends at the bed's newest data: a discharged patient's last hours are what a review

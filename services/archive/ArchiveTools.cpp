@@ -445,7 +445,8 @@ bool exportCsv(ArchiveReader &reader, const BedRecord &bed, qint64 t1Us, qint64 
     std::vector<qint64> next(chans.size());
     for (std::size_t c = 0; c < chans.size(); ++c)
         next[c] = timeAt(c);
-    for (;;) {
+    // A bed with numerics but no waveforms gives a header-only waves file (and must not read past end()).
+    while (!next.empty()) {
         const qint64 t = *std::min_element(next.begin(), next.end());
         if (t == std::numeric_limits<qint64>::max())
             break;

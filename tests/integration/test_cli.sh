@@ -18,7 +18,7 @@ expect_fail() { # description, expected text in stderr, command...
 
 check "--help lists every option" bash -c "'$vigil' --help | grep -q -- --state-file && '$vigil' --help | grep -q -- --demo-beds && '$vigil' --help | grep -q -- --self-test"
 expect_fail "unknown option exits non-zero" "frobnicate" "$vigil" --frobnicate
-expect_fail "bad --demo-beds exits non-zero" "--demo-beds" "$vigil" --headless --demo-beds 0
+expect_fail "bad --demo-beds exits non-zero" "--demo-beds" "$vigil" --headless --no-archive --demo-beds 0
 expect_fail "bad --demo-beds text" "got 'many'" "$vigil" --headless --demo-beds many
 expect_fail "missing config file" "cannot read the station file" "$vigil" --headless --config "$tmp/nope.toml"
 printf '[display]\nmax_fps = 1000\n' > "$tmp/bad.toml"
@@ -28,7 +28,7 @@ check "shipped example passes --check-config" bash -c "cd '$src' && '$vigil' --c
 check "--print-default-config is a valid station file" bash -c "'$vigil' --print-default-config > '$tmp/d.toml' && '$vigil' --config '$tmp/d.toml' --check-config >/dev/null"
 
 # Headless with a state file: the snapshot is replaced atomically about once a second.
-"$vigil" --headless --demo-beds 3 --state-file "$tmp/state.json" --quit-after 4 >/dev/null 2>"$tmp/err" &
+"$vigil" --headless --no-archive --demo-beds 3 --state-file "$tmp/state.json" --quit-after 4 >/dev/null 2>"$tmp/err" &
 pid=$!
 sleep 2.5
 check "state file exists while running" test -s "$tmp/state.json"

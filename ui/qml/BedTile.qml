@@ -79,7 +79,9 @@ Rectangle {
             objectName: "conditions"
             anchors { right: parent.right; rightMargin: 8; verticalCenter: parent.verticalCenter }
             width: Math.min(implicitWidth, parent.width * 0.4)
-            text: tile.model.conditions || ""
+            // Device conditions raise technical alarms; the strip shows those. Without an alarm (paused,
+            // or below every priority) the header still says what the device reports.
+            text: tile.alarmPriority > 0 ? "" : (tile.model.conditions || "")
             color: Theme.warning
             font.family: Theme.fontFamily
             font.pixelSize: Math.round(15 * tile.s)
@@ -93,7 +95,8 @@ Rectangle {
         id: alarmStrip
         objectName: "alarmStrip"
         visible: tile.alarmPriority > 0
-        anchors { left: parent.left; right: parent.right; top: header.bottom; margins: tile.border.width }
+        anchors { left: parent.left; top: header.bottom; leftMargin: tile.border.width }
+        width: lanes.width + 4
         height: visible ? Math.round(26 * tile.s) : 0
         color: tile.alarmOn ? Theme.alarmColor(tile.alarmPriority) : "#1a1a1a"
         Text {
@@ -138,8 +141,8 @@ Rectangle {
     // Numerics: the big two (HR, SpO2), then the rest in a grid.
     Item {
         id: numerics
-        anchors { left: lanes.right; right: parent.right; top: lanes.top; bottom: parent.bottom
-                  leftMargin: 8; rightMargin: 6; topMargin: -2 }
+        anchors { left: lanes.right; right: parent.right; top: header.bottom; bottom: parent.bottom
+                  leftMargin: 8; rightMargin: 6; topMargin: 2 }
         opacity: tile.model.noData ? 0.55 : 1.0
 
         Grid {

@@ -12,6 +12,18 @@ ApplicationWindow {
     minimumWidth: 1024
     minimumHeight: 640
     color: Theme.background
+    // Dark controls to match the station theme (the default style would draw light buttons).
+    palette.window: "#111820"
+    palette.windowText: Theme.text
+    palette.base: "#0b0f14"
+    palette.text: Theme.text
+    palette.button: "#1e2a36"
+    palette.buttonText: Theme.text
+    palette.highlight: Theme.focus
+    palette.highlightedText: "black"
+    palette.mid: "#2c3a48"
+    palette.light: "#2c3a48"
+    palette.dark: "#0b0f14"
     title: Station.stationName + " \u2014 " + Station.wardName
     property int detailBed: -1
     property bool wavesUnavailable: false

@@ -48,10 +48,12 @@ check("episodic NIBP in UCUM mm[Hg]: 111/60 (80)",
       solar and [solar["numerics"][k]["value"] for k in ("nibp_sys", "nibp_dia", "nibp_mean")] == [111, 60, 80], solar)
 wave = st.bed(state, "ICU^2^23")
 check("waveform ORU: ECG I, II and pleth channels", wave and {"ecg_i", "ecg_ii", "pleth"} <= set(wave["waves"]), wave)
-alarm_bed = st.bed(state, "CU1^^Bed001")
-check("Draeger PCD-04 'CO2 Sensor unplugged' shown as a low-priority condition",
-      alarm_bed and any("CO2 Sensor unplugged" in c["text"] and c["text"].startswith("LOW")
-                        for c in alarm_bed["conditions"]), alarm_bed)
+state = st.state(predicate=lambda s: any(c["bed"] == "CU1^^Bed001" for c in s["alarms"]["conditions"]))
+draeger = [c for c in state["alarms"]["conditions"] if c["bed"] == "CU1^^Bed001"]
+check("Draeger PCD-04 'CO2 Sensor unplugged' is an active low-priority alarm with its text",
+      len(draeger) == 1 and draeger[0]["priority"] == "low" and draeger[0]["state"] == "active"
+      and "CO2 Sensor unplugged" in draeger[0]["text"] and draeger[0]["origin"] == "gateway", draeger)
+check("the bed's tile state carries the alarm", st.bed(state, "CU1^^Bed001")["alarm"]["priority"] == 1)
 
 # --- 2. malformed, unsupported and oversized input over a raw socket: errors, connection stays up ---
 s = socket.create_connection(("127.0.0.1", port))

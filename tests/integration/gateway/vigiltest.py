@@ -81,6 +81,8 @@ class Station:
         self.state_path = os.path.join(self.dir, "state.json")
         self.log_path = os.path.join(self.dir, "station.log")
         self.log = open(self.log_path, "w")
+        if "--archive" not in args:
+            args = args + ["--no-archive"]
         self.proc = subprocess.Popen([vigil, "--headless", "--state-file", self.state_path] + args,
                                      stdout=self.log, stderr=subprocess.STDOUT)
 

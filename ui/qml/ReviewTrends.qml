@@ -1,0 +1,402 @@
+import QtQuick
+import QtQuick.Layouts
+import Vigil.Ui
+
+// Trends tab of the bed review: one panel per numeric group over 1 / 8 / 24 / 96 h, alarms marked on the
+// time axis. Zoom: wheel, pinch, + / - keys or buttons; pan: drag, arrow keys or buttons. A click sets a
+// cursor that reads the values off every panel; a double click (or W) opens the waves at that time.
+FocusScope {
+    id: trends
+    objectName: "reviewTrends"
+    property var review: null
+    property real cursorTime: NaN
+    signal showWaves(real time)
+    signal openAlarm(string alarmId)
+
+    readonly property var panels: review ? review.trendPanels.filter(p => p.hasData) : []
+    readonly property real legendWidth: 200
+    readonly property real axisWidth: 70
+    readonly property real spanMs: review ? review.viewEnd - review.viewStart : 0
+
+    function fmtSpan(ms) {
+        const m = Math.round(ms / 60000);
+        return m >= 120 ? (m / 60).toFixed(m % 60 === 0 ? 0 : 1) + " h" : m + " min";
+    }
+    function fmtWindow(a, b) {
+        const da = new Date(a), db = new Date(b);
+        const sameDay = da.toDateString() === db.toDateString();
+        return Qt.formatDateTime(da, "ddd dd.MM. HH:mm") + " \u2013 "
+               + (sameDay ? Qt.formatTime(db, "HH:mm") : Qt.formatDateTime(db, "ddd dd.MM. HH:mm"));
+    }
+
+    Keys.onLeftPressed: review.pan(-0.25)
+    Keys.onRightPressed: review.pan(0.25)
+    Keys.onPressed: (event) => {
+        if (event.key === Qt.Key_Plus || event.key === Qt.Key_Equal) {
+            review.zoom(1.5);
+        } else if (event.key === Qt.Key_Minus) {
+            review.zoom(1 / 1.5);
+        } else if (event.key === Qt.Key_Home) {
+            review.resetView();
+        } else if (event.key === Qt.Key_W && !isNaN(trends.cursorTime)) {
+            trends.showWaves(trends.cursorTime);
+        } else {
+            return;
+        }
+        event.accepted = true;
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 10
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: 8
+            Repeater {
+                model: [1, 8, 24, 96]
+                delegate: ReviewButton {
+                    required property int modelData
+                    objectName: "range" + modelData
+                    text: modelData + " h"
+                    checkable: true
+                    checked: trends.review && trends.review.rangeHours === modelData
+                    implicitWidth: 88
+                    // Re-selecting the current range reloads it: the way to catch up with a live bed.
+                    onClicked: {
+                        if (trends.review.rangeHours === modelData)
+                            trends.review.loadTrends();
+                        else
+                            trends.review.rangeHours = modelData;
+                        checked = Qt.binding(() => trends.review && trends.review.rangeHours === modelData);
+                    }
+                }
+            }
+            Item { Layout.preferredWidth: 24 }
+            ReviewButton { objectName: "zoomOut"; text: "\u2212"; font.pixelSize: 26; implicitWidth: 64; onClicked: trends.review.zoom(1 / 1.5) }
+            ReviewButton { objectName: "zoomIn"; text: "+"; font.pixelSize: 26; implicitWidth: 64; onClicked: trends.review.zoom(1.5) }
+            ReviewButton { objectName: "panLeft"; text: "\u25C0"; implicitWidth: 64; onClicked: trends.review.pan(-0.25) }
+            ReviewButton { objectName: "panRight"; text: "\u25B6"; implicitWidth: 64; onClicked: trends.review.pan(0.25) }
+            ReviewButton { objectName: "zoomReset"; text: qsTr("Whole range"); onClicked: trends.review.resetView() }
+            Text {
+                Layout.fillWidth: true
+                Layout.leftMargin: 12
+                objectName: "viewLabel"
+                text: trends.review && trends.review.loaded
+                      ? trends.fmtWindow(trends.review.viewStart, trends.review.viewEnd) + "   (" + trends.fmtSpan(trends.spanMs) + ")"
+                      : ""
+                color: Theme.text
+                font.family: Theme.fontFamily
+                font.pixelSize: 20
+                elide: Text.ElideRight
+            }
+            ReviewButton {
+                objectName: "cursorWaves"
+                visible: !isNaN(trends.cursorTime)
+                text: qsTr("Waves at %1  [W]").arg(Qt.formatTime(new Date(trends.cursorTime), "HH:mm"))
+                onClicked: trends.showWaves(trends.cursorTime)
+            }
+        }
+
+        Item {
+            id: chartArea
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            readonly property real chartX: trends.legendWidth + trends.axisWidth
+            readonly property real chartWidth: Math.max(1, width - chartX - 16)
+            readonly property real markerHeight: 34
+            readonly property real panelsHeight: Math.max(0, height - timeAxis.height - markerHeight - 4)
+            readonly property real panelHeight: trends.panels.length ? panelsHeight / trends.panels.length : 0
+            readonly property real msPerPx: trends.spanMs / chartWidth
+
+            function xOf(t) { return chartX + (t - trends.review.viewStart) / msPerPx; }
+
+            Binding {
+                target: trends.review
+                property: "chartPoints"
+                value: Math.round(chartArea.chartWidth)
+                when: trends.review !== null && chartArea.chartWidth > 100
+            }
+
+            Column {
+                id: panelColumn
+                width: parent.width
+                Repeater {
+                    model: trends.panels
+                    delegate: Item {
+                        id: panel
+                        required property var modelData
+                        required property int index
+                        objectName: "panel_" + modelData.key
+                        width: panelColumn.width
+                        height: chartArea.panelHeight
+                        readonly property real plotTop: 8
+                        readonly property real plotHeight: height - 16
+                        readonly property color mainColor: trendView.colorFor(modelData.series[0])
+                        function yOf(v) { return plotTop + (1 - (v - modelData.lo) / (modelData.hi - modelData.lo)) * plotHeight; }
+
+                        Rectangle {
+                            anchors.fill: parent
+                            anchors.bottomMargin: 3
+                            color: Theme.tile
+                            border.color: Theme.tileBorder
+                            radius: 4
+                        }
+                        // Legend: what, in which unit, and the values at the cursor.
+                        Column {
+                            x: 12
+                            y: 6
+                            width: trends.legendWidth - 16
+                            spacing: 2
+                            Row {
+                                spacing: 8
+                                Text {
+                                    text: panel.modelData.label
+                                    color: panel.mainColor
+                                    font.family: Theme.fontFamily
+                                    font.pixelSize: Math.min(26, Math.max(16, panel.height * 0.22))
+                                    font.bold: true
+                                }
+                                Text {
+                                    anchors.baseline: parent.children[0].baseline
+                                    text: panel.modelData.unit
+                                    color: Theme.textDim
+                                    font.family: Theme.fontFamily
+                                    font.pixelSize: 16
+                                }
+                            }
+                            Row {
+                                spacing: 10
+                                visible: panel.modelData.series.length > 1 || !isNaN(trends.cursorTime)
+                                Repeater {
+                                    model: panel.modelData.series
+                                    delegate: Text {
+                                        required property string modelData
+                                        readonly property real v: isNaN(trends.cursorTime) ? NaN : trendView.valueAt(modelData, trends.cursorTime)
+                                        objectName: "readout_" + modelData
+                                        text: (panel.modelData.series.length > 1 ? modelData.split("_").pop() + " " : "")
+                                              + (isNaN(trends.cursorTime) ? "" : isNaN(v) ? "--" : v.toFixed(panel.modelData.decimals))
+                                        color: trendView.colorFor(modelData)
+                                        font.family: Theme.fontFamily
+                                        font.pixelSize: isNaN(trends.cursorTime) ? 15 : 20
+                                        font.bold: !isNaN(trends.cursorTime)
+                                    }
+                                }
+                            }
+                        }
+                        // Value scale and horizontal grid.
+                        Repeater {
+                            model: Math.round((panel.modelData.hi - panel.modelData.lo) / panel.modelData.step) + 1
+                            delegate: Item {
+                                required property int index
+                                readonly property real value: panel.modelData.lo + index * panel.modelData.step
+                                readonly property bool crowded: panel.plotHeight / Math.max(1, (panel.modelData.hi - panel.modelData.lo) / panel.modelData.step) < 22
+                                y: panel.yOf(value)
+                                Rectangle { x: chartArea.chartX; width: chartArea.chartWidth; height: 1; color: "#1c2732" }
+                                Text {
+                                    visible: !parent.crowded || parent.index % 2 === 0
+                                    x: trends.legendWidth
+                                    width: trends.axisWidth - 8
+                                    y: -height / 2
+                                    horizontalAlignment: Text.AlignRight
+                                    text: parent.value.toFixed(panel.modelData.step < 1 ? 1 : 0)
+                                    color: Theme.textDim
+                                    font.family: Theme.fontFamily
+                                    font.pixelSize: 15
+                                }
+                            }
+                        }
+                        // Vertical grid at the time axis' ticks.
+                        Repeater {
+                            model: timeAxis.ticks
+                            delegate: Rectangle {
+                                required property real modelData
+                                x: chartArea.xOf(modelData)
+                                y: panel.plotTop
+                                width: 1
+                                height: panel.plotHeight
+                                color: "#1c2732"
+                            }
+                        }
+                        // Alarm onsets through the panels, faint: the markers below carry the colour.
+                        Repeater {
+                            model: trends.review && trends.review.alarms.count <= 300 ? trends.review.alarms : 0
+                            delegate: Rectangle {
+                                required property real time
+                                required property int priority
+                                readonly property real px: chartArea.xOf(time)
+                                visible: px >= chartArea.chartX && px <= chartArea.chartX + chartArea.chartWidth
+                                x: px
+                                y: panel.plotTop
+                                width: 1
+                                height: panel.plotHeight
+                                color: priority > 0 ? Theme.alarmColor(priority) : Theme.textDim
+                                opacity: 0.45
+                            }
+                        }
+                        ReviewTrendView {
+                            id: trendView
+                            objectName: "trend_" + panel.modelData.key
+                            x: chartArea.chartX
+                            y: panel.plotTop
+                            width: chartArea.chartWidth
+                            height: panel.plotHeight
+                            trends: trends.review ? trends.review.trends : undefined
+                            series: panel.modelData.series
+                            viewStart: trends.review ? trends.review.viewStart : 0
+                            viewEnd: trends.review ? trends.review.viewEnd : 1
+                            valueLow: panel.modelData.lo
+                            valueHigh: panel.modelData.hi
+                            lineWidth: 2.5
+                        }
+                    }
+                }
+            }
+
+            // Alarm markers on the time axis, coloured by priority; tap one to review it.
+            Item {
+                id: markerRow
+                objectName: "alarmMarkers"
+                y: chartArea.panelsHeight + 2
+                width: parent.width
+                height: chartArea.markerHeight
+                Text {
+                    x: 12
+                    anchors.verticalCenter: parent.verticalCenter
+                    text: qsTr("Alarms")
+                    color: Theme.textDim
+                    font.family: Theme.fontFamily
+                    font.pixelSize: 16
+                }
+                Repeater {
+                    model: trends.review ? trends.review.alarms : 0
+                    delegate: Item {
+                        required property real time
+                        required property int priority
+                        required property string alarmId
+                        required property string text
+                        readonly property real px: chartArea.xOf(time)
+                        visible: px >= chartArea.chartX - 2 && px <= chartArea.chartX + chartArea.chartWidth + 2
+                        x: px - width / 2
+                        width: Theme.touchTarget
+                        height: markerRow.height
+                        // Higher priorities on top where markers overlap.
+                        z: priority
+                        Rectangle {
+                            anchors.horizontalCenter: parent.horizontalCenter
+                            y: 4
+                            width: 12
+                            height: parent.height - 8
+                            radius: 2
+                            color: parent.priority > 0 ? Theme.alarmColor(parent.priority) : Theme.textDim
+                        }
+                        MouseArea {
+                            anchors.fill: parent
+                            onClicked: trends.openAlarm(parent.alarmId)
+                        }
+                    }
+                }
+            }
+
+            ReviewTimeAxis {
+                id: timeAxis
+                objectName: "timeAxis"
+                x: chartArea.chartX
+                y: chartArea.panelsHeight + chartArea.markerHeight + 4
+                width: chartArea.chartWidth
+                start: trends.review ? trends.review.viewStart : 0
+                end: trends.review ? trends.review.viewEnd : 1
+                fontSize: 17
+                minSpacing: 130
+            }
+
+            // The cursor: a click on any panel.
+            Rectangle {
+                objectName: "cursor"
+                visible: !isNaN(trends.cursorTime) && x >= chartArea.chartX && x <= chartArea.chartX + chartArea.chartWidth
+                x: isNaN(trends.cursorTime) ? -10 : chartArea.xOf(trends.cursorTime)
+                width: 2
+                height: chartArea.panelsHeight
+                color: "#ffffff"
+            }
+
+            // Drag to pan, wheel or pinch to zoom, click for the cursor, double click for the waves.
+            PinchArea {
+                id: pinch
+                x: chartArea.chartX
+                width: chartArea.chartWidth
+                height: chartArea.panelsHeight
+                enabled: trends.review && trends.review.loaded
+                onPinchUpdated: (p) => {
+                    if (p.previousScale > 0)
+                        trends.review.zoom(p.scale / p.previousScale, p.center.x / width);
+                }
+                MouseArea {
+                    id: mouse
+                    anchors.fill: parent
+                    property real pressX: 0
+                    property real startAtPress: 0
+                    property real endAtPress: 0
+                    property bool dragged: false
+                    onPressed: (m) => {
+                        pressX = m.x;
+                        startAtPress = trends.review.viewStart;
+                        endAtPress = trends.review.viewEnd;
+                        dragged = false;
+                        trends.forceActiveFocus();
+                    }
+                    onPositionChanged: (m) => {
+                        const dx = m.x - pressX;
+                        if (Math.abs(dx) > 6)
+                            dragged = true;
+                        if (dragged) {
+                            const shift = -dx * chartArea.msPerPx;
+                            trends.review.setView(startAtPress + shift, endAtPress + shift);
+                        }
+                    }
+                    onClicked: (m) => {
+                        if (!dragged)
+                            trends.cursorTime = trends.review.viewStart + m.x * chartArea.msPerPx;
+                    }
+                    onDoubleClicked: (m) => trends.showWaves(trends.review.viewStart + m.x * chartArea.msPerPx)
+                    onWheel: (w) => {
+                        const steps = w.angleDelta.y / 120;
+                        if (steps !== 0)
+                            trends.review.zoom(Math.pow(1.25, steps), w.x / width);
+                    }
+                }
+            }
+
+            // First load: nothing to show yet.
+            Column {
+                objectName: "trendLoading"
+                anchors.centerIn: parent
+                spacing: 14
+                visible: trends.review && trends.review.available && !trends.review.loaded && trends.review.trendLoading
+                Text {
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    text: qsTr("Loading trends\u2026")
+                    color: Theme.text
+                    font.family: Theme.fontFamily
+                    font.pixelSize: 28
+                }
+                ReviewProgress {
+                    width: 420
+                    value: trends.review ? trends.review.progress : 0
+                }
+            }
+            Text {
+                objectName: "noTrends"
+                anchors.centerIn: parent
+                width: parent.width * 0.8
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.WordWrap
+                visible: trends.review && trends.review.loaded && trends.panels.length === 0 && !trends.review.trendLoading
+                text: qsTr("No trends archived for this bed in the last %1 h.").arg(trends.review ? trends.review.rangeHours : 0)
+                color: Theme.textDim
+                font.family: Theme.fontFamily
+                font.pixelSize: 26
+            }
+        }
+    }
+}
