@@ -1,4 +1,5 @@
 // vigil: the central station program. See README.md and `vigil --help`.
+#include "AlarmSoundPlayer.h"
 #include "ArchiveCli.h"
 #include "CommandLine.h"
 #include "Gui.h"
@@ -220,6 +221,32 @@ int main(int argc, char *argv[])
     if (o.quitAfterS > 0)
         QTimer::singleShot(static_cast<int>(o.quitAfterS * 1000), app.get(), &QCoreApplication::quit);
 
+    // The loudspeaker follows the alarm engine: only the highest-priority pattern sounds, and a change
+    // (a new condition, an escalation, an audio pause) takes effect at once.
+    std::unique_ptr<audio::AlarmSoundPlayer> player;
+    if (!o.headless) {
+        player = std::make_unique<audio::AlarmSoundPlayer>();
+        QObject::connect(player.get(), &audio::AlarmSoundPlayer::outputUnavailable, [](const QString &why) {
+            qWarning("vigil: no alarm sound output (%s): alarms are visual only", qPrintable(why));
+        });
+        auto follow = [&player, &station] {
+            const alarms::AudioDecision &a = station.station()->audio();
+            player->setPattern(a.paused ? audio::BurstPattern::None
+                                        : static_cast<audio::BurstPattern>(a.pattern),
+                               a.generation);
+        };
+        QObject::connect(station.station(), &Station::audioChanged, player.get(), follow);
+        QObject::connect(station.station(), &Station::alarmsChanged, player.get(),
+                         [&station, &player, follow] {
+                             // Pause state changes do not change the pattern itself.
+                             static bool lastPaused = false;
+                             if (station.station()->audioPaused() != lastPaused) {
+                                 lastPaused = station.station()->audioPaused();
+                                 follow();
+                             }
+                         });
+    }
+
     std::unique_ptr<QQmlApplicationEngine> engine;
     if (!o.headless) {
         engine = std::make_unique<QQmlApplicationEngine>();
@@ -243,6 +270,7 @@ int main(int argc, char *argv[])
     }
 
     const int rc = app->exec();
+    player.reset();
     engine.reset();
     station.stop();
     if (stateWriter)

@@ -77,8 +77,11 @@ void Ward::deliver(BedUpdate &&update)
     for (auto &c : update.conditions)
         p.conditionChanges.push_back(std::move(c));
     // Gateway alarms go to the alarm engine (through drain()), which decides what signals.
+    const bool urgent = !update.alarms.empty();
     for (GatewayAlarm &a : update.alarms)
         p.alarms.push_back(std::move(a));
+    if (urgent && m_urgent && !m_urgentPending.exchange(true))
+        m_urgent();
 }
 
 void Ward::writeWave(Bed &bed, const WaveBlock &block, qint64 nowMs)
@@ -141,6 +144,7 @@ void Ward::sourceStatusChanged(const SourceStatus &status)
 
 DrainResult Ward::drain(qint64 nowMs)
 {
+    m_urgentPending.store(false);
     DrainResult result;
     const int created = m_created.load(std::memory_order_acquire);
     const int before = m_published.load(std::memory_order_relaxed);

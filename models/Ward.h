@@ -19,6 +19,7 @@
 #include <array>
 #include <atomic>
 #include <cmath>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -158,6 +159,10 @@ public:
     void setNoDataTimeout(double seconds) { m_noDataTimeoutMs = static_cast<qint64>(seconds * 1000); }
     double noDataTimeout() const { return m_noDataTimeoutMs / 1000.0; }
 
+    // Called (from the source's thread) when an update carries alarms: alarms must not wait for the next
+    // numerics batch. The receiver posts a drain to the GUI thread; calls are coalesced until drain() runs.
+    void setUrgentHandler(std::function<void()> handler) { m_urgent = std::move(handler); }
+
     // IngestSink — any thread.
     void deliver(BedUpdate &&update) override;
     void sourceStatusChanged(const SourceStatus &status) override;
@@ -195,6 +200,9 @@ private:
     std::mutex m_pendingMutex;
     std::vector<Pending> m_pending; // by bed index, sized kMaxBeds
     std::vector<SourceStatus> m_pendingSources;
+
+    std::function<void()> m_urgent;
+    std::atomic<bool> m_urgentPending{false};
 
     std::mutex m_retiredMutex;
     std::vector<std::unique_ptr<WaveformChannel>> m_allChannels; // owns every channel ever created

@@ -66,7 +66,8 @@ void fillStripColumns(LaneColumns &lane, std::span<const float> samples, double 
         }
         if (at(fL, v))
             add(v);
-        if (at(fR, v))
+        // A sample exactly on the right edge belongs to the next column; only a line crossing it counts.
+        if (fR != std::floor(fR) && at(fR, v))
             add(v);
         if (any) {
             lane.lo[static_cast<std::size_t>(c)] = lo;

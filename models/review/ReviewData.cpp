@@ -97,20 +97,31 @@ AxisRange niceRange(double dataLo, double dataHi, double defaultLo, double defau
     }
     if (hi - lo < 1e-9)
         hi = lo + 1;
-    // About four ticks: enough to read a value off the chart, few enough to stay legible at 1 m.
-    const double raw = (hi - lo) / 4.0;
-    const double mag = std::pow(10.0, std::floor(std::log10(raw)));
-    double step = mag;
-    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0}) {
-        step = m * mag;
-        if (step >= raw)
-            break;
+    // Three to six intervals of a round step, as tight around the data as possible: panels are short, so
+    // every tick must earn its place, and a HR scale of 0..200 would squash a normal trace.
+    AxisRange best;
+    double bestSpan = INFINITY;
+    const double mag = std::pow(10.0, std::floor(std::log10((hi - lo) / 4.0)));
+    for (double scale : {mag / 10.0, mag, mag * 10.0}) {
+        for (double m : {1.0, 2.0, 2.5, 4.0, 5.0}) {
+            const double step = m * scale;
+            const double l = std::floor(lo / step + 1e-9) * step;
+            const double h = std::ceil(hi / step - 1e-9) * step;
+            const double n = std::round((h - l) / step);
+            if (n < 3 || n > 6)
+                continue;
+            const double span = h - l;
+            if (span < bestSpan - 1e-9 || (std::abs(span - bestSpan) <= 1e-9 && step > best.step)) {
+                bestSpan = span;
+                best = {l, h, step};
+            }
+        }
     }
-    AxisRange r;
-    r.step = step;
-    r.lo = std::floor(lo / step + 1e-9) * step;
-    r.hi = std::ceil(hi / step - 1e-9) * step;
-    return r;
+    if (!std::isfinite(bestSpan)) {
+        const double step = mag;
+        best = {std::floor(lo / step) * step, std::ceil(hi / step) * step, step};
+    }
+    return best;
 }
 
 QString numericKey(NumericId id)

@@ -14,9 +14,9 @@ namespace vigil {
 
 namespace {
 
-constexpr int kWindow = 32;           // requests written before their ACKs return (MLLP keeps them in order)
-constexpr int kMaxAttempts = 3;       // connections a request is written on before it is given up
-constexpr int kMaxRemembered = 4096;  // alarm ids and control ids kept for matching late PCD-05 replies
+constexpr int kWindow = 32;          // requests written before their ACKs return (MLLP keeps them in order)
+constexpr int kMaxAttempts = 3;      // silent connections a request is written on before it is given up
+constexpr int kMaxRemembered = 4096; // alarm ids and control ids kept for matching late PCD-05 replies
 constexpr qint64 kStableLinkMs = 10000; // a link up this long was not a failing one: backoff starts over
 
 QString describeSslErrors(const QList<QSslError> &errors)
@@ -207,7 +207,8 @@ std::vector<Pcd05Status> parsePcd05(const hl7::Message &m)
                     continue;
                 if (mentionsStatus(code))
                     offer(strong, {*st, valueText(value, d)});
-                else if (!code.contains(QLatin1String("MDC_EVT")) && !code.contains(QLatin1String("MDC_ATTR")))
+                else if (!code.contains(QLatin1String("MDC_EVT")) &&
+                         !code.contains(QLatin1String("MDC_ATTR")))
                     offer(weak, {*st, valueText(value, d)}); // not an echoed alarm facet ("sensor failure")
             } else if (s.is("NTE")) {
                 if (auto st = alertStatusFromText(fromHl7(s.field(3).raw(), d)))
@@ -261,13 +262,14 @@ std::vector<Pcd05Status> parsePcd05(const hl7::Message &m)
 // --- AlertManagerLink -----------------------------------------------------------------------------------
 
 AlertManagerLink::AlertManagerLink(GatewayLinkSettings settings, int replyTimeoutMs, QObject *parent)
-    : AlertManagerLink(std::move(settings),
-                       [&] {
-                           AlertManagerOptions o;
-                           o.replyTimeoutMs = replyTimeoutMs;
-                           return o;
-                       }(),
-                       parent)
+    : AlertManagerLink(
+          std::move(settings),
+          [&] {
+              AlertManagerOptions o;
+              o.replyTimeoutMs = replyTimeoutMs;
+              return o;
+          }(),
+          parent)
 {}
 
 AlertManagerLink::AlertManagerLink(GatewayLinkSettings settings, AlertManagerOptions options, QObject *parent)
@@ -332,10 +334,10 @@ void AlertManagerLink::syncState()
     s.replyConnections = static_cast<int>(m_inbound.size());
     if (s.up != before.up)
         s.sinceMs = QDateTime::currentMSecsSinceEpoch();
-    const bool changed = s.up != before.up || s.lastError != before.lastError || s.pending != before.pending ||
-                         s.sent != before.sent || s.delivered != before.delivered ||
-                         s.failed != before.failed || s.statuses != before.statuses ||
-                         s.replyConnections != before.replyConnections;
+    const bool changed = s.up != before.up || s.lastError != before.lastError ||
+                         s.pending != before.pending || s.sent != before.sent ||
+                         s.delivered != before.delivered || s.failed != before.failed ||
+                         s.statuses != before.statuses || s.replyConnections != before.replyConnections;
     if (!changed)
         return;
     {
@@ -347,7 +349,7 @@ void AlertManagerLink::syncState()
 
 std::string AlertManagerLink::nextControlId(char kind)
 {
-    return utf8(m_idPrefix) + kind + std::to_string(++m_seq);
+    return utf8(m_idPrefix) + '-' + kind + std::to_string(++m_seq);
 }
 
 void AlertManagerLink::start()
@@ -417,8 +419,10 @@ std::string AlertManagerLink::buildMessage(const AlertRequest &r, const std::str
     if (r.eventCode == 0 && r.eventRefId.isEmpty())
         a.event = {196616, QStringLiteral("196616"), QStringLiteral("MDC_EVT_ALARM"), QStringLiteral("MDC")};
     else
+        // A station code without an MDC term ("lead_off") goes as a local code, not as a fake MDC one.
         a.event = {r.eventCode, r.eventCode ? QString::number(r.eventCode) : r.eventRefId, r.eventRefId,
-                   QStringLiteral("MDC")};
+                   r.eventCode || r.eventRefId.startsWith(QLatin1String("MDC_")) ? QStringLiteral("MDC")
+                                                                                 : QStringLiteral("L")};
     a.eventText = r.eventText;
     if (!r.bedLabel.isEmpty() && !r.eventText.startsWith(r.bedLabel))
         a.eventText = r.eventText.isEmpty() ? r.bedLabel : r.bedLabel + QStringLiteral(": ") + r.eventText;
@@ -476,8 +480,18 @@ void AlertManagerLink::send(const AlertRequest &request)
         const auto queued = std::find_if(m_queue.begin(), m_queue.end(), [&](const Item &i) {
             return same(i) && i.phase == AlertPhase::Escalate && !i.everWritten;
         });
+        if (!heard && m_withdrawn.contains(request.alarmId)) {
+            emit problem(QStringLiteral("alert manager: %1 of %2 not sent: its escalation was withdrawn")
+                             .arg(request.phase == AlertPhase::End ? QStringLiteral("end")
+                                                                   : QStringLiteral("de-escalation"),
+                                  request.alarmId));
+            return;
+        }
         if (!heard && queued != m_queue.end()) {
             std::erase_if(m_queue, same);
+            if (m_withdrawn.size() > kMaxRemembered)
+                m_withdrawn.clear();
+            m_withdrawn.insert(request.alarmId);
             emit problem(QStringLiteral("alert manager: escalation of %1 withdrawn before it could be sent")
                              .arg(request.alarmId));
             syncState();
@@ -486,19 +500,21 @@ void AlertManagerLink::send(const AlertRequest &request)
         }
     }
 
+    if (request.phase == AlertPhase::Escalate)
+        m_withdrawn.remove(request.alarmId);
+
     std::vector<std::pair<QString, QString>> failures;
     while (m_queue.size() + m_inFlight.size() >= m_options.maxQueued) {
         std::deque<Item> &from = m_queue.empty() ? m_inFlight : m_queue;
         Item &oldest = from.front();
         if (!oldest.failureReported)
-            failures.emplace_back(oldest.alarmId,
-                                  QStringLiteral("alert manager queue full (%1 requests): dropped")
-                                      .arg(m_options.maxQueued));
+            failures.emplace_back(
+                oldest.alarmId,
+                QStringLiteral("alert manager queue full (%1 requests): dropped").arg(m_options.maxQueued));
         from.pop_front();
     }
 
     Item item;
-    item.seq = ++m_seq;
     item.controlId = nextControlId('E');
     item.message = buildMessage(request, item.controlId);
     item.alarmId = request.alarmId;
@@ -553,12 +569,13 @@ void AlertManagerLink::connectNow()
                                  "certificate?)")
                       .arg(why);
         else if (e == QAbstractSocket::RemoteHostClosedError && m_up)
-            why = QStringLiteral("alert manager closed the connection");
+            why = closedReason();
         onDisconnected(QStringLiteral("alert manager %1: %2").arg(m_settings.url.toString(), why));
     });
     connect(socket, &QAbstractSocket::disconnected, this, [this, socket] {
         if (socket == m_socket)
-            onDisconnected(QStringLiteral("alert manager %1 closed the connection").arg(m_settings.url.toString()));
+            onDisconnected(
+                QStringLiteral("alert manager %1: %2").arg(m_settings.url.toString(), closedReason()));
     });
     connect(socket, &QIODevice::readyRead, this, [this, socket] { onReadyRead(socket); });
     if (auto *ssl = qobject_cast<QSslSocket *>(socket)) {
@@ -570,11 +587,23 @@ void AlertManagerLink::connectNow()
     }
 }
 
+QString AlertManagerLink::closedReason() const
+{
+    // With TLS 1.3 the client's handshake is done before the server has checked the client certificate:
+    // a refusal shows only as the server hanging up at once, without a word.
+    if (m_settings.url.tls && !m_heardBack && m_connectedFor.isValid() && m_connectedFor.elapsed() < 3000)
+        return QStringLiteral(
+            "the alert manager closed the connection right after the TLS handshake (does it "
+            "accept the station's certificate?)");
+    return QStringLiteral("the alert manager closed the connection");
+}
+
 void AlertManagerLink::onConnected(QTcpSocket *socket)
 {
     if (socket != m_socket)
         return;
     m_up = true;
+    m_heardBack = false;
     m_framer.reset();
     m_connectedFor.start();
     pump();
@@ -582,7 +611,7 @@ void AlertManagerLink::onConnected(QTcpSocket *socket)
     armDeadlineTimer();
 }
 
-void AlertManagerLink::onDisconnected(const QString &why)
+void AlertManagerLink::onDisconnected(const QString &why, bool unanswered)
 {
     if (m_socket) {
         QTcpSocket *s = m_socket;
@@ -600,12 +629,16 @@ void AlertManagerLink::onDisconnected(const QString &why)
     while (!m_inFlight.empty()) {
         Item item = std::move(m_inFlight.back());
         m_inFlight.pop_back();
+        // Only a connection that took the request and never answered counts against it: one that drops
+        // (a restart, a refused certificate) says nothing about the request itself.
+        if (unanswered && item.writtenAtMs >= 0)
+            ++item.attempts;
         item.writtenAtMs = -1;
         if (item.attempts >= kMaxAttempts) {
             if (!item.failureReported)
                 failures.emplace_back(item.alarmId,
-                                      QStringLiteral("no acknowledgment from the alert manager after %1 "
-                                                     "attempts")
+                                      QStringLiteral("no acknowledgment from the alert manager on %1 "
+                                                     "connections")
                                           .arg(item.attempts));
             continue;
         }
@@ -644,7 +677,6 @@ void AlertManagerLink::pump()
         hl7::MllpFramer::appendFrame(out, item.message);
         item.writtenAtMs = t;
         item.everWritten = true;
-        ++item.attempts;
         ++m_sentCount;
         remember(item.alarmId, item.controlId);
         m_inFlight.push_back(std::move(item));
@@ -692,6 +724,8 @@ void AlertManagerLink::onReadyRead(QTcpSocket *socket)
         framer = it->second.get();
     }
     const QByteArray bytes = socket->readAll();
+    if (socket == m_socket && !bytes.isEmpty())
+        m_heardBack = true;
     framer->feed(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
     QPointer<QTcpSocket> alive(socket);
     while (auto frame = framer->next()) {
@@ -715,7 +749,8 @@ void AlertManagerLink::handleFrame(QTcpSocket *socket, std::string_view frame)
         if (e.ok())
             handleAck(m);
         else
-            emit problem(QStringLiteral("alert manager: unreadable ACK: %1").arg(QString::fromStdString(e.message())));
+            emit problem(
+                QStringLiteral("alert manager: unreadable ACK: %1").arg(QString::fromStdString(e.message())));
         return;
     }
     handleReport(socket, m, e);
@@ -727,8 +762,8 @@ void AlertManagerLink::handleAck(const hl7::Message &ack)
     const hl7::Segment msa = ack.find("MSA");
     const std::string code(msa.field(1).component(1));
     const std::string id(msa.field(2).component(1));
-    auto it = std::find_if(m_inFlight.begin(), m_inFlight.end(),
-                           [&](const Item &i) { return i.controlId == id; });
+    auto it =
+        std::find_if(m_inFlight.begin(), m_inFlight.end(), [&](const Item &i) { return i.controlId == id; });
     const bool positive = code == "AA" || code == "CA";
     if (it == m_inFlight.end()) {
         // A late ACK for a request given up on: it did arrive after all.
@@ -816,10 +851,11 @@ void AlertManagerLink::handleReport(QTcpSocket *socket, const hl7::Message &m, c
             const QString alarmId = resolveAlarm(s);
             if (alarmId.isEmpty()) {
                 // Possibly an alarm from before a restart of the station: acknowledged, not shown.
-                emit problem(QStringLiteral("alert manager: %1 status \"%2\" for an alarm the station did not "
-                                            "send (OBR-3 %3, MSA-2 %4)")
-                                 .arg(QString::fromUtf8(info.type.data(), qsizetype(info.type.size())),
-                                      s.text, s.alarmIds.join(u','), s.ackControlId));
+                emit problem(
+                    QStringLiteral("alert manager: %1 status \"%2\" for an alarm the station did not "
+                                   "send (OBR-3 %3, MSA-2 %4)")
+                        .arg(QString::fromUtf8(info.type.data(), qsizetype(info.type.size())), s.text,
+                             s.alarmIds.join(u','), s.ackControlId));
                 continue;
             }
             found.emplace_back(alarmId, s.status, s.text);
@@ -896,8 +932,9 @@ QString AlertManagerLink::waitingReason(const Item &item) const
             .arg(seconds(m_options.replyTimeoutMs));
     if (!m_up)
         return QStringLiteral("alert manager unreachable: %1")
-            .arg(m_lastError.isEmpty() ? QStringLiteral("still connecting to %1").arg(m_settings.url.toString())
-                                       : m_lastError);
+            .arg(m_lastError.isEmpty()
+                     ? QStringLiteral("still connecting to %1").arg(m_settings.url.toString())
+                     : m_lastError);
     return QStringLiteral("not sent within %1 s: %2 requests ahead wait for acknowledgment")
         .arg(seconds(m_options.replyTimeoutMs))
         .arg(m_inFlight.size());
@@ -923,6 +960,7 @@ void AlertManagerLink::checkDeadlines()
 {
     const qint64 t = now();
     std::vector<std::pair<QString, QString>> failures;
+    std::vector<QString> dropped;
     const auto visit = [&](std::deque<Item> &items) {
         for (auto it = items.begin(); it != items.end();) {
             if (!it->failureReported && t >= it->failAtMs) {
@@ -930,8 +968,7 @@ void AlertManagerLink::checkDeadlines()
                 failures.emplace_back(it->alarmId, waitingReason(*it));
             }
             if (t >= it->expireAtMs) {
-                emit problem(QStringLiteral("alert manager: request for %1 not acknowledged in %2 s: dropped")
-                                 .arg(it->alarmId, seconds(m_options.expireMs)));
+                dropped.push_back(it->alarmId);
                 it = items.erase(it);
             } else {
                 ++it;
@@ -945,10 +982,15 @@ void AlertManagerLink::checkDeadlines()
     // link: drop it so the requests go again on a fresh one.
     if (m_up && !m_inFlight.empty() && t - m_inFlight.front().writtenAtMs >= 2LL * m_options.replyTimeoutMs) {
         onDisconnected(QStringLiteral("no acknowledgment from the alert manager for %1 s: reconnecting")
-                           .arg(seconds(2 * m_options.replyTimeoutMs)));
+                           .arg(seconds(2 * m_options.replyTimeoutMs)),
+                       true);
     }
     syncState();
     armDeadlineTimer();
+    // Signals last: a slot may call send() or stop(), which change the queues walked above.
+    for (const QString &alarmId : dropped)
+        emit problem(QStringLiteral("alert manager: request for %1 not acknowledged in %2 s: dropped")
+                         .arg(alarmId, seconds(m_options.expireMs)));
     for (const auto &[alarmId, reason] : failures)
         emit failed(alarmId, reason);
 }
@@ -1033,8 +1075,9 @@ void AlertManagerLink::adoptInbound(QTcpSocket *socket)
     const auto begin = [this, ssl, peerName] {
         // Optional check on top of the CA: the manager's certificate must carry this name.
         if (ssl && !peerName.isEmpty() && !certificateNames(ssl->peerCertificate()).contains(peerName)) {
-            emit problem(QStringLiteral("alert manager reply listener: TLS: certificate names %1, expected %2")
-                             .arg(certificateNames(ssl->peerCertificate()).join(u','), peerName));
+            emit problem(
+                QStringLiteral("alert manager reply listener: TLS: certificate names %1, expected %2")
+                    .arg(certificateNames(ssl->peerCertificate()).join(u','), peerName));
             ssl->abort();
         }
     };

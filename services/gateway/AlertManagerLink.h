@@ -25,6 +25,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -52,7 +53,7 @@ struct AlertRequest
     std::optional<PatientInfo> patient;
     quint32 eventCode = 0; // facet .1, e.g. 196648 MDC_EVT_HI; 0 and no REFID: 196616 MDC_EVT_ALARM
     QString eventRefId;
-    QString eventText; // what the nurse reads, e.g. "HR 145 > 120"
+    QString eventText;      // what the nurse reads, e.g. "HR 145 > 120"
     quint32 sourceCode = 0; // facet .2, e.g. 147842 MDC_ECG_HEART_RATE
     QString sourceRefId;
     std::optional<double> value; // value of the source metric; without it facet .2 is MDC_ATTR_ALERT_SOURCE
@@ -70,8 +71,8 @@ struct AlertRequest
 
 struct AlertManagerOptions
 {
-    int replyTimeoutMs = 10000; // no ACK by then: failed() (the request keeps going until it expires)
-    int expireMs = 300000;      // a request not acknowledged by then is dropped: it is out of date
+    int replyTimeoutMs = 10000;  // no ACK by then: failed() (the request keeps going until it expires)
+    int expireMs = 300000;       // a request not acknowledged by then is dropped: it is out of date
     std::size_t maxQueued = 256; // requests waiting or in flight; beyond it the oldest fails and is dropped
     QString sendingApplication = QStringLiteral("VIGIL");
     QString sendingFacility;
@@ -82,15 +83,16 @@ struct AlertManagerOptions
     std::optional<GatewayLinkSettings> replyListener;
 };
 
-// One dissemination status found in a PCD-05 message (public so the unit test can check the parsing of
-// many forms without sockets).
+// What the manager says became of a page (PCD-05 dissemination status).
 enum class AlertStatus : quint8 { Delivered, Read, Accepted, Rejected, Failed };
 QString nameOf(AlertStatus s); // "delivered" "read" "accepted" "rejected" "failed"
 
+// One status found in a PCD-05 message (public so the unit test can check the parsing of many forms
+// without sockets).
 struct Pcd05Status
 {
-    QStringList alarmIds;  // candidates from OBR-3 (entity id, then whole field) and OBR-2, in that order
-    QString ackControlId;  // MSA-2, when the message quotes our PCD-04's MSH-10
+    QStringList alarmIds; // candidates: OBR-3 as sent, its entity id, then OBR-2, in that order
+    QString ackControlId; // MSA-2, when the message quotes our PCD-04's MSH-10
     AlertStatus status = AlertStatus::Delivered;
     QString text; // the status as the manager wrote it, with the recipient when it named one
 };
@@ -110,17 +112,18 @@ public:
 
     struct LinkState
     {
-        bool up = false;     // connected (TLS handshake done) to the alert manager
-        bool secure = true;  // mllps://
-        QString url;         // the manager's address
-        QString lastError;   // why the link is or was last down; empty when it never failed
-        qint64 sinceMs = 0;  // wall-clock time of the last change of `up`
-        int pending = 0;     // requests queued or waiting for an ACK
+        bool up = false;    // connected (TLS handshake done) to the alert manager
+        bool secure = true; // mllps://
+        QString url;        // the manager's address
+        QString lastError;  // why the link is or was last down; empty when it never failed
+        qint64 sinceMs = 0; // wall-clock time of the last change of `up`
+        int pending = 0;    // requests queued or waiting for an ACK
         quint64 sent = 0, delivered = 0, failed = 0, statuses = 0;
         int replyConnections = 0; // dial-in connections of the manager on the reply listener
     };
 
-    AlertManagerLink(GatewayLinkSettings settings, AlertManagerOptions options = {}, QObject *parent = nullptr);
+    AlertManagerLink(GatewayLinkSettings settings, AlertManagerOptions options = {},
+                     QObject *parent = nullptr);
     AlertManagerLink(GatewayLinkSettings settings, int replyTimeoutMs, QObject *parent = nullptr);
     ~AlertManagerLink() override;
 
@@ -148,15 +151,14 @@ signals:
 private:
     struct Item
     {
-        quint64 seq = 0;
         std::string controlId;
         std::string message;
         QString alarmId;
         AlertPhase phase = AlertPhase::Escalate;
-        qint64 failAtMs = 0;   // monotonic ms (m_clock)
+        qint64 failAtMs = 0; // monotonic ms (m_clock)
         qint64 expireAtMs = 0;
         qint64 writtenAtMs = -1; // on the current connection; -1 not yet
-        int attempts = 0;        // connections it was written on
+        int attempts = 0;        // connections that took it and never answered
         bool everWritten = false;
         bool failureReported = false;
     };
@@ -166,7 +168,9 @@ private:
     std::string buildMessage(const AlertRequest &r, const std::string &controlId) const;
     void connectNow();
     void onConnected(QTcpSocket *socket);
-    void onDisconnected(const QString &why);
+    // unanswered: dropped because requests went unacknowledged (they count an attempt each).
+    void onDisconnected(const QString &why, bool unanswered = false);
+    QString closedReason() const;
     void scheduleReconnect(const QString &why);
     void pump();
     void onReadyRead(QTcpSocket *socket);
@@ -191,6 +195,7 @@ private:
 
     QTcpSocket *m_socket = nullptr; // the outbound connection (connecting or up)
     bool m_up = false;
+    bool m_heardBack = false; // the manager sent something on this connection
     hl7::MllpFramer m_framer;
     QTimer *m_retry;
     QTimer *m_deadline;
@@ -209,6 +214,7 @@ private:
     // PCD-05 replies name the alarm by OBR-3 or quote our MSH-10: both are remembered for a while.
     QHash<QString, qint64> m_knownAlarms; // alarm id -> last send (ms)
     QHash<QString, QString> m_controlToAlarm;
+    QSet<QString> m_withdrawn; // escalations withdrawn before they were sent: their end is not sent either
     std::deque<QString> m_controlOrder;
 
     QTcpServer *m_server = nullptr; // reply listener

@@ -199,7 +199,7 @@ FocusScope {
                                     width: trends.axisWidth - 8
                                     y: -height / 2
                                     horizontalAlignment: Text.AlignRight
-                                    text: parent.value.toFixed(panel.modelData.step < 1 ? 1 : 0)
+                                    text: parent.value.toFixed(panel.modelData.step % 1 !== 0 ? 1 : 0)
                                     color: Theme.textDim
                                     font.family: Theme.fontFamily
                                     font.pixelSize: 15

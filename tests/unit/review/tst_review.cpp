@@ -4,6 +4,7 @@
 // StripView and ReviewTrendView.
 #include "Archive.h"
 #include "ArchiveQueryAdapter.h"
+#include "ArchiveReader.h"
 #include "ReviewModel.h"
 #include "ReviewTrendView.h"
 #include "StripView.h"
