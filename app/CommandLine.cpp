@@ -79,10 +79,15 @@ std::optional<Options> parseCommandLine(const QStringList &arguments, QString *e
     const QCommandLineOption noArchive(
         QStringLiteral("no-archive"),
         QStringLiteral("Run without the archive (tests; not for clinical use)."));
-    p.addOptions({help,       version,     config,       demoBeds,  headless,   stateFile,
-                  selfTest,   checkConfig, printDefault, quitAfter, screenshot, screenshotDelay,
-                  windowSize, fullscreen,  replay,       listen,    gateway,    tlsCa,
-                  tlsCert,    tlsKey,      archive,      noArchive});
+    const QCommandLineOption alertManager(
+        QStringLiteral("alert-manager"),
+        QStringLiteral("Send escalations to the ward's alert manager at URL "
+                       "(PCD-04 escalate; uses --tls-*)."),
+        QStringLiteral("URL"));
+    p.addOptions({help,       version,     config,       demoBeds,  headless,    stateFile,
+                  selfTest,   checkConfig, printDefault, quitAfter, screenshot,  screenshotDelay,
+                  windowSize, fullscreen,  replay,       listen,    gateway,     tlsCa,
+                  tlsCert,    tlsKey,      archive,      noArchive, alertManager});
 
     Options o;
     o.helpText = p.helpText();
@@ -113,6 +118,7 @@ std::optional<Options> parseCommandLine(const QStringList &arguments, QString *e
     o.tlsCert = p.value(tlsCert);
     o.tlsKey = p.value(tlsKey);
     o.archivePath = p.value(archive);
+    o.alertManager = p.value(alertManager);
     o.noArchive = p.isSet(noArchive);
     if (o.noArchive && !o.archivePath.isEmpty())
         return fail(QStringLiteral("--archive and --no-archive contradict each other"));

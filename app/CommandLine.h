@@ -31,6 +31,7 @@ struct Options
     QStringList gateways; // mllp(s)://HOST:PORT to dial
     QString tlsCa, tlsCert, tlsKey;
     QString archivePath;
+    QString alertManager;
     bool noArchive = false;
     QString helpText;
 };

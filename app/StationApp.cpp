@@ -1,5 +1,6 @@
 #include "StationApp.h"
 
+#include "AlertManagerWiring.h"
 #include "GatewaySources.h"
 #include "SimulatedWardSource.h"
 #include "WfdbReplaySource.h"
@@ -145,6 +146,53 @@ void StationApp::recordAlarmSteps()
     }
 }
 
+bool StationApp::startAlertManager(QString *error)
+{
+    const AlertManagerConfig &am = m_config.alertManager;
+    if (am.url.isEmpty())
+        return true;
+    QString why;
+    const auto url = parseMllpUrl(am.url, &why);
+    if (!url || (url->tls && !makeTlsConfiguration({am.tlsCa, am.tlsCert, am.tlsKey, am.peerName}, &why))) {
+        if (error)
+            *error = QStringLiteral("alert manager: %1").arg(why);
+        return false;
+    }
+    GatewayLinkSettings link;
+    link.url = *url;
+    link.tls = TlsSettings{am.tlsCa, am.tlsCert, am.tlsKey, am.peerName};
+    m_alertManager = new AlertManagerLink(link, static_cast<int>(am.replyTimeoutS * 1000));
+    m_alertThread = std::make_unique<QThread>();
+    m_alertThread->setObjectName(QStringLiteral("alert-manager"));
+    m_alertManager->moveToThread(m_alertThread.get());
+    connect(m_alertThread.get(), &QThread::finished, m_alertManager, &QObject::deleteLater);
+    Station *station = m_station.get();
+    // Replies come from the link's thread; the engine lives on the GUI thread.
+    connect(m_alertManager, &AlertManagerLink::status, station,
+            [station](const QString &id, AlertStatus s, const QString &text) {
+                station->alarmEngine()->onAlertManagerResult(id, toDelivery(s), text);
+                station->evaluateAlarms();
+            });
+    connect(m_alertManager, &AlertManagerLink::failed, station,
+            [station](const QString &id, const QString &why) {
+                station->alarmEngine()->onAlertManagerResult(id, alarms::Delivery::Failed, why);
+                station->evaluateAlarms();
+            });
+    connect(station, &Station::escalationActionsReady, this, &StationApp::sendEscalations);
+    return true;
+}
+
+void StationApp::sendEscalations()
+{
+    if (!m_alertManager)
+        return;
+    for (const alarms::EscalationAction &a : m_station->alarmEngine()->takeEscalationActions()) {
+        const AlertRequest r = toAlertRequest(a);
+        QMetaObject::invokeMethod(
+            m_alertManager, [link = m_alertManager, r] { link->send(r); }, Qt::QueuedConnection);
+    }
+}
+
 bool StationApp::build(QString *error)
 {
     auto ward = std::make_unique<Ward>(m_config.beds, Ward::kMaxBeds);
@@ -152,6 +200,8 @@ bool StationApp::build(QString *error)
     m_station = std::make_unique<Station>(m_config.stationName, m_config.wardName, m_config.display,
                                           std::move(ward), nullptr, m_config.alarms);
     openArchive();
+    if (!startAlertManager(error))
+        return false;
     for (const SourceConfig &s : m_config.sources) {
         if (!addSource(s, error))
             return false;
@@ -245,6 +295,10 @@ void StationApp::start()
     if (m_started)
         return;
     m_started = true;
+    if (m_alertThread) {
+        m_alertThread->start();
+        QMetaObject::invokeMethod(m_alertManager, &AlertManagerLink::start, Qt::QueuedConnection);
+    }
     m_station->start();
     for (auto &r : m_sources) {
         r.thread->start();
@@ -265,6 +319,12 @@ void StationApp::stop()
         r.source = nullptr;
     }
     m_sources.clear();
+    if (m_alertThread && m_alertThread->isRunning()) {
+        QMetaObject::invokeMethod(m_alertManager, &AlertManagerLink::stop, Qt::BlockingQueuedConnection);
+        m_alertThread->quit();
+        m_alertThread->wait();
+        m_alertManager = nullptr;
+    }
     if (m_archive)
         m_archive->flush(10'000); // what was received before the stop is on disk when the process ends
 }

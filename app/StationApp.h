@@ -3,6 +3,7 @@
 // they feed).
 #pragma once
 
+#include "AlertManagerLink.h"
 #include "Archive.h"
 #include "DurableStore.h"
 #include "GatewaySource.h"
@@ -42,6 +43,8 @@ public:
 private:
     bool addSource(const SourceConfig &cfg, QString *error);
     void openArchive();
+    bool startAlertManager(QString *error);
+    void sendEscalations();
     void recordAlarmSteps();
 
     struct Running
@@ -66,6 +69,8 @@ private:
         qint64 resetMs = 0;
     };
     QHash<QString, AlarmSeen> m_alarmSeen;
+    std::unique_ptr<QThread> m_alertThread;
+    AlertManagerLink *m_alertManager = nullptr; // lives on m_alertThread
 };
 
 } // namespace vigil

@@ -167,7 +167,7 @@ std::optional<StationConfig> parseStationConfig(const QByteArray &bytes, const Q
     const QStringList lines = text.split(u'\n');
 
     static const QSet<QString> singleTables{QStringLiteral("station"), QStringLiteral("display"),
-                                            QStringLiteral("archive")};
+                                            QStringLiteral("archive"), QStringLiteral("alert_manager")};
     static const QSet<QString> arrayTables{QStringLiteral("bed"), QStringLiteral("source")};
 
     std::vector<TableRef> tables;
@@ -371,6 +371,23 @@ std::optional<StationConfig> parseStationConfig(const QByteArray &bytes, const Q
                 if (!why.isEmpty())
                     ok = p.fail(it->line, QStringLiteral("[%1] %2").arg(t.name, it.key()), why);
             }
+            continue;
+        }
+        if (t.name == QLatin1String("alert_manager")) {
+            checkKnown(t, {QStringLiteral("url"), QStringLiteral("tls_ca"), QStringLiteral("tls_cert"),
+                           QStringLiteral("tls_key"), QStringLiteral("peer_name"),
+                           QStringLiteral("reply_timeout_s")});
+            auto &am = cfg.alertManager;
+            getString(t, QStringLiteral("url"), am.url);
+            getString(t, QStringLiteral("tls_ca"), am.tlsCa);
+            getString(t, QStringLiteral("tls_cert"), am.tlsCert);
+            getString(t, QStringLiteral("tls_key"), am.tlsKey);
+            getString(t, QStringLiteral("peer_name"), am.peerName);
+            getNumber(t, QStringLiteral("reply_timeout_s"), 1, 600, am.replyTimeoutS, false);
+            if (ok && !am.url.isEmpty() && !am.url.startsWith(QLatin1String("mllps://")) &&
+                !am.url.startsWith(QLatin1String("mllp://")))
+                ok = p.fail(t.keys[QStringLiteral("url")].line, QStringLiteral("[alert_manager] url"),
+                            QStringLiteral("expected mllps://HOST:PORT or mllp://HOST:PORT"));
             continue;
         }
         if (t.name == QLatin1String("archive")) {

@@ -50,6 +50,13 @@ struct ArchiveConfig
     double numericDays = 30;
 };
 
+struct AlertManagerConfig
+{
+    QString url; // mllps://HOST:PORT (or mllp:// explicitly); empty: no alert manager
+    QString tlsCa, tlsCert, tlsKey, peerName;
+    double replyTimeoutS = 10;
+};
+
 struct StationConfig
 {
     QString stationName = QStringLiteral("Vigil Central");
@@ -59,6 +66,7 @@ struct StationConfig
     std::vector<BedConfig> beds;
     std::vector<SourceConfig> sources;
     ArchiveConfig archive;
+    AlertManagerConfig alertManager;
     alarms::AlarmConfig alarms;
     QString origin; // file name the config came from, for messages
 };

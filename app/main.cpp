@@ -70,6 +70,12 @@ void applyOverrides(StationConfig &cfg, const Options &o, bool embeddedDefault)
             cfg.sources.push_back(s);
         }
     }
+    if (!o.alertManager.isEmpty()) {
+        cfg.alertManager.url = o.alertManager;
+        cfg.alertManager.tlsCa = o.tlsCa;
+        cfg.alertManager.tlsCert = o.tlsCert;
+        cfg.alertManager.tlsKey = o.tlsKey;
+    }
     if (o.noArchive)
         cfg.archive.enabled = false;
     if (!o.archivePath.isEmpty()) {

@@ -689,7 +689,7 @@ double ReviewModel::parseTime(const QString &input) const
 bool ReviewModel::jumpToText(const QString &text)
 {
     const double t = parseTime(text);
-    if (std::isnan(t))
+    if (std::isnan(t) || !m_query)
         return false;
     jumpTo(t);
     return true;

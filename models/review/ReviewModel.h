@@ -156,7 +156,7 @@ public:
     // at the recent end), the time marked.
     Q_INVOKABLE void jumpTo(double timeMs);
     // "03:12", "03:12:30" (the latest such time at or before the newest data), "2024-03-01 03:12[:30]",
-    // or ISO 8601. False if the text is not a time.
+    // or ISO 8601. False if the text is not a time (or there is no archive).
     Q_INVOKABLE bool jumpToText(const QString &text);
     // Moves the full-disclosure window; from the newest data when nothing is shown yet.
     Q_INVOKABLE void scroll(double seconds);

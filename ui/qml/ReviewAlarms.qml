@@ -75,7 +75,7 @@ FocusScope {
                     required property bool acknowledged
                     required property string acknowledgedBy
                     required property real acknowledgedTime
-                    readonly property bool reviewed: alarmsTab.review && alarmsTab.review.reviewedAlarmId === alarmId
+                    readonly property bool reviewed: !!alarmsTab.review && alarmsTab.review.reviewedAlarmId === alarmId
                     objectName: "alarmRow_" + index
                     width: ListView.view.width - 16
                     height: Math.max(Theme.touchTarget + 20, info.implicitHeight + 14)
@@ -154,7 +154,7 @@ FocusScope {
                     width: parent.width - 40
                     horizontalAlignment: Text.AlignHCenter
                     wrapMode: Text.WordWrap
-                    visible: list.count === 0 && alarmsTab.review && alarmsTab.review.loaded
+                    visible: list.count === 0 && !!alarmsTab.review && alarmsTab.review.loaded
                     text: qsTr("No alarms in the last %1 h.").arg(alarmsTab.review ? alarmsTab.review.rangeHours : 0)
                     color: Theme.textDim
                     font.family: Theme.fontFamily
@@ -200,7 +200,7 @@ FocusScope {
                 objectName: "alarmStripView"
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                visible: alarmsTab.stripModel && (alarmsTab.stripModel.loaded || alarmsTab.stripModel.loading)
+                visible: !!alarmsTab.stripModel && (alarmsTab.stripModel.loaded || alarmsTab.stripModel.loading)
                 stripModel: alarmsTab.stripModel
                 pixelsPerMm: alarmsTab.pixelsPerMm
                 fit: true

@@ -53,7 +53,7 @@ FocusScope {
 
     // The window length follows the width at 25 mm/s.
     Binding {
-        target: disclosure.stripModel
+        target: disclosure.stripModel || null
         property: "seconds"
         value: stripArea.view.visibleSeconds
         when: disclosure.stripModel !== null && stripArea.view.width > 100

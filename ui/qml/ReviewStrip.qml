@@ -117,13 +117,13 @@ Item {
             anchors.fill: parent
             color: "#000000"
             opacity: 0.55
-            visible: strip.stripModel && strip.stripModel.loading && strip.stripModel.loaded
+            visible: !!strip.stripModel && strip.stripModel.loading && strip.stripModel.loaded
         }
         Column {
             objectName: "stripLoading"
             anchors.centerIn: parent
             spacing: 12
-            visible: strip.stripModel && strip.stripModel.loading
+            visible: !!strip.stripModel && strip.stripModel.loading
             Text {
                 anchors.horizontalCenter: parent.horizontalCenter
                 text: strip.placeholder
@@ -139,7 +139,7 @@ Item {
             width: parent.width * 0.8
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
-            visible: strip.stripModel && strip.stripModel.loaded && !strip.stripModel.hasData && !strip.stripModel.loading
+            visible: !!strip.stripModel && strip.stripModel.loaded && !strip.stripModel.hasData && !strip.stripModel.loading
             text: strip.stripModel && strip.stripModel.loaded
                   ? qsTr("No waveforms archived between %1 and %2.")
                         .arg(Qt.formatTime(new Date(strip.stripModel.start), "HH:mm:ss"))

@@ -60,7 +60,7 @@ FocusScope {
                     objectName: "range" + modelData
                     text: modelData + " h"
                     checkable: true
-                    checked: trends.review && trends.review.rangeHours === modelData
+                    checked: !!trends.review && trends.review.rangeHours === modelData
                     implicitWidth: 88
                     // Re-selecting the current range reloads it: the way to catch up with a live bed.
                     onClicked: {
@@ -68,7 +68,7 @@ FocusScope {
                             trends.review.loadTrends();
                         else
                             trends.review.rangeHours = modelData;
-                        checked = Qt.binding(() => trends.review && trends.review.rangeHours === modelData);
+                        checked = Qt.binding(() => !!trends.review && trends.review.rangeHours === modelData);
                     }
                 }
             }
@@ -112,7 +112,7 @@ FocusScope {
             function xOf(t) { return chartX + (t - trends.review.viewStart) / msPerPx; }
 
             Binding {
-                target: trends.review
+                target: trends.review || null
                 property: "chartPoints"
                 value: Math.round(chartArea.chartWidth)
                 when: trends.review !== null && chartArea.chartWidth > 100
@@ -326,7 +326,7 @@ FocusScope {
                 x: chartArea.chartX
                 width: chartArea.chartWidth
                 height: chartArea.panelsHeight
-                enabled: trends.review && trends.review.loaded
+                enabled: !!trends.review && trends.review.loaded
                 onPinchUpdated: (p) => {
                     if (p.previousScale > 0)
                         trends.review.zoom(p.scale / p.previousScale, p.center.x / width);
@@ -372,7 +372,7 @@ FocusScope {
                 objectName: "trendLoading"
                 anchors.centerIn: parent
                 spacing: 14
-                visible: trends.review && trends.review.available && !trends.review.loaded && trends.review.trendLoading
+                visible: !!trends.review && trends.review.available && !trends.review.loaded && trends.review.trendLoading
                 Text {
                     anchors.horizontalCenter: parent.horizontalCenter
                     text: qsTr("Loading trends\u2026")
@@ -391,7 +391,7 @@ FocusScope {
                 width: parent.width * 0.8
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.WordWrap
-                visible: trends.review && trends.review.loaded && trends.panels.length === 0 && !trends.review.trendLoading
+                visible: !!trends.review && trends.review.loaded && trends.panels.length === 0 && !trends.review.trendLoading
                 text: qsTr("No trends archived for this bed in the last %1 h.").arg(trends.review ? trends.review.rangeHours : 0)
                 color: Theme.textDim
                 font.family: Theme.fontFamily
