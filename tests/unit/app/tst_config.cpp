@@ -92,8 +92,8 @@ private slots:
                                          << "t.toml:2: name: cannot read value 'Central'";
         QTest::newRow("unterminated") << "[station]\nname = \"Central\n"
                                       << "t.toml:2: name: unterminated string";
-        QTest::newRow("unknown section") << "[alarms]\n"
-                                         << "t.toml:1: unknown section [alarms]";
+        QTest::newRow("unknown section") << "[alarmz]\n"
+                                         << "t.toml:1: unknown section [alarmz]";
         QTest::newRow("single bed bracket") << "[bed]\n"
                                             << "t.toml:1: [bed] must be written [[bed]]";
         QTest::newRow("duplicate key") << "[station]\nname = \"a\"\nname = \"b\"\n"

@@ -459,18 +459,23 @@ private slots:
         QVERIFY(waitIdle(*m));
         ReviewStripModel *d = m->disclosure();
         d->setSeconds(10);
-        // Nothing shown yet: scroll(0) shows the newest data, ending 2 s after the last sample.
+        // Nothing shown yet: scroll(0) shows the newest data, ending a second after the last sample.
         m->scroll(0);
         QVERIFY(waitIdle(*m));
         const qint64 last = kT0Ms + 7'199'000;
-        QCOMPARE(qint64(d->end()), last + 2'000);
+        QCOMPARE(qint64(d->end()), last + 1'000);
+        QVERIFY(std::isnan(d->marker()));
         m->scroll(-60);
         QVERIFY(waitIdle(*m));
-        QCOMPARE(qint64(d->end()), last + 2'000 - 60'000);
+        QCOMPARE(qint64(d->end()), last + 1'000 - 60'000);
         // Never past the newest data.
         m->scroll(3600);
         QVERIFY(waitIdle(*m));
-        QCOMPARE(qint64(d->end()), last + 2'000);
+        QCOMPARE(qint64(d->end()), last + 1'000);
+        m->scroll(-600);
+        m->showLatest();
+        QVERIFY(waitIdle(*m));
+        QCOMPARE(qint64(d->end()), last + 1'000);
         // A wider view re-reads the same start.
         const qint64 start = qint64(d->start());
         d->setSeconds(20);

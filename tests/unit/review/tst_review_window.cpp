@@ -104,7 +104,6 @@ bool writeArchive(const QString &path, qint64 *endMs)
         u.sourceId = QStringLiteral("sim");
         if (first)
             u.patient = patient;
-        first = false;
         if (t > wavesFromS) {
             for (int w = 0; w < kWaveCount; ++w) {
                 for (const sim::WaveRun &run : out.runs[std::size_t(w)]) {
@@ -122,8 +121,10 @@ bool writeArchive(const QString &path, qint64 *endMs)
         }
         for (const auto &n : out.numerics)
             u.numerics.push_back({n.id, n.value, startMs + qint64(n.timeS * 1000)});
-        if (!u.waves.empty() || !u.numerics.empty())
+        if (!u.waves.empty() || !u.numerics.empty()) {
             a->store(u);
+            first = false;
+        }
     }
     // The alarms the station raised during the scenario.
     const struct
