@@ -1,6 +1,8 @@
 #include "Gui.h"
 
+#include "ArchiveQueryAdapter.h"
 #include "QmlTypes.h"
+#include "ReviewModel.h"
 
 #include <QDirIterator>
 
@@ -16,8 +18,11 @@ Q_IMPORT_QML_PLUGIN(Vigil_UiPlugin)
 
 namespace vigil {
 
-void prepareEngine(QQmlEngine &engine, Station *station)
+void prepareEngine(QQmlEngine &engine, Station *station, const QString &archivePath)
 {
+    // The review pages read history through this; without an archive they say so instead of failing.
+    review::ReviewModel::setDefaultQuery(
+        archivePath.isEmpty() ? nullptr : std::make_shared<archive::ArchiveQueryAdapter>(archivePath));
     // Native (hinted, alpha-mask) glyphs cost a software rasteriser far less per pixel than distance-field
     // text, and are crisper at the fixed sizes a station uses.
     QQuickWindow::setTextRenderType(QQuickWindow::NativeTextRendering);
@@ -25,9 +30,10 @@ void prepareEngine(QQmlEngine &engine, Station *station)
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
 }
 
-QQuickWindow *loadStationWindow(QQmlApplicationEngine &engine, Station *station, QString *error)
+QQuickWindow *loadStationWindow(QQmlApplicationEngine &engine, Station *station, QString *error,
+                                const QString &archivePath)
 {
-    prepareEngine(engine, station);
+    prepareEngine(engine, station, archivePath);
     QStringList warnings;
     const auto collect =
         QObject::connect(&engine, &QQmlEngine::warnings, [&warnings](const QList<QQmlError> &list) {

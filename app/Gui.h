@@ -15,8 +15,9 @@ inline constexpr char kMainQmlUrl[] = "qrc:/qt/qml/Vigil/Ui/Main.qml";
 
 // Makes `station` the QML `Station` singleton and prepares the engine's import path (Qt 6.4 has no
 // loadFromModule(): the module's qrc URL is loaded directly).
-void prepareEngine(QQmlEngine &engine, Station *station);
-QQuickWindow *loadStationWindow(QQmlApplicationEngine &engine, Station *station, QString *error);
+void prepareEngine(QQmlEngine &engine, Station *station, const QString &archivePath = {});
+QQuickWindow *loadStationWindow(QQmlApplicationEngine &engine, Station *station, QString *error,
+                                const QString &archivePath = {});
 
 // Compiles every QML file of the Vigil.Ui module; returns the number compiled, or -1 with *error.
 int compileAllQml(QQmlEngine &engine, QString *error);

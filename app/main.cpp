@@ -256,7 +256,8 @@ int main(int argc, char *argv[])
     std::unique_ptr<QQmlApplicationEngine> engine;
     if (!o.headless) {
         engine = std::make_unique<QQmlApplicationEngine>();
-        QQuickWindow *window = loadStationWindow(*engine, station.station(), &error);
+        QQuickWindow *window = loadStationWindow(*engine, station.station(), &error,
+                                                 station.archive() ? station.archivePath() : QString());
         if (!window)
             return fail(error, 1);
         if (o.windowSize.isValid())

@@ -9,7 +9,8 @@
 namespace vigil {
 
 void fillTrendColumns(LaneColumns &lane, std::span<const ArchiveTrendPoint> points, double viewStartMs,
-                      double msPerPx, double maxGapMs, int firstCol, int endCol, int tick)
+                      double msPerPx, double maxGapMs, int firstCol, int endCol, int tick,
+                      double tickHalfValue)
 {
     firstCol = std::max(0, firstCol);
     endCol = std::min(lane.width(), endCol);
@@ -23,7 +24,9 @@ void fillTrendColumns(LaneColumns &lane, std::span<const ArchiveTrendPoint> poin
         l = std::isnan(l) ? lo : std::min(l, lo);
         h = std::isnan(h) ? hi : std::max(h, hi);
     };
-    const auto xOf = [&](const ArchiveTrendPoint &p) { return (static_cast<double>(p.timeMs) - viewStartMs) / msPerPx; };
+    const auto xOf = [&](const ArchiveTrendPoint &p) {
+        return (static_cast<double>(p.timeMs) - viewStartMs) / msPerPx;
+    };
     const auto valid = [](const ArchiveTrendPoint &p) { return !std::isnan(p.value); };
     const std::size_t n = points.size();
     for (std::size_t i = 0; i < n; ++i) {
@@ -31,8 +34,8 @@ void fillTrendColumns(LaneColumns &lane, std::span<const ArchiveTrendPoint> poin
         if (!valid(p))
             continue;
         const double x = xOf(p);
-        const bool joinedPrev = i > 0 && valid(points[i - 1]) &&
-                                static_cast<double>(p.timeMs - points[i - 1].timeMs) <= maxGapMs;
+        const bool joinedPrev =
+            i > 0 && valid(points[i - 1]) && static_cast<double>(p.timeMs - points[i - 1].timeMs) <= maxGapMs;
         const bool joinedNext = i + 1 < n && valid(points[i + 1]) &&
                                 static_cast<double>(points[i + 1].timeMs - p.timeMs) <= maxGapMs;
         if (joinedNext) {
@@ -61,8 +64,9 @@ void fillTrendColumns(LaneColumns &lane, std::span<const ArchiveTrendPoint> poin
         expand(c, lo, hi);
         if (tick > 0 || (!joinedPrev && !joinedNext)) {
             const int half = std::max(1, tick);
+            const auto dv = static_cast<float>(tick > 0 ? tickHalfValue : 0.0);
             for (int k = c - half; k <= c + half; ++k)
-                expand(k, v, v);
+                expand(k, v - dv, v + dv);
         }
     }
 }
@@ -222,8 +226,8 @@ QSGNode *ReviewTrendView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData 
     QSGNode *root = oldNode ? oldNode : new QSGNode;
     const int width = static_cast<int>(std::floor(this->width()));
     const int count = static_cast<int>(m_series.size());
-    const bool drawable = width >= 8 && height() >= 8 && count > 0 && m_trends.data && m_trends.data->overview &&
-                          m_viewEnd > m_viewStart;
+    const bool drawable = width >= 8 && height() >= 8 && count > 0 && m_trends.data &&
+                          m_trends.data->overview && m_viewEnd > m_viewStart;
     const int wanted = drawable ? count : 0;
     while (root->childCount() > wanted) {
         QSGNode *last = root->lastChild();
@@ -242,6 +246,8 @@ QSGNode *ReviewTrendView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData 
     const review::TrendLayer &overview = *m_trends.data->overview;
     const review::TrendLayer *detail = m_trends.data->detail.get();
     const float halfLine = static_cast<float>(m_lineWidth / 2.0);
+    // Episodic readings (NIBP) are marked by a small block, about 8 px high, on their line.
+    const double tickHalfValue = height() > 0 ? 4.0 * (m_hi - m_lo) / height() : 0.0;
 
     auto *node = static_cast<FlatStripNode *>(root->firstChild());
     for (int si = 0; si < count; ++si, node = static_cast<FlatStripNode *>(node->nextSibling())) {
@@ -250,17 +256,21 @@ QSGNode *ReviewTrendView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData 
         if (const auto id = numericFromKey(m_series[si])) {
             const int tick = episodic(*id) ? 3 : 0;
             if (const ArchiveTrendSeries *s = overview.find(*id))
-                fillTrendColumns(m_columns, s->points, m_viewStart, msPerPx, maxGapMs(*id, overview), 0, width, tick);
+                fillTrendColumns(m_columns, s->points, m_viewStart, msPerPx, maxGapMs(*id, overview), 0,
+                                 width, tick, tickHalfValue);
             if (detail) {
                 // The finer data replaces the overview wherever it covers whole columns.
-                const int c0 = std::max(0, static_cast<int>(std::ceil((detail->t1Ms - m_viewStart) / msPerPx)));
-                const int c1 = std::min(width, static_cast<int>(std::floor((detail->t2Ms - m_viewStart) / msPerPx)));
+                const int c0 =
+                    std::max(0, static_cast<int>(std::ceil((detail->t1Ms - m_viewStart) / msPerPx)));
+                const int c1 =
+                    std::min(width, static_cast<int>(std::floor((detail->t2Ms - m_viewStart) / msPerPx)));
                 for (int c = c0; c < c1; ++c) {
                     m_columns.lo[static_cast<std::size_t>(c)] = std::nanf("");
                     m_columns.hi[static_cast<std::size_t>(c)] = std::nanf("");
                 }
                 if (const ArchiveTrendSeries *s = detail->find(*id))
-                    fillTrendColumns(m_columns, s->points, m_viewStart, msPerPx, maxGapMs(*id, *detail), c0, c1, tick);
+                    fillTrendColumns(m_columns, s->points, m_viewStart, msPerPx, maxGapMs(*id, *detail), c0,
+                                     c1, tick, tickHalfValue);
             }
             StripStyle style;
             style.top = halfLine + 1.0f;

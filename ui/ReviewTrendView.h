@@ -26,9 +26,11 @@ namespace vigil {
 // Fills columns [firstCol, endCol) of `lane` (others untouched) from trend points. Column c covers
 // [viewStartMs + c * msPerPx, viewStartMs + (c + 1) * msPerPx). Consecutive points at most maxGapMs apart
 // are joined by a line; each point contributes its bucket min/max to its column; a point joined to
-// neither neighbour, and every point when tick > 0, is widened to a tick of 2 * max(1, tick) + 1 columns.
+// neither neighbour, and every point when tick > 0, is widened to a mark 2 * max(1, tick) + 1 columns wide
+// and 2 * tickHalfValue (in value units) high.
 void fillTrendColumns(LaneColumns &lane, std::span<const ArchiveTrendPoint> points, double viewStartMs,
-                      double msPerPx, double maxGapMs, int firstCol, int endCol, int tick = 0);
+                      double msPerPx, double maxGapMs, int firstCol, int endCol, int tick = 0,
+                      double tickHalfValue = 0.0);
 
 class ReviewTrendView : public QQuickItem
 {

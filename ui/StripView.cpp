@@ -12,8 +12,8 @@
 
 namespace vigil {
 
-void fillStripColumns(LaneColumns &lane, std::span<const float> samples, double sampleRate, double firstSampleS,
-                      double pxPerSec)
+void fillStripColumns(LaneColumns &lane, std::span<const float> samples, double sampleRate,
+                      double firstSampleS, double pxPerSec)
 {
     const int width = lane.width();
     const float nan = std::numeric_limits<float>::quiet_NaN();
@@ -24,7 +24,9 @@ void fillStripColumns(LaneColumns &lane, std::span<const float> samples, double 
     if (width <= 0 || count == 0 || !(sampleRate > 0) || !(pxPerSec > 0))
         return;
     // Fractional sample position at column edge c.
-    const auto pos = [&](std::int64_t c) { return (static_cast<double>(c) / pxPerSec - firstSampleS) * sampleRate; };
+    const auto pos = [&](std::int64_t c) {
+        return (static_cast<double>(c) / pxPerSec - firstSampleS) * sampleRate;
+    };
     // The trace's value at fractional sample position f: only between two valid samples.
     const auto at = [&](double f, float &out) {
         const auto i0 = static_cast<std::int64_t>(std::floor(f));
@@ -183,7 +185,8 @@ void StripView::updateLanes()
     } else if (m_strip.data) {
         for (const WaveInfo &w : kWaves) {
             const auto *s = m_strip.data->find(w.id);
-            if (s && std::any_of(s->samples.begin(), s->samples.end(), [](float v) { return !std::isnan(v); }))
+            if (s &&
+                std::any_of(s->samples.begin(), s->samples.end(), [](float v) { return !std::isnan(v); }))
                 lanes << review::waveKey(w.id);
         }
     }
@@ -256,7 +259,8 @@ double StripView::effectivePixelsPerMm() const
 double StripView::pixelsPerSecond() const
 {
     if (m_fit) {
-        const double s = m_strip.data ? static_cast<double>(m_strip.data->t2Us - m_strip.data->t1Us) / 1e6 : 0.0;
+        const double s =
+            m_strip.data ? static_cast<double>(m_strip.data->t2Us - m_strip.data->t1Us) / 1e6 : 0.0;
         return s > 0 && width() > 0 ? width() / s : 1.0;
     }
     return std::max(0.1, m_mmPerSecond * effectivePixelsPerMm());

@@ -30,8 +30,8 @@ namespace vigil {
 // trace where it crosses the column's edges (linear between two valid neighbouring samples), so steep
 // edges stay connected and slow channels are drawn as lines; a column touching no valid stretch of trace
 // stays NaN (a gap: the pen lifts).
-void fillStripColumns(LaneColumns &lane, std::span<const float> samples, double sampleRate, double firstSampleS,
-                      double pxPerSec);
+void fillStripColumns(LaneColumns &lane, std::span<const float> samples, double sampleRate,
+                      double firstSampleS, double pxPerSec);
 
 // Vertical scale for a finished lane: the channel's fixed display range, or for pleth and respiration
 // (no calibrated unit) the extremes of what is shown plus a margin, as the live view's autoscale settles.

@@ -69,39 +69,109 @@ void sweepColumns(LaneColumns &lane, const SampleRing &ring, double samplesPerPx
     lane.lastHeadPx = headPx;
 }
 
-int appendStrip(QSGGeometry::Point2D *v, int n, const LaneColumns &lane, int headColumn,
-                const StripStyle &st)
+namespace {
+
+// Emits one run of drawn columns [first, last] as a strip, merging columns that a straight band edge
+// reproduces within `tol` px: a "sleeve" that keeps, for the top and bottom edge separately, the range of
+// slopes from the last kept column that stays within tolerance of every column since. When the range
+// empties, the previous column is kept (at a value inside both ranges, so no merged column is more than
+// tol away from its true edge).
+struct Edge
+{
+    float lo, hi; // admissible slope range
+};
+
+int emitRun(QSGGeometry::Point2D *v, int n, const float *top, const float *bot, int first, int last,
+            float tol, bool join)
+{
+    auto put = [&](int c, float yTop, float yBot) {
+        const float x = static_cast<float>(c) + 0.5f;
+        if (join && n > 0) {
+            v[n] = v[n - 1];
+            ++n;
+            v[n++].set(x, yTop);
+            join = false;
+        }
+        v[n++].set(x, yTop);
+        v[n++].set(x, yBot);
+    };
+    int anchor = first;
+    float aTop = top[first], aBot = bot[first];
+    put(first, aTop, aBot);
+    if (first == last)
+        return n;
+    Edge et{-1e9f, 1e9f}, eb{-1e9f, 1e9f};
+    float lastTop = aTop, lastBot = aBot; // value to emit for the previous column if the sleeve breaks
+    for (int c = first + 1; c <= last; ++c) {
+        const float d = static_cast<float>(c - anchor);
+        const Edge nt{std::max(et.lo, (top[c] - tol - aTop) / d), std::min(et.hi, (top[c] + tol - aTop) / d)};
+        const Edge nb{std::max(eb.lo, (bot[c] - tol - aBot) / d), std::min(eb.hi, (bot[c] + tol - aBot) / d)};
+        if (tol > 0 && nt.lo <= nt.hi && nb.lo <= nb.hi && c - anchor < 64) {
+            et = nt;
+            eb = nb;
+            // Where the band would pass at c if it ended here: the slope closest to c's own edge.
+            lastTop = aTop + std::clamp((top[c] - aTop) / d, et.lo, et.hi) * d;
+            lastBot = aBot + std::clamp((bot[c] - aBot) / d, eb.lo, eb.hi) * d;
+            continue;
+        }
+        if (c - 1 > anchor) {
+            put(c - 1, lastTop, lastBot);
+            anchor = c - 1;
+            aTop = lastTop;
+            aBot = lastBot;
+            const float d1 = static_cast<float>(c - anchor);
+            et = {(top[c] - tol - aTop) / d1, (top[c] + tol - aTop) / d1};
+            eb = {(bot[c] - tol - aBot) / d1, (bot[c] + tol - aBot) / d1};
+            lastTop = top[c];
+            lastBot = bot[c];
+            if (tol > 0)
+                continue;
+        }
+        put(c, top[c], bot[c]);
+        anchor = c;
+        aTop = top[c];
+        aBot = bot[c];
+        et = {-1e9f, 1e9f};
+        eb = {-1e9f, 1e9f};
+        lastTop = aTop;
+        lastBot = aBot;
+    }
+    if (anchor != last)
+        put(last, lastTop, lastBot);
+    return n;
+}
+
+} // namespace
+
+int appendStrip(QSGGeometry::Point2D *v, int n, const LaneColumns &lane, int headColumn, const StripStyle &st)
 {
     const int width = lane.width();
     const float span = std::max(1e-6f, st.scaleHi - st.scaleLo);
     const float k = (st.bottom - st.top) / span;
     const float yMin = st.top - st.halfLine, yMax = st.bottom + st.halfLine;
-    bool inRun = false;
-    bool pendingJoin = n > 0; // a previous lane's strip ends at v[n-1]
-    for (int c = 0; c < width; ++c) {
-        const int ahead = ((c - headColumn) % width + width) % width;
-        const bool erased = ahead > 0 && ahead <= st.erase;
-        const float lo = lane.lo[c], hi = lane.hi[c];
-        if (erased || std::isnan(lo)) {
-            if (inRun)
-                pendingJoin = true;
-            inRun = false;
-            continue;
+    thread_local std::vector<float> top, bot;
+    top.resize(static_cast<std::size_t>(width));
+    bot.resize(static_cast<std::size_t>(width));
+    int runStart = -1;
+    for (int c = 0; c <= width; ++c) {
+        bool drawn = false;
+        if (c < width) {
+            const int ahead = ((c - headColumn) % width + width) % width;
+            const bool erased = ahead > 0 && ahead <= st.erase;
+            const float lo = lane.lo[c], hi = lane.hi[c];
+            drawn = !erased && !std::isnan(lo);
+            if (drawn) {
+                top[c] = std::clamp(st.bottom - (hi - st.scaleLo) * k - st.halfLine, yMin, yMax);
+                bot[c] = std::clamp(st.bottom - (lo - st.scaleLo) * k + st.halfLine, yMin, yMax);
+            }
         }
-        const float yTop = std::clamp(st.bottom - (hi - st.scaleLo) * k - st.halfLine, yMin, yMax);
-        const float yBot = std::clamp(st.bottom - (lo - st.scaleLo) * k + st.halfLine, yMin, yMax);
-        const float x = static_cast<float>(c) + 0.5f;
-        if (pendingJoin && n > 0) {
-            // Two repeated vertices make zero-area triangles: the strip jumps without drawing.
-            v[n] = v[n - 1];
-            ++n;
-            v[n].set(x, yTop);
-            ++n;
+        if (drawn && runStart < 0)
+            runStart = c;
+        if (!drawn && runStart >= 0) {
+            // Runs after the first are joined to the strip with degenerate (zero-area) triangles.
+            n = emitRun(v, n, top.data(), bot.data(), runStart, c - 1, st.tolerance, n > 0);
+            runStart = -1;
         }
-        pendingJoin = false;
-        inRun = true;
-        v[n++].set(x, yTop);
-        v[n++].set(x, yBot);
     }
     return n;
 }

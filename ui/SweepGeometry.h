@@ -34,7 +34,10 @@ struct StripStyle
     float scaleLo = 0, scaleHi = 1; // value shown at bottom / top
     float halfLine = 1;             // half the line thickness
     int erase = 12;                 // erase bar width in columns
-    uchar r = 255, g = 255, b = 255;
+    // Columns whose band edges lie within this many pixels of a straight line between kept columns are
+    // merged into one quad. A software rasteriser pays per triangle; flat baselines and smooth curves need
+    // few. 0 keeps every column.
+    float tolerance = 0.35f;
 };
 
 // Appends a triangle strip for one lane to out[n...]: two vertices per drawn column, degenerate joins

@@ -308,7 +308,8 @@ QSGNode *WaveformView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
         const WaveformChannel *ch = bed->channel(lane.id);
         if (ch) {
             const WaveInfo &info = waveInfo(lane.id);
-            const double sweep = (info.defaultSweepMmPerS < 10.0 ? m_station->respSweep() : m_station->ecgSweep());
+            const double sweep =
+                (info.defaultSweepMmPerS < 10.0 ? m_station->respSweep() : m_station->ecgSweep());
             const double pxPerSec = std::max(1.0, sweep * ppm);
             const double rate = ch->sampleRate();
             if (lane.channel != ch || lane.columns.width() != width) {
@@ -332,7 +333,8 @@ QSGNode *WaveformView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
             else if (std::abs(target - lane.play) > 2.0 * rate)
                 lane.play = std::max(0.0, target);
             else
-                lane.play = std::min(written, lane.play + dt * rate + (target - lane.play) * std::min(1.0, dt * 2.0));
+                lane.play =
+                    std::min(written, lane.play + dt * rate + (target - lane.play) * std::min(1.0, dt * 2.0));
             const double headPx = lane.play / rate * pxPerSec;
             if (headPx < lane.columns.lastHeadPx) // playhead snapped back: rebuild every column
                 lane.columns.reset(width);
@@ -349,8 +351,10 @@ QSGNode *WaveformView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
                 if (lo < hi) {
                     const float pad = (hi - lo) * 0.08f;
                     // Grow at once (never clip a bigger breath), shrink slowly (no pumping).
-                    lane.scaleLo = lo - pad < lane.scaleLo ? lo - pad : lane.scaleLo + (lo - pad - lane.scaleLo) * 0.05f;
-                    lane.scaleHi = hi + pad > lane.scaleHi ? hi + pad : lane.scaleHi + (hi + pad - lane.scaleHi) * 0.05f;
+                    lane.scaleLo =
+                        lo - pad < lane.scaleLo ? lo - pad : lane.scaleLo + (lo - pad - lane.scaleLo) * 0.05f;
+                    lane.scaleHi =
+                        hi + pad > lane.scaleHi ? hi + pad : lane.scaleHi + (hi + pad - lane.scaleHi) * 0.05f;
                 }
             }
             StripStyle style;
@@ -360,14 +364,16 @@ QSGNode *WaveformView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
             style.scaleHi = lane.scaleHi;
             style.halfLine = halfLine;
             style.erase = std::max(1, static_cast<int>(m_eraseWidth));
-            n = appendStrip(m_vertices.data(), 0, lane.columns, static_cast<int>(std::floor(headPx)) % width, style);
+            n = appendStrip(m_vertices.data(), 0, lane.columns, static_cast<int>(std::floor(headPx)) % width,
+                            style);
         }
         laneNode->setColor(kColors[static_cast<int>(lane.id)]);
         // allocate() discards contents, so vertices are built in m_vertices and copied once.
         if (laneNode->m_geometry.vertexCount() != n)
             laneNode->m_geometry.allocate(n);
         if (n > 0)
-            std::memcpy(laneNode->m_geometry.vertexData(), m_vertices.data(), sizeof(QSGGeometry::Point2D) * n);
+            std::memcpy(laneNode->m_geometry.vertexData(), m_vertices.data(),
+                        sizeof(QSGGeometry::Point2D) * n);
         laneNode->markDirty(QSGNode::DirtyGeometry);
     }
     ++m_framesDrawn;

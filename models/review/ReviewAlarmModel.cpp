@@ -145,8 +145,9 @@ QHash<int, QByteArray> ReviewAlarmModel::roleNames() const
 
 void ReviewAlarmModel::reset(std::vector<ArchiveAlarmEntry> alarms)
 {
-    std::stable_sort(alarms.begin(), alarms.end(),
-                     [](const ArchiveAlarmEntry &a, const ArchiveAlarmEntry &b) { return a.timeMs > b.timeMs; });
+    std::stable_sort(
+        alarms.begin(), alarms.end(),
+        [](const ArchiveAlarmEntry &a, const ArchiveAlarmEntry &b) { return a.timeMs > b.timeMs; });
     const bool countChanges = alarms.size() != m_rows.size();
     beginResetModel();
     m_rows = std::move(alarms);
@@ -179,7 +180,8 @@ QString ReviewAlarmModel::alarmIdAt(int row) const
 
 double ReviewAlarmModel::timeAt(int row) const
 {
-    return row >= 0 && row < count() ? static_cast<double>(m_rows[static_cast<std::size_t>(row)].timeMs) : 0.0;
+    return row >= 0 && row < count() ? static_cast<double>(m_rows[static_cast<std::size_t>(row)].timeMs)
+                                     : 0.0;
 }
 
 } // namespace vigil::review

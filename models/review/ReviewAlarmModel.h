@@ -18,14 +18,14 @@ class ReviewAlarmModel : public QAbstractListModel
 public:
     enum Role {
         AlarmIdRole = Qt::UserRole + 1,
-        TimeRole,       // onset, ms since the epoch (a JS number)
-        EndTimeRole,    // 0 = no end archived
-        PriorityRole,   // as the live alarm list and Theme.alarmColor: 3 high, 2 medium, 1 low, 0 none
+        TimeRole,     // onset, ms since the epoch (a JS number)
+        EndTimeRole,  // 0 = no end archived
+        PriorityRole, // as the live alarm list and Theme.alarmColor: 3 high, 2 medium, 1 low, 0 none
         PriorityTextRole,
-        ColorRole,      // IEC 60601-1-8 indicator colour of the priority
-        KindRole,       // "physiological", "technical", "advisory", ""
+        ColorRole, // IEC 60601-1-8 indicator colour of the priority
+        KindRole,  // "physiological", "technical", "advisory", ""
         TextRole,
-        DetailRole,     // measured value against its limit, e.g. "142 /min (limit 120)"
+        DetailRole, // measured value against its limit, e.g. "142 /min (limit 120)"
         AcknowledgedRole,
         AcknowledgedByRole,
         AcknowledgedTimeRole,

@@ -69,8 +69,8 @@ void decimate(ArchiveTrendSeries &series, qint64 t1Ms, qint64 t2Ms, int maxPoint
     for (const ArchiveTrendPoint &p : series.points) {
         if (p.timeMs < t1Ms || p.timeMs >= t2Ms || std::isnan(p.value))
             continue;
-        const auto b = std::min<std::size_t>(static_cast<std::size_t>((p.timeMs - t1Ms) / width),
-                                             buckets.size() - 1);
+        const auto b =
+            std::min<std::size_t>(static_cast<std::size_t>((p.timeMs - t1Ms) / width), buckets.size() - 1);
         Bucket &k = buckets[b];
         k.sumT += static_cast<double>(p.timeMs);
         k.sumV += p.value;

@@ -50,8 +50,8 @@ struct TrendData
 
 struct StripData
 {
-    qint64 t1Us = 0, t2Us = 0;    // the window asked for
-    qint64 markerUs = kNoMarker;  // the alarm or jump time, drawn as a cursor
+    qint64 t1Us = 0, t2Us = 0;   // the window asked for
+    qint64 markerUs = kNoMarker; // the alarm or jump time, drawn as a cursor
     std::vector<ArchiveWaveStrip> waves;
     const ArchiveWaveStrip *find(WaveId id) const;
     bool hasSamples() const; // any non-NaN sample at all

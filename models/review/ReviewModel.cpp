@@ -132,7 +132,8 @@ void ReviewStripModel::apply(std::shared_ptr<const StripData> data)
     if (m_strip.data) {
         for (const ArchiveWaveStrip &w : m_strip.data->waves) {
             const QString key = waveKey(w.id);
-            const bool any = std::any_of(w.samples.begin(), w.samples.end(), [](float v) { return !std::isnan(v); });
+            const bool any =
+                std::any_of(w.samples.begin(), w.samples.end(), [](float v) { return !std::isnan(v); });
             if (any && !m_channels.contains(key)) {
                 m_channels.append(key);
                 newChannel = true;
@@ -389,7 +390,8 @@ void ReviewModel::loadTrends()
                 }
             }
             progress(1.0 / steps);
-            r->alarms = query->alarms(bed, r->rangeStartMs, r->rangeEndMs + 1, error.isEmpty() ? &error : nullptr);
+            r->alarms =
+                query->alarms(bed, r->rangeStartMs, r->rangeEndMs + 1, error.isEmpty() ? &error : nullptr);
             progress(2.0 / steps);
             auto layer = std::make_shared<TrendLayer>();
             layer->t1Ms = r->rangeStartMs;
@@ -542,8 +544,8 @@ void ReviewModel::requestDetail()
     // Half a view either side, so a pan of up to half a screen needs no new read.
     const qint64 t1 = std::max(m_rangeStartMs, m_viewStartMs - span / 2);
     const qint64 t2 = std::min(m_rangeEndMs + 1, m_viewEndMs + span / 2);
-    const int points = std::clamp(static_cast<int>(std::ceil(static_cast<double>(t2 - t1) / neededMsPerPoint)),
-                                  50, 20000);
+    const int points =
+        std::clamp(static_cast<int>(std::ceil(static_cast<double>(t2 - t1) / neededMsPerPoint)), 50, 20000);
     const auto query = m_query;
     const auto link = m_link;
     const QString bed = m_bedKey;
@@ -622,7 +624,7 @@ void ReviewModel::jumpTo(double timeMs)
     const auto span = static_cast<qint64>(m_disclosure->seconds() * 1000.0);
     qint64 start = t - span / 2;
     // At the recent end the window stops at the newest data instead of showing half a screen of future.
-    const qint64 limit = recentEnd() + 2000;
+    const qint64 limit = recentEnd() + 1000;
     if (start + span > limit)
         start = limit - span;
     loadStrip(m_disclosure, m_disclosureChannel, start, start + span, t);
@@ -632,12 +634,65 @@ void ReviewModel::scroll(double seconds)
 {
     if (!std::isfinite(seconds))
         return;
+    if (m_disclosure->m_requestedStartMs == 0 && seconds == 0) {
+        showLatest();
+        return;
+    }
     const auto span = static_cast<qint64>(m_disclosure->seconds() * 1000.0);
-    const qint64 limit = recentEnd() + 2000;
+    const qint64 limit = recentEnd() + 1000;
     qint64 start = m_disclosure->m_requestedStartMs != 0 ? m_disclosure->m_requestedStartMs : limit - span;
     start += static_cast<qint64>(std::llround(seconds * 1000.0));
     start = std::min(start, limit - span);
     loadStrip(m_disclosure, m_disclosureChannel, start, start + span, m_disclosure->m_markerMs);
+}
+
+void ReviewModel::showLatest()
+{
+    if (!m_query) {
+        setError(QStringLiteral("No archive available"));
+        return;
+    }
+    if (m_bedKey.isEmpty())
+        return;
+    const auto span = static_cast<qint64>(m_disclosure->seconds() * 1000.0);
+    const auto query = m_query;
+    const auto link = m_link;
+    const QString bed = m_bedKey;
+    const qint64 nowMs = now();
+    ReviewModel *self = this;
+    submit(m_disclosureChannel, [=](quint64 generation) {
+        pool()->start([=] {
+            QString error;
+            qint64 latest = 0;
+            for (const ArchiveStayInfo &s : query->stays(bed, 0, nowMs + 86'400'000, &error))
+                latest = std::max(latest, s.lastDataMs);
+            if (latest == 0)
+                latest = nowMs;
+            // A second of room after the newest sample, so the end of the data is seen as an end.
+            const qint64 start = latest + 1000 - span;
+            auto data = std::make_shared<StripData>();
+            data->t1Us = start * 1000;
+            data->t2Us = (start + span) * 1000;
+            data->waves =
+                query->waveStrip(bed, data->t1Us, data->t2Us, {}, error.isEmpty() ? &error : nullptr);
+            std::shared_ptr<const StripData> result = std::move(data);
+            link->post([self, generation, result, error, start, latest] {
+                if (generation == self->m_disclosureChannel.generation) {
+                    ReviewStripModel *strip = self->m_disclosure;
+                    strip->m_requestedStartMs = start;
+                    strip->m_markerMs = kNoMarker;
+                    emit strip->requestedChanged();
+                    strip->apply(result);
+                    if (latest > self->m_dataEndMs && !self->m_live) {
+                        self->m_dataEndMs = latest;
+                        emit self->rangeChanged();
+                    }
+                    self->setError(error);
+                }
+                self->finished(self->m_disclosureChannel);
+            });
+        });
+    });
 }
 
 bool ReviewModel::reviewAlarm(const QString &alarmId)

@@ -86,7 +86,7 @@ class ReviewModel : public QObject
     Q_PROPERTY(QString bedKey READ bedKey WRITE setBedKey NOTIFY bedKeyChanged)
     Q_PROPERTY(bool available READ available NOTIFY availableChanged)
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
-    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)        // any request running
+    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged) // any request running
     Q_PROPERTY(bool trendLoading READ trendLoading NOTIFY loadingChanged)
     Q_PROPERTY(double progress READ progress NOTIFY progressChanged) // of the trend load, 0..1
     Q_PROPERTY(bool loaded READ loaded NOTIFY trendsChanged)         // trends arrived at least once
@@ -160,6 +160,9 @@ public:
     Q_INVOKABLE bool jumpToText(const QString &text);
     // Moves the full-disclosure window; from the newest data when nothing is shown yet.
     Q_INVOKABLE void scroll(double seconds);
+    // Full disclosure: the window ending just after the newest archived sample, asked of the archive at
+    // the time (a live bed's newest data is newer than anything the last trend load saw).
+    Q_INVOKABLE void showLatest();
     // Alarm review: the strip from 30 s before to 30 s after the alarm's onset, onset marked.
     Q_INVOKABLE bool reviewAlarm(const QString &alarmId);
     // Trend view (zoom and pan within the range). factor > 1 zooms in, around anchor (0..1 of the width).

@@ -41,8 +41,7 @@ private:
 
 ArchiveQueryAdapter::ArchiveQueryAdapter(QString path, int maxIdleReaders)
     : m_path(std::move(path)), m_maxIdle(std::max(1, maxIdleReaders))
-{
-}
+{}
 
 ArchiveQueryAdapter::~ArchiveQueryAdapter() = default;
 
@@ -102,9 +101,9 @@ std::vector<ArchiveStayInfo> ArchiveQueryAdapter::stays(const QString &bedKey, q
     return out;
 }
 
-std::vector<ArchiveTrendSeries> ArchiveQueryAdapter::trend(const QString &bedKey, std::span<const NumericId> ids,
-                                                           qint64 t1Ms, qint64 t2Ms, int maxPoints,
-                                                           QString *error)
+std::vector<ArchiveTrendSeries> ArchiveQueryAdapter::trend(const QString &bedKey,
+                                                           std::span<const NumericId> ids, qint64 t1Ms,
+                                                           qint64 t2Ms, int maxPoints, QString *error)
 {
     std::vector<ArchiveTrendSeries> out;
     Lease reader(*this, error);
@@ -219,8 +218,9 @@ std::vector<ArchiveAlarmEntry> ArchiveQueryAdapter::alarms(const QString &bedKey
             e.endTimeMs == 0)
             e.endTimeMs = step.timeMs;
     }
-    std::stable_sort(out.begin(), out.end(),
-                     [](const ArchiveAlarmEntry &a, const ArchiveAlarmEntry &b) { return a.timeMs < b.timeMs; });
+    std::stable_sort(out.begin(), out.end(), [](const ArchiveAlarmEntry &a, const ArchiveAlarmEntry &b) {
+        return a.timeMs < b.timeMs;
+    });
     return out;
 }
 

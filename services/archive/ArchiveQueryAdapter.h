@@ -4,7 +4,8 @@
 // takes one (opening a new connection only when every reader is busy), uses it, and gives it back. Worker
 // threads come and go with the thread pool, so a pool keyed by call rather than thread_local readers: no
 // connection outlives the adapter or stays with a thread that will never query again. Opening a reader
-// costs about as much as a short strip query (schema check, statements), which is why they are reused.
+// (schema check, statements) costs about 0.25 ms, three times a 10 s two-channel strip through a pooled
+// one (0.08 ms, tst_review), and a fresh connection starts with a cold page cache: hence the reuse.
 #pragma once
 
 #include "ArchiveQuery.h"

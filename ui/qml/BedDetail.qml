@@ -28,6 +28,13 @@ Rectangle {
     readonly property var shownWaves: bed ? order.filter(w => (bed.waves || []).indexOf(w) >= 0) : []
 
     Keys.onEscapePressed: detail.back()
+    Keys.onPressed: (event) => {
+        if (event.key === Qt.Key_R) {
+            detail.reviewing = true;
+            event.accepted = true;
+        }
+    }
+    property bool reviewing: false
 
     Rectangle {
         id: header
@@ -44,8 +51,18 @@ Rectangle {
             font.pixelSize: 18
             onClicked: detail.back()
         }
+        Button {
+            id: reviewButton
+            objectName: "reviewButton"
+            anchors { left: backButton.right; leftMargin: 8; verticalCenter: parent.verticalCenter }
+            height: Theme.touchTarget
+            width: 170
+            text: qsTr("Review  [R]")
+            font.pixelSize: 18
+            onClicked: detail.reviewing = true
+        }
         Text {
-            anchors { left: backButton.right; leftMargin: 24; verticalCenter: parent.verticalCenter }
+            anchors { left: reviewButton.right; leftMargin: 24; verticalCenter: parent.verticalCenter }
             text: detail.bed ? detail.bed.label + "    " + (detail.bed.patientName || qsTr("No patient"))
                                + (detail.bed.patientId ? "  \u00B7  " + detail.bed.patientId : "") : ""
             color: Theme.text
@@ -139,5 +156,19 @@ Rectangle {
             bedIndex: detail.bedIndex
             bed: detail.bed
         }
+    }
+
+    // The bed's history (trends, full disclosure, alarm review) over the live view; Esc comes back here.
+    Loader {
+        id: reviewLoader
+        anchors.fill: parent
+        z: 20
+        active: detail.reviewing
+        sourceComponent: BedReview {
+            bedKey: Station.beds.bedKey(detail.bedIndex)
+            bedLabel: detail.bed ? detail.bed.label : ""
+            onBack: { detail.reviewing = false; detail.forceActiveFocus(); }
+        }
+        onLoaded: item.forceActiveFocus()
     }
 }

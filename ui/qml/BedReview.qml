@@ -24,7 +24,8 @@ Rectangle {
     }
     // The model drops everything when the bed changes; ask for the new bed's data once it has.
     onBedKeyChanged: if (reviewModel.available && bedKey.length) Qt.callLater(reviewModel.loadTrends)
-    Component.onCompleted: if (reviewModel.available && bedKey.length) reviewModel.loadTrends()
+    // Later, so the chart's width has reached chartPoints before the first read.
+    Component.onCompleted: if (reviewModel.available && bedKey.length) Qt.callLater(reviewModel.loadTrends)
 
     function showTab(i) {
         tab = i;

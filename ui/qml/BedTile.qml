@@ -53,6 +53,9 @@ Rectangle {
         anchors { left: parent.left; right: parent.right; top: parent.top; margins: tile.border.width }
         height: Math.round(30 * tile.s)
         color: "#121a23"
+        // Cached as a texture: redrawn only when the bed or patient changes, not every wave frame (on a
+        // software rasteriser, text redrawn 30-60 times a second costs more than the waves themselves).
+        layer.enabled: true
         Text {
             id: bedLabel
             objectName: "bedLabel"
@@ -144,6 +147,8 @@ Rectangle {
         anchors { left: lanes.right; right: parent.right; top: header.bottom; bottom: parent.bottom
                   leftMargin: 8; rightMargin: 6; topMargin: 2 }
         opacity: tile.model.noData ? 0.55 : 1.0
+        // Numerics change a few times a second at most: cache them between changes (see header).
+        layer.enabled: true
 
         Grid {
             id: grid

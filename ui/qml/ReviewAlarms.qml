@@ -8,7 +8,7 @@ import Vigil.Ui
 FocusScope {
     id: alarmsTab
     objectName: "reviewAlarms"
-    property var review: null
+    property ReviewModel review: null
     property real pixelsPerMm: 0
     signal showWaves(real time)
     readonly property var stripModel: review ? review.alarmStrip : null

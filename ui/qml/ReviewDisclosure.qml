@@ -8,7 +8,7 @@ import Vigil.Ui
 FocusScope {
     id: disclosure
     objectName: "reviewDisclosure"
-    property var review: null
+    property ReviewModel review: null
     property real pixelsPerMm: 0
     readonly property var stripModel: review ? review.disclosure : null
     property string jumpError: ""
@@ -30,7 +30,7 @@ FocusScope {
     // First visit: the newest archived data.
     function showIfEmpty() {
         if (review && review.available && stripModel && stripModel.requestedStart === 0)
-            review.scroll(0);
+            review.showLatest();
     }
 
     Keys.onLeftPressed: step(-10)
@@ -41,7 +41,7 @@ FocusScope {
         } else if (event.key === Qt.Key_PageDown) {
             step(60);
         } else if (event.key === Qt.Key_End) {
-            review.jumpTo(review.dataEnd > 0 ? review.dataEnd : Date.now());
+            review.showLatest();
         } else if (event.key === Qt.Key_G || event.key === Qt.Key_T) {
             timeField.forceActiveFocus();
             timeField.selectAll();
@@ -101,7 +101,7 @@ FocusScope {
             ReviewButton {
                 objectName: "latest"
                 text: qsTr("Latest")
-                onClicked: disclosure.review.jumpTo(disclosure.review.dataEnd > 0 ? disclosure.review.dataEnd : Date.now())
+                onClicked: disclosure.review.showLatest()
             }
             Text {
                 Layout.fillWidth: true
@@ -110,8 +110,8 @@ FocusScope {
                 horizontalAlignment: Text.AlignRight
                 text: disclosure.jumpError.length ? disclosure.jumpError
                       : disclosure.stripModel && disclosure.stripModel.loaded
-                        ? Qt.formatDateTime(new Date(stripArea.view.visibleStart), "ddd dd.MM.  HH:mm:ss") + " \u2013 "
-                          + Qt.formatTime(new Date(stripArea.view.visibleEnd), "HH:mm:ss") + "    25 mm/s"
+                        ? Qt.formatDateTime(new Date(stripArea.view.visibleStart), "ddd HH:mm:ss") + " \u2013 "
+                          + Qt.formatTime(new Date(stripArea.view.visibleEnd), "HH:mm:ss") + "   25 mm/s"
                         : ""
                 color: disclosure.jumpError.length ? Theme.warning : Theme.text
                 font.family: Theme.fontFamily

@@ -5,7 +5,7 @@ import Vigil.Ui
 // 0.2 s lines at 25 mm/s), the marked time (alarm onset or the time jumped to), the clock underneath and
 // a loading or no-data notice over it.
 Item {
-    id: strip
+    id: stripRoot
     property var stripModel: null
     property bool fit: false
     property real pixelsPerMm: 0
@@ -30,8 +30,8 @@ Item {
         Repeater {
             model: {
                 const out = [];
-                const sub = strip.pxPerSec * 0.2 >= 14 ? 200 : 1000;
-                if (strip.pxPerSec * sub / 1000 < 8 || !(view.visibleEnd > view.visibleStart))
+                const sub = stripRoot.pxPerSec * 0.2 >= 14 ? 200 : 1000;
+                if (stripRoot.pxPerSec * sub / 1000 < 8 || !(view.visibleEnd > view.visibleStart))
                     return out;
                 for (let t = Math.ceil(view.visibleStart / sub) * sub; t <= view.visibleEnd && out.length < 800; t += sub)
                     out.push(t);
@@ -40,7 +40,7 @@ Item {
             delegate: Rectangle {
                 required property real modelData
                 readonly property bool major: Math.round(modelData) % 1000 === 0
-                x: strip.xOf(modelData)
+                x: stripRoot.xOf(modelData)
                 width: 1
                 height: lanesArea.height
                 color: major ? "#24313d" : "#141c24"
@@ -62,10 +62,10 @@ Item {
             id: view
             objectName: "stripView"
             anchors.fill: parent
-            strip: strip.stripModel ? strip.stripModel.strip : undefined
-            waves: strip.stripModel ? strip.stripModel.channels : []
-            fit: strip.fit
-            pixelsPerMm: strip.pixelsPerMm
+            strip: stripRoot.stripModel ? stripRoot.stripModel.strip : undefined
+            waves: stripRoot.stripModel ? stripRoot.stripModel.channels : []
+            fit: stripRoot.fit
+            pixelsPerMm: stripRoot.pixelsPerMm
             lineWidth: 2.5
         }
 
@@ -90,7 +90,7 @@ Item {
         Item {
             objectName: "marker"
             visible: !isNaN(view.marker) && x >= 0 && x <= lanesArea.width
-            x: isNaN(view.marker) ? -100 : strip.xOf(view.marker)
+            x: isNaN(view.marker) ? -100 : stripRoot.xOf(view.marker)
             height: lanesArea.height
             Rectangle { x: -1; width: 3; height: parent.height; color: Theme.focus }
             Rectangle {
@@ -103,7 +103,7 @@ Item {
                 Text {
                     id: markerText
                     anchors.centerIn: parent
-                    text: strip.markerLabel.length ? strip.markerLabel : Qt.formatTime(new Date(view.marker), "HH:mm:ss")
+                    text: stripRoot.markerLabel.length ? stripRoot.markerLabel : Qt.formatTime(new Date(view.marker), "HH:mm:ss")
                     color: "#000000"
                     font.family: Theme.fontFamily
                     font.pixelSize: 18
@@ -117,16 +117,16 @@ Item {
             anchors.fill: parent
             color: "#000000"
             opacity: 0.55
-            visible: !!strip.stripModel && strip.stripModel.loading && strip.stripModel.loaded
+            visible: !!stripRoot.stripModel && stripRoot.stripModel.loading && stripRoot.stripModel.loaded
         }
         Column {
             objectName: "stripLoading"
             anchors.centerIn: parent
             spacing: 12
-            visible: !!strip.stripModel && strip.stripModel.loading
+            visible: !!stripRoot.stripModel && stripRoot.stripModel.loading
             Text {
                 anchors.horizontalCenter: parent.horizontalCenter
-                text: strip.placeholder
+                text: stripRoot.placeholder
                 color: Theme.text
                 font.family: Theme.fontFamily
                 font.pixelSize: 26
@@ -139,11 +139,11 @@ Item {
             width: parent.width * 0.8
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
-            visible: !!strip.stripModel && strip.stripModel.loaded && !strip.stripModel.hasData && !strip.stripModel.loading
-            text: strip.stripModel && strip.stripModel.loaded
+            visible: !!stripRoot.stripModel && stripRoot.stripModel.loaded && !stripRoot.stripModel.hasData && !stripRoot.stripModel.loading
+            text: stripRoot.stripModel && stripRoot.stripModel.loaded
                   ? qsTr("No waveforms archived between %1 and %2.")
-                        .arg(Qt.formatTime(new Date(strip.stripModel.start), "HH:mm:ss"))
-                        .arg(Qt.formatTime(new Date(strip.stripModel.end), "HH:mm:ss"))
+                        .arg(Qt.formatTime(new Date(stripRoot.stripModel.start), "HH:mm:ss"))
+                        .arg(Qt.formatTime(new Date(stripRoot.stripModel.end), "HH:mm:ss"))
                   : ""
             color: Theme.textDim
             font.family: Theme.fontFamily

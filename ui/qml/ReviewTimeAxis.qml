@@ -46,7 +46,8 @@ Item {
             Rectangle { width: 2; height: 8; color: axis.color; x: -1 }
             Text {
                 y: 8
-                anchors.horizontalCenter: parent.left
+                // Centred on the tick, but kept inside the axis: a clipped time is worse than an offset one.
+                x: Math.max(-parent.x, Math.min(axis.width - parent.x - implicitWidth, -implicitWidth / 2))
                 text: axis.label(parent.modelData)
                 color: axis.color
                 font.family: Theme.fontFamily

@@ -6,9 +6,9 @@ import Vigil.Ui
 // time axis. Zoom: wheel, pinch, + / - keys or buttons; pan: drag, arrow keys or buttons. A click sets a
 // cursor that reads the values off every panel; a double click (or W) opens the waves at that time.
 FocusScope {
-    id: trends
+    id: tab
     objectName: "reviewTrends"
-    property var review: null
+    property ReviewModel review: null
     property real cursorTime: NaN
     signal showWaves(real time)
     signal openAlarm(string alarmId)
@@ -25,8 +25,8 @@ FocusScope {
     function fmtWindow(a, b) {
         const da = new Date(a), db = new Date(b);
         const sameDay = da.toDateString() === db.toDateString();
-        return Qt.formatDateTime(da, "ddd dd.MM. HH:mm") + " \u2013 "
-               + (sameDay ? Qt.formatTime(db, "HH:mm") : Qt.formatDateTime(db, "ddd dd.MM. HH:mm"));
+        return Qt.formatDateTime(da, "ddd HH:mm") + " \u2013 "
+               + (sameDay ? Qt.formatTime(db, "HH:mm") : Qt.formatDateTime(db, "ddd HH:mm"));
     }
 
     Keys.onLeftPressed: review.pan(-0.25)
@@ -38,8 +38,8 @@ FocusScope {
             review.zoom(1 / 1.5);
         } else if (event.key === Qt.Key_Home) {
             review.resetView();
-        } else if (event.key === Qt.Key_W && !isNaN(trends.cursorTime)) {
-            trends.showWaves(trends.cursorTime);
+        } else if (event.key === Qt.Key_W && !isNaN(tab.cursorTime)) {
+            tab.showWaves(tab.cursorTime);
         } else {
             return;
         }
@@ -60,30 +60,30 @@ FocusScope {
                     objectName: "range" + modelData
                     text: modelData + " h"
                     checkable: true
-                    checked: !!trends.review && trends.review.rangeHours === modelData
+                    checked: !!tab.review && tab.review.rangeHours === modelData
                     implicitWidth: 88
                     // Re-selecting the current range reloads it: the way to catch up with a live bed.
                     onClicked: {
-                        if (trends.review.rangeHours === modelData)
-                            trends.review.loadTrends();
+                        if (tab.review.rangeHours === modelData)
+                            tab.review.loadTrends();
                         else
-                            trends.review.rangeHours = modelData;
-                        checked = Qt.binding(() => !!trends.review && trends.review.rangeHours === modelData);
+                            tab.review.rangeHours = modelData;
+                        checked = Qt.binding(() => !!tab.review && tab.review.rangeHours === modelData);
                     }
                 }
             }
             Item { Layout.preferredWidth: 24 }
-            ReviewButton { objectName: "zoomOut"; text: "\u2212"; font.pixelSize: 26; implicitWidth: 64; onClicked: trends.review.zoom(1 / 1.5) }
-            ReviewButton { objectName: "zoomIn"; text: "+"; font.pixelSize: 26; implicitWidth: 64; onClicked: trends.review.zoom(1.5) }
-            ReviewButton { objectName: "panLeft"; text: "\u25C0"; implicitWidth: 64; onClicked: trends.review.pan(-0.25) }
-            ReviewButton { objectName: "panRight"; text: "\u25B6"; implicitWidth: 64; onClicked: trends.review.pan(0.25) }
-            ReviewButton { objectName: "zoomReset"; text: qsTr("Whole range"); onClicked: trends.review.resetView() }
+            ReviewButton { objectName: "zoomOut"; text: "\u2212"; font.pixelSize: 26; implicitWidth: 64; onClicked: tab.review.zoom(1 / 1.5) }
+            ReviewButton { objectName: "zoomIn"; text: "+"; font.pixelSize: 26; implicitWidth: 64; onClicked: tab.review.zoom(1.5) }
+            ReviewButton { objectName: "panLeft"; text: "\u25C0"; implicitWidth: 64; onClicked: tab.review.pan(-0.25) }
+            ReviewButton { objectName: "panRight"; text: "\u25B6"; implicitWidth: 64; onClicked: tab.review.pan(0.25) }
+            ReviewButton { objectName: "zoomReset"; text: qsTr("Whole range"); onClicked: tab.review.resetView() }
             Text {
                 Layout.fillWidth: true
                 Layout.leftMargin: 12
                 objectName: "viewLabel"
-                text: trends.review && trends.review.loaded
-                      ? trends.fmtWindow(trends.review.viewStart, trends.review.viewEnd) + "   (" + trends.fmtSpan(trends.spanMs) + ")"
+                text: tab.review && tab.review.loaded
+                      ? tab.fmtWindow(tab.review.viewStart, tab.review.viewEnd) + "   (" + tab.fmtSpan(tab.spanMs) + ")"
                       : ""
                 color: Theme.text
                 font.family: Theme.fontFamily
@@ -92,9 +92,9 @@ FocusScope {
             }
             ReviewButton {
                 objectName: "cursorWaves"
-                visible: !isNaN(trends.cursorTime)
-                text: qsTr("Waves at %1  [W]").arg(Qt.formatTime(new Date(trends.cursorTime), "HH:mm"))
-                onClicked: trends.showWaves(trends.cursorTime)
+                visible: !isNaN(tab.cursorTime)
+                text: qsTr("Waves at %1  [W]").arg(Qt.formatTime(new Date(tab.cursorTime), "HH:mm"))
+                onClicked: tab.showWaves(tab.cursorTime)
             }
         }
 
@@ -102,27 +102,27 @@ FocusScope {
             id: chartArea
             Layout.fillWidth: true
             Layout.fillHeight: true
-            readonly property real chartX: trends.legendWidth + trends.axisWidth
+            readonly property real chartX: tab.legendWidth + tab.axisWidth
             readonly property real chartWidth: Math.max(1, width - chartX - 16)
             readonly property real markerHeight: 34
             readonly property real panelsHeight: Math.max(0, height - timeAxis.height - markerHeight - 4)
-            readonly property real panelHeight: trends.panels.length ? panelsHeight / trends.panels.length : 0
-            readonly property real msPerPx: trends.spanMs / chartWidth
+            readonly property real panelHeight: tab.panels.length ? panelsHeight / tab.panels.length : 0
+            readonly property real msPerPx: tab.spanMs / chartWidth
 
-            function xOf(t) { return chartX + (t - trends.review.viewStart) / msPerPx; }
+            function xOf(t) { return chartX + (t - tab.review.viewStart) / msPerPx; }
 
             Binding {
-                target: trends.review || null
+                target: tab.review || null
                 property: "chartPoints"
                 value: Math.round(chartArea.chartWidth)
-                when: trends.review !== null && chartArea.chartWidth > 100
+                when: tab.review !== null && chartArea.chartWidth > 100
             }
 
             Column {
                 id: panelColumn
                 width: parent.width
                 Repeater {
-                    model: trends.panels
+                    model: tab.panels
                     delegate: Item {
                         id: panel
                         required property var modelData
@@ -146,7 +146,7 @@ FocusScope {
                         Column {
                             x: 12
                             y: 6
-                            width: trends.legendWidth - 16
+                            width: tab.legendWidth - 16
                             spacing: 2
                             Row {
                                 spacing: 8
@@ -167,19 +167,19 @@ FocusScope {
                             }
                             Row {
                                 spacing: 10
-                                visible: panel.modelData.series.length > 1 || !isNaN(trends.cursorTime)
+                                visible: panel.modelData.series.length > 1 || !isNaN(tab.cursorTime)
                                 Repeater {
                                     model: panel.modelData.series
                                     delegate: Text {
                                         required property string modelData
-                                        readonly property real v: isNaN(trends.cursorTime) ? NaN : trendView.valueAt(modelData, trends.cursorTime)
+                                        readonly property real v: isNaN(tab.cursorTime) ? NaN : trendView.valueAt(modelData, tab.cursorTime)
                                         objectName: "readout_" + modelData
                                         text: (panel.modelData.series.length > 1 ? modelData.split("_").pop() + " " : "")
-                                              + (isNaN(trends.cursorTime) ? "" : isNaN(v) ? "--" : v.toFixed(panel.modelData.decimals))
+                                              + (isNaN(tab.cursorTime) ? "" : isNaN(v) ? "--" : v.toFixed(panel.modelData.decimals))
                                         color: trendView.colorFor(modelData)
                                         font.family: Theme.fontFamily
-                                        font.pixelSize: isNaN(trends.cursorTime) ? 15 : 20
-                                        font.bold: !isNaN(trends.cursorTime)
+                                        font.pixelSize: isNaN(tab.cursorTime) ? 17 : 20
+                                        font.bold: !isNaN(tab.cursorTime)
                                     }
                                 }
                             }
@@ -195,14 +195,14 @@ FocusScope {
                                 Rectangle { x: chartArea.chartX; width: chartArea.chartWidth; height: 1; color: "#1c2732" }
                                 Text {
                                     visible: !parent.crowded || parent.index % 2 === 0
-                                    x: trends.legendWidth
-                                    width: trends.axisWidth - 8
+                                    x: tab.legendWidth
+                                    width: tab.axisWidth - 8
                                     y: -height / 2
                                     horizontalAlignment: Text.AlignRight
                                     text: parent.value.toFixed(panel.modelData.step % 1 !== 0 ? 1 : 0)
                                     color: Theme.textDim
                                     font.family: Theme.fontFamily
-                                    font.pixelSize: 15
+                                    font.pixelSize: 16
                                 }
                             }
                         }
@@ -220,7 +220,7 @@ FocusScope {
                         }
                         // Alarm onsets through the panels, faint: the markers below carry the colour.
                         Repeater {
-                            model: trends.review && trends.review.alarms.count <= 300 ? trends.review.alarms : 0
+                            model: tab.review && tab.review.alarms.count <= 300 ? tab.review.alarms : 0
                             delegate: Rectangle {
                                 required property real time
                                 required property int priority
@@ -241,10 +241,10 @@ FocusScope {
                             y: panel.plotTop
                             width: chartArea.chartWidth
                             height: panel.plotHeight
-                            trends: trends.review ? trends.review.trends : undefined
+                            trends: tab.review ? tab.review.trends : undefined
                             series: panel.modelData.series
-                            viewStart: trends.review ? trends.review.viewStart : 0
-                            viewEnd: trends.review ? trends.review.viewEnd : 1
+                            viewStart: tab.review ? tab.review.viewStart : 0
+                            viewEnd: tab.review ? tab.review.viewEnd : 1
                             valueLow: panel.modelData.lo
                             valueHigh: panel.modelData.hi
                             lineWidth: 2.5
@@ -269,7 +269,7 @@ FocusScope {
                     font.pixelSize: 16
                 }
                 Repeater {
-                    model: trends.review ? trends.review.alarms : 0
+                    model: tab.review ? tab.review.alarms : 0
                     delegate: Item {
                         required property real time
                         required property int priority
@@ -292,7 +292,7 @@ FocusScope {
                         }
                         MouseArea {
                             anchors.fill: parent
-                            onClicked: trends.openAlarm(parent.alarmId)
+                            onClicked: tab.openAlarm(parent.alarmId)
                         }
                     }
                 }
@@ -304,8 +304,8 @@ FocusScope {
                 x: chartArea.chartX
                 y: chartArea.panelsHeight + chartArea.markerHeight + 4
                 width: chartArea.chartWidth
-                start: trends.review ? trends.review.viewStart : 0
-                end: trends.review ? trends.review.viewEnd : 1
+                start: tab.review ? tab.review.viewStart : 0
+                end: tab.review ? tab.review.viewEnd : 1
                 fontSize: 17
                 minSpacing: 130
             }
@@ -313,8 +313,8 @@ FocusScope {
             // The cursor: a click on any panel.
             Rectangle {
                 objectName: "cursor"
-                visible: !isNaN(trends.cursorTime) && x >= chartArea.chartX && x <= chartArea.chartX + chartArea.chartWidth
-                x: isNaN(trends.cursorTime) ? -10 : chartArea.xOf(trends.cursorTime)
+                visible: !isNaN(tab.cursorTime) && x >= chartArea.chartX && x <= chartArea.chartX + chartArea.chartWidth
+                x: isNaN(tab.cursorTime) ? -10 : chartArea.xOf(tab.cursorTime)
                 width: 2
                 height: chartArea.panelsHeight
                 color: "#ffffff"
@@ -326,10 +326,10 @@ FocusScope {
                 x: chartArea.chartX
                 width: chartArea.chartWidth
                 height: chartArea.panelsHeight
-                enabled: !!trends.review && trends.review.loaded
+                enabled: !!tab.review && tab.review.loaded
                 onPinchUpdated: (p) => {
                     if (p.previousScale > 0)
-                        trends.review.zoom(p.scale / p.previousScale, p.center.x / width);
+                        tab.review.zoom(p.scale / p.previousScale, p.center.x / width);
                 }
                 MouseArea {
                     id: mouse
@@ -340,10 +340,10 @@ FocusScope {
                     property bool dragged: false
                     onPressed: (m) => {
                         pressX = m.x;
-                        startAtPress = trends.review.viewStart;
-                        endAtPress = trends.review.viewEnd;
+                        startAtPress = tab.review.viewStart;
+                        endAtPress = tab.review.viewEnd;
                         dragged = false;
-                        trends.forceActiveFocus();
+                        tab.forceActiveFocus();
                     }
                     onPositionChanged: (m) => {
                         const dx = m.x - pressX;
@@ -351,18 +351,18 @@ FocusScope {
                             dragged = true;
                         if (dragged) {
                             const shift = -dx * chartArea.msPerPx;
-                            trends.review.setView(startAtPress + shift, endAtPress + shift);
+                            tab.review.setView(startAtPress + shift, endAtPress + shift);
                         }
                     }
                     onClicked: (m) => {
                         if (!dragged)
-                            trends.cursorTime = trends.review.viewStart + m.x * chartArea.msPerPx;
+                            tab.cursorTime = tab.review.viewStart + m.x * chartArea.msPerPx;
                     }
-                    onDoubleClicked: (m) => trends.showWaves(trends.review.viewStart + m.x * chartArea.msPerPx)
+                    onDoubleClicked: (m) => tab.showWaves(tab.review.viewStart + m.x * chartArea.msPerPx)
                     onWheel: (w) => {
                         const steps = w.angleDelta.y / 120;
                         if (steps !== 0)
-                            trends.review.zoom(Math.pow(1.25, steps), w.x / width);
+                            tab.review.zoom(Math.pow(1.25, steps), w.x / width);
                     }
                 }
             }
@@ -372,7 +372,7 @@ FocusScope {
                 objectName: "trendLoading"
                 anchors.centerIn: parent
                 spacing: 14
-                visible: !!trends.review && trends.review.available && !trends.review.loaded && trends.review.trendLoading
+                visible: !!tab.review && tab.review.available && !tab.review.loaded && tab.review.trendLoading
                 Text {
                     anchors.horizontalCenter: parent.horizontalCenter
                     text: qsTr("Loading trends\u2026")
@@ -382,7 +382,7 @@ FocusScope {
                 }
                 ReviewProgress {
                     width: 420
-                    value: trends.review ? trends.review.progress : 0
+                    value: tab.review ? tab.review.progress : 0
                 }
             }
             Text {
@@ -391,8 +391,8 @@ FocusScope {
                 width: parent.width * 0.8
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.WordWrap
-                visible: !!trends.review && trends.review.loaded && trends.panels.length === 0 && !trends.review.trendLoading
-                text: qsTr("No trends archived for this bed in the last %1 h.").arg(trends.review ? trends.review.rangeHours : 0)
+                visible: !!tab.review && tab.review.loaded && tab.panels.length === 0 && !tab.review.trendLoading
+                text: qsTr("No trends archived for this bed in the last %1 h.").arg(tab.review ? tab.review.rangeHours : 0)
                 color: Theme.textDim
                 font.family: Theme.fontFamily
                 font.pixelSize: 26

@@ -97,8 +97,8 @@ public:
         s.lastDataMs = kT0Ms + 7'199'000;
         return {s};
     }
-    std::vector<ArchiveTrendSeries> trend(const QString &, std::span<const NumericId> ids, qint64 t1, qint64 t2,
-                                          int maxPoints, QString *) override
+    std::vector<ArchiveTrendSeries> trend(const QString &, std::span<const NumericId> ids, qint64 t1,
+                                          qint64 t2, int maxPoints, QString *) override
     {
         gate();
         {
@@ -108,8 +108,8 @@ public:
         }
         std::vector<ArchiveTrendSeries> out;
         for (NumericId id : ids) {
-            const std::vector<ArchiveTrendPoint> *src = id == NumericId::Hr       ? &hrPoints
-                                                        : id == NumericId::SpO2   ? &spo2Points
+            const std::vector<ArchiveTrendPoint> *src = id == NumericId::Hr        ? &hrPoints
+                                                        : id == NumericId::SpO2    ? &spo2Points
                                                         : id == NumericId::NibpSys ? &nibpPoints
                                                                                    : nullptr;
             if (!src)
@@ -129,8 +129,8 @@ public:
         }
         return out;
     }
-    std::vector<ArchiveWaveStrip> waveStrip(const QString &, qint64 t1Us, qint64 t2Us, std::span<const WaveId>,
-                                            QString *) override
+    std::vector<ArchiveWaveStrip> waveStrip(const QString &, qint64 t1Us, qint64 t2Us,
+                                            std::span<const WaveId>, QString *) override
     {
         gate();
         {
@@ -222,7 +222,8 @@ struct ArchiveFixture
             u.bedLabel = QStringLiteral("ICU 1A");
             u.sourceId = QStringLiteral("test");
             if (b == 0)
-                u.patient = PatientInfo{QStringLiteral("MRN7"), QStringLiteral("Doe, Jane"), PatientProfile::Adult};
+                u.patient =
+                    PatientInfo{QStringLiteral("MRN7"), QStringLiteral("Doe, Jane"), PatientProfile::Adult};
             const qint64 startUs = (t0Ms + b * 250) * 1000;
             WaveBlock e{WaveId::EcgII, 500.0, startUs, {}};
             for (int i = 0; i < 125; ++i) {
@@ -266,10 +267,12 @@ struct ArchiveFixture
             archive::AlarmRecord::Priority priority;
             qint64 dt;
             const char *user;
-        } steps[] = {{archive::AlarmRecord::Phase::Start, archive::AlarmRecord::Priority::Medium, 60'000, ""},
-                     {archive::AlarmRecord::Phase::Escalate, archive::AlarmRecord::Priority::High, 70'000, ""},
-                     {archive::AlarmRecord::Phase::Acknowledge, archive::AlarmRecord::Priority::High, 75'000, "nurse.b"},
-                     {archive::AlarmRecord::Phase::End, archive::AlarmRecord::Priority::High, 90'000, ""}};
+        } steps[] = {
+            {archive::AlarmRecord::Phase::Start, archive::AlarmRecord::Priority::Medium, 60'000, ""},
+            {archive::AlarmRecord::Phase::Escalate, archive::AlarmRecord::Priority::High, 70'000, ""},
+            {archive::AlarmRecord::Phase::Acknowledge, archive::AlarmRecord::Priority::High, 75'000,
+             "nurse.b"},
+            {archive::AlarmRecord::Phase::End, archive::AlarmRecord::Priority::High, 90'000, ""}};
         for (const auto &s : steps) {
             r.phase = s.phase;
             r.priority = s.priority;
@@ -568,11 +571,13 @@ private slots:
         // Clock times are the latest such time at or before the newest data.
         const QDateTime last = QDateTime::fromMSecsSinceEpoch(kT0Ms + 7'199'000);
         const double t = m->parseTime(QStringLiteral("%1").arg(last.toString(QStringLiteral("HH:mm"))));
-        QCOMPARE(qint64(t), QDateTime(last.date(), QTime(last.time().hour(), last.time().minute())).toMSecsSinceEpoch());
+        QCOMPARE(qint64(t),
+                 QDateTime(last.date(), QTime(last.time().hour(), last.time().minute())).toMSecsSinceEpoch());
         const QDateTime later = last.addSecs(3600);
         const double y = m->parseTime(later.toString(QStringLiteral("HH:mm")));
-        QCOMPARE(qint64(y), QDateTime(later.date().addDays(-1), QTime(later.time().hour(), later.time().minute()))
-                                .toMSecsSinceEpoch());
+        QCOMPARE(qint64(y),
+                 QDateTime(later.date().addDays(-1), QTime(later.time().hour(), later.time().minute()))
+                     .toMSecsSinceEpoch());
         QCOMPARE(m->parseTime(QStringLiteral("0312")), m->parseTime(QStringLiteral("03:12")));
         QVERIFY(!std::isnan(m->parseTime(QStringLiteral("03:12:30"))));
         QCOMPARE(qint64(m->parseTime(QStringLiteral("2024-03-01T00:00:00Z"))), kT0Ms);
@@ -650,6 +655,18 @@ private slots:
 
         // Sequential calls reuse one connection.
         QCOMPARE(q.readersOpened(), 1);
+
+        // Why readers are pooled: opening one (schema check, statements) against the query it serves.
+        QElapsedTimer timer;
+        timer.start();
+        for (int i = 0; i < 50; ++i)
+            archive::ArchiveReader::open(f.path, &error);
+        const double openMs = timer.nsecsElapsed() / 1e6 / 50;
+        timer.restart();
+        for (int i = 0; i < 50; ++i)
+            q.waveStrip(kBed, (t1 + i * 100) * 1000, (t1 + i * 100 + 10'000) * 1000, {}, &error);
+        const double stripMs = timer.nsecsElapsed() / 1e6 / 50;
+        qInfo("reader open %.3f ms, 10 s strip of 2 channels through the pool %.3f ms", openMs, stripMs);
     }
 
     void adapterServesThreadsConcurrently()
@@ -664,7 +681,8 @@ private slots:
                 for (int i = 0; i < 25; ++i) {
                     QString error;
                     const qint64 a = f.t0Ms + (t * 25 + i) * 1000;
-                    const auto s = q.waveStrip(kBed, a * 1000, (a + 2000) * 1000, std::vector<WaveId>{WaveId::EcgII}, &error);
+                    const auto s = q.waveStrip(kBed, a * 1000, (a + 2000) * 1000,
+                                               std::vector<WaveId>{WaveId::EcgII}, &error);
                     if (!error.isEmpty() || s.size() != 1 || s[0].samples.size() != 1000)
                         ++failures;
                 }
@@ -706,7 +724,8 @@ private slots:
         QVERIFY(ecg);
         QCOMPARE(ecg->startUs, (f.t0Ms + 30'000) * 1000);
         QCOMPARE(ecg->samples.size(), std::size_t(30'000));
-        QCOMPARE(m.alarmStrip()->channels(), (QStringList{QStringLiteral("ecg_ii"), QStringLiteral("pleth")}));
+        QCOMPARE(m.alarmStrip()->channels(),
+                 (QStringList{QStringLiteral("ecg_ii"), QStringLiteral("pleth")}));
     }
 
     // ------------------------------------------------------------------------------ column fills
@@ -806,7 +825,8 @@ private slots:
     void episodicTrendGetsTicks()
     {
         // NIBP every 15 min on a 1 min/column chart: lines between readings plus a tick at each.
-        std::vector<ArchiveTrendPoint> p{{0, 120, 120, 120}, {900'000, 130, 130, 130}, {5'000'000, 110, 110, 110}};
+        std::vector<ArchiveTrendPoint> p{
+            {0, 120, 120, 120}, {900'000, 130, 130, 130}, {5'000'000, 110, 110, 110}};
         LaneColumns lane;
         lane.reset(100);
         fillTrendColumns(lane, p, 0.0, 60'000.0, 1'800'000.0, 0, 100, 3);
@@ -816,6 +836,12 @@ private slots:
         QCOMPARE(lane.lo[83], 110.0f);    // the isolated reading at 83 min, widened
         QCOMPARE(lane.lo[86], 110.0f);
         QVERIFY(std::isnan(lane.lo[87]));
+        // With a height, each reading is a block on the line.
+        lane.reset(100);
+        fillTrendColumns(lane, p, 0.0, 60'000.0, 1'800'000.0, 0, 100, 3, 2.0);
+        QCOMPARE(lane.lo[83], 108.0f);
+        QCOMPARE(lane.hi[83], 112.0f);
+        QCOMPARE(lane.hi[15], 132.0f);
     }
 
     void niceAxes()

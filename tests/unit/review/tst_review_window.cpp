@@ -32,12 +32,18 @@ bool isTrace(QRgb p)
     return hi > 150 && hi - lo > 80;
 }
 
-int tracePixels(const QImage &img, const QRect &r)
+// NIBP, temperature and CO2 are drawn white-grey, as in the live view.
+bool isBright(QRgb p)
+{
+    return std::min({qRed(p), qGreen(p), qBlue(p)}) > 150;
+}
+
+int tracePixels(const QImage &img, const QRect &r, bool (*is)(QRgb) = isTrace)
 {
     int n = 0;
     for (int y = std::max(0, r.top()); y <= std::min(img.height() - 1, r.bottom()); ++y)
         for (int x = std::max(0, r.left()); x <= std::min(img.width() - 1, r.right()); ++x)
-            n += isTrace(img.pixel(x, y));
+            n += is(img.pixel(x, y));
     return n;
 }
 
@@ -62,7 +68,9 @@ QQuickItem *itemNamed(QQuickItem *root, const QString &name)
 
 QRect sceneRect(QQuickItem *item, int inset = 0)
 {
-    return item->mapRectToScene(QRectF(0, 0, item->width(), item->height())).toRect().adjusted(inset, 0, -inset, 0);
+    return item->mapRectToScene(QRectF(0, 0, item->width(), item->height()))
+        .toRect()
+        .adjusted(inset, 0, -inset, 0);
 }
 
 // Eight hours ending a minute ago; waves are archived for the last hour only (what the test looks at).
@@ -77,15 +85,16 @@ bool writeArchive(const QString &path, qint64 *endMs)
         return false;
     }
     const double hours = 8.0;
-    const qint64 startMs = (QDateTime::currentMSecsSinceEpoch() - 60'000) / 1000 * 1000 - qint64(hours * 3600'000);
+    const qint64 startMs =
+        (QDateTime::currentMSecsSinceEpoch() - 60'000) / 1000 * 1000 - qint64(hours * 3600'000);
     sim::PhysiologyParams params = sim::defaultParams(PatientProfile::Adult, 7);
     params.hasAbp = true;
     params.hasCo2 = true;
     params.heartRate = 78;
     params.nibpCycleS = 900;
     std::string err;
-    const auto script =
-        sim::parseScenario("tachycardia@120m+40m=138 desat@312m+12m=84 disconnect@380m+8m lead_off@460m+40", &err);
+    const auto script = sim::parseScenario(
+        "tachycardia@120m+40m=138 desat@312m+12m=84 disconnect@380m+8m lead_off@460m+40", &err);
     if (!script) {
         qWarning("%s", err.c_str());
         return false;
@@ -93,7 +102,8 @@ bool writeArchive(const QString &path, qint64 *endMs)
     sim::BedPhysiology bed(params, 7, *script);
     sim::PhysiologyOutput out;
     const double wavesFromS = hours * 3600 - 3600;
-    const PatientInfo patient{QStringLiteral("MRN-20417"), QStringLiteral("Lindqvist, Maja"), PatientProfile::Adult};
+    const PatientInfo patient{QStringLiteral("MRN-20417"), QStringLiteral("Lindqvist, Maja"),
+                              PatientProfile::Adult};
     bool first = true;
     for (double t = 1.0; t <= hours * 3600; t += 1.0) {
         out.clear();
@@ -112,9 +122,11 @@ bool writeArchive(const QString &path, qint64 *endMs)
                     WaveBlock b;
                     b.id = WaveId(w);
                     b.sampleRate = kWaves[std::size_t(w)].defaultRate;
-                    b.startTimeUs = startMs * 1000 + qint64(std::llround(double(run.firstSample) * 1e6 / b.sampleRate));
+                    b.startTimeUs =
+                        startMs * 1000 + qint64(std::llround(double(run.firstSample) * 1e6 / b.sampleRate));
                     const auto &s = out.waves[std::size_t(w)];
-                    b.samples.assign(s.begin() + std::ptrdiff_t(run.offset), s.begin() + std::ptrdiff_t(run.offset + run.count));
+                    b.samples.assign(s.begin() + std::ptrdiff_t(run.offset),
+                                     s.begin() + std::ptrdiff_t(run.offset + run.count));
                     u.waves.push_back(std::move(b));
                 }
             }
@@ -134,10 +146,14 @@ bool writeArchive(const QString &path, qint64 *endMs)
         double onsetS, endS, value, limitLo, limitHi;
         const char *unit;
     } alarms[] = {
-        {"a1", "hr_high", "HR high", archive::AlarmRecord::Priority::Medium, 2 * 3600 + 900, 2 * 3600 + 2300, 131, NAN, 120, "/min"},
-        {"a2", "spo2_low", "SpO2 low", archive::AlarmRecord::Priority::High, 5 * 3600 + 870, 5 * 3600 + 1500, 86, 90, NAN, "%"},
-        {"a3", "no_data", "Bed 01 no data", archive::AlarmRecord::Priority::Low, 6 * 3600 + 1210, 6 * 3600 + 1680, NAN, NAN, NAN, ""},
-        {"a4", "lead_off", "ECG leads off", archive::AlarmRecord::Priority::Low, 7 * 3600 + 2402, 7 * 3600 + 2440, NAN, NAN, NAN, ""},
+        {"a1", "hr_high", "HR high", archive::AlarmRecord::Priority::Medium, 2 * 3600 + 900, 2 * 3600 + 2300,
+         131, NAN, 120, "/min"},
+        {"a2", "spo2_low", "SpO2 low", archive::AlarmRecord::Priority::High, 5 * 3600 + 870, 5 * 3600 + 1500,
+         86, 90, NAN, "%"},
+        {"a3", "no_data", "Bed 01 no data", archive::AlarmRecord::Priority::Low, 6 * 3600 + 1210,
+         6 * 3600 + 1680, NAN, NAN, NAN, ""},
+        {"a4", "lead_off", "ECG leads off", archive::AlarmRecord::Priority::Low, 7 * 3600 + 2402,
+         7 * 3600 + 2440, NAN, NAN, NAN, ""},
     };
     for (const auto &al : alarms) {
         archive::AlarmRecord r;
@@ -246,15 +262,19 @@ private slots:
         QVERIFY2(r->property("error").toString().isEmpty(), qPrintable(r->property("error").toString()));
         QCOMPARE(r->property("rangeHours").toInt(), 8);
         const QImage img = shot(QStringLiteral("review_trends.png"));
-        for (const char *panel : {"trend_hr", "trend_spo2", "trend_nibp", "trend_abp", "trend_etco2", "trend_rr"}) {
+        for (const char *panel :
+             {"trend_hr", "trend_spo2", "trend_abp", "trend_rr", "trend_nibp", "trend_temp", "trend_etco2"}) {
             QQuickItem *view = itemNamed(m_page, QString::fromLatin1(panel));
             QVERIFY2(view, panel);
             const QRect rect = sceneRect(view);
-            QVERIFY2(tracePixels(img, rect) > rect.width() / 2, panel);
+            const bool grey = QByteArray(panel) == "trend_nibp" || QByteArray(panel) == "trend_temp" ||
+                              QByteArray(panel) == "trend_etco2";
+            QVERIFY2(tracePixels(img, rect, grey ? isBright : isTrace) > rect.width() / 2, panel);
         }
         QCOMPARE(r->property("alarms").value<QObject *>()->property("count").toInt(), 4);
         // Zoom in on the desaturation (5 h 12 m in): the finer data arrives.
-        QMetaObject::invokeMethod(r, "setView", Q_ARG(double, double(m_endMs - 8 * 3600'000 + 4 * 3600'000 + 50 * 60'000)),
+        QMetaObject::invokeMethod(r, "setView",
+                                  Q_ARG(double, double(m_endMs - 8 * 3600'000 + 4 * 3600'000 + 50 * 60'000)),
                                   Q_ARG(double, double(m_endMs - 8 * 3600'000 + 5 * 3600'000 + 40 * 60'000)));
         QTest::qWait(400);
         QTRY_VERIFY(!r->property("loading").toBool());
@@ -307,7 +327,8 @@ private slots:
         QTRY_VERIFY(s->property("loaded").toBool() && !s->property("loading").toBool());
         QCOMPARE(s->property("end").toDouble() - s->property("start").toDouble(), 60'000.0);
         const QImage img = shot(QStringLiteral("review_alarms.png"));
-        auto *view = qobject_cast<StripView *>(itemNamed(itemNamed(m_page, QStringLiteral("alarmStripView")), QStringLiteral("stripView")));
+        auto *view = qobject_cast<StripView *>(
+            itemNamed(itemNamed(m_page, QStringLiteral("alarmStripView")), QStringLiteral("stripView")));
         QVERIFY(view);
         const QRect rect = sceneRect(view, 60);
         QVERIFY(tracePixels(img, rect) > rect.width());

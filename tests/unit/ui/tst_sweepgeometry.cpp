@@ -4,6 +4,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <optional>
 
 using namespace vigil;
 
@@ -93,6 +94,7 @@ private slots:
         std::vector<QSGGeometry::Point2D> v(4 * 400 + 8);
         StripStyle st;
         st.erase = 0;
+        st.tolerance = 0; // every column: exact vertex counts
         const int n = appendStrip(v.data(), 0, lane, 250, st);
         // Two runs of 100 columns (0-99, 150-249, head column partial at 250 not drawn): 400 vertices plus
         // one degenerate join (2 vertices).
@@ -114,6 +116,7 @@ private slots:
         std::vector<QSGGeometry::Point2D> v(4 * 300 + 8);
         StripStyle st;
         st.erase = 10;
+        st.tolerance = 0;
         const int n = appendStrip(v.data(), 0, lane, 50, st);
         for (int i = 0; i < n; ++i) {
             const float x = v[i].x;
@@ -124,6 +127,8 @@ private slots:
         // sweep) are drawn, joined by one degenerate pair.
         QCOMPARE(n, 2 * 50 + 2 + 2 * 239);
     }
+
+    void simplificationStaysWithinTolerance();
 
     void valuesMapToLaneAndThickness()
     {
@@ -141,6 +146,7 @@ private slots:
         st.scaleHi = 2;
         st.halfLine = 1;
         st.erase = 0;
+        st.tolerance = 0;
         const int n = appendStrip(v.data(), 0, lane, 9, st);
         QVERIFY(n >= 2);
         // Value 1.0 of range 0..2 is mid-lane (y=50), drawn 2 px thick.
@@ -148,6 +154,62 @@ private slots:
         QCOMPARE(v[1].y, 51.f);
     }
 };
+
+// Band edges of the strip at column c + 0.5, by linear interpolation between its vertex pairs (the way the
+// triangle strip fills): nullopt where no quad covers the column.
+static std::optional<std::pair<float, float>> bandAt(const std::vector<QSGGeometry::Point2D> &v, int n, float x)
+{
+    for (int i = 0; i + 3 < n; i += 2) {
+        const auto &a = v[i], &b = v[i + 2];
+        if (a.x == v[i + 1].x && b.x == v[i + 3].x && a.x <= x && x <= b.x && b.x > a.x) {
+            const float t = (x - a.x) / (b.x - a.x);
+            return std::pair{a.y + t * (b.y - a.y), v[i + 1].y + t * (v[i + 3].y - v[i + 1].y)};
+        }
+        if (a.x == x && v[i + 1].x == x)
+            return std::pair{a.y, v[i + 1].y};
+    }
+    return std::nullopt;
+}
+
+void TestSweepGeometry::simplificationStaysWithinTolerance()
+{
+    // A realistic lane (ECG-like: flat baseline with noise, sharp spikes) drawn with and without merging:
+    // far fewer vertices, every column's band edges within the tolerance of the exact ones.
+    SampleRing ring(1 << 14);
+    std::vector<float> s(6000);
+    std::uint32_t seed = 7;
+    for (int i = 0; i < 6000; ++i) {
+        seed = seed * 1664525u + 1013904223u;
+        const float noise = ((seed >> 9) % 1000) / 1000.0f * 0.02f;
+        s[i] = (i % 400 < 6 ? 1.2f * (3 - std::abs(i % 400 - 3)) / 3.f : 0.f) + noise + 0.2f * std::sin(i * 0.01f);
+    }
+    ring.append(s);
+    LaneColumns lane;
+    lane.reset(600);
+    std::vector<float> scratch;
+    sweepColumns(lane, ring, 5.0, 6000 / 5.0, scratch);
+    StripStyle st;
+    st.top = 0;
+    st.bottom = 100;
+    st.scaleLo = -0.5f;
+    st.scaleHi = 1.5f;
+    st.erase = 0;
+    std::vector<QSGGeometry::Point2D> exact(4 * 600 + 8), merged(4 * 600 + 8);
+    st.tolerance = 0;
+    const int nExact = appendStrip(exact.data(), 0, lane, 599, st);
+    st.tolerance = 0.35f;
+    const int nMerged = appendStrip(merged.data(), 0, lane, 599, st);
+    QVERIFY2(nMerged * 2 < nExact, qPrintable(QStringLiteral("%1 vs %2 vertices").arg(nMerged).arg(nExact)));
+    for (int c = 0; c < 599; ++c) {
+        const auto e = bandAt(exact, nExact, c + 0.5f);
+        const auto m = bandAt(merged, nMerged, c + 0.5f);
+        QCOMPARE(bool(e), bool(m)); // merging never draws where nothing was, nor drops a column
+        if (!e)
+            continue;
+        QVERIFY2(std::abs(e->first - m->first) <= 0.351f && std::abs(e->second - m->second) <= 0.351f,
+                 qPrintable(QStringLiteral("column %1: %2/%3 vs %4/%5").arg(c).arg(e->first).arg(e->second).arg(m->first).arg(m->second)));
+    }
+}
 
 QTEST_GUILESS_MAIN(TestSweepGeometry)
 #include "tst_sweepgeometry.moc"
