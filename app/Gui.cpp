@@ -21,8 +21,9 @@ namespace vigil {
 void prepareEngine(QQmlEngine &engine, Station *station, const QString &archivePath)
 {
     // The review pages read history through this; without an archive they say so instead of failing.
-    review::ReviewModel::setDefaultQuery(
-        archivePath.isEmpty() ? nullptr : std::make_shared<archive::ArchiveQueryAdapter>(archivePath));
+    // (Without one the default stays as it is: none in the station, a test's own in tests.)
+    if (!archivePath.isEmpty())
+        review::ReviewModel::setDefaultQuery(std::make_shared<archive::ArchiveQueryAdapter>(archivePath));
     // Native (hinted, alpha-mask) glyphs cost a software rasteriser far less per pixel than distance-field
     // text, and are crisper at the fixed sizes a station uses.
     QQuickWindow::setTextRenderType(QQuickWindow::NativeTextRendering);
