@@ -98,6 +98,9 @@ void applyOverrides(StationConfig &cfg, const Options &o, bool embeddedDefault)
 
 void quitOnSignals()
 {
+    // A file size limit must make the archive's writes fail (a technical alarm, monitoring continues), not
+    // kill the station: without this, SIGXFSZ would end the process.
+    std::signal(SIGXFSZ, SIG_IGN);
     // SIGINT/SIGTERM end the event loop so sources stop and the state file gets a last write.
     for (int sig : {SIGINT, SIGTERM})
         std::signal(

@@ -1,4 +1,5 @@
 import QtQuick
+import QtQuick.Controls
 import Vigil.Ui
 
 // One data source in the top bar: a state dot, its name, and an INSECURE badge for plaintext links.
@@ -8,6 +9,11 @@ Rectangle {
     required property string state
     required property bool secure
     required property string lastError
+    required property string url
+    required property var since
+    required property var messages
+    required property var errors
+    required property var lastMessage
     radius: 6
     color: "#18212b"
     border.color: chip.state === "error" ? Theme.error : "transparent"
@@ -45,6 +51,42 @@ Rectangle {
                 font.family: Theme.fontFamily
                 font.pixelSize: 12
                 font.bold: true
+            }
+        }
+    }
+
+    // Tap for the link's details: what support staff ask first when a bed goes quiet.
+    MouseArea {
+        anchors.fill: parent
+        onClicked: details.open()
+    }
+    Popup {
+        id: details
+        objectName: "sourceDetails"
+        y: chip.height + 4
+        x: Math.min(0, (chip.parent ? chip.parent.width : 0) - width)
+        padding: 12
+        background: Rectangle { color: "#0d131a"; border.color: Theme.tileBorder; radius: 6 }
+        Column {
+            spacing: 4
+            Repeater {
+                model: [
+                    qsTr("Address: %1%2").arg(chip.url).arg(chip.secure ? qsTr(" (TLS)") : qsTr(" (plaintext)")),
+                    qsTr("State: %1 since %2").arg(chip.state).arg(Qt.formatTime(chip.since, "HH:mm:ss")),
+                    qsTr("Messages: %1   Errors: %2").arg(chip.messages).arg(chip.errors),
+                    qsTr("Last message: %1").arg(chip.lastMessage ? Qt.formatTime(chip.lastMessage, "HH:mm:ss") : qsTr("none")),
+                    chip.lastError.length ? qsTr("Last error: %1").arg(chip.lastError) : ""
+                ]
+                delegate: Text {
+                    required property string modelData
+                    visible: modelData.length > 0
+                    text: modelData
+                    color: Theme.text
+                    font.family: Theme.fontFamily
+                    font.pixelSize: 16
+                    width: Math.min(implicitWidth, 640)
+                    wrapMode: Text.Wrap
+                }
             }
         }
     }
