@@ -5,6 +5,7 @@
 // 77 (ctest SKIP) when /usr/bin/python3 cannot import python3-hl7.
 #include "AlarmEngine.h"
 #include "AlertManagerLink.h"
+#include "AlertManagerWiring.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -92,80 +93,7 @@ private:
     QString m_log;
 };
 
-hl7::AlarmPriority toHl7(Priority p)
-{
-    switch (p) {
-    case Priority::High:
-        return hl7::AlarmPriority::High;
-    case Priority::Medium:
-        return hl7::AlarmPriority::Medium;
-    case Priority::Low:
-        return hl7::AlarmPriority::Low;
-    case Priority::None:
-        break;
-    }
-    return hl7::AlarmPriority::None;
-}
-
-// What the station's wiring does with an EscalationAction (the lead's code does the same in app/).
-AlertRequest toRequest(const EscalationAction &a)
-{
-    const AlarmCondition &c = a.condition;
-    AlertRequest r;
-    r.alarmId = a.alarmId;
-    r.bedKey = c.bedKey;
-    r.bedLabel = c.bedLabel;
-    if (c.direction == Direction::High) {
-        r.eventCode = 196648;
-        r.eventRefId = QStringLiteral("MDC_EVT_HI");
-    } else if (c.direction == Direction::Low) {
-        r.eventCode = 196670;
-        r.eventRefId = QStringLiteral("MDC_EVT_LO");
-    } else {
-        r.eventRefId = c.code;
-    }
-    r.eventText = c.text;
-    if (c.parameter) {
-        const NumericInfo &info = numericInfo(*c.parameter);
-        r.sourceCode = info.mdcCode;
-        r.sourceRefId = QString::fromUtf8(info.mdcRefId.data(), qsizetype(info.mdcRefId.size()));
-    }
-    if (!std::isnan(c.value))
-        r.value = c.value;
-    if (!std::isnan(c.limit))
-        (c.direction == Direction::Low ? r.limitLow : r.limitHigh) = c.limit;
-    r.priority = toHl7(c.priority);
-    r.kind = c.kind == Kind::Technical  ? hl7::AlarmKind::Technical
-             : c.kind == Kind::Advisory ? hl7::AlarmKind::Advisory
-                                        : hl7::AlarmKind::Physiological;
-    r.phase = a.type == EscalationAction::Type::Escalate     ? AlertPhase::Escalate
-              : a.type == EscalationAction::Type::DeEscalate ? AlertPhase::DeEscalate
-                                                             : AlertPhase::End;
-    r.state = c.state == State::Active    ? hl7::AlarmState::Active
-              : c.state == State::Latched ? hl7::AlarmState::Latched
-                                          : hl7::AlarmState::Inactive;
-    if (c.acknowledged)
-        r.inactivation = hl7::AlarmInactivation::Acknowledged;
-    r.timeMs = c.signalSinceMs;
-    r.tier = a.tier;
-    return r;
-}
-
-Delivery toDelivery(AlertStatus s)
-{
-    switch (s) {
-    case AlertStatus::Delivered:
-        return Delivery::Delivered;
-    case AlertStatus::Read:
-        return Delivery::Read;
-    case AlertStatus::Accepted:
-        return Delivery::Accepted;
-    case AlertStatus::Rejected:
-    case AlertStatus::Failed:
-        break;
-    }
-    return Delivery::Failed;
-}
+// The station's own mapping (app/AlertManagerWiring) is what is under test here too.
 
 GatewayLinkSettings linkTo(quint16 port)
 {
@@ -214,7 +142,7 @@ private slots:
         AlertManagerLink link(linkTo(port), 10000);
         connect(&link, &AlertManagerLink::status, this,
                 [&](const QString &id, AlertStatus s, const QString &t) {
-                    engine.onAlertManagerResult(id, toDelivery(s), t);
+                    engine.onAlertManagerResult(id, vigil::toDelivery(s), t);
                 });
         connect(&link, &AlertManagerLink::failed, this, [&](const QString &id, const QString &why) {
             engine.onAlertManagerResult(id, Delivery::Failed, why);
@@ -228,7 +156,7 @@ private slots:
         const auto evaluate = [&] {
             engine.evaluate();
             for (const EscalationAction &a : engine.takeEscalationActions())
-                link.send(toRequest(a));
+                link.send(vigil::toAlertRequest(a));
             const qint64 next = engine.nextDeadlineMs();
             if (next != std::numeric_limits<qint64>::max())
                 deadline.start(
