@@ -14,6 +14,7 @@
 #include "Station.h"
 #include "WaveformView.h"
 
+#include <QAbstractSeries>
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QMutex>
@@ -25,7 +26,6 @@
 #include <QQuickWindow>
 #include <QThread>
 #include <QTimer>
-#include <QAbstractSeries>
 #include <QXYSeries>
 
 #include <sys/resource.h>
@@ -81,9 +81,11 @@ int runChild(const QString &mode, int beds, double seconds, int argc, char **arg
     display.maxFps = 60;
     display.columns = beds <= 16 ? 4 : (beds <= 32 ? 4 : 8);
     auto *ward = new Ward();
-    Station station(QStringLiteral("Bench"), QStringLiteral("Bench ward"), display, std::unique_ptr<Ward>(ward));
+    Station station(QStringLiteral("Bench"), QStringLiteral("Bench ward"), display,
+                    std::unique_ptr<Ward>(ward));
     QThread sourceThread;
-    auto *source = new SimulatedWardSource(QStringLiteral("sim"), QStringLiteral("Simulator"), std::move(*specs), ward);
+    auto *source =
+        new SimulatedWardSource(QStringLiteral("sim"), QStringLiteral("Simulator"), std::move(*specs), ward);
     source->moveToThread(&sourceThread);
     sourceThread.start();
     QMetaObject::invokeMethod(source, &GatewaySource::start, Qt::QueuedConnection);
@@ -100,7 +102,8 @@ int runChild(const QString &mode, int beds, double seconds, int argc, char **arg
     } else {
         view = std::make_unique<QQuickView>();
         view->setResizeMode(QQuickView::SizeRootObjectToView);
-        view->setInitialProperties({{QStringLiteral("beds"), beds}, {QStringLiteral("cols"), display.columns}});
+        view->setInitialProperties(
+            {{QStringLiteral("beds"), beds}, {QStringLiteral("cols"), display.columns}});
         view->setSource(QUrl(QStringLiteral("qrc:/bench/ChartsWard.qml")));
         if (view->status() != QQuickView::Ready) {
             for (const auto &e : view->errors())
@@ -122,19 +125,22 @@ int runChild(const QString &mode, int beds, double seconds, int argc, char **arg
     std::vector<double> frameUs;
     bool measuring = false;
     if (mode == QLatin1String("vigil")) {
-        QObject::connect(window, &QQuickWindow::frameSwapped, window, [&] {
-            const auto timings = WaveformView::takeUpdateTimings();
-            double sum = 0;
-            for (double t : timings)
-                sum += t;
-            frames.fetch_add(1);
-            QMutexLocker lock(&sampleMutex);
-            if (measuring && !timings.empty())
-                frameUs.push_back(sum);
-        }, Qt::DirectConnection);
+        QObject::connect(
+            window, &QQuickWindow::frameSwapped, window,
+            [&] {
+                const auto timings = WaveformView::takeUpdateTimings();
+                double sum = 0;
+                for (double t : timings)
+                    sum += t;
+                frames.fetch_add(1);
+                QMutexLocker lock(&sampleMutex);
+                if (measuring && !timings.empty())
+                    frameUs.push_back(sum);
+            },
+            Qt::DirectConnection);
     } else {
-        QObject::connect(window, &QQuickWindow::frameSwapped, window, [&] { frames.fetch_add(1); },
-                         Qt::DirectConnection);
+        QObject::connect(
+            window, &QQuickWindow::frameSwapped, window, [&] { frames.fetch_add(1); }, Qt::DirectConnection);
     }
 
     // Charts mode: feed every series from the same rings, every frame tick, like the oscilloscope example.
@@ -152,7 +158,8 @@ int runChild(const QString &mode, int beds, double seconds, int argc, char **arg
                     // ChartView.series(i) is the documented way to reach a chart's series.
                     for (int i = 0; i < 4; ++i) {
                         QAbstractSeries *s = nullptr;
-                        QMetaObject::invokeMethod(chart, "series", Q_RETURN_ARG(QAbstractSeries *, s), Q_ARG(int, i));
+                        QMetaObject::invokeMethod(chart, "series", Q_RETURN_ARG(QAbstractSeries *, s),
+                                                  Q_ARG(int, i));
                         if (auto *xy = qobject_cast<QXYSeries *>(s))
                             series.push_back(xy);
                     }
@@ -176,7 +183,10 @@ int runChild(const QString &mode, int beds, double seconds, int argc, char **arg
                         float v = scratch[i];
                         if (std::isnan(v))
                             v = 0;
-                        const double y = w == 0 ? v + 2.5 : w == 1 ? v * 1.5 : w == 2 ? v - 1.5 : (v - 60) / 40 - 3.5;
+                        const double y = w == 0   ? v + 2.5
+                                         : w == 1 ? v * 1.5
+                                         : w == 2 ? v - 1.5
+                                                  : (v - 60) / 40 - 3.5;
                         points[static_cast<qsizetype>(i)] = QPointF(i / rate, y);
                     }
                     series[idx]->replace(points);
@@ -222,8 +232,8 @@ int runChild(const QString &mode, int beds, double seconds, int argc, char **arg
     r.cpuMsPerFrame = n ? cpu * 1000.0 / n : 0;
     r.medUs = percentile(samples, 0.5);
     r.p99Us = percentile(samples, 0.99);
-    std::printf("RESULT %s %d %.2f %.3f %.3f %.1f %.1f\n", qPrintable(mode), beds, r.fps, r.cpuPerS, r.cpuMsPerFrame,
-                r.medUs, r.p99Us);
+    std::printf("RESULT %s %d %.2f %.3f %.3f %.1f %.1f\n", qPrintable(mode), beds, r.fps, r.cpuPerS,
+                r.cpuMsPerFrame, r.medUs, r.p99Us);
     std::fflush(stdout);
     feed.stop();
     QMetaObject::invokeMethod(source, &GatewaySource::stop, Qt::BlockingQueuedConnection);
@@ -246,7 +256,8 @@ std::optional<Result> runMode(const QString &self, const QString &mode, int beds
     for (const QByteArray &line : p.readAllStandardOutput().split('\n')) {
         const QList<QByteArray> f = line.split(' ');
         if (f.size() == 8 && f[0] == "RESULT")
-            return Result{f[3].toDouble(), f[4].toDouble(), f[5].toDouble(), f[6].toDouble(), f[7].toDouble()};
+            return Result{f[3].toDouble(), f[4].toDouble(), f[5].toDouble(), f[6].toDouble(),
+                          f[7].toDouble()};
     }
     return std::nullopt;
 }
@@ -284,9 +295,10 @@ int main(int argc, char **argv)
         return runChild(mode, bedCounts.value(0, 16), seconds, argc, argv);
 
     const QString self = QString::fromLocal8Bit(argv[0]);
-    std::printf("Waveform rendering at 1920x1080, 4 waves per bed, %.0f s per run (process CPU includes Mesa's "
-                "llvmpipe rasteriser threads)\n",
-                seconds);
+    std::printf(
+        "Waveform rendering at 1920x1080, 4 waves per bed, %.0f s per run (process CPU includes Mesa's "
+        "llvmpipe rasteriser threads)\n",
+        seconds);
     std::printf("%-5s %-7s %8s %10s %12s %12s %12s\n", "beds", "mode", "fps", "cpu s/s", "cpu ms/frame",
                 "update med", "update p99");
     bool ok = true;
@@ -294,7 +306,8 @@ int main(int argc, char **argv)
         const auto v = runMode(self, QStringLiteral("vigil"), beds, seconds);
         const auto c = runMode(self, QStringLiteral("charts"), beds, seconds);
         if (!v || !c) {
-            std::printf("%-5d run failed (vigil %s, charts %s)\n", beds, v ? "ok" : "failed", c ? "ok" : "failed");
+            std::printf("%-5d run failed (vigil %s, charts %s)\n", beds, v ? "ok" : "failed",
+                        c ? "ok" : "failed");
             ok = false;
             continue;
         }
@@ -302,10 +315,12 @@ int main(int argc, char **argv)
                     v->cpuMsPerFrame, v->medUs, v->p99Us);
         std::printf("%-5d %-7s %8.1f %10.2f %12.2f %10.0f us %10.0f us\n", beds, "charts", c->fps, c->cpuPerS,
                     c->cpuMsPerFrame, c->medUs, c->p99Us);
-        std::printf("%-5d ratio   fps x%.2f   cpu per frame: charts/vigil = %.2fx   update median: charts/vigil = "
-                    "%.1fx\n",
-                    beds, c->fps > 0 ? v->fps / c->fps : 0, v->cpuMsPerFrame > 0 ? c->cpuMsPerFrame / v->cpuMsPerFrame : 0,
-                    v->medUs > 0 ? c->medUs / v->medUs : 0);
+        std::printf(
+            "%-5d ratio   fps x%.2f   cpu per frame: charts/vigil = %.2fx   update median: charts/vigil = "
+            "%.1fx\n",
+            beds, c->fps > 0 ? v->fps / c->fps : 0,
+            v->cpuMsPerFrame > 0 ? c->cpuMsPerFrame / v->cpuMsPerFrame : 0,
+            v->medUs > 0 ? c->medUs / v->medUs : 0);
         std::fflush(stdout);
     }
     return ok ? 0 : 1;

@@ -157,7 +157,8 @@ private slots:
 
 // Band edges of the strip at column c + 0.5, by linear interpolation between its vertex pairs (the way the
 // triangle strip fills): nullopt where no quad covers the column.
-static std::optional<std::pair<float, float>> bandAt(const std::vector<QSGGeometry::Point2D> &v, int n, float x)
+static std::optional<std::pair<float, float>> bandAt(const std::vector<QSGGeometry::Point2D> &v, int n,
+                                                     float x)
 {
     for (int i = 0; i + 3 < n; i += 2) {
         const auto &a = v[i], &b = v[i + 2];
@@ -181,7 +182,8 @@ void TestSweepGeometry::simplificationStaysWithinTolerance()
     for (int i = 0; i < 6000; ++i) {
         seed = seed * 1664525u + 1013904223u;
         const float noise = ((seed >> 9) % 1000) / 1000.0f * 0.02f;
-        s[i] = (i % 400 < 6 ? 1.2f * (3 - std::abs(i % 400 - 3)) / 3.f : 0.f) + noise + 0.2f * std::sin(i * 0.01f);
+        s[i] = (i % 400 < 6 ? 1.2f * (3 - std::abs(i % 400 - 3)) / 3.f : 0.f) + noise +
+               0.2f * std::sin(i * 0.01f);
     }
     ring.append(s);
     LaneColumns lane;
@@ -207,7 +209,12 @@ void TestSweepGeometry::simplificationStaysWithinTolerance()
         if (!e)
             continue;
         QVERIFY2(std::abs(e->first - m->first) <= 0.351f && std::abs(e->second - m->second) <= 0.351f,
-                 qPrintable(QStringLiteral("column %1: %2/%3 vs %4/%5").arg(c).arg(e->first).arg(e->second).arg(m->first).arg(m->second)));
+                 qPrintable(QStringLiteral("column %1: %2/%3 vs %4/%5")
+                                .arg(c)
+                                .arg(e->first)
+                                .arg(e->second)
+                                .arg(m->first)
+                                .arg(m->second)));
     }
 }
 
