@@ -245,15 +245,6 @@ int main(int argc, char *argv[])
                                a.generation);
         };
         QObject::connect(station.station(), &Station::audioChanged, player.get(), follow);
-        QObject::connect(station.station(), &Station::alarmsChanged, player.get(),
-                         [&station, &player, follow] {
-                             // Pause state changes do not change the pattern itself.
-                             static bool lastPaused = false;
-                             if (station.station()->audioPaused() != lastPaused) {
-                                 lastPaused = station.station()->audioPaused();
-                                 follow();
-                             }
-                         });
     }
 
     std::unique_ptr<QQmlApplicationEngine> engine;

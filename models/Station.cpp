@@ -295,7 +295,9 @@ void Station::publishAlarmState(qint64 nowMs)
     m_alarmList->refresh(nowMs);
 
     const alarms::AudioDecision audio = m_engine->audio();
-    const bool audioChangedNow = audio.pattern != m_audio.pattern || audio.generation != m_audio.generation;
+    // The player follows the pattern, its generation and the pause (which leaves the pattern as it is).
+    const bool audioChangedNow = audio.pattern != m_audio.pattern || audio.generation != m_audio.generation ||
+                                 audio.paused != m_audio.paused;
     m_audio = audio;
     m_top = top;
     m_signalling = signallingCount;

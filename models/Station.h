@@ -122,7 +122,7 @@ signals:
     void drained();
     void alarmSummaryChanged();
     void alarmsChanged();
-    void audioChanged(); // the pattern or its generation changed: the player must follow
+    void audioChanged(); // the pattern, its generation or the audio pause changed: the player must follow
     void escalationActionsReady();
     void alarmsEvaluated(); // after every evaluation (the archive records lifecycle steps from it)
     void archiveProblemChanged();

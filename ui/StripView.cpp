@@ -3,7 +3,6 @@
 #include "WaveformView.h"
 
 #include <QQuickWindow>
-#include <QScreen>
 
 #include <algorithm>
 #include <cmath>
@@ -103,44 +102,7 @@ void stripScale(WaveId id, const LaneColumns &lane, float &lo, float &hi)
 
 // ------------------------------------------------------------------------------------------- node
 
-FlatStripNode::FlatStripNode() : m_geometry(QSGGeometry::defaultAttributes_Point2D(), 0)
-{
-    m_geometry.setDrawingMode(QSGGeometry::DrawTriangleStrip);
-    setGeometry(&m_geometry);
-    setMaterial(&m_material);
-}
-
-void FlatStripNode::setColor(const QColor &c)
-{
-    if (m_material.color() != c) {
-        m_material.setColor(c);
-        markDirty(QSGNode::DirtyMaterial);
-    }
-}
-
-void FlatStripNode::setVertices(const QSGGeometry::Point2D *v, int n)
-{
-    if (m_geometry.vertexCount() != n)
-        m_geometry.allocate(n);
-    if (n > 0)
-        std::memcpy(m_geometry.vertexData(), v, sizeof(QSGGeometry::Point2D) * static_cast<std::size_t>(n));
-    markDirty(QSGNode::DirtyGeometry);
-}
-
 // ------------------------------------------------------------------------------------------- item
-
-namespace {
-
-std::optional<WaveId> waveFromKey(const QString &key)
-{
-    for (const WaveInfo &w : kWaves) {
-        if (key == QLatin1String(w.key.data(), static_cast<qsizetype>(w.key.size())))
-            return w.id;
-    }
-    return std::nullopt;
-}
-
-} // namespace
 
 StripView::StripView(QQuickItem *parent)
     : QQuickItem(parent), m_viewStartMs(std::numeric_limits<double>::quiet_NaN())
@@ -248,12 +210,7 @@ double StripView::effectivePixelsPerMm() const
 {
     if (m_pixelsPerMm > 0)
         return m_pixelsPerMm;
-    // As WaveformView: trust the screen's physical DPI only within sane bounds (virtual screens report
-    // anything), else 96 dpi.
-    const QScreen *screen = window() ? window()->screen() : nullptr;
-    const double dpi = screen ? screen->physicalDotsPerInch() / screen->devicePixelRatio() : 96.0;
-    const double ppm = dpi / 25.4;
-    return (ppm >= 2.0 && ppm <= 12.0) ? ppm : 96.0 / 25.4;
+    return screenPixelsPerMm(window());
 }
 
 double StripView::pixelsPerSecond() const
@@ -354,7 +311,7 @@ QSGNode *StripView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
     for (int li = 0; li < laneCount; ++li, node = static_cast<FlatStripNode *>(node->nextSibling())) {
         LaneColumns &cols = m_columns[static_cast<std::size_t>(li)];
         cols.reset(width);
-        const auto id = waveFromKey(m_lanes[li]);
+        const auto id = waveIdFromKey(m_lanes[li]);
         int n = 0;
         if (const ArchiveWaveStrip *s = id ? m_strip.data->find(*id) : nullptr) {
             const double firstS = static_cast<double>(s->startUs - leftUs) / 1e6;

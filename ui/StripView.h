@@ -37,21 +37,6 @@ void fillStripColumns(LaneColumns &lane, std::span<const float> samples, double 
 // (no calibrated unit) the extremes of what is shown plus a margin, as the live view's autoscale settles.
 void stripScale(WaveId id, const LaneColumns &lane, float &lo, float &hi);
 
-// One opaque flat-coloured triangle-strip node per lane or series, like the live view's: no blending, and
-// same-coloured nodes batch into few draw calls. Shared with ReviewTrendView.
-class FlatStripNode : public QSGGeometryNode
-{
-public:
-    FlatStripNode();
-    void setColor(const QColor &c);
-    // Copies n vertices (allocate() discards contents, so callers build them in their own array).
-    void setVertices(const QSGGeometry::Point2D *v, int n);
-
-private:
-    QSGGeometry m_geometry;
-    QSGFlatColorMaterial m_material;
-};
-
 class StripView : public QQuickItem
 {
     Q_OBJECT

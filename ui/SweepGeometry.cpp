@@ -1,7 +1,11 @@
 #include "SweepGeometry.h"
 
+#include <QQuickWindow>
+#include <QScreen>
+
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 namespace vigil {
@@ -174,6 +178,48 @@ int appendStrip(QSGGeometry::Point2D *v, int n, const LaneColumns &lane, int hea
         }
     }
     return n;
+}
+
+FlatStripNode::FlatStripNode() : m_geometry(QSGGeometry::defaultAttributes_Point2D(), 0)
+{
+    m_geometry.setDrawingMode(QSGGeometry::DrawTriangleStrip);
+    m_geometry.setVertexDataPattern(QSGGeometry::StreamPattern);
+    setGeometry(&m_geometry);
+    setMaterial(&m_material);
+}
+
+void FlatStripNode::setColor(const QColor &c)
+{
+    if (m_material.color() != c) {
+        m_material.setColor(c);
+        markDirty(QSGNode::DirtyMaterial);
+    }
+}
+
+void FlatStripNode::setVertices(const QSGGeometry::Point2D *v, int n)
+{
+    if (m_geometry.vertexCount() != n)
+        m_geometry.allocate(n);
+    if (n > 0)
+        std::memcpy(m_geometry.vertexData(), v, sizeof(QSGGeometry::Point2D) * static_cast<std::size_t>(n));
+    markDirty(QSGNode::DirtyGeometry);
+}
+
+std::optional<WaveId> waveIdFromKey(const QString &key)
+{
+    for (const WaveInfo &w : kWaves) {
+        if (key == QLatin1String(w.key.data(), static_cast<qsizetype>(w.key.size())))
+            return w.id;
+    }
+    return std::nullopt;
+}
+
+double screenPixelsPerMm(const QQuickWindow *window)
+{
+    const QScreen *screen = window ? window->screen() : nullptr;
+    const double dpi = screen ? screen->physicalDotsPerInch() / screen->devicePixelRatio() : 96.0;
+    const double ppm = dpi / 25.4;
+    return (ppm >= 2.0 && ppm <= 12.0) ? ppm : 96.0 / 25.4;
 }
 
 } // namespace vigil

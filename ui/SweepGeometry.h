@@ -9,9 +9,19 @@
 
 #include "SampleRing.h"
 
+#include "Vitals.h"
+
+#include <QColor>
+#include <QSGFlatColorMaterial>
 #include <QSGGeometry>
+#include <QSGGeometryNode>
+#include <QString>
+
+#include <optional>
 
 #include <vector>
+
+class QQuickWindow;
 
 namespace vigil {
 
@@ -45,5 +55,29 @@ struct StripStyle
 // `out` must have room for 4 * width + 8 more vertices.
 int appendStrip(QSGGeometry::Point2D *out, int n, const LaneColumns &lane, int headColumn,
                 const StripStyle &style);
+
+// One opaque flat-coloured triangle-strip node per lane or series: no blending, depth-tested, and
+// same-coloured nodes across all items batch into few draw calls. Both matter most on a software
+// rasteriser (Mesa llvmpipe), where every blended fragment costs CPU. Used by the live WaveformView, the
+// review StripView and ReviewTrendView.
+class FlatStripNode : public QSGGeometryNode
+{
+public:
+    FlatStripNode();
+    void setColor(const QColor &c);
+    // Copies n vertices (allocate() discards contents, so callers build them in their own array).
+    void setVertices(const QSGGeometry::Point2D *v, int n);
+
+private:
+    QSGGeometry m_geometry;
+    QSGFlatColorMaterial m_material;
+};
+
+// The wave a key of the station file / QML names ("ecg_ii", "pleth"...).
+std::optional<WaveId> waveIdFromKey(const QString &key);
+
+// Pixels per millimetre of the window's screen, for physical sweep speeds (25 mm/s). The screen's physical
+// DPI is trusted only within sane bounds (virtual screens report anything); otherwise 96 dpi.
+double screenPixelsPerMm(const QQuickWindow *window);
 
 } // namespace vigil

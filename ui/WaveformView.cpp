@@ -5,14 +5,10 @@
 #include <QMutex>
 #include <QPointer>
 #include <QQuickWindow>
-#include <QSGFlatColorMaterial>
-#include <QSGGeometryNode>
-#include <QScreen>
 #include <QTimer>
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 
 namespace vigil {
 
@@ -58,40 +54,6 @@ std::vector<double> g_timings;
 const std::array<QColor, kWaveCount> kColors{
     QColor(0x39, 0xE8, 0x6B), QColor(0x39, 0xE8, 0x6B), QColor(0x39, 0xE8, 0x6B), QColor(0x39, 0xE8, 0x6B),
     QColor(0x3C, 0xD7, 0xFF), QColor(0xFF, 0xD8, 0x4D), QColor(0xFF, 0x5A, 0x5A), QColor(0xE6, 0xE6, 0xE6),
-};
-
-std::optional<WaveId> waveFromKey(const QString &key)
-{
-    for (const WaveInfo &w : kWaves) {
-        if (key == QLatin1String(w.key.data(), static_cast<qsizetype>(w.key.size())))
-            return w.id;
-    }
-    return std::nullopt;
-}
-
-// One opaque, flat-coloured node per lane. Opaque nodes need no blending and are drawn front to back
-// with depth testing; nodes with the same colour across all tiles share one material state, so the
-// renderer batches a whole ward's ECG traces into few draw calls. Both matter most on a software
-// rasteriser (Mesa llvmpipe), where every blended fragment costs CPU.
-class LaneNode : public QSGGeometryNode
-{
-public:
-    LaneNode() : m_geometry(QSGGeometry::defaultAttributes_Point2D(), 0)
-    {
-        m_geometry.setDrawingMode(QSGGeometry::DrawTriangleStrip);
-        m_geometry.setVertexDataPattern(QSGGeometry::StreamPattern);
-        setGeometry(&m_geometry);
-        setMaterial(&m_material);
-    }
-    void setColor(const QColor &c)
-    {
-        if (m_material.color() != c) {
-            m_material.setColor(c);
-            markDirty(QSGNode::DirtyMaterial);
-        }
-    }
-    QSGGeometry m_geometry;
-    QSGFlatColorMaterial m_material;
 };
 
 } // namespace
@@ -167,17 +129,13 @@ qreal WaveformView::pixelsPerMm() const
 {
     if (m_station && m_station->pixelsPerMm() > 0)
         return m_station->pixelsPerMm();
-    // Sweep speed is a physical promise (25 mm/s): derive it from the screen's physical DPI, but do not
-    // trust absurd EDID values (virtual screens report anything); fall back to 96 dpi.
-    const QScreen *screen = window() ? window()->screen() : nullptr;
-    const double dpi = screen ? screen->physicalDotsPerInch() / screen->devicePixelRatio() : 96.0;
-    const double ppm = dpi / 25.4;
-    return (ppm >= 2.0 && ppm <= 12.0) ? ppm : 96.0 / 25.4;
+    // Sweep speed is a physical promise (25 mm/s): from the screen's physical DPI.
+    return screenPixelsPerMm(window());
 }
 
 QColor WaveformView::colorFor(const QString &key)
 {
-    const auto id = waveFromKey(key);
+    const auto id = waveIdFromKey(key);
     if (id)
         return kColors[static_cast<int>(*id)];
     // Numerics share the colour of the wave they come from.
@@ -193,7 +151,7 @@ QColor WaveformView::colorFor(const QString &key)
 
 QString WaveformView::labelFor(const QString &key)
 {
-    const auto id = waveFromKey(key);
+    const auto id = waveIdFromKey(key);
     if (!id)
         return key;
     const auto &label = waveInfo(*id).label;
@@ -268,7 +226,7 @@ QSGNode *WaveformView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
         m_lanes.clear();
         for (const QString &key : m_waveKeys) {
             Lane lane;
-            const auto id = waveFromKey(key);
+            const auto id = waveIdFromKey(key);
             lane.id = id.value_or(WaveId::EcgII);
             lane.autoScale = lane.id == WaveId::Pleth || lane.id == WaveId::Resp;
             lane.scaleLo = waveInfo(lane.id).rangeLow;
@@ -285,7 +243,7 @@ QSGNode *WaveformView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
         delete last;
     }
     while (root->childCount() < wanted)
-        root->appendChildNode(new LaneNode);
+        root->appendChildNode(new FlatStripNode);
     if (!drawable)
         return root;
 
@@ -301,8 +259,8 @@ QSGNode *WaveformView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
     if (m_vertices.size() < maxVertices)
         m_vertices.resize(maxVertices);
 
-    auto *laneNode = static_cast<LaneNode *>(root->firstChild());
-    for (int li = 0; li < laneCount; ++li, laneNode = static_cast<LaneNode *>(laneNode->nextSibling())) {
+    auto *laneNode = static_cast<FlatStripNode *>(root->firstChild());
+    for (int li = 0; li < laneCount; ++li, laneNode = static_cast<FlatStripNode *>(laneNode->nextSibling())) {
         Lane &lane = m_lanes[li];
         int n = 0;
         const WaveformChannel *ch = bed->channel(lane.id);
@@ -368,13 +326,7 @@ QSGNode *WaveformView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
                             style);
         }
         laneNode->setColor(kColors[static_cast<int>(lane.id)]);
-        // allocate() discards contents, so vertices are built in m_vertices and copied once.
-        if (laneNode->m_geometry.vertexCount() != n)
-            laneNode->m_geometry.allocate(n);
-        if (n > 0)
-            std::memcpy(laneNode->m_geometry.vertexData(), m_vertices.data(),
-                        sizeof(QSGGeometry::Point2D) * n);
-        laneNode->markDirty(QSGNode::DirtyGeometry);
+        laneNode->setVertices(m_vertices.data(), n);
     }
     ++m_framesDrawn;
 
