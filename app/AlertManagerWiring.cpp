@@ -1,25 +1,11 @@
 #include "AlertManagerWiring.h"
 
+#include "Mdc.h"
+
 #include <cmath>
 
 namespace vigil {
 
-namespace {
-hl7::AlarmPriority toHl7(alarms::Priority p)
-{
-    switch (p) {
-    case alarms::Priority::High:
-        return hl7::AlarmPriority::High;
-    case alarms::Priority::Medium:
-        return hl7::AlarmPriority::Medium;
-    case alarms::Priority::Low:
-        return hl7::AlarmPriority::Low;
-    case alarms::Priority::None:
-        break;
-    }
-    return hl7::AlarmPriority::None;
-}
-} // namespace
 
 AlertRequest toAlertRequest(const alarms::EscalationAction &a)
 {
@@ -29,10 +15,10 @@ AlertRequest toAlertRequest(const alarms::EscalationAction &a)
     r.bedKey = c.bedKey;
     r.bedLabel = c.bedLabel;
     if (c.direction == alarms::Direction::High) {
-        r.eventCode = 196648;
+        r.eventCode = mdc::EvtHi;
         r.eventRefId = QStringLiteral("MDC_EVT_HI");
     } else if (c.direction == alarms::Direction::Low) {
-        r.eventCode = 196670;
+        r.eventCode = mdc::EvtLo;
         r.eventRefId = QStringLiteral("MDC_EVT_LO");
     } else {
         r.eventRefId = c.code;
@@ -47,10 +33,8 @@ AlertRequest toAlertRequest(const alarms::EscalationAction &a)
         r.value = c.value;
     if (!std::isnan(c.limit))
         (c.direction == alarms::Direction::Low ? r.limitLow : r.limitHigh) = c.limit;
-    r.priority = toHl7(c.priority);
-    r.kind = c.kind == alarms::Kind::Technical  ? hl7::AlarmKind::Technical
-             : c.kind == alarms::Kind::Advisory ? hl7::AlarmKind::Advisory
-                                                : hl7::AlarmKind::Physiological;
+    r.priority = c.priority;
+    r.kind = c.kind;
     r.phase = a.type == alarms::EscalationAction::Type::Escalate     ? AlertPhase::Escalate
               : a.type == alarms::EscalationAction::Type::DeEscalate ? AlertPhase::DeEscalate
                                                                      : AlertPhase::End;

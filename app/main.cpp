@@ -240,9 +240,7 @@ int main(int argc, char *argv[])
         });
         auto follow = [&player, &station] {
             const alarms::AudioDecision &a = station.station()->audio();
-            player->setPattern(a.paused ? audio::BurstPattern::None
-                                        : static_cast<audio::BurstPattern>(a.pattern),
-                               a.generation);
+            player->setPattern(a.paused ? alarms::AudioPattern::None : a.pattern, a.generation);
         };
         QObject::connect(station.station(), &Station::audioChanged, player.get(), follow);
     }

@@ -9,75 +9,6 @@ namespace vigil {
 
 namespace {
 
-alarms::Priority toEnginePriority(GatewayAlarm::Priority p)
-{
-    switch (p) {
-    case GatewayAlarm::Priority::High:
-        return alarms::Priority::High;
-    case GatewayAlarm::Priority::Medium:
-        return alarms::Priority::Medium;
-    case GatewayAlarm::Priority::Low:
-        return alarms::Priority::Low;
-    case GatewayAlarm::Priority::None:
-    case GatewayAlarm::Priority::Unknown:
-        break;
-    }
-    return alarms::Priority::None;
-}
-
-alarms::Inactivation toInactivation(const QString &s)
-{
-    static const QHash<QString, alarms::Inactivation> map{
-        {QStringLiteral("enabled"), alarms::Inactivation::Enabled},
-        {QStringLiteral("audio-paused"), alarms::Inactivation::AudioPaused},
-        {QStringLiteral("audio-off"), alarms::Inactivation::AudioOff},
-        {QStringLiteral("alarm-paused"), alarms::Inactivation::AlarmPaused},
-        {QStringLiteral("alarm-off"), alarms::Inactivation::AlarmOff},
-        {QStringLiteral("alert-acknowledged"), alarms::Inactivation::Acknowledged},
-    };
-    return map.value(s, alarms::Inactivation::Unknown);
-}
-
-alarms::GatewayAlarmEvent toEngine(const GatewayAlarm &a, const QString &bedKey, const QString &bedLabel)
-{
-    alarms::GatewayAlarmEvent e;
-    e.sourceId = a.sourceId;
-    e.alarmId = a.alarmId;
-    e.bedKey = bedKey;
-    e.bedLabel = bedLabel;
-    e.eventCode = a.eventCode.toUInt();
-    e.eventRefId = a.eventRefId;
-    e.eventText = a.eventText;
-    e.sourceMetricCode = a.sourceCode.toUInt();
-    e.sourceMetricRefId = a.sourceRefId;
-    if (!std::isnan(a.sourceValue))
-        e.value = a.sourceValue;
-    if (!std::isnan(a.limitLow))
-        e.limitLow = a.limitLow;
-    if (!std::isnan(a.limitHigh))
-        e.limitHigh = a.limitHigh;
-    e.phase = static_cast<alarms::Phase>(a.phase);
-    e.state = static_cast<alarms::ReportedState>(a.state);
-    e.inactivation = toInactivation(a.inactivation);
-    if (a.priority != GatewayAlarm::Priority::Unknown)
-        e.priority = toEnginePriority(a.priority);
-    switch (a.kind) {
-    case GatewayAlarm::Kind::Physiological:
-        e.kind = alarms::Kind::Physiological;
-        break;
-    case GatewayAlarm::Kind::Technical:
-        e.kind = alarms::Kind::Technical;
-        break;
-    case GatewayAlarm::Kind::Advisory:
-        e.kind = alarms::Kind::Advisory;
-        break;
-    case GatewayAlarm::Kind::Unknown:
-        break;
-    }
-    e.timeMs = a.timeMs;
-    return e;
-}
-
 PatientProfile profileOf(const Bed &b)
 {
     if (b.profile == QLatin1String("paediatric"))
@@ -188,7 +119,12 @@ void Station::feedAlarms(const DrainResult &result, qint64 nowMs)
         if (!in.numerics.empty())
             m_engine->onNumerics(b->key(), profileOf(*b), in.numerics);
         for (const GatewayAlarm &a : in.alarms)
-            m_engine->onGatewayAlarm(toEngine(a, b->key(), b->label()));
+            {
+            alarms::GatewayAlarmEvent e = a;
+            e.bedKey = b->key();
+            e.bedLabel = b->label();
+            m_engine->onGatewayAlarm(e);
+        }
         if (in.conditionsChanged)
             m_engine->onDeviceConditions(b->key(), b->conditions);
     }

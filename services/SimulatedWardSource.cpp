@@ -40,6 +40,11 @@ std::optional<std::vector<SimulatedBedSpec>> SimulatedWardSource::makeWard(int b
         b.patient.name = QStringLiteral("%1, %2").arg(QLatin1String(kFamily[(mix / 7) % kFamily.size()]),
                                                       QLatin1String(kGiven[(mix / 13) % kGiven.size()]));
         b.patient.profile = profile;
+        // A birth date that gives the same category through a gateway (PID-7) as here.
+        b.patient.birthDate = QDate::currentDate()
+                                  .addYears(profile == PatientProfile::Paediatric ? -(4 + int(mix % 7))
+                                                                                  : -(35 + int(mix % 50)))
+                                  .addDays(-int(mix % 300));
         ward.push_back(std::move(b));
     }
     for (const QString &entry : scenarios) {

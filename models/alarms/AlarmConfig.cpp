@@ -158,29 +158,7 @@ Priority AlarmConfig::technicalPriorityFor(const QString &code) const
     return technicalDefault;
 }
 
-std::optional<PatientProfile> profileFromString(const QString &s)
-{
-    if (s == QLatin1String("adult"))
-        return PatientProfile::Adult;
-    if (s == QLatin1String("paediatric") || s == QLatin1String("pediatric"))
-        return PatientProfile::Paediatric;
-    if (s == QLatin1String("neonatal"))
-        return PatientProfile::Neonatal;
-    return std::nullopt;
-}
 
-QString nameOf(PatientProfile p)
-{
-    switch (p) {
-    case PatientProfile::Adult:
-        return QStringLiteral("adult");
-    case PatientProfile::Paediatric:
-        return QStringLiteral("paediatric");
-    case PatientProfile::Neonatal:
-        return QStringLiteral("neonatal");
-    }
-    return {};
-}
 
 QString applyAlarmConfigKey(AlarmConfig &c, const QString &section, const QString &key, const QVariant &value)
 {
@@ -343,59 +321,9 @@ QString applyAlarmConfigKey(AlarmConfig &c, const QString &section, const QStrin
 
 // --- AlarmTypes.h helpers -----------------------------------------------------------------------------
 
-QString nameOf(Priority p)
-{
-    switch (p) {
-    case Priority::None:
-        return QStringLiteral("none");
-    case Priority::Low:
-        return QStringLiteral("low");
-    case Priority::Medium:
-        return QStringLiteral("medium");
-    case Priority::High:
-        return QStringLiteral("high");
-    }
-    return {};
-}
 
-QString nameOf(Kind k)
-{
-    switch (k) {
-    case Kind::Physiological:
-        return QStringLiteral("physiological");
-    case Kind::Technical:
-        return QStringLiteral("technical");
-    case Kind::Advisory:
-        return QStringLiteral("advisory");
-    }
-    return {};
-}
 
-QString nameOf(State s)
-{
-    switch (s) {
-    case State::Active:
-        return QStringLiteral("active");
-    case State::Latched:
-        return QStringLiteral("latched");
-    case State::Inactive:
-        return QStringLiteral("inactive");
-    }
-    return {};
-}
 
-QString nameOf(Direction d)
-{
-    switch (d) {
-    case Direction::None:
-        return {};
-    case Direction::Low:
-        return QStringLiteral("low");
-    case Direction::High:
-        return QStringLiteral("high");
-    }
-    return {};
-}
 
 QString nameOf(Origin o)
 {
@@ -429,45 +357,8 @@ QString nameOf(Delivery d)
     return {};
 }
 
-QString nameOf(AudioPattern p)
-{
-    switch (p) {
-    case AudioPattern::None:
-        return QStringLiteral("none");
-    case AudioPattern::Low:
-        return QStringLiteral("low");
-    case AudioPattern::Medium:
-        return QStringLiteral("medium");
-    case AudioPattern::High:
-        return QStringLiteral("high");
-    case AudioPattern::MediumEscalated:
-        return QStringLiteral("medium-escalated");
-    case AudioPattern::HighEscalated:
-        return QStringLiteral("high-escalated");
-    }
-    return {};
-}
 
-QString nameOf(Phase p)
-{
-    static const char *const names[] = {"",    "tpoint", "start",    "continue",
-                                        "end", "update", "escalate", "de-escalate"};
-    return QString::fromLatin1(names[static_cast<int>(p)]);
-}
 
-std::optional<Priority> priorityFromString(const QString &s)
-{
-    const QString l = s.trimmed().toLower();
-    if (l == QLatin1String("high") || l == QLatin1String("ph"))
-        return Priority::High;
-    if (l == QLatin1String("medium") || l == QLatin1String("pm"))
-        return Priority::Medium;
-    if (l == QLatin1String("low") || l == QLatin1String("pl"))
-        return Priority::Low;
-    if (l == QLatin1String("none") || l == QLatin1String("pn"))
-        return Priority::None;
-    return std::nullopt;
-}
 
 FlashSpec flashSpec(Priority p)
 {

@@ -94,7 +94,5 @@ struct AlarmConfig
 QString applyAlarmConfigKey(AlarmConfig &config, const QString &section, const QString &key,
                             const QVariant &value);
 
-std::optional<PatientProfile> profileFromString(const QString &s); // adult paediatric neonatal
-QString nameOf(PatientProfile p);
 
 } // namespace vigil::alarms

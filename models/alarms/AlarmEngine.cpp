@@ -1,5 +1,7 @@
 #include "AlarmEngine.h"
 
+#include "Mdc.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QMap>
@@ -52,27 +54,15 @@ QString formatValue(double v, int decimals)
     return std::isnan(v) ? QStringLiteral("off") : QString::number(v, 'f', decimals);
 }
 
-Direction directionOf(const GatewayAlarmEvent &e)
+
+// "APNEA" -> "Apnea": device texts in the station's one case style.
+QString sentenceCase(const QString &text)
 {
-    if (e.eventCode == 196648 || e.eventCode == 196650) // MDC_EVT_HI, MDC_EVT_HI_GT_LIM
-        return Direction::High;
-    if (e.eventCode == 196670 || e.eventCode == 196672) // MDC_EVT_LO, MDC_EVT_LO_LT_LIM
-        return Direction::Low;
-    const QString ref = e.eventRefId.toUpper();
-    if (ref.contains(QLatin1String("_HI")))
-        return Direction::High;
-    if (ref.contains(QLatin1String("_LO")) || ref.contains(QLatin1String("DESAT")))
-        return Direction::Low;
-    const QString text = e.eventText.toLower();
-    if (text.contains(QLatin1String("high")))
-        return Direction::High;
-    if (text.contains(QLatin1String("low")))
-        return Direction::Low;
-    if (e.value && e.limitHigh && *e.value > *e.limitHigh)
-        return Direction::High;
-    if (e.value && e.limitLow && *e.value < *e.limitLow)
-        return Direction::Low;
-    return Direction::None;
+    if (text != text.toUpper())
+        return text;
+    QString out = text.toLower();
+    out[0] = out[0].toUpper();
+    return out;
 }
 
 double percentile(std::vector<double> v, double p)
@@ -130,6 +120,8 @@ struct AlarmEngine::BedState
     std::array<Limits, kNumericCount> limits;
     std::array<Num, kNumericCount> num;
     std::array<std::array<int, 2>, kNumericCount> gwActive{}; // present gateway alarms per numeric/direction
+    std::array<bool, kNumericCount> deviceGoverned{};         // the device alarms on this numeric
+    std::array<Limits, kNumericCount> deviceLimits{};         // its limits as last reported
     QHash<QString, int> gwTech;                               // present gateway technical alarms by code
     std::unordered_map<QString, std::unique_ptr<TechSlot>> tech;
     QHash<QString, QString> deviceActive; // onDeviceConditions: code -> text
@@ -145,55 +137,6 @@ struct AlarmEngine::SourceState
 };
 
 // --- free helpers -----------------------------------------------------------------------------------------
-
-QString technicalCategory(const QString &code)
-{
-    const QString u = code.toUpper();
-    if (u.contains(QLatin1String("LEAD")))
-        return tech::LeadOff;
-    if (u.contains(QLatin1String("SENSOR")) || u.contains(QLatin1String("PROBE")) ||
-        u.contains(QLatin1String("TRANSDUC")))
-        return tech::SensorOff;
-    if (u == QLatin1String("NO_DATA") || u == QLatin1String("NODATA"))
-        return tech::NoData;
-    return code;
-}
-
-std::optional<NumericId> numericFromMdc(quint32 code, const QString &refId)
-{
-    for (const auto &n : kNumerics)
-        if (n.mdcCode == code ||
-            (!refId.isEmpty() &&
-             refId == QLatin1String(n.mdcRefId.data(), static_cast<qsizetype>(n.mdcRefId.size()))))
-            return n.id;
-    switch (code) {
-    case 149546: // NIBP, invasive and generic pulse rates
-    case 149522:
-    case 149514:
-        return NumericId::PulseRate;
-    case 150033: // generic arterial pressure
-        return NumericId::AbpSys;
-    case 150034:
-        return NumericId::AbpDia;
-    case 150035:
-        return NumericId::AbpMean;
-    case 151578: // impedance, airway and CO2 respiration rates
-    case 151570:
-    case 151594:
-        return NumericId::Rr;
-    case 150344: // generic, core and skin temperature
-    case 150368:
-    case 150388:
-        return NumericId::Temp;
-    case 151728:
-        return NumericId::EtCO2;
-    default:
-        break;
-    }
-    if (refId == QLatin1String("MDC_ECG_CARD_BEAT_RATE"))
-        return NumericId::Hr;
-    return std::nullopt;
-}
 
 // --- engine -----------------------------------------------------------------------------------------------
 
@@ -436,6 +379,27 @@ bool AlarmEngine::bedPaused(const BedState *b, qint64 t) const
 
 // --- numerics ---------------------------------------------------------------------------------------------
 
+void AlarmEngine::deviceAlarmsOn(BedState &b, int n, std::optional<double> low, std::optional<double> high,
+                                 const QString &supersededBy, qint64 t)
+{
+    if (low)
+        b.deviceLimits[n].low = *low;
+    if (high)
+        b.deviceLimits[n].high = *high;
+    if (b.deviceGoverned[n])
+        return;
+    b.deviceGoverned[n] = true;
+    auto &ns = b.num[n];
+    ns.pendingSince = {0, 0};
+    // A station alarm raised before the device said it alarms on this parameter is superseded by it.
+    for (int dir = 0; dir < 2; ++dir)
+        if (Cond *own = ns.cond[dir]) {
+            own->supersededBy = supersededBy.isEmpty() ? QStringLiteral("device") : supersededBy;
+            endCause(*own, t, false);
+        }
+    changed();
+}
+
 void AlarmEngine::onNumerics(const QString &bedKey, PatientProfile profile,
                              std::span<const NumericSample> samples)
 {
@@ -458,6 +422,8 @@ void AlarmEngine::onNumerics(const QString &bedKey, PatientProfile profile,
         if (n < 0 || n >= kNumericCount)
             continue;
         auto &ns = b.num[n];
+        if (s.limitLow || s.limitHigh)
+            deviceAlarmsOn(b, n, s.limitLow, s.limitHigh, {}, t);
         ns.lastRx = t;
         ns.seen = true;
         if (ns.stale) {
@@ -481,7 +447,7 @@ void AlarmEngine::checkNumeric(BedState &b, int n, qint64 t)
 {
     auto &ns = b.num[n];
     const double v = ns.value;
-    if (std::isnan(v))
+    if (std::isnan(v) || b.deviceGoverned[n])
         return;
     const ParameterRule &rule = m_config.parameters[n];
     for (int dir = 0; dir < 2; ++dir) {
@@ -653,7 +619,7 @@ void AlarmEngine::onTechnical(TechScope scope, const QString &key, const QString
     const quint64 before = m_revision;
     const qint64 t = nowMs >= 0 ? nowMs : now();
     m_lastNow = t;
-    const QString cat = technicalCategory(code);
+    const QString cat = mdc::technicalCode(code);
     if (scope == TechScope::Bed)
         setTech(&bed(key), key, cat, text, kExternal, active, t);
     else
@@ -670,7 +636,7 @@ void AlarmEngine::onDeviceConditions(const QString &bedKey, const std::vector<De
     QHash<QString, QString> next;
     for (const DeviceCondition &d : active)
         if (d.active)
-            next.insert(technicalCategory(d.code), d.text);
+            next.insert(mdc::technicalCode(d.code), d.text);
     for (auto it = b.deviceActive.cbegin(); it != b.deviceActive.cend(); ++it)
         if (!next.contains(it.key()))
             setTech(&b, b.key, it.key(), {}, kDevice, false, t);
@@ -723,15 +689,28 @@ void AlarmEngine::onGatewayAlarm(const GatewayAlarmEvent &e)
         c->gatewayAlarmId = e.alarmId;
         c->key = QStringLiteral("gw|") + e.alarmId;
         c->sourceId = e.sourceId;
-        c->code = !e.eventRefId.isEmpty() ? e.eventRefId : QString::number(e.eventCode);
-        const auto param = numericFromMdc(e.sourceMetricCode, e.sourceMetricRefId);
+        // The decoder decided what the report is about (parameter and direction, or a technical code).
+        const auto param = e.parameter;
         c->parameter = param;
         c->numeric = param ? static_cast<int>(*param) : -1;
-        c->direction = directionOf(e);
+        c->direction = e.direction;
         c->dir = c->direction == Direction::High ? 1 : 0;
-        c->kind = e.kind ? *e.kind : (param ? Kind::Physiological : Kind::Technical);
+        c->kind = e.kind ? *e.kind
+                         : ((param && e.direction != Direction::None) ? Kind::Physiological : Kind::Technical);
         if (c->kind == Kind::Technical && b)
-            c->gwCategory = technicalCategory(!e.eventRefId.isEmpty() ? e.eventRefId : e.eventText);
+            c->gwCategory = !e.technicalCode.isEmpty() ? e.technicalCode
+                            : !e.eventRefId.isEmpty() ? e.eventRefId
+                                                      : QString::number(e.eventCode);
+        // One code and one text per condition whichever path it came by ("spo2_low", "SpO2 low").
+        if (param && c->direction != Direction::None) {
+            c->code = numericKey(c->numeric) + QLatin1Char('_') + nameOf(c->direction);
+            c->text = conditionText(*param, c->direction);
+        } else if (!c->gwCategory.isEmpty() && technicalText(c->gwCategory) != c->gwCategory) {
+            c->code = c->gwCategory;
+            c->text = technicalText(c->gwCategory);
+        } else {
+            c->code = !e.eventRefId.isEmpty() ? e.eventRefId : QString::number(e.eventCode);
+        }
         if (e.priority)
             c->priority = *e.priority;
         else if (param && c->direction != Direction::None)
@@ -744,10 +723,8 @@ void AlarmEngine::onGatewayAlarm(const GatewayAlarmEvent &e)
         c->latching = m_config.latches(c->kind, c->priority, c->code);
         m_gatewayById.insert(e.alarmId, c);
     }
-    if (!e.eventText.isEmpty())
-        c->text = e.eventText;
-    else if (c->text.isEmpty())
-        c->text = c->code;
+    if (c->text.isEmpty())
+        c->text = !e.eventText.isEmpty() ? sentenceCase(e.eventText) : c->code;
     if (e.priority && *e.priority != c->priority) {
         c->priority = *e.priority;
         c->latching = m_config.latches(c->kind, c->priority, c->code);
@@ -769,6 +746,8 @@ void AlarmEngine::onGatewayAlarm(const GatewayAlarmEvent &e)
     else if (e.phase == Phase::DeEscalate)
         c->gatewayEscalated = false;
 
+    if (b && c->numeric >= 0)
+        deviceAlarmsOn(*b, c->numeric, e.limitLow, e.limitHigh, c->id, t);
     if ((isNew || c->state == State::Latched) && (present || e.phase == Phase::TPoint)) {
         if (!isNew)
             c->value = c->current;
@@ -911,7 +890,7 @@ void AlarmEngine::scan(qint64 t)
             }
             schedule(staleAt);
             for (int dir = 0; dir < 2; ++dir) {
-                if (ns.pendingSince[dir] == 0 || ns.cond[dir])
+                if (ns.pendingSince[dir] == 0 || ns.cond[dir] || b.deviceGoverned[n])
                     continue;
                 const qint64 due = ns.pendingSince[dir] + m_config.parameters[n].delayMs;
                 if (t < due) {
@@ -1251,6 +1230,8 @@ bool AlarmEngine::setLimit(const QString &bedKey, NumericId id, double low, doub
     if (!std::isnan(low) && !std::isnan(high) && low >= high)
         return fail(QStringLiteral("the low limit must be below the high limit"));
     BedState &b = bed(bedKey);
+    if (b.deviceGoverned[n])
+        return fail(QStringLiteral("%1 alarms are set at the bedside monitor").arg(numericLabel(n)));
     const Limits old = b.limits[n];
     const Limits next{low, high};
     if (old == next) {
@@ -1308,9 +1289,29 @@ void AlarmEngine::restoreDefaultLimits(const QString &bedKey, const QString &use
 
 Limits AlarmEngine::limits(const QString &bedKey, NumericId id) const
 {
-    if (const BedState *b = findBed(bedKey))
-        return b->limits[static_cast<int>(id)];
+    if (const BedState *b = findBed(bedKey)) {
+        const int n = static_cast<int>(id);
+        return b->deviceGoverned[n] ? b->deviceLimits[n] : b->limits[n];
+    }
     return m_config.defaultLimit(PatientProfile::Adult, id);
+}
+
+bool AlarmEngine::deviceGoverns(const QString &bedKey, NumericId id) const
+{
+    const BedState *b = findBed(bedKey);
+    return b && b->deviceGoverned[static_cast<int>(id)];
+}
+
+bool AlarmEngine::customLimits(const QString &bedKey) const
+{
+    const BedState *b = findBed(bedKey);
+    return b && b->customLimits;
+}
+
+PatientProfile AlarmEngine::profile(const QString &bedKey) const
+{
+    const BedState *b = findBed(bedKey);
+    return b ? b->profile : PatientProfile::Adult;
 }
 
 // --- alert manager ----------------------------------------------------------------------------------------

@@ -29,24 +29,6 @@
 
 namespace vigil::alarms {
 
-// Codes of the technical conditions the station raises. Gateways' own REFIDs (MDC_EVT_LEAD_DISCONN...) are
-// mapped to lead_off / sensor_off so a condition reported by both is one alarm.
-namespace tech {
-inline const QString LinkDown = QStringLiteral("link_down");
-inline const QString NoData = QStringLiteral("no_data");
-inline const QString LeadOff = QStringLiteral("lead_off");
-inline const QString SensorOff = QStringLiteral("sensor_off");
-inline const QString WaveformGap = QStringLiteral("waveform_gap");
-inline const QString AlertManagerFailed = QStringLiteral("alert_manager_failed");
-// Stale numerics: "stale_" + NumericInfo::key, e.g. "stale_hr".
-} // namespace tech
-
-// Normalises a device/gateway condition code to the station's technical code ("MDC_EVT_LEAD_DISCONN" and
-// "lead_off" both give "lead_off").
-QString technicalCategory(const QString &code);
-// MDC code (or REFID) of a source metric to the station numeric, accepting the aliases of STANDARDS.md §5.
-std::optional<NumericId> numericFromMdc(quint32 code, const QString &refId = {});
-
 enum class TechScope : quint8 { Bed, Source };
 
 struct BedAlarmStatus
@@ -141,7 +123,15 @@ public:
     bool setLimit(const QString &bedKey, NumericId id, double low, double high, const QString &user,
                   QString *error = nullptr);
     void restoreDefaultLimits(const QString &bedKey, const QString &user);
+    // The limits in force: the device's when it alarms on the parameter (deviceGoverns), else the station's.
     Limits limits(const QString &bedKey, NumericId id) const;
+    // Whether the bed's device alarms on this parameter (it sent a PCD-04 alarm about it, or its limits in
+    // PCD-01 OBX-7). Then the device is the alarm source: the station raises no limit alarm of its own
+    // and its limits cannot be changed here (IEC 60601-1-8 distributed alarm system, one source per
+    // parameter).
+    bool deviceGoverns(const QString &bedKey, NumericId id) const;
+    bool customLimits(const QString &bedKey) const;
+    PatientProfile profile(const QString &bedKey) const;
 
     // --- alert manager ----------------------------------------------------------------------------------
     std::vector<EscalationAction> takeEscalationActions();
@@ -193,6 +183,8 @@ private:
     void doReset(Cond &c, const QString &user, qint64 now);
     void deescalate(Cond &c, qint64 now, bool ended);
     void checkNumeric(BedState &b, int n, qint64 now);
+    void deviceAlarmsOn(BedState &b, int n, std::optional<double> low, std::optional<double> high,
+                        const QString &supersededBy, qint64 now);
     void raiseLimit(BedState &b, int n, int dir, qint64 now);
     void setTech(BedState *b, const QString &scopeKey, const QString &code, const QString &text,
                  quint8 origin, bool active, qint64 now);

@@ -4,6 +4,8 @@
 // Vocabulary follows IEC 60601-1-8 (shared/reference/STANDARDS.md section 6) and IHE PCD-04 (section 3).
 #pragma once
 
+#include "Alarm.h"
+#include "Ingest.h"
 #include "Vitals.h"
 
 #include <QString>
@@ -14,71 +16,19 @@
 
 namespace vigil::alarms {
 
-// Ordered so that a larger value is more urgent: comparisons pick the highest priority.
-enum class Priority : quint8 { None, Low, Medium, High };
-inline constexpr int kPriorityCount = 4;
-enum class Kind : quint8 { Physiological, Technical, Advisory };
-inline constexpr int kKindCount = 3;
-// Active: the cause is present. Latched: the cause ended but the condition keeps signalling until reset
-// (IEC 60601-1-8 latching alarm). Inactive: ended (or reset); kept for the list and history.
-enum class State : quint8 { Active, Latched, Inactive };
-enum class Direction : quint8 { None, Low, High };
+// Priority, Kind, State, Direction, Phase, ReportedState, Inactivation, AudioPattern and the technical codes
+// are the domain's (models/domain/Alarm.h); Origin and Delivery are the engine's own.
 enum class Origin : quint8 { StationLimit, StationTechnical, Gateway };
-
-// PCD-04 facets as the gateway reports them (mirrors hl7::AlarmPhase etc. without depending on services).
-enum class Phase : quint8 { Unknown, TPoint, Start, Continue, End, Update, Escalate, DeEscalate };
-enum class ReportedState : quint8 { Unknown, Inactive, Active, Latched };
-enum class Inactivation : quint8 {
-    Unknown,
-    Enabled,
-    AudioPaused,
-    AudioOff,
-    AlarmPaused,
-    AlarmOff,
-    Acknowledged
-};
 
 // Where an escalation to the alert manager stands, from the PCD-05 replies. Ordered: a later reply never
 // downgrades an earlier, stronger one (accepted stays accepted when a late "delivered" arrives).
 enum class Delivery : quint8 { None, Pending, Delivered, Read, Accepted, Failed };
 
-// What the loudspeaker should play. Same enumerators and values as audio::BurstPattern.
-enum class AudioPattern : quint8 { None, Low, Medium, High, MediumEscalated, HighEscalated };
-
-// Named nameOf, not toString, so that QTest::toString (found by ADL in QCOMPARE) keeps working for them.
-QString nameOf(Priority p); // "none" "low" "medium" "high"
-QString nameOf(Kind k);     // "physiological" "technical" "advisory"
-QString nameOf(State s);    // "active" "latched" "inactive"
-QString nameOf(Direction d);
 QString nameOf(Origin o); // "station_limit" "station_technical" "gateway"
 QString nameOf(Delivery d);
-QString nameOf(AudioPattern p);
-QString nameOf(Phase p);
-std::optional<Priority> priorityFromString(const QString &s); // also PH PM PL PN
 
-// One alarm report from a gateway (decoded PCD-04). The lead maps hl7::AlarmReport to this field by field.
-struct GatewayAlarmEvent
-{
-    QString sourceId; // the gateway connection: its heartbeats keep that link's watchdog fed
-    QString alarmId;  // OBR-3: the same across start / continue / end of one alarm
-    QString bedKey;
-    QString bedLabel;
-    quint32 eventCode = 0; // facet .1, e.g. 196648 MDC_EVT_HI
-    QString eventRefId;    // e.g. "MDC_EVT_HI"
-    QString eventText;
-    quint32 sourceMetricCode = 0; // facet .2, e.g. 147842 MDC_ECG_HEART_RATE
-    QString sourceMetricRefId;
-    std::optional<double> value;
-    std::optional<double> limitLow, limitHigh;
-    Phase phase = Phase::Unknown;
-    ReportedState state = ReportedState::Unknown;
-    Inactivation inactivation = Inactivation::Unknown;
-    std::optional<Priority> priority; // empty when the sender gave none we know
-    std::optional<Kind> kind;
-    qint64 timeMs = 0;
-    bool isHeartbeat = false;
-    int confirmTimeoutS = 0; // heartbeat period the gateway promises; 5 s when it does not say
-};
+// One alarm report from a gateway, decoded (models/domain/Ingest.h).
+using GatewayAlarmEvent = GatewayAlarm;
 
 // An alarm condition as the list, tile, state file and alert manager see it (issue item 2).
 struct AlarmCondition

@@ -1,5 +1,7 @@
 #include "Ingest.h"
 
+#include "Mdc.h"
+
 namespace vigil {
 
 QString toString(SourceStatus::State s)
@@ -17,6 +19,17 @@ QString toString(SourceStatus::State s)
         return QStringLiteral("error");
     }
     return QStringLiteral("unknown");
+}
+
+void GatewayAlarm::decideMeaning()
+{
+    const mdc::AlarmMeaning m = mdc::alarmMeaning(eventCode, eventRefId, eventText, sourceMetricCode,
+                                                  sourceMetricRefId, value, limitLow, limitHigh);
+    parameter = m.parameter;
+    direction = m.direction;
+    technicalCode = m.technicalCode;
+    if (technicalCode.isEmpty() && kind == alarms::Kind::Technical)
+        technicalCode = mdc::technicalCode(!eventRefId.isEmpty() ? eventRefId : eventText);
 }
 
 } // namespace vigil

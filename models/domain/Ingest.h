@@ -6,7 +6,10 @@
 // station has a window, and the models never know which kind of source fed them.
 #pragma once
 
+#include "Alarm.h"
 #include "Vitals.h"
+
+#include <QDate>
 
 #include <QString>
 #include <QtGlobal>
@@ -22,6 +25,7 @@ struct PatientInfo
     QString id;   // PID-3 (MRN), or the simulator's synthetic id
     QString name; // display form, "Family, Given"
     PatientProfile profile = PatientProfile::Adult;
+    QDate birthDate; // PID-7; the decoder derives profile from it (docs/HL7.md)
     bool operator==(const PatientInfo &) const = default;
 };
 
@@ -30,6 +34,9 @@ struct NumericSample
     NumericId id;
     double value;
     qint64 timeMs; // measurement time, ms since the Unix epoch (UTC)
+    // The device's alarm limits for this numeric (PCD-01 OBX-7), when it sends them: the device then
+    // alarms on this parameter and its limits govern (IEC 60601-1-8 distributed alarm system).
+    std::optional<double> limitLow = {}, limitHigh = {};
 };
 
 // A block of consecutive samples of one channel. samples are in the channel's unit (WaveInfo::unit);
@@ -54,32 +61,39 @@ struct DeviceCondition
     bool active = true;
 };
 
-// An alarm as a gateway reports it (IHE PCD-04), in domain terms. The same alarmId comes back with each
-// phase of one alarm (start, continue, end...). Until the alarm engine consumes these, the ward shows the
-// active ones as device conditions on the bed.
+// An alarm as a device reports it through a gateway (IHE PCD-04), already decoded into the station's
+// vocabulary: the decoder decided what it is about (parameter and direction, or a technical code); the
+// alarm engine never parses HL7 codes or words. The same alarmId comes back with each phase of one alarm
+// (start, continue, end...). A heartbeat (MDC_EVT_ACTIVE) keeps the source's link watchdog fed.
 struct GatewayAlarm
 {
-    enum class Phase : std::uint8_t { Unknown, TPoint, Start, Continue, End, Update, Escalate, DeEscalate };
-    enum class State : std::uint8_t { Unknown, Inactive, Active, Latched };
-    enum class Priority : std::uint8_t { Unknown, High, Medium, Low, None };
-    enum class Kind : std::uint8_t { Unknown, Physiological, Technical, Advisory };
-    QString alarmId;
-    QString eventCode;  // number as text, e.g. "196916"
-    QString eventRefId; // e.g. "MDC_EVT_SENSOR_DISCONN"
+    QString sourceId; // the gateway source it came from
+    QString alarmId;  // OBR-3: the same across start / continue / end of one alarm
+    QString bedKey;
+    QString bedLabel;
+    // As sent (kept for the archive and the alert manager).
+    quint32 eventCode = 0; // facet .1, e.g. 196648 MDC_EVT_HI
+    QString eventRefId;
     QString eventText;
-    QString sourceCode; // metric in alarm, e.g. "150456"
-    QString sourceRefId;
-    double sourceValue = std::numeric_limits<double>::quiet_NaN();
-    double limitLow = std::numeric_limits<double>::quiet_NaN();
-    double limitHigh = std::numeric_limits<double>::quiet_NaN();
-    Phase phase = Phase::Unknown;
-    State state = State::Unknown;
-    QString inactivation; // "enabled", "audio-paused", ... as sent
-    Priority priority = Priority::Unknown;
-    Kind kind = Kind::Unknown;
+    quint32 sourceMetricCode = 0; // facet .2, e.g. 147842 MDC_ECG_HEART_RATE
+    QString sourceMetricRefId;
+    // What it means (models/domain/Mdc.h alarmMeaning()).
+    std::optional<NumericId> parameter;
+    alarms::Direction direction = alarms::Direction::None;
+    QString technicalCode; // alarms::tech code when technical (lead_off, sensor_off...)
+    std::optional<double> value;
+    std::optional<double> limitLow, limitHigh; // the device's limits
+    alarms::Phase phase = alarms::Phase::Unknown;
+    alarms::ReportedState state = alarms::ReportedState::Unknown;
+    alarms::Inactivation inactivation = alarms::Inactivation::Unknown;
+    std::optional<alarms::Priority> priority; // empty when the sender gave none we know
+    std::optional<alarms::Kind> kind;
     qint64 timeMs = 0;
-    QString sourceId; // the gateway it came from
-    bool ended() const { return phase == Phase::End || state == State::Inactive; }
+    bool isHeartbeat = false;
+    int confirmTimeoutS = 0; // heartbeat period the gateway promises; 5 s when it does not say
+    bool ended() const { return phase == alarms::Phase::End || state == alarms::ReportedState::Inactive; }
+    // Fills parameter, direction and technicalCode from the codes (mdc::alarmMeaning).
+    void decideMeaning();
 };
 
 // Everything one source learned about one bed since its previous delivery.

@@ -4,6 +4,8 @@
 // are in docs/ALARMS.md and in burstSpec().
 #pragma once
 
+#include "Alarm.h"
+
 #include <QString>
 #include <QtGlobal>
 
@@ -12,8 +14,8 @@
 
 namespace vigil::audio {
 
-// Same enumerators and values as alarms::AudioPattern.
-enum class BurstPattern : quint8 { None, Low, Medium, High, MediumEscalated, HighEscalated };
+// The pattern the alarm engine decides on is the one the synthesiser plays: one enum (models/domain).
+using BurstPattern = alarms::AudioPattern;
 
 struct PulseSpec
 {

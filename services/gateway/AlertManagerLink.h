@@ -59,8 +59,8 @@ struct AlertRequest
     std::optional<double> value; // value of the source metric; without it facet .2 is MDC_ATTR_ALERT_SOURCE
     std::optional<double> limitLow, limitHigh;
     hl7::CodedValue unit; // of value; optional
-    hl7::AlarmPriority priority = hl7::AlarmPriority::High;
-    hl7::AlarmKind kind = hl7::AlarmKind::Physiological;
+    alarms::Priority priority = alarms::Priority::High;
+    alarms::Kind kind = alarms::Kind::Physiological;
     AlertPhase phase = AlertPhase::Escalate;
     hl7::AlarmState state = hl7::AlarmState::Unknown; // Unknown: inactive for End, else active
     // e.g. AlarmInactivation::Acknowledged for a de-escalation by acknowledgement; Unknown: enabled

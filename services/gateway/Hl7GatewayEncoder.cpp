@@ -1,12 +1,14 @@
 #include "Hl7GatewayEncoder.h"
 
+#include "Mdc.h"
+
 #include <QDateTime>
 
 namespace vigil {
 
 namespace {
 
-hl7::CodedValue mdc(quint32 code, const char *refId)
+hl7::CodedValue mdcCoded(quint32 code, const char *refId)
 {
     hl7::CodedValue v;
     v.code = code;
@@ -27,23 +29,36 @@ hl7::CodedValue metric(NumericId id)
     return v;
 }
 
-// The monitor-side alarm limits the simulated gateway applies (the station has its own, configurable).
+// The monitor-side alarm limits the simulated bedside monitors apply. They are the device's: the station
+// shows them read-only and raises no alarm of its own on these parameters (IEC 60601-1-8 distributed
+// alarm system; docs/ALARMS.md). Priorities are the station's for the same condition, so a condition has
+// one priority whichever path it comes by.
 struct LimitRule
 {
     const char *type;
     NumericId id;
     bool high;
     double limit;
-    hl7::AlarmPriority priority;
+    alarms::Priority priority;
     const char *text;
 };
 constexpr LimitRule kRules[] = {
-    {"hr_high", NumericId::Hr, true, 130, hl7::AlarmPriority::Medium, "HR HIGH"},
-    {"hr_low", NumericId::Hr, false, 45, hl7::AlarmPriority::Medium, "HR LOW"},
-    {"spo2_low", NumericId::SpO2, false, 88, hl7::AlarmPriority::High, "SpO2 LOW"},
-    {"rr_apnoea", NumericId::Rr, false, 3, hl7::AlarmPriority::High, "APNEA"},
-    {"abp_low", NumericId::AbpSys, false, 85, hl7::AlarmPriority::Medium, "ABP SYS LOW"},
+    {"hr_high", NumericId::Hr, true, 130, alarms::Priority::Medium, "HR HIGH"},
+    {"hr_low", NumericId::Hr, false, 45, alarms::Priority::Medium, "HR LOW"},
+    {"spo2_low", NumericId::SpO2, false, 88, alarms::Priority::High, "SpO2 LOW"},
+    {"rr_low", NumericId::Rr, false, 6, alarms::Priority::High, "RR LOW"},
+    {"abp_low", NumericId::AbpSys, false, 85, alarms::Priority::High, "ABP SYS LOW"},
 };
+
+// The device's limits of a numeric (OBX-7), when the monitor alarms on it.
+void addDeviceLimits(NumericSample &n)
+{
+    for (const LimitRule &r : kRules) {
+        if (r.id != n.id)
+            continue;
+        (r.high ? n.limitHigh : n.limitLow) = r.limit;
+    }
+}
 
 } // namespace
 
@@ -127,6 +142,8 @@ void Hl7GatewayEncoder::deliver(BedUpdate &&u)
         for (const NumericSample &n : u.numerics)
             bed.latest[static_cast<int>(n.id)] = n.value;
         out.numerics = u.numerics;
+        for (NumericSample &n : out.numerics)
+            addDeviceLimits(n);
         const auto o = nextOptions(now);
         m_emit(o.controlId.toStdString(), hl7::buildPcd01Numerics(out, o));
     }
@@ -138,11 +155,13 @@ void Hl7GatewayEncoder::evaluateAlarms(const QString &location, BedState &bed, c
 {
     for (const DeviceCondition &c : u.conditions) {
         hl7::AlarmReport r;
-        r.event = mdc(196916, "MDC_EVT_SENSOR_DISCONN");
+        const bool lead = c.code == alarms::tech::LeadOff;
+        r.event = lead ? mdcCoded(mdc::EvtLeadDisconn, "MDC_EVT_LEAD_DISCONN")
+                       : mdcCoded(mdc::EvtSensorDisconn, "MDC_EVT_SENSOR_DISCONN");
         r.eventText = c.text;
-        r.sourceMetric = metric(c.code == QLatin1String("lead_off") ? NumericId::Hr : NumericId::SpO2);
-        r.priority = hl7::AlarmPriority::Low;
-        r.kind = hl7::AlarmKind::Technical;
+        r.sourceMetric = metric(lead ? NumericId::Hr : NumericId::SpO2);
+        r.priority = alarms::Priority::Medium;
+        r.kind = alarms::Kind::Technical;
         setAlarm(location, bed, c.code, c.active, r, now);
     }
     for (const LimitRule &rule : kRules) {
@@ -156,13 +175,13 @@ void Hl7GatewayEncoder::evaluateAlarms(const QString &location, BedState &bed, c
             continue;
         const bool active = rule.high ? *v > rule.limit : *v < rule.limit;
         hl7::AlarmReport r;
-        r.event = rule.high ? mdc(196648, "MDC_EVT_HI") : mdc(196652, "MDC_EVT_LO");
+        r.event = rule.high ? mdcCoded(mdc::EvtHi, "MDC_EVT_HI") : mdcCoded(mdc::EvtLo, "MDC_EVT_LO");
         r.eventText = QString::fromLatin1(rule.text);
         r.sourceMetric = metric(rule.id);
         r.sourceValue = *v;
         (rule.high ? r.limitHigh : r.limitLow) = rule.limit;
         r.priority = rule.priority;
-        r.kind = hl7::AlarmKind::Physiological;
+        r.kind = alarms::Kind::Physiological;
         setAlarm(location, bed, QString::fromLatin1(rule.type), active, r, now);
     }
     // Keep active alarms alive at the receiver with periodic "continue" reports.
@@ -213,12 +232,12 @@ void Hl7GatewayEncoder::sendHeartbeat()
     hl7::AlarmReport r;
     r.alarmId = QStringLiteral("watchdog");
     r.bedKey = QStringLiteral("%1^^GATEWAY").arg(m_options.unit);
-    r.event = mdc(196614, "MDC_EVT_ACTIVE");
+    r.event = mdcCoded(mdc::EvtActive, "MDC_EVT_ACTIVE");
     r.eventText = QStringLiteral("gateway alive");
     r.isHeartbeat = true;
     r.confirmTimeoutS = m_options.confirmTimeoutS;
-    r.priority = hl7::AlarmPriority::None;
-    r.kind = hl7::AlarmKind::Technical;
+    r.priority = alarms::Priority::None;
+    r.kind = alarms::Kind::Technical;
     r.phase = hl7::AlarmPhase::Update;
     r.state = hl7::AlarmState::Active;
     r.timeMs = now;

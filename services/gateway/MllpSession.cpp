@@ -14,25 +14,29 @@ namespace {
 GatewayAlarm toDomain(const hl7::AlarmReport &r, const QString &sourceId)
 {
     GatewayAlarm a;
+    a.sourceId = sourceId;
     a.alarmId = r.alarmId;
-    a.eventCode = r.event.identifier;
+    a.bedKey = r.bedKey;
+    a.bedLabel = r.bedLabel;
+    a.eventCode = r.event.code;
     a.eventRefId = r.event.refId;
     a.eventText = r.eventText;
-    a.sourceCode = r.sourceMetric.identifier;
-    a.sourceRefId = r.sourceMetric.refId;
-    if (r.sourceValue)
-        a.sourceValue = *r.sourceValue;
-    if (r.limitLow)
-        a.limitLow = *r.limitLow;
-    if (r.limitHigh)
-        a.limitHigh = *r.limitHigh;
-    a.phase = static_cast<GatewayAlarm::Phase>(r.phase);
-    a.state = static_cast<GatewayAlarm::State>(r.state);
-    a.inactivation = hl7::toHl7(r.inactivationState);
-    a.priority = static_cast<GatewayAlarm::Priority>(r.priority);
-    a.kind = static_cast<GatewayAlarm::Kind>(r.kind);
+    a.sourceMetricCode = r.sourceMetric.code;
+    a.sourceMetricRefId = r.sourceMetric.refId;
+    a.parameter = r.parameter;
+    a.direction = r.direction;
+    a.technicalCode = r.technicalCode;
+    a.value = r.sourceValue;
+    a.limitLow = r.limitLow;
+    a.limitHigh = r.limitHigh;
+    a.phase = r.phase;
+    a.state = r.state;
+    a.inactivation = r.inactivationState;
+    a.priority = r.priority;
+    a.kind = r.kind;
     a.timeMs = r.timeMs;
-    a.sourceId = sourceId;
+    a.isHeartbeat = r.isHeartbeat;
+    a.confirmTimeoutS = r.confirmTimeoutS;
     return a;
 }
 

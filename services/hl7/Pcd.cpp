@@ -17,81 +17,8 @@ namespace {
 
 // --- code tables (shared/reference/STANDARDS.md sections 2-5) -----------------------------------------
 
-struct NumericAlias
-{
-    quint32 code;
-    std::string_view refId;
-    NumericId id;
-    int rank; // lower wins when one message carries several sources of the same numeric
-};
-
-// Several sources feed one tile; the one a clinician expects on it ranks first (SpO2 pulse before the
-// episodic NIBP pulse, body temperature before skin temperature).
-constexpr NumericAlias kNumericAliases[] = {
-    {147842, "MDC_ECG_HEART_RATE", NumericId::Hr, 0},
-    {147842, "MDC_ECG_CARD_BEAT_RATE", NumericId::Hr, 0},
-    {150456, "MDC_PULS_OXIM_SAT_O2", NumericId::SpO2, 0},
-    {149530, "MDC_PULS_OXIM_PULS_RATE", NumericId::PulseRate, 0},
-    {149514, "MDC_PULS_RATE", NumericId::PulseRate, 1},
-    {149522, "MDC_BLD_PULS_RATE_INV", NumericId::PulseRate, 2},
-    {149546, "MDC_PULS_RATE_NON_INV", NumericId::PulseRate, 3},
-    {150021, "MDC_PRESS_BLD_NONINV_SYS", NumericId::NibpSys, 0},
-    {150022, "MDC_PRESS_BLD_NONINV_DIA", NumericId::NibpDia, 0},
-    {150023, "MDC_PRESS_BLD_NONINV_MEAN", NumericId::NibpMean, 0},
-    {150037, "MDC_PRESS_BLD_ART_ABP_SYS", NumericId::AbpSys, 0},
-    {150038, "MDC_PRESS_BLD_ART_ABP_DIA", NumericId::AbpDia, 0},
-    {150039, "MDC_PRESS_BLD_ART_ABP_MEAN", NumericId::AbpMean, 0},
-    {150033, "MDC_PRESS_BLD_ART_SYS", NumericId::AbpSys, 1},
-    {150034, "MDC_PRESS_BLD_ART_DIA", NumericId::AbpDia, 1},
-    {150035, "MDC_PRESS_BLD_ART_MEAN", NumericId::AbpMean, 1},
-    {151562, "MDC_RESP_RATE", NumericId::Rr, 0},
-    {151578, "MDC_TTHOR_RESP_RATE", NumericId::Rr, 1},
-    {151570, "MDC_AWAY_RESP_RATE", NumericId::Rr, 2},
-    {151594, "MDC_CO2_RESP_RATE", NumericId::Rr, 3},
-    {150364, "MDC_TEMP_BODY", NumericId::Temp, 0},
-    {150368, "MDC_TEMP_CORE", NumericId::Temp, 1},
-    {150344, "MDC_TEMP", NumericId::Temp, 2},
-    {150388, "MDC_TEMP_SKIN", NumericId::Temp, 3},
-    {151708, "MDC_CONC_AWAY_CO2_ET", NumericId::EtCO2, 0},
-    {151728, "MDC_AWAY_CO2_ET", NumericId::EtCO2, 1},
-};
-
-struct WaveAlias
-{
-    quint32 code;
-    std::string_view refId;
-    WaveId id;
-};
-
-constexpr WaveAlias kWaveAliases[] = {
-    {131329, "MDC_ECG_ELEC_POTL_I", WaveId::EcgI},
-    {131329, "MDC_ECG_LEAD_I", WaveId::EcgI},
-    {131330, "MDC_ECG_ELEC_POTL_II", WaveId::EcgII},
-    {131330, "MDC_ECG_LEAD_II", WaveId::EcgII},
-    {131389, "MDC_ECG_ELEC_POTL_III", WaveId::EcgIII},
-    {131389, "MDC_ECG_LEAD_III", WaveId::EcgIII},
-    // The station has one chest-lead trace; whichever V lead a monitor is set to feeds it.
-    {131331, "MDC_ECG_ELEC_POTL_V1", WaveId::EcgV},
-    {131331, "MDC_ECG_LEAD_V1", WaveId::EcgV},
-    {131332, "MDC_ECG_ELEC_POTL_V2", WaveId::EcgV},
-    {131332, "MDC_ECG_LEAD_V2", WaveId::EcgV},
-    {131333, "MDC_ECG_ELEC_POTL_V3", WaveId::EcgV},
-    {131333, "MDC_ECG_LEAD_V3", WaveId::EcgV},
-    {131334, "MDC_ECG_ELEC_POTL_V4", WaveId::EcgV},
-    {131334, "MDC_ECG_LEAD_V4", WaveId::EcgV},
-    {131335, "MDC_ECG_ELEC_POTL_V5", WaveId::EcgV},
-    {131335, "MDC_ECG_LEAD_V5", WaveId::EcgV},
-    {131336, "MDC_ECG_ELEC_POTL_V6", WaveId::EcgV},
-    {131336, "MDC_ECG_LEAD_V6", WaveId::EcgV},
-    {150452, "MDC_PULS_OXIM_PLETH", WaveId::Pleth},
-    // Some senders code the pleth wave as the SpO2 metric sent as an array.
-    {150456, "MDC_PULS_OXIM_SAT_O2_WAVEFORM", WaveId::Pleth},
-    {151780, "MDC_IMPED_TTHOR", WaveId::Resp},
-    {150036, "MDC_PRESS_BLD_ART_ABP", WaveId::Abp},
-    {150032, "MDC_PRESS_BLD_ART", WaveId::Abp},
-    {151724, "MDC_AWAY_CO2", WaveId::Co2},
-    {151700, "MDC_CONC_AWAY_CO2", WaveId::Co2},
-};
+// Numeric and waveform aliases: the station's one MDC table (models/domain/Mdc.h).
+using mdc::NumericAlias;
 
 // PCD-04 facet attributes: current codes 68480-68485 and the older 68164-68168 both occur.
 enum class Facet { None, Source, Phase, State, Inactivation, Priority, Kind, ConfirmTimeout, AlertText };
@@ -119,8 +46,8 @@ constexpr FacetAlias kFacetAliases[] = {
     {68546, "MDC_ATTR_ALERT_TEXT", Facet::AlertText},
 };
 
-constexpr quint32 kEvtAlarm = 196616;
-constexpr quint32 kEvtActive = 196614;
+constexpr quint32 kEvtAlarm = mdc::EvtAlarm;
+constexpr quint32 kEvtActive = mdc::EvtActive;
 constexpr int kDefaultConfirmTimeoutS = 5;
 
 // --- units ------------------------------------------------------------------------------------------
@@ -371,33 +298,14 @@ private:
 
 std::optional<NumericAlias> numericFor(const CodedValue &c)
 {
-    if (c.code) {
-        for (const NumericAlias &a : kNumericAliases) {
-            if (a.code == c.code)
-                return a;
-        }
-    }
-    for (const NumericAlias &a : kNumericAliases) {
-        if (c.refId == QLatin1String(a.refId.data(), static_cast<qsizetype>(a.refId.size())))
-            return a;
-    }
-    return std::nullopt;
+    return mdc::numericAlias(c.code, c.refId);
 }
 
 std::optional<WaveId> waveFor(const CodedValue &c)
 {
-    if (c.code) {
-        for (const WaveAlias &a : kWaveAliases) {
-            if (a.code == c.code)
-                return a.id;
-        }
-    }
-    for (const WaveAlias &a : kWaveAliases) {
-        if (c.refId == QLatin1String(a.refId.data(), static_cast<qsizetype>(a.refId.size())) ||
-            c.identifier == QLatin1String(a.refId.data(), static_cast<qsizetype>(a.refId.size())))
-            return a.id;
-    }
-    return std::nullopt;
+    if (const auto id = mdc::waveFromMdc(c.code, c.refId))
+        return id;
+    return mdc::waveFromMdc(0, c.identifier);
 }
 
 Facet facetFor(const CodedValue &c)
@@ -507,6 +415,17 @@ BedAddress bedAddress(const Message &m)
     return a;
 }
 
+PatientProfile profileForAge(const QDate &birthDate, const QDate &today)
+{
+    if (!birthDate.isValid() || birthDate > today)
+        return PatientProfile::Adult;
+    if (birthDate.daysTo(today) < 29)
+        return PatientProfile::Neonatal;
+    if (birthDate.addYears(13) > today)
+        return PatientProfile::Paediatric;
+    return PatientProfile::Adult;
+}
+
 std::optional<PatientInfo> patientOf(const Message &m)
 {
     const Segment pid = m.find("PID");
@@ -529,6 +448,14 @@ std::optional<PatientInfo> patientOf(const Message &m)
         p.name = family.isEmpty() ? given : family;
     if (p.id.isEmpty() && p.name.isEmpty())
         return std::nullopt;
+    // PID-7: the patient category follows from the age (docs/HL7.md): under 29 days neonatal, under 13
+    // years paediatric. Without a birth date the bed's configured profile (or adult) applies.
+    const std::string_view dob = pid.field(7).component(1);
+    if (dob.size() >= 8) {
+        p.birthDate = QDate::fromString(QString::fromLatin1(dob.data(), 8), QStringLiteral("yyyyMMdd"));
+        if (p.birthDate.isValid())
+            p.profile = profileForAge(p.birthDate, QDate::currentDate());
+    }
     return p;
 }
 
@@ -745,8 +672,13 @@ DecodedPcd01 decodePcd01(const Message &m, const DecodeOptions &options)
                                                           static_cast<qsizetype>(info.unit.size()))));
                 o.numeric = alias->id;
                 o.mappedValue = *o.number * conv->scale + conv->offset;
-                candidates.push_back(
-                    {{alias->id, o.mappedValue, o.timeMs}, alias->rank, out.observations.size()});
+                NumericSample sample{alias->id, o.mappedValue, o.timeMs};
+                // OBX-7: the device's alarm limits for this metric, in the same unit as the value.
+                if (o.rangeLow)
+                    sample.limitLow = *o.rangeLow * conv->scale + conv->offset;
+                if (o.rangeHigh)
+                    sample.limitHigh = *o.rangeHigh * conv->scale + conv->offset;
+                candidates.push_back({sample, alias->rank, out.observations.size()});
             }
         }
         out.observations.push_back(std::move(o));
@@ -866,12 +798,22 @@ constexpr std::pair<const char *, AlarmInactivation> kInactivations[] = {
     {"alert-acknowledged", AlarmInactivation::Acknowledged},
     {"acknowledged", AlarmInactivation::Acknowledged},
 };
-constexpr std::pair<const char *, AlarmPriority> kPriorities[] = {{"PH", AlarmPriority::High},
-                                                                  {"PM", AlarmPriority::Medium},
-                                                                  {"PL", AlarmPriority::Low},
-                                                                  {"PN", AlarmPriority::None}};
-constexpr std::pair<const char *, AlarmKind> kKinds[] = {
-    {"SP", AlarmKind::Physiological}, {"ST", AlarmKind::Technical}, {"SA", AlarmKind::Advisory}};
+constexpr std::pair<const char *, alarms::Priority> kPriorities[] = {{"PH", alarms::Priority::High},
+                                                                     {"PM", alarms::Priority::Medium},
+                                                                     {"PL", alarms::Priority::Low},
+                                                                     {"PN", alarms::Priority::None}};
+constexpr std::pair<const char *, alarms::Kind> kKinds[] = {{"SP", alarms::Kind::Physiological},
+                                                            {"ST", alarms::Kind::Technical},
+                                                            {"SA", alarms::Kind::Advisory}};
+
+template <typename E, std::size_t N>
+std::optional<E> lookupOptional(const QString &text, const std::pair<const char *, E> (&table)[N])
+{
+    for (const auto &[name, value] : table)
+        if (text.compare(QLatin1String(name), Qt::CaseInsensitive) == 0)
+            return value;
+    return std::nullopt;
+}
 
 template <typename E, std::size_t N> QString nameOf(E v, const std::pair<const char *, E> (&table)[N])
 {
@@ -896,13 +838,13 @@ QString toHl7(AlarmInactivation v)
 {
     return nameOf(v, kInactivations);
 }
-QString toHl7(AlarmPriority v)
+QString toHl7(std::optional<alarms::Priority> v)
 {
-    return nameOf(v, kPriorities);
+    return v ? nameOf(*v, kPriorities) : QString();
 }
-QString toHl7(AlarmKind v)
+QString toHl7(std::optional<alarms::Kind> v)
 {
-    return nameOf(v, kKinds);
+    return v ? nameOf(*v, kKinds) : QString();
 }
 
 DecodedPcd04 decodePcd04(const Message &m, const DecodeOptions &options)
@@ -967,10 +909,10 @@ DecodedPcd04 decodePcd04(const Message &m, const DecodeOptions &options)
             a->inactivationState = lookup(ctx.text(value.raw()), kInactivations, AlarmInactivation::Unknown);
             break;
         case Facet::Priority:
-            a->priority = lookup(ctx.text(value.raw()), kPriorities, AlarmPriority::Unknown);
+            a->priority = lookupOptional(ctx.text(value.raw()), kPriorities);
             break;
         case Facet::Kind:
-            a->kind = lookup(ctx.text(value.raw()), kKinds, AlarmKind::Unknown);
+            a->kind = lookupOptional(ctx.text(value.raw()), kKinds);
             break;
         case Facet::ConfirmTimeout: {
             const std::optional<double> v = parseNumber(value.raw());
@@ -1002,10 +944,10 @@ DecodedPcd04 decodePcd04(const Message &m, const DecodeOptions &options)
                 const Field flags = f[8];
                 for (int r = 1; r <= flags.repetitionCount(); ++r) {
                     const QString flag = ctx.text(flags.repetition(r).raw());
-                    if (a->priority == AlarmPriority::Unknown)
-                        a->priority = lookup(flag, kPriorities, AlarmPriority::Unknown);
-                    if (a->kind == AlarmKind::Unknown)
-                        a->kind = lookup(flag, kKinds, AlarmKind::Unknown);
+                    if (!a->priority)
+                        a->priority = lookupOptional(flag, kPriorities);
+                    if (!a->kind)
+                        a->kind = lookupOptional(flag, kKinds);
                 }
                 if (!f[14].empty()) {
                     if (auto t = ctx.timeUs(f[14].component(1)))
@@ -1027,6 +969,15 @@ DecodedPcd04 decodePcd04(const Message &m, const DecodeOptions &options)
         r.isHeartbeat = r.event.code == kEvtActive || r.event.refId == QLatin1String("MDC_EVT_ACTIVE");
         if (r.isHeartbeat && r.confirmTimeoutS <= 0)
             r.confirmTimeoutS = kDefaultConfirmTimeoutS;
+        // Decide here, once, what the report is about; nothing downstream reads codes or words.
+        const mdc::AlarmMeaning meaning =
+            mdc::alarmMeaning(r.event.code, r.event.refId, r.eventText, r.sourceMetric.code,
+                              r.sourceMetric.refId, r.sourceValue, r.limitLow, r.limitHigh);
+        r.parameter = meaning.parameter;
+        r.direction = meaning.direction;
+        r.technicalCode = meaning.technicalCode;
+        if (r.technicalCode.isEmpty() && r.kind == alarms::Kind::Technical && !r.isHeartbeat)
+            r.technicalCode = mdc::technicalCode(!r.event.refId.isEmpty() ? r.event.refId : r.eventText);
     }
     if (out.alarms.empty())
         out.warnings.push_back(QStringLiteral("no OBR: the message reports no alarm"));
@@ -1067,6 +1018,8 @@ void writePatientAndBed(MessageBuilder &b, const std::optional<PatientInfo> &pat
         const QString family = patient->name.section(QStringLiteral(", "), 0, 0);
         const QString given = patient->name.section(QStringLiteral(", "), 1);
         b.segment("PID").set(3, {utf8(patient->id), "", "", "", "MR"}).set(5, {utf8(family), utf8(given)});
+        if (patient->birthDate.isValid())
+            b.setRaw(7, patient->birthDate.toString(QStringLiteral("yyyyMMdd")).toStdString());
     }
     const QStringList parts = bedKey.split(QLatin1Char('^'));
     b.segment("PV1").set(2, "I");
@@ -1106,6 +1059,13 @@ std::string buildPcd01Numerics(const BedUpdate &u, const SendOptions &o)
         b.set(4, "1.1.1." + std::to_string(metric++));
         b.setNumber(5, s.value);
         b.set(6, {code(unit.code), unit.refId, "MDC"});
+        // OBX-7: the device's alarm limits ("low-high", ">low", "<high").
+        if (s.limitLow || s.limitHigh) {
+            const auto num = [](double v) { return QString::number(v, 'g', 6).toStdString(); };
+            b.setRaw(7, s.limitLow && s.limitHigh ? num(*s.limitLow) + "-" + num(*s.limitHigh)
+                        : s.limitLow              ? ">" + num(*s.limitLow)
+                                                  : "<" + num(*s.limitHigh));
+        }
         b.set(11, "R");
         b.setRaw(14, formatDtm(s.timeMs * 1000, 0, 3));
         b.set(17, {"AMEAS", "auto-measurement", "MDC"});

@@ -8,6 +8,7 @@
 
 #include "Hl7Message.h"
 #include "Ingest.h"
+#include "Mdc.h"
 
 #include <QString>
 
@@ -78,25 +79,16 @@ DecodedPcd01 decodePcd01(const Message &message, const DecodeOptions &options = 
 
 // --- PCD-04 -----------------------------------------------------------------------------------------
 
-enum class AlarmPhase : quint8 { Unknown, TPoint, Start, Continue, End, Update, Escalate, DeEscalate };
-enum class AlarmState : quint8 { Unknown, Inactive, Active, Latched };
-enum class AlarmInactivation : quint8 {
-    Unknown,
-    Enabled,
-    AudioPaused,
-    AudioOff,
-    AlarmPaused,
-    AlarmOff,
-    Acknowledged
-};
-enum class AlarmPriority : quint8 { Unknown, High, Medium, Low, None };        // PH PM PL PN
-enum class AlarmKind : quint8 { Unknown, Physiological, Technical, Advisory }; // SP ST SA
+// The facets use the station's one alarm vocabulary (models/domain/Alarm.h); these names are the wire's.
+using AlarmPhase = alarms::Phase;
+using AlarmState = alarms::ReportedState;
+using AlarmInactivation = alarms::Inactivation;
 
 QString toHl7(AlarmPhase v);
 QString toHl7(AlarmState v);
 QString toHl7(AlarmInactivation v);
-QString toHl7(AlarmPriority v);
-QString toHl7(AlarmKind v);
+QString toHl7(std::optional<alarms::Priority> v); // PH PM PL PN; empty when unknown
+QString toHl7(std::optional<alarms::Kind> v);     // SP ST SA; empty when unknown
 
 struct AlarmReport
 {
@@ -113,8 +105,12 @@ struct AlarmReport
     QString phaseText;
     AlarmState state = AlarmState::Unknown;
     AlarmInactivation inactivationState = AlarmInactivation::Unknown;
-    AlarmPriority priority = AlarmPriority::Unknown;
-    AlarmKind kind = AlarmKind::Unknown;
+    std::optional<alarms::Priority> priority; // empty when the sender gave none we know
+    std::optional<alarms::Kind> kind;
+    // What the report is about, decided by the decoder from the codes (models/domain/Mdc.h).
+    std::optional<NumericId> parameter;
+    alarms::Direction direction = alarms::Direction::None;
+    QString technicalCode;
     bool isHeartbeat = false; // MDC_EVT_ACTIVE "watchdog": the link is alive, not an alarm
     int confirmTimeoutS = 0;  // MDC_ATTR_CONFIRM_TIMEOUT; 5 s when a heartbeat does not say
     qint64 timeMs = 0;        // event OBX-14, else OBR-7, else MSH-7 (UTC ms)
@@ -138,6 +134,8 @@ struct BedAddress
 };
 BedAddress bedAddress(const Message &message);
 std::optional<PatientInfo> patientOf(const Message &message);
+// The patient category of an age: under 29 days neonatal, under 13 years paediatric, else adult.
+PatientProfile profileForAge(const QDate &birthDate, const QDate &today);
 
 // --- building (gateway simulator, escalations) ---------------------------------------------------------
 

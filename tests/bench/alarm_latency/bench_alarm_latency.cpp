@@ -135,10 +135,10 @@ int main(int argc, char **argv)
         r.event.identifier = QStringLiteral("196648");
         r.event.refId = QStringLiteral("MDC_EVT_HI");
         r.eventText = QStringLiteral("BENCH ALARM %1").arg(i);
-        const hl7::AlarmPriority prio[] = {hl7::AlarmPriority::High, hl7::AlarmPriority::Medium,
-                                           hl7::AlarmPriority::Low};
+        const alarms::Priority prio[] = {alarms::Priority::High, alarms::Priority::Medium,
+                                           alarms::Priority::Low};
         r.priority = prio[i % 3];
-        r.kind = hl7::AlarmKind::Physiological;
+        r.kind = alarms::Kind::Physiological;
         r.phase = end ? hl7::AlarmPhase::End : hl7::AlarmPhase::Start;
         r.state = end ? hl7::AlarmState::Inactive : hl7::AlarmState::Active;
         r.inactivationState = hl7::AlarmInactivation::Enabled;

@@ -141,6 +141,7 @@ GatewayAlarmEvent gatewayStart(int i, qint64 t)
     e.priority = prio[i % 3];
     e.kind = Kind::Physiological;
     e.timeMs = t;
+    e.decideMeaning();
     return e;
 }
 
@@ -177,9 +178,8 @@ public:
     {
         Cond c;
         c.bed = e.bedKey;
-        c.numeric =
-            numericFromMdc(e.sourceMetricCode).has_value() ? int(*numericFromMdc(e.sourceMetricCode)) : -1;
-        c.dir = e.eventCode == 196648 ? 1 : 0;
+        c.numeric = e.parameter ? int(*e.parameter) : -1;
+        c.dir = e.direction == Direction::High ? 1 : 0;
         c.gateway = true;
         c.priority = e.priority.value_or(Priority::Medium);
         c.start = c.signalSince = t;

@@ -254,8 +254,8 @@ private slots:
         r.bedLabel = QStringLiteral("7-B");
         r.eventRefId = QStringLiteral("lead_off");
         r.eventText = QStringLiteral("ECG leads off");
-        r.priority = hl7::AlarmPriority::Medium;
-        r.kind = hl7::AlarmKind::Technical;
+        r.priority = alarms::Priority::Medium;
+        r.kind = alarms::Kind::Technical;
         link.send(r);
         QTRY_COMPARE_WITH_TIMEOUT(delivered.size(), 1, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(status.size(), 2, 5000);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "AlarmEngine.h"
+#include "Mdc.h"
 
 #include <algorithm>
 #include <vector>
@@ -80,6 +81,20 @@ public:
                 best = engine.condition(c.id);
         return best;
     }
+    const AlarmCondition *findGateway(const QString &bed, const QString &code) const
+    {
+        for (const AlarmCondition &c : engine.conditions())
+            if (c.bedKey == bed && c.code == code && c.origin == Origin::Gateway && c.state != State::Inactive)
+                return engine.condition(c.id);
+        return nullptr;
+    }
+    const AlarmCondition *findStation(const QString &bed, const QString &code) const
+    {
+        for (const AlarmCondition &c : engine.conditions())
+            if (c.bedKey == bed && c.code == code && c.origin != Origin::Gateway && c.state != State::Inactive)
+                return engine.condition(c.id);
+        return nullptr;
+    }
     int countSignalling(const QString &bed = {}) const
     {
         int n = 0;
@@ -117,6 +132,7 @@ inline GatewayAlarmEvent gatewayHrHigh(const QString &alarmId, const QString &be
     e.inactivation = Inactivation::Enabled;
     e.priority = Priority::Medium;
     e.kind = Kind::Physiological;
+    e.decideMeaning(); // as the PCD decoder does
     return e;
 }
 

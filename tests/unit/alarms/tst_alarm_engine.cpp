@@ -577,14 +577,14 @@ private slots:
     {
         AlarmSim s;
         s.engine.onGatewayAlarm(gatewayHrHigh(QStringLiteral("G1"), A, Phase::Start, 135));
-        const AlarmCondition *c = s.find(A, "MDC_EVT_HI");
+        const AlarmCondition *c = s.findGateway(A, "hr_high");
         QVERIFY(c);
         QCOMPARE(c->origin, Origin::Gateway);
         QCOMPARE(c->gatewayAlarmId, QStringLiteral("G1"));
         QCOMPARE(c->parameter, std::optional<NumericId>(NumericId::Hr));
         QCOMPARE(c->direction, Direction::High);
         QCOMPARE(c->limit, 120.0);
-        QCOMPARE(c->text, QStringLiteral("HR HIGH"));
+        QCOMPARE(c->text, QStringLiteral("HR high")); // the station's words, not the device's "HR HIGH"
         s.now += 1000;
         s.engine.onGatewayAlarm(gatewayHrHigh(QStringLiteral("G1"), A, Phase::Continue, 142));
         QCOMPARE(c->current, 142.0);
@@ -618,7 +618,7 @@ private slots:
         auto tp = gatewayHrHigh(QStringLiteral("G2"), A, Phase::TPoint, 180);
         tp.priority = Priority::High; // e.g. a VTach run: over as soon as it is reported
         s.engine.onGatewayAlarm(tp);
-        const AlarmCondition *c = s.find(A, "MDC_EVT_HI");
+        const AlarmCondition *c = s.findGateway(A, "hr_high");
         QVERIFY(c);
         QCOMPARE(c->state, State::Latched); // HIGH physiological latches, so the event is not missed
         auto start = gatewayHrHigh(QStringLiteral("G3"), B, Phase::Start);
@@ -626,8 +626,8 @@ private slots:
         auto acked = gatewayHrHigh(QStringLiteral("G3"), B, Phase::Continue);
         acked.inactivation = Inactivation::Acknowledged;
         s.engine.onGatewayAlarm(acked);
-        QVERIFY(s.find(B, "MDC_EVT_HI")->acknowledged);
-        QCOMPARE(s.find(B, "MDC_EVT_HI")->acknowledgedBy, QStringLiteral("bedside"));
+        QVERIFY(s.findGateway(B, "hr_high")->acknowledged);
+        QCOMPARE(s.findGateway(B, "hr_high")->acknowledgedBy, QStringLiteral("bedside"));
     }
 
     void gatewayAlarmSuppressesStationDuplicate()
@@ -636,18 +636,49 @@ private slots:
         s.engine.onGatewayAlarm(gatewayHrHigh(QStringLiteral("G1"), A, Phase::Start));
         s.feed(A, NumericId::Hr, 135);
         s.advance(20000);
-        QVERIFY(!s.find(A, "hr_high"));
+        QVERIFY(!s.findStation(A, "hr_high"));
         QCOMPARE(s.countSignalling(A), 1);
-        // Once the gateway's ends, the station's own check (its delay long elapsed) takes over.
+        // The device alarms on HR: its limits govern from now on. When its alarm ends the station does not
+        // raise its own at its (different) limit: one alarm source per parameter.
         s.engine.onGatewayAlarm(gatewayHrHigh(QStringLiteral("G1"), A, Phase::End));
-        s.advance(1000);
-        QVERIFY(s.find(A, "hr_high"));
-        QCOMPARE(s.countSignalling(A), 1);
-        // Low side is another condition: not suppressed by a HIGH report.
+        s.advance(20000);
+        QCOMPARE(s.countSignalling(A), 0);
+        QVERIFY(s.engine.deviceGoverns(A, NumericId::Hr));
+        QCOMPARE(s.engine.limits(A, NumericId::Hr).high, 120.0); // the device's, from its report
+        // The other side of a device-alarmed parameter is the device's too.
         s.engine.onGatewayAlarm(gatewayHrHigh(QStringLiteral("G4"), B, Phase::Start));
         s.feed(B, NumericId::Hr, 40);
         s.advance(6000);
-        QVERIFY(s.find(B, "hr_low"));
+        QVERIFY(!s.findStation(B, "hr_low"));
+        // Parameters the device does not alarm on stay the station's.
+        s.feed(B, NumericId::Temp, 39.5);
+        s.advance(11000);
+        QVERIFY(s.findStation(B, "temp_high"));
+    }
+
+    void deviceLimitsFromNumericsGovern()
+    {
+        AlarmSim s;
+        // PCD-01 OBX-7: the monitor alarms on SpO2 below 88.
+        NumericSample spo2{NumericId::SpO2, 89, s.now};
+        spo2.limitLow = 88;
+        s.engine.onNumeric(A, PatientProfile::Adult, spo2);
+        s.feed(A, NumericId::SpO2, 89); // later samples without OBX-7: the device still governs
+        s.advance(30000);
+        QVERIFY(!s.findStation(A, "spo2_low")); // 89 < the station's 90, but the device's 88 governs
+        QVERIFY(s.engine.deviceGoverns(A, NumericId::SpO2));
+        QCOMPARE(s.engine.limits(A, NumericId::SpO2).low, 88.0);
+        QString why;
+        QVERIFY(!s.engine.setLimit(A, NumericId::SpO2, 85, std::nan(""), QStringLiteral("nurse"), &why));
+        QVERIFY(why.contains(QLatin1String("bedside")));
+        // A station alarm raised before the device's limits were known ends, superseded.
+        s.feed(B, NumericId::SpO2, 85);
+        s.advance(11000);
+        QVERIFY(s.findStation(B, "spo2_low"));
+        NumericSample b{NumericId::SpO2, 85, s.now};
+        b.limitLow = 80;
+        s.engine.onNumeric(B, PatientProfile::Adult, b);
+        QVERIFY(!s.findStation(B, "spo2_low"));
     }
 
     void gatewayAlarmSupersedesEarlierStationAlarm()
@@ -657,7 +688,7 @@ private slots:
         s.advance(5000);
         const QString own = s.find(A, "hr_high")->id;
         s.engine.onGatewayAlarm(gatewayHrHigh(QStringLiteral("G1"), A, Phase::Start));
-        const AlarmCondition *gw = s.find(A, "MDC_EVT_HI");
+        const AlarmCondition *gw = s.findGateway(A, "hr_high");
         QCOMPARE(s.engine.condition(own)->state, State::Inactive);
         QCOMPARE(s.engine.condition(own)->supersededBy, gw->id);
         s.advance(10000);
@@ -671,18 +702,21 @@ private slots:
         e.sourceId = QStringLiteral("gw1");
         e.alarmId = QStringLiteral("L1");
         e.bedKey = A;
-        e.eventCode = 196828;
+        e.eventCode = mdc::EvtLeadDisconn;
         e.eventRefId = QStringLiteral("MDC_EVT_LEAD_DISCONN");
         e.eventText = QStringLiteral("ECG LEADS OFF");
         e.phase = Phase::Start;
         e.state = ReportedState::Active;
         e.priority = Priority::Medium;
         e.kind = Kind::Technical;
+        e.decideMeaning();
+        QCOMPARE(e.technicalCode, tech::LeadOff);
         s.engine.onGatewayAlarm(e);
         s.engine.onDeviceConditions(
             A, {DeviceCondition{QStringLiteral("lead_off"), QStringLiteral("LEADS OFF"), true}});
         QCOMPARE(s.countSignalling(A), 1);
-        QCOMPARE(s.find(A, "MDC_EVT_LEAD_DISCONN")->origin, Origin::Gateway);
+        QCOMPARE(s.find(A, tech::LeadOff)->origin, Origin::Gateway); // one condition, one code
+        QCOMPARE(s.find(A, tech::LeadOff)->text, QStringLiteral("ECG lead off"));
         e.phase = Phase::End;
         e.state = ReportedState::Inactive;
         s.engine.onGatewayAlarm(e);
@@ -951,14 +985,14 @@ private slots:
 
     void mdcMapping()
     {
-        QCOMPARE(numericFromMdc(150456), std::optional<NumericId>(NumericId::SpO2));
-        QCOMPARE(numericFromMdc(150033), std::optional<NumericId>(NumericId::AbpSys));
-        QCOMPARE(numericFromMdc(0, QStringLiteral("MDC_RESP_RATE")), std::optional<NumericId>(NumericId::Rr));
-        QCOMPARE(numericFromMdc(151594), std::optional<NumericId>(NumericId::Rr));
-        QVERIFY(!numericFromMdc(12345));
-        QCOMPARE(technicalCategory(QStringLiteral("MDC_EVT_SENSOR_DISCONN")), tech::SensorOff);
-        QCOMPARE(technicalCategory(QStringLiteral("MDC_EVT_LEAD_DISCONN")), tech::LeadOff);
-        QCOMPARE(technicalCategory(QStringLiteral("waveform_gap")), tech::WaveformGap);
+        QCOMPARE(mdc::numericFromMdc(150456), std::optional<NumericId>(NumericId::SpO2));
+        QCOMPARE(mdc::numericFromMdc(150033), std::optional<NumericId>(NumericId::AbpSys));
+        QCOMPARE(mdc::numericFromMdc(0, QStringLiteral("MDC_RESP_RATE")), std::optional<NumericId>(NumericId::Rr));
+        QCOMPARE(mdc::numericFromMdc(151594), std::optional<NumericId>(NumericId::Rr));
+        QVERIFY(!mdc::numericFromMdc(12345));
+        QCOMPARE(mdc::technicalCode(QStringLiteral("MDC_EVT_SENSOR_DISCONN")), tech::SensorOff);
+        QCOMPARE(mdc::technicalCode(QStringLiteral("MDC_EVT_LEAD_DISCONN")), tech::LeadOff);
+        QCOMPARE(mdc::technicalCode(QStringLiteral("waveform_gap")), tech::WaveformGap);
     }
 };
 

@@ -194,8 +194,8 @@ AlertRequest highHrAlarm(const QString &id, AlertPhase phase = AlertPhase::Escal
     r.limitHigh = 120;
     r.unit = {264864, QStringLiteral("264864"), QStringLiteral("MDC_DIM_BEAT_PER_MIN"),
               QStringLiteral("MDC")};
-    r.priority = hl7::AlarmPriority::High;
-    r.kind = hl7::AlarmKind::Physiological;
+    r.priority = alarms::Priority::High;
+    r.kind = alarms::Kind::Physiological;
     r.phase = phase;
     r.timeMs = 1767225600000;
     r.tier = 2;
@@ -392,7 +392,7 @@ private slots:
         const hl7::DecodedPcd04 decoded = hl7::decodePcd04(r.msg);
         QCOMPARE(decoded.alarms.size(), std::size_t(1));
         QCOMPARE(decoded.alarms[0].phase, hl7::AlarmPhase::Escalate);
-        QCOMPARE(decoded.alarms[0].priority, hl7::AlarmPriority::High);
+        QCOMPARE(decoded.alarms[0].priority, alarms::Priority::High);
 
         // Every PCD-05 is answered, with a commit ACK since it asked for one (MSH-15 AL).
         QTRY_COMPARE(am.acks.size(), std::size_t(2));

@@ -936,8 +936,8 @@ void TestHl7::pcd04SensorDisconnected()
     QCOMPARE(a.phase, AlarmPhase::Start);
     QCOMPARE(a.state, AlarmState::Active);
     QCOMPARE(a.inactivationState, AlarmInactivation::Enabled);
-    QCOMPARE(a.priority, AlarmPriority::Low);
-    QCOMPARE(a.kind, AlarmKind::Physiological);
+    QCOMPARE(a.priority, alarms::Priority::Low);
+    QCOMPARE(a.kind, alarms::Kind::Physiological);
     QVERIFY(!a.isHeartbeat);
     QCOMPARE(a.confirmTimeoutS, 0);
     QCOMPARE(a.timeMs, utcMs("2019-11-27T15:05:43Z"));
@@ -965,8 +965,8 @@ void TestHl7::pcd04Watchdog()
     QCOMPARE(a.event.code, 196614u);
     QCOMPARE(a.event.refId, QStringLiteral("MDC_EVT_ACTIVE"));
     QCOMPARE(a.confirmTimeoutS, 5);
-    QCOMPARE(a.priority, AlarmPriority::None);
-    QCOMPARE(a.kind, AlarmKind::Advisory);
+    QCOMPARE(a.priority, alarms::Priority::None);
+    QCOMPARE(a.kind, alarms::Kind::Advisory);
     QCOMPARE(a.phase, AlarmPhase::Start);
     QCOMPARE(a.state, AlarmState::Active);
     QCOMPARE(a.sourceMetric.code, 69837u);
@@ -1008,15 +1008,15 @@ void TestHl7::pcd04OldFacetCodesAndCweEvent()
     QCOMPARE(a.phase, AlarmPhase::Update);
     QCOMPARE(a.state, AlarmState::Latched);
     QCOMPARE(a.inactivationState, AlarmInactivation::AudioPaused);
-    QCOMPARE(a.priority, AlarmPriority::High); // facet row wins over the OBX-8 flag
-    QCOMPARE(a.kind, AlarmKind::Technical);    // from OBX-8 "ST"
+    QCOMPARE(a.priority, alarms::Priority::High); // facet row wins over the OBX-8 flag
+    QCOMPARE(a.kind, alarms::Kind::Technical);    // from OBX-8 "ST"
     QCOMPARE(a.timeMs, utcMs("2026-01-24T04:47:40Z"));
     const AlarmReport &b = d.alarms[1];
     QCOMPARE(b.alarmId, QStringLiteral("A-18"));
     QCOMPARE(b.event.refId, QStringLiteral("MDC_EVT_HI"));
     QCOMPARE(b.eventText, QStringLiteral("SpO2 high"));
     QCOMPARE(b.phase, AlarmPhase::End); // matched by REFID with code 0
-    QCOMPARE(b.priority, AlarmPriority::Unknown);
+    QVERIFY(!b.priority);
 }
 
 void TestHl7::unitsConvertedOrRefused()
@@ -1372,8 +1372,8 @@ void TestHl7::roundTripAlarm()
     a.phase = AlarmPhase::Escalate;
     a.state = AlarmState::Active;
     a.inactivationState = AlarmInactivation::Acknowledged;
-    a.priority = AlarmPriority::High;
-    a.kind = AlarmKind::Physiological;
+    a.priority = alarms::Priority::High;
+    a.kind = alarms::Kind::Physiological;
     a.timeMs = utcMs("2024-03-01T08:00:00.5Z");
     Message m;
     const std::string msg = buildPcd04Alarm(a, std::nullopt, SendOptions{});
@@ -1388,7 +1388,7 @@ void TestHl7::roundTripAlarm()
     QCOMPARE(*b.limitHigh, 120.0);
     QCOMPARE(b.phase, AlarmPhase::Escalate);
     QCOMPARE(b.inactivationState, AlarmInactivation::Acknowledged);
-    QCOMPARE(b.priority, AlarmPriority::High);
+    QCOMPARE(b.priority, alarms::Priority::High);
     QCOMPARE(b.timeMs, a.timeMs);
     QVERIFY(!b.isHeartbeat);
     QVERIFY(!d.patient);
