@@ -208,6 +208,7 @@ private slots:
     void trendDecimation();
     void waveStripGapsAreNaN();
     void alarmLifecycleAndEvents();
+    void storedAlarmCodesUnchanged();
     void conditionEpisodesFold();
     void eventsExportListsEpisodes();
     void exportsCarryUnitsForEveryChannel();
@@ -688,6 +689,62 @@ void TstArchive::alarmLifecycleAndEvents()
     QCOMPARE(scalar(path, "SELECT count(*) FROM event WHERE type = 'condition_on' AND text = 'lead_off: ECG "
                           "lead off'"),
              1);
+}
+
+void TstArchive::storedAlarmCodesUnchanged()
+{
+    // The schema stores priority, kind and step as integers; the domain enums are numbered differently
+    // (Priority::None is 0 there, "unknown" 1..). Files written before and after must mean the same.
+    QTemporaryDir tmp;
+    const QString path = tmp.filePath(QStringLiteral("a.db"));
+    const std::optional<vigil::alarms::Priority> priorities[] = {
+        std::nullopt, vigil::alarms::Priority::None, vigil::alarms::Priority::Low,
+        vigil::alarms::Priority::Medium, vigil::alarms::Priority::High};
+    const std::optional<vigil::alarms::Kind> kinds[] = {std::nullopt, vigil::alarms::Kind::Physiological,
+                                                        vigil::alarms::Kind::Technical,
+                                                        vigil::alarms::Kind::Advisory};
+    {
+        auto archive = openArchive(path);
+        QVERIFY(archive);
+        for (int i = 0; i < 10; ++i) {
+            AlarmRecord a;
+            a.alarmId = QStringLiteral("A%1").arg(i);
+            a.bedKey = QStringLiteral("b1");
+            a.code = QStringLiteral("x");
+            a.priority = priorities[i % 5];
+            a.kind = kinds[i % 4];
+            a.step = AlarmStep(i);
+            a.timeMs = kT0Ms + i;
+            archive->storeAlarmEvent(a);
+        }
+        QVERIFY(archive->flush());
+    }
+    for (int i = 0; i < 10; ++i) {
+        const QByteArray where = " FROM alarm_event WHERE alarm_id = 'A" + QByteArray::number(i) + "'";
+        QCOMPARE(scalar(path, ("SELECT priority" + where).constData()), qint64(i % 5)); // unknown 0 .. high 4
+        QCOMPARE(scalar(path, ("SELECT kind" + where).constData()), qint64(i % 4)); // unknown 0 .. advisory 3
+        QCOMPARE(scalar(path, ("SELECT phase" + where).constData()), qint64(i));    // unknown 0 .. reset 9
+    }
+    QString error;
+    auto reader = ArchiveReader::open(path, &error);
+    QVERIFY2(reader, qPrintable(error));
+    const auto back = reader->alarms(QStringLiteral("b1"), kT0Ms, kT0Ms + 100);
+    QCOMPARE(back.size(), std::size_t(10));
+    const char *const stepNames[] = {"unknown",     "start",       "continue", "update", "escalate",
+                                     "de-escalate", "acknowledge", "silence",  "end",    "reset"};
+    for (int i = 0; i < 10; ++i) {
+        QVERIFY(back[std::size_t(i)].priority == priorities[i % 5]);
+        QVERIFY(back[std::size_t(i)].kind == kinds[i % 4]);
+        QVERIFY(back[std::size_t(i)].step == AlarmStep(i));
+        QCOMPARE(alarmStepName(back[std::size_t(i)].step), QString::fromLatin1(stepNames[i]));
+    }
+    // The names the exports write, as before.
+    QCOMPARE(toString(std::optional<vigil::alarms::Priority>()), QStringLiteral("unknown"));
+    QCOMPARE(toString(priorities[4]), QStringLiteral("high"));
+    QCOMPARE(toString(kinds[2]), QStringLiteral("technical"));
+    // Out-of-range integers (a newer writer) read as unknown, never as a wrong value.
+    QVERIFY(!priorityFromStored(5) && !kindFromStored(4) && !priorityFromStored(-1));
+    QVERIFY(alarmStepFromStored(10) == AlarmStep::Unknown);
 }
 
 void TstArchive::conditionEpisodesFold()
