@@ -663,27 +663,8 @@ void AlarmEngine::retryTech(BedState *b, TechSlot &slot, const QString &code, qi
     }
     c->priority = m_config.technicalPriorityFor(code);
     c->latching = m_config.latches(Kind::Technical, c->priority, code);
-    if (!slot.text.isEmpty())
-        c->text = slot.text;
-    else if (code.startsWith(QLatin1String("stale_"))) {
-        const QString key = code.mid(6);
-        QString label = key;
-        for (int n = 0; n < kNumericCount; ++n)
-            if (numericKey(n) == key)
-                label = numericLabel(n);
-        c->text = label + QStringLiteral(": no current value");
-    } else if (code == tech::LinkDown)
-        c->text = QStringLiteral("Link down: ") + slot.scopeKey;
-    else if (code == tech::NoData)
-        c->text = QStringLiteral("No data");
-    else if (code == tech::LeadOff)
-        c->text = QStringLiteral("ECG lead off");
-    else if (code == tech::SensorOff)
-        c->text = QStringLiteral("Sensor off");
-    else if (code == tech::WaveformGap)
-        c->text = QStringLiteral("Waveform gap");
-    else
-        c->text = code;
+    // The station's words, from the one table (models/domain/Alarm.cpp), unless an input said more.
+    c->text = !slot.text.isEmpty() ? slot.text : technicalText(code);
     slot.cond = c;
     slot.last = c;
     activate(*c, t);

@@ -134,7 +134,7 @@ QString technicalText(const QString &code)
     if (code == tech::LeadOff)
         return QStringLiteral("ECG lead off");
     if (code == tech::SensorOff)
-        return QStringLiteral("Sensor off");
+        return QStringLiteral("SpO2 sensor off"); // an unnamed sensor is the pulse oximeter's (it blanks SpO2)
     if (code == tech::WaveformGap)
         return QStringLiteral("Waveform gap");
     if (code == tech::AlertManagerFailed)
