@@ -1,5 +1,7 @@
 #include "Station.h"
 
+#include "Mdc.h"
+
 #include <QDateTime>
 #include <QPointer>
 
@@ -25,17 +27,11 @@ bool signalling(const alarms::AlarmCondition &c)
     return c.state != alarms::State::Inactive;
 }
 
-// "SpO2 LOW  84 < 90": the condition and the value against its limit, legible at 1 m.
+// "SpO2 low 85 < 90, now 92": the condition and its numbers, the same everywhere.
 QString describe(const alarms::AlarmCondition &c)
 {
-    QString text = c.text;
-    const double v = std::isnan(c.current) ? c.value : c.current;
-    if (!std::isnan(v) && !std::isnan(c.limit)) {
-        const QString op = c.direction == alarms::Direction::High ? QStringLiteral(">") : QStringLiteral("<");
-        const int decimals = (c.parameter && *c.parameter == NumericId::Temp) ? 1 : 0;
-        text += QStringLiteral("  %1 %2 %3").arg(v, 0, 'f', decimals).arg(op).arg(c.limit, 0, 'f', decimals);
-    }
-    return text;
+    const QString values = alarms::valueText(c);
+    return values.isEmpty() ? c.text : c.text + QLatin1Char(' ') + values;
 }
 
 } // namespace
@@ -49,6 +45,10 @@ Station::Station(QString stationName, QString wardName, DisplaySettings display,
       m_alarmList(new alarms::AlarmListModel(m_engine.get(), this)),
       m_user(qEnvironmentVariable("USER", QStringLiteral("nurse")))
 {
+    m_alarmList->setPatientLookup([this](const QString &bedKey) {
+        const Bed *b = m_ward->bed(m_ward->indexOf(bedKey));
+        return b ? b->patient.name : QString();
+    });
     m_drainTimer.setInterval(std::clamp(m_display.numericsRefreshMs, 100, 2000));
     connect(&m_drainTimer, &QTimer::timeout, this, &Station::drainNow);
     m_deadline.setSingleShot(true);
@@ -118,8 +118,7 @@ void Station::feedAlarms(const DrainResult &result, qint64 nowMs)
             continue;
         if (!in.numerics.empty())
             m_engine->onNumerics(b->key(), profileOf(*b), in.numerics);
-        for (const GatewayAlarm &a : in.alarms)
-            {
+        for (const GatewayAlarm &a : in.alarms) {
             alarms::GatewayAlarmEvent e = a;
             e.bedKey = b->key();
             e.bedLabel = b->label();
@@ -166,13 +165,25 @@ void Station::publishAlarmState(qint64 nowMs)
         const alarms::AlarmCondition *best = nullptr;
         int count = 0;
         bool allAcked = true;
+        std::array<int, kNumericCount> numericAlarm{};
+        std::array<QString, kNumericCount> blank;
     };
     QHash<QString, BedBest> perBed;
-    Top top;
     const alarms::AlarmCondition *topCond = nullptr;
     int signallingCount = 0;
-    auto better = [](const alarms::AlarmCondition &a, const alarms::AlarmCondition *b) {
-        // Highest priority first; among equals an unacknowledged one, then the newest.
+    int unacknowledged = 0;
+    // The bar: unacknowledged before acknowledged (an acknowledged one falls behind), then the highest
+    // priority, then the newest. A tile: its highest priority first.
+    auto barBetter = [](const alarms::AlarmCondition &a, const alarms::AlarmCondition *b) {
+        if (!b)
+            return true;
+        if (a.acknowledged != b->acknowledged)
+            return !a.acknowledged;
+        if (a.priority != b->priority)
+            return a.priority > b->priority;
+        return a.startMs > b->startMs;
+    };
+    auto tileBetter = [](const alarms::AlarmCondition &a, const alarms::AlarmCondition *b) {
         if (!b)
             return true;
         if (a.priority != b->priority)
@@ -182,28 +193,46 @@ void Station::publishAlarmState(qint64 nowMs)
         return a.startMs > b->startMs;
     };
     for (const alarms::AlarmCondition &c : conds) {
-        if (!signalling(c))
+        // A technical condition that makes numerics invalid blanks them while its cause lasts, paused or
+        // acknowledged alike: a value that cannot be trusted is never shown as if it could.
+        if (!c.bedKey.isEmpty() && c.kind == alarms::Kind::Technical && c.state == alarms::State::Active)
+            for (NumericId n : alarms::numericsInvalidatedBy(c.code))
+                perBed[c.bedKey].blank[static_cast<int>(n)] = c.text.toUpper();
+        // ALARM PAUSED: the bed's conditions neither show in the bar nor on its tile nor sound.
+        if (!signalling(c) || c.alarmPaused)
             continue;
         ++signallingCount;
-        if (better(c, topCond))
+        if (!c.acknowledged)
+            ++unacknowledged;
+        if (barBetter(c, topCond))
             topCond = &c;
         if (c.bedKey.isEmpty())
             continue;
         BedBest &bb = perBed[c.bedKey];
         ++bb.count;
         bb.allAcked = bb.allAcked && c.acknowledged;
-        if (better(c, bb.best))
+        if (tileBetter(c, bb.best))
             bb.best = &c;
+        if (c.parameter) {
+            int &p = bb.numericAlarm[static_cast<int>(*c.parameter)];
+            p = std::max(p, static_cast<int>(c.priority));
+        }
     }
+    Top top;
     if (topCond) {
         top.id = topCond->id;
+        top.condition = topCond->text;
+        top.values = alarms::valueText(*topCond);
         top.text = describe(*topCond);
-        top.bed = topCond->bedLabel;
+        top.bed = alarms::whereText(*topCond);
+        if (const Bed *b = m_ward->bed(m_ward->indexOf(topCond->bedKey)))
+            top.patient = b->patient.name;
         top.priority = static_cast<int>(topCond->priority);
         top.acknowledged = topCond->acknowledged;
     }
 
     std::vector<int> changed;
+    int pausedBeds = 0;
     for (int i = 0; i < m_ward->bedCount(); ++i) {
         Bed *b = m_ward->bed(i);
         const BedBest bb = perBed.value(b->key());
@@ -211,15 +240,33 @@ void Station::publishAlarmState(qint64 nowMs)
         const int prio = bb.best ? static_cast<int>(bb.best->priority) : 0;
         const QString text = bb.best ? describe(*bb.best) : QString();
         const bool acked = bb.count > 0 && bb.allAcked;
+        const int pauseLeft =
+            st.alarmPaused ? static_cast<int>((st.alarmPauseEndsMs - nowMs + 999) / 1000) : 0;
+        pausedBeds += st.alarmPaused ? 1 : 0;
+        const bool custom = m_engine->customLimits(b->key());
+        const QString category = alarms::nameOf(m_engine->profile(b->key()));
+        std::array<QString, kNumericCount> blank = bb.blank;
+        for (const DeviceCondition &d : b->conditions)
+            if (d.active)
+                for (NumericId n : alarms::numericsInvalidatedBy(mdc::technicalCode(d.code)))
+                    if (blank[static_cast<int>(n)].isEmpty())
+                        blank[static_cast<int>(n)] = d.text.toUpper();
         if (prio != b->alarmPriority || text != b->alarmText || bb.count != b->alarmCount ||
             st.escalated != b->alarmEscalated || acked != b->alarmAcknowledged ||
-            st.alarmPaused != b->alarmPaused) {
+            st.alarmPaused != b->alarmPaused || pauseLeft != b->alarmPauseRemainingS ||
+            custom != b->customLimits || category != b->category || blank != b->numericBlank ||
+            bb.numericAlarm != b->numericAlarm) {
             b->alarmPriority = prio;
             b->alarmText = text;
             b->alarmCount = bb.count;
             b->alarmEscalated = st.escalated;
             b->alarmAcknowledged = acked;
             b->alarmPaused = st.alarmPaused;
+            b->alarmPauseRemainingS = pauseLeft;
+            b->customLimits = custom;
+            b->category = category;
+            b->numericBlank = blank;
+            b->numericAlarm = bb.numericAlarm;
             changed.push_back(i);
         }
     }
@@ -228,6 +275,8 @@ void Station::publishAlarmState(qint64 nowMs)
         r.changedBeds = std::move(changed);
         m_wardModel->apply(r);
     }
+    m_unacknowledged = unacknowledged;
+    m_pausedBeds = pausedBeds;
     m_alarmList->refresh(nowMs);
 
     const alarms::AudioDecision audio = m_engine->audio();
@@ -296,7 +345,8 @@ int Station::acknowledgeBed(int row)
 
 bool Station::acknowledgeTop()
 {
-    return !m_top.id.isEmpty() && acknowledge(m_top.id);
+    // The one the bar shows; acknowledging it moves the bar to the next unacknowledged condition.
+    return !m_top.id.isEmpty() && !m_top.acknowledged && acknowledge(m_top.id);
 }
 
 bool Station::pauseAudio()
@@ -371,7 +421,32 @@ QVariantMap Station::limits(int row, const QString &numericKey) const
     if (!b || !id)
         return {};
     const alarms::Limits l = m_engine->limits(b->key(), *id);
-    return {{QStringLiteral("low"), l.low}, {QStringLiteral("high"), l.high}};
+    const NumericInfo &info = numericInfo(*id);
+    const bool device = m_engine->deviceGoverns(b->key(), *id);
+    const alarms::Limits def = m_engine->config().defaultLimit(m_engine->profile(b->key()), *id);
+    return {{QStringLiteral("low"), l.low},
+            {QStringLiteral("high"), l.high},
+            {QStringLiteral("source"), device ? QStringLiteral("device") : QStringLiteral("station")},
+            {QStringLiteral("custom"), !device && !(l == def)},
+            {QStringLiteral("editable"), !device},
+            {QStringLiteral("label"), QString::fromUtf8(info.label.data(), qsizetype(info.label.size()))},
+            {QStringLiteral("unit"), QString::fromUtf8(info.unit.data(), qsizetype(info.unit.size()))},
+            {QStringLiteral("decimals"), info.decimals}};
+}
+
+QStringList Station::limitKeys() const
+{
+    QStringList keys;
+    for (const NumericInfo &n : kNumerics)
+        keys << QString::fromLatin1(n.key.data(), qsizetype(n.key.size()));
+    return keys;
+}
+
+void Station::restoreDefaultLimits(int row)
+{
+    if (const Bed *b = m_ward->bed(row))
+        m_engine->restoreDefaultLimits(b->key(), m_user);
+    evaluateAlarms();
 }
 
 } // namespace vigil

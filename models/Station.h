@@ -46,6 +46,11 @@ class Station : public QObject
     Q_PROPERTY(QString topAlarmId READ topAlarmId NOTIFY alarmsChanged)
     Q_PROPERTY(QString topAlarmText READ topAlarmText NOTIFY alarmsChanged)
     Q_PROPERTY(QString topAlarmBed READ topAlarmBed NOTIFY alarmsChanged)
+    Q_PROPERTY(QString topAlarmPatient READ topAlarmPatient NOTIFY alarmsChanged)
+    Q_PROPERTY(QString topAlarmCondition READ topAlarmCondition NOTIFY alarmsChanged)
+    Q_PROPERTY(QString topAlarmValues READ topAlarmValues NOTIFY alarmsChanged)
+    Q_PROPERTY(int unacknowledgedCount READ unacknowledgedCount NOTIFY alarmsChanged)
+    Q_PROPERTY(int pausedBedCount READ pausedBedCount NOTIFY alarmsChanged)
     Q_PROPERTY(int topAlarmPriority READ topAlarmPriority NOTIFY alarmsChanged)
     Q_PROPERTY(bool topAlarmAcknowledged READ topAlarmAcknowledged NOTIFY alarmsChanged)
     Q_PROPERTY(int signallingCount READ signallingCount NOTIFY alarmsChanged)
@@ -86,6 +91,11 @@ public:
     QString topAlarmId() const { return m_top.id; }
     QString topAlarmText() const { return m_top.text; }
     QString topAlarmBed() const { return m_top.bed; }
+    QString topAlarmPatient() const { return m_top.patient; }
+    QString topAlarmCondition() const { return m_top.condition; }
+    QString topAlarmValues() const { return m_top.values; }
+    int unacknowledgedCount() const { return m_unacknowledged; }
+    int pausedBedCount() const { return m_pausedBeds; }
     int topAlarmPriority() const { return m_top.priority; }
     bool topAlarmAcknowledged() const { return m_top.acknowledged; }
     int signallingCount() const { return m_signalling; }
@@ -114,9 +124,12 @@ public:
     Q_INVOKABLE void resumeAlarms(int row);
     Q_INVOKABLE bool reset(const QString &alarmId);
     Q_INVOKABLE int resetBed(int row);
-    // Returns an empty string when applied, else why not.
+    // Returns an empty string when applied, else why not (e.g. the bedside device governs it).
     Q_INVOKABLE QString setLimit(int row, const QString &numericKey, double low, double high);
+    // {low, high (NaN = off), source "device"|"station", custom, editable, label, unit, decimals}
     Q_INVOKABLE QVariantMap limits(int row, const QString &numericKey) const;
+    Q_INVOKABLE QStringList limitKeys() const; // every numeric, in display order
+    Q_INVOKABLE void restoreDefaultLimits(int row);
 
 signals:
     void drained();
@@ -145,12 +158,14 @@ private:
     QTimer m_deadline; // fires at the engine's next deadline, so escalations are on time to the ms
     struct Top
     {
-        QString id, text, bed;
+        QString id, text, bed, patient, condition, values;
         int priority = 0;
         bool acknowledged = false;
         bool operator==(const Top &) const = default;
     } m_top;
     int m_signalling = 0;
+    int m_unacknowledged = 0;
+    int m_pausedBeds = 0;
     alarms::AudioDecision m_audio;
     quint64 m_engineRevision = ~0ULL;
     QString m_user;

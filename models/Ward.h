@@ -101,6 +101,13 @@ public:
     bool alarmEscalated = false;
     bool alarmAcknowledged = false; // every signalling condition acknowledged
     bool alarmPaused = false;
+    int alarmPauseRemainingS = 0; // while paused: seconds left, for the "ALARMS PAUSED m:ss" countdown
+    bool customLimits = false;    // a nurse changed this bed's limits from its category's defaults
+    QString category;             // the patient category in force: "adult", "paediatric", "neonatal"
+    // Per numeric: why it is blanked ("LEAD OFF", "SENSOR OFF"; empty when valid), and the priority of a
+    // signalling condition on it (0 none .. 3 high), for the violating numeric's colour.
+    std::array<QString, kNumericCount> numericBlank;
+    std::array<int, kNumericCount> numericAlarm{};
 
     QStringList waveKeys() const; // channels that have data, in display order
 

@@ -70,19 +70,29 @@ QVariant WardModel::data(const QModelIndex &index, int role) const
         return b->alarmAcknowledged;
     case AlarmPausedRole:
         return b->alarmPaused;
+    case AlarmPauseRemainingRole:
+        return b->alarmPauseRemainingS;
+    case CustomLimitsRole:
+        return b->customLimits;
+    case CategoryRole:
+        return b->category;
     default:
         break;
     }
-    if (role >= NumericRoleBase && role < NumericRoleBase + 3 * kNumericCount) {
-        const int n = (role - NumericRoleBase) / 3;
+    if (role >= NumericRoleBase && role < NumericRoleBase + kRolesPerNumeric * kNumericCount) {
+        const int n = (role - NumericRoleBase) / kRolesPerNumeric;
         const NumericState &st = b->numerics[n];
-        switch ((role - NumericRoleBase) % 3) {
+        switch ((role - NumericRoleBase) % kRolesPerNumeric) {
         case 0:
             return st.value; // NaN when never measured: QML shows "--"
         case 1:
             return st.stale;
         case 2:
             return st.timeMs ? QDateTime::fromMSecsSinceEpoch(st.timeMs) : QDateTime();
+        case 3:
+            return b->numericBlank[n];
+        case 4:
+            return b->numericAlarm[n];
         }
     }
     return {};
@@ -107,18 +117,17 @@ QHash<int, QByteArray> WardModel::roleNames() const
         {AlarmEscalatedRole, "alarmEscalated"},
         {AlarmAcknowledgedRole, "alarmAcknowledged"},
         {AlarmPausedRole, "alarmPaused"},
-        {AlarmPriorityRole, "alarmPriority"},
-        {AlarmTextRole, "alarmText"},
-        {AlarmCountRole, "alarmCount"},
-        {AlarmEscalatedRole, "alarmEscalated"},
-        {AlarmAcknowledgedRole, "alarmAcknowledged"},
-        {AlarmPausedRole, "alarmPaused"},
+        {AlarmPauseRemainingRole, "alarmPauseRemaining"},
+        {CustomLimitsRole, "customLimits"},
+        {CategoryRole, "category"},
     };
     for (const NumericInfo &n : kNumerics) {
         const QByteArray key = fromView(n.key).toUtf8();
         names.insert(valueRole(n.id), key);
         names.insert(staleRole(n.id), key + "Stale");
         names.insert(timeRole(n.id), key + "Time");
+        names.insert(blankRole(n.id), key + "Blank");
+        names.insert(alarmRole(n.id), key + "Alarm");
     }
     return names;
 }

@@ -32,7 +32,11 @@ public:
         AlarmEscalatedRole,
         AlarmAcknowledgedRole, // every signalling condition of the bed is acknowledged
         AlarmPausedRole,
-        NumericRoleBase = Qt::UserRole + 100, // + 3*NumericId + {0 value, 1 stale, 2 time}
+        AlarmPauseRemainingRole, // seconds left of the bed's alarm pause, 0 when not paused
+        CustomLimitsRole,        // the bed's limits differ from its category's defaults
+        CategoryRole,            // "adult", "paediatric", "neonatal" (the one in force)
+        // + 5*NumericId + {0 value, 1 stale, 2 time, 3 blank reason, 4 alarm priority}
+        NumericRoleBase = Qt::UserRole + 100,
     };
 
     explicit WardModel(Ward *ward, QObject *parent = nullptr);
@@ -41,9 +45,12 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    static int valueRole(NumericId id) { return NumericRoleBase + 3 * static_cast<int>(id); }
+    static constexpr int kRolesPerNumeric = 5;
+    static int valueRole(NumericId id) { return NumericRoleBase + kRolesPerNumeric * static_cast<int>(id); }
     static int staleRole(NumericId id) { return valueRole(id) + 1; }
     static int timeRole(NumericId id) { return valueRole(id) + 2; }
+    static int blankRole(NumericId id) { return valueRole(id) + 3; }
+    static int alarmRole(NumericId id) { return valueRole(id) + 4; }
 
     Q_INVOKABLE QString bedKey(int row) const;
 

@@ -158,8 +158,6 @@ Priority AlarmConfig::technicalPriorityFor(const QString &code) const
     return technicalDefault;
 }
 
-
-
 QString applyAlarmConfigKey(AlarmConfig &c, const QString &section, const QString &key, const QVariant &value)
 {
     QString err;
@@ -321,10 +319,6 @@ QString applyAlarmConfigKey(AlarmConfig &c, const QString &section, const QStrin
 
 // --- AlarmTypes.h helpers -----------------------------------------------------------------------------
 
-
-
-
-
 QString nameOf(Origin o)
 {
     switch (o) {
@@ -356,9 +350,6 @@ QString nameOf(Delivery d)
     }
     return {};
 }
-
-
-
 
 FlashSpec flashSpec(Priority p)
 {

@@ -94,5 +94,4 @@ struct AlarmConfig
 QString applyAlarmConfigKey(AlarmConfig &config, const QString &section, const QString &key,
                             const QVariant &value);
 
-
 } // namespace vigil::alarms

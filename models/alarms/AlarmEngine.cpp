@@ -54,7 +54,6 @@ QString formatValue(double v, int decimals)
     return std::isnan(v) ? QStringLiteral("off") : QString::number(v, 'f', decimals);
 }
 
-
 // "APNEA" -> "Apnea": device texts in the station's one case style.
 QString sentenceCase(const QString &text)
 {
@@ -695,12 +694,13 @@ void AlarmEngine::onGatewayAlarm(const GatewayAlarmEvent &e)
         c->numeric = param ? static_cast<int>(*param) : -1;
         c->direction = e.direction;
         c->dir = c->direction == Direction::High ? 1 : 0;
-        c->kind = e.kind ? *e.kind
-                         : ((param && e.direction != Direction::None) ? Kind::Physiological : Kind::Technical);
+        c->kind = e.kind
+                      ? *e.kind
+                      : ((param && e.direction != Direction::None) ? Kind::Physiological : Kind::Technical);
         if (c->kind == Kind::Technical && b)
             c->gwCategory = !e.technicalCode.isEmpty() ? e.technicalCode
-                            : !e.eventRefId.isEmpty() ? e.eventRefId
-                                                      : QString::number(e.eventCode);
+                            : !e.eventRefId.isEmpty()  ? e.eventRefId
+                                                       : QString::number(e.eventCode);
         // One code and one text per condition whichever path it came by ("spo2_low", "SpO2 low").
         if (param && c->direction != Direction::None) {
             c->code = numericKey(c->numeric) + QLatin1Char('_') + nameOf(c->direction);

@@ -6,6 +6,38 @@
 
 namespace vigil::alarms {
 
+QString valueText(const AlarmCondition &c)
+{
+    const int dec = c.parameter ? numericInfo(*c.parameter).decimals : 1;
+    auto fmt = [dec](double v) { return QString::number(v, 'f', dec); };
+    QString s;
+    if (!std::isnan(c.value) && !std::isnan(c.limit)) {
+        s = fmt(c.value) + (c.direction == Direction::Low ? QStringLiteral(" < ") : QStringLiteral(" > ")) +
+            fmt(c.limit);
+        if (!std::isnan(c.current) && fmt(c.current) != fmt(c.value) && c.state == State::Active)
+            s += QStringLiteral(", now ") + fmt(c.current);
+    } else if (!std::isnan(c.value)) {
+        s = fmt(c.value);
+    }
+    return s;
+}
+
+QString whereText(const AlarmCondition &c)
+{
+    return c.bedKey.isEmpty() ? QStringLiteral("Station") : (c.bedLabel.isEmpty() ? c.bedKey : c.bedLabel);
+}
+
+bool canAcknowledge(const AlarmCondition &c)
+{
+    return c.state != State::Inactive && c.priority != Priority::None &&
+           !(c.acknowledged && c.state == State::Active);
+}
+
+bool canReset(const AlarmCondition &c)
+{
+    return c.state == State::Latched;
+}
+
 AlarmListModel::AlarmListModel(const AlarmEngine *engine, QObject *parent)
     : QAbstractListModel(parent), m_engine(engine)
 {}
@@ -54,14 +86,70 @@ void AlarmListModel::refresh(qint64 nowMs)
     const bool secondTicked = nowMs / 1000 != m_nowMs / 1000;
     m_nowMs = nowMs;
     if (m_engine->revision() != m_revision) {
-        rebuild();
+        if (m_held)
+            updateInPlace();
+        else
+            rebuild();
     } else if (secondTicked && !m_rows.empty()) {
         emit dataChanged(index(0), index(static_cast<int>(m_rows.size()) - 1), {DurationSRole});
     }
 }
 
+void AlarmListModel::setHeld(bool held)
+{
+    if (held == m_held)
+        return;
+    m_held = held;
+    emit heldChanged();
+    if (!m_held) {
+        m_revision = ~0ULL;
+        rebuild(); // what waited lands now, in one go
+    }
+}
+
+void AlarmListModel::updateInPlace()
+{
+    // Rows hold still under a pointer or finger: the rows shown keep their places and take their new data;
+    // new, ended-and-retired and re-sorted conditions wait (counted) until the interaction ends.
+    m_revision = m_engine->revision();
+    std::vector<AlarmCondition> next;
+    for (AlarmCondition &c : m_engine->conditions())
+        if (m_bedFilter.isEmpty() || c.bedKey == m_bedFilter)
+            next.push_back(std::move(c));
+    std::sort(next.begin(), next.end(), &AlarmListModel::lessThan);
+    QHash<QString, const AlarmCondition *> byId;
+    for (const auto &c : next)
+        byId.insert(c.id, &c);
+    int pending = 0;
+    for (std::size_t i = 0; i < m_rows.size(); ++i) {
+        if (const AlarmCondition *c = byId.value(m_rows[i].id)) {
+            m_rows[i] = *c;
+            if (i >= next.size() || next[i].id != c->id)
+                ++pending; // would move
+        } else {
+            ++pending; // would leave the list
+        }
+    }
+    QSet<QString> shown;
+    for (const auto &r : m_rows)
+        shown.insert(r.id);
+    for (const auto &c : next)
+        if (!shown.contains(c.id))
+            ++pending; // new
+    if (!m_rows.empty())
+        emit dataChanged(index(0), index(static_cast<int>(m_rows.size()) - 1));
+    if (pending != m_pending) {
+        m_pending = pending;
+        emit pendingChangesChanged();
+    }
+}
+
 void AlarmListModel::rebuild()
 {
+    if (m_pending != 0) {
+        m_pending = 0;
+        emit pendingChangesChanged();
+    }
     m_revision = m_engine->revision();
     std::vector<AlarmCondition> next;
     for (AlarmCondition &c : m_engine->conditions())
@@ -126,7 +214,14 @@ QVariant AlarmListModel::data(const QModelIndex &index, int role) const
     case BedKeyRole:
         return c->bedKey;
     case BedLabelRole:
-        return c->bedLabel.isEmpty() ? c->sourceId : c->bedLabel;
+    case WhereRole:
+        return whereText(*c);
+    case PatientNameRole:
+        return m_patientOf ? m_patientOf(c->bedKey) : QString();
+    case CanAcknowledgeRole:
+        return canAcknowledge(*c);
+    case CanResetRole:
+        return canReset(*c);
     case CodeRole:
         return c->code;
     case PriorityRole:
@@ -151,16 +246,8 @@ QVariant AlarmListModel::data(const QModelIndex &index, int role) const
         return c->limit;
     case CurrentRole:
         return c->current;
-    case ValueTextRole: {
-        if (std::isnan(c->value))
-            return QString();
-        const int dec = c->parameter ? numericInfo(*c->parameter).decimals : 1;
-        QString s = QString::number(c->value, 'f', dec);
-        if (!std::isnan(c->limit))
-            s += (c->direction == Direction::Low ? QStringLiteral(" < ") : QStringLiteral(" > ")) +
-                 QString::number(c->limit, 'f', dec);
-        return s;
-    }
+    case ValueTextRole:
+        return valueText(*c);
     case StartMsRole:
         return c->startMs;
     case EndMsRole:
@@ -234,6 +321,10 @@ QHash<int, QByteArray> AlarmListModel::roleNames() const
         {DeliveryRole, "delivery"},
         {DeliveryTextRole, "deliveryText"},
         {ColorRole, "color"},
+        {WhereRole, "where"},
+        {PatientNameRole, "patientName"},
+        {CanAcknowledgeRole, "canAcknowledge"},
+        {CanResetRole, "canReset"},
     };
 }
 

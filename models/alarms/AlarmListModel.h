@@ -20,6 +20,10 @@ class AlarmListModel : public QAbstractListModel
     Q_OBJECT
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     Q_PROPERTY(QString bedFilter READ bedFilter WRITE setBedFilter NOTIFY bedFilterChanged)
+    // While held (a pointer or finger is on the list) rows do not move, appear or disappear: they only
+    // take new data in place, and pendingChanges counts what waits. Releasing applies it in one go.
+    Q_PROPERTY(bool held READ held WRITE setHeld NOTIFY heldChanged)
+    Q_PROPERTY(int pendingChanges READ pendingChanges NOTIFY pendingChangesChanged)
 public:
     enum Role {
         IdRole = Qt::UserRole + 1,
@@ -52,7 +56,11 @@ public:
         SentToAlertManagerRole,
         DeliveryRole, // "", "pending", "delivered", "read", "accepted", "failed"
         DeliveryTextRole,
-        ColorRole, // indicator colour of the priority
+        ColorRole,          // indicator colour of the priority
+        WhereRole,          // bed label, or "Station" for the station's own conditions
+        PatientNameRole,    // the bed's patient (through the patient lookup)
+        CanAcknowledgeRole, // Ack applies now
+        CanResetRole,       // Reset applies now (latched)
     };
     Q_ENUM(Role)
 
@@ -63,6 +71,11 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     QString bedFilter() const { return m_bedFilter; }
+    bool held() const { return m_held; }
+    void setHeld(bool held);
+    int pendingChanges() const { return m_pending; }
+    // Gives the patient column its names (bed key -> "Family, Given").
+    void setPatientLookup(std::function<QString(const QString &)> lookup) { m_patientOf = std::move(lookup); }
     void setBedFilter(const QString &bedKey); // empty: the whole ward
 
     Q_INVOKABLE QString alarmId(int row) const;
@@ -77,15 +90,21 @@ public:
 signals:
     void countChanged();
     void bedFilterChanged();
+    void heldChanged();
+    void pendingChangesChanged();
 
 private:
     void rebuild();
+    void updateInPlace();
 
     const AlarmEngine *m_engine;
     std::vector<AlarmCondition> m_rows;
     quint64 m_revision = ~0ULL;
     qint64 m_nowMs = 0;
     QString m_bedFilter;
+    bool m_held = false;
+    int m_pending = 0;
+    std::function<QString(const QString &)> m_patientOf;
 };
 
 } // namespace vigil::alarms

@@ -131,6 +131,15 @@ struct FlashSpec
     const char *color = ""; // "#rrggbb"
 };
 FlashSpec flashSpec(Priority p);
+
+// The numbers of a condition, the same in the alarm bar, the tile and the alarm centre: the value that
+// triggered against the limit, and the current value apart when it differs ("85 < 90, now 92").
+QString valueText(const AlarmCondition &c);
+// Where a condition is: its bed label, or "Station" for the station's own (link, archive, alert manager).
+QString whereText(const AlarmCondition &c);
+// Whether the user can acknowledge / reset it now.
+bool canAcknowledge(const AlarmCondition &c);
+bool canReset(const AlarmCondition &c);
 // Whether the indicator of priority p is lit at timeMs. Phase is locked to the epoch so that every tile and
 // the alarm bar flash in step (a ward of out-of-phase lights is harder to read).
 bool indicatorOn(Priority p, qint64 timeMs);
