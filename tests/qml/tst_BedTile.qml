@@ -194,7 +194,8 @@ TestCase {
                         continue;
                     verify(!t.truncated, name + key + " elided at " + sz);
                     verify(t.x + t.contentWidth <= box.width + 1 && t.y + t.contentHeight <= box.height + 1,
-                           name + key + " '" + t.text + "' leaves its box at " + sz);
+                           name + key + " '" + t.text + "' leaves its box at " + sz + ": " + [t.x, t.y, t.contentWidth, t.contentHeight]
+                           + " in " + [box.width, box.height]);
                 }
             }
         }

@@ -22,6 +22,11 @@ Rectangle {
     // What the top bar must leave to the text column: wide enough for "Bed 12 · SpO2 low" and
     // "85 < 90, now 92 · Doe, Jane" in full.
     readonly property int minTextWidth: 400
+    // What the text would like: its full width at full size (capped; beyond that it wraps or shrinks).
+    readonly property real textNeed: Math.min(760, Math.max(minTextWidth, textMetrics.advanceWidth + 4,
+                                                            detailMetrics.advanceWidth + 4))
+    TextMetrics { id: textMetrics; font.family: Theme.fontFamily; font.pixelSize: 22; font.bold: true; text: mainLine.text }
+    TextMetrics { id: detailMetrics; font.family: Theme.fontFamily; font.pixelSize: 17; font.bold: true; text: detailLine.text }
     // The width of everything in the bar except the text column (for the top bar's collapse rule).
     readonly property real fixedWidth: row.anchors.leftMargin + row.anchors.rightMargin
                                        + prio.implicitWidth + escalatedBadge.implicitWidth
@@ -58,16 +63,24 @@ Rectangle {
             font.pixelSize: 22
             font.bold: true
         }
-        Column {
+        Item {
             id: textColumn
             Layout.fillWidth: true
+            Layout.fillHeight: true
             Layout.minimumWidth: 160
-            Layout.alignment: Qt.AlignVCenter
-            spacing: 0
             Text {
                 id: mainLine
                 objectName: "alarmBarText"
                 width: parent.width
+                // One line above the values and patient; two lines when there are none (a station
+                // condition). Only when even that does not fit does the font come down, to 16 px at least.
+                height: detailLine.visible ? Math.ceil(22 * 1.17) : parent.height
+                anchors.top: parent.top
+                anchors.topMargin: detailLine.visible ? Math.max(0, (parent.height - height - detailLine.height) / 2) : 0
+                verticalAlignment: Text.AlignVCenter
+                wrapMode: Text.Wrap
+                fontSizeMode: Text.Fit
+                minimumPixelSize: 16
                 elide: Text.ElideRight
                 text: bar.priority > 0 ? bar.where + "  \u00B7  " + bar.condition : qsTr("No active alarms")
                 color: bar.ink
@@ -78,7 +91,8 @@ Rectangle {
             Text {
                 id: detailLine
                 objectName: "alarmBarDetail"
-                visible: bar.priority > 0
+                visible: bar.priority > 0 && text.length > 0
+                anchors.top: mainLine.bottom
                 width: parent.width
                 elide: Text.ElideRight
                 text: [bar.values, bar.patient, Station.topAlarmAcknowledged ? qsTr("\u2713 acknowledged") : ""]
@@ -111,30 +125,34 @@ Rectangle {
             }
         }
         // How many conditions still wait for someone: the bar walks through them with `A`.
-        Column {
+        Item {
             id: count
             objectName: "unacknowledgedCount"
             visible: bar.unacknowledged > 0
-            implicitWidth: visible ? Math.max(countNumber.implicitWidth, countCaption.implicitWidth) : 0
+            implicitWidth: visible ? countColumn.implicitWidth : 0
+            implicitHeight: countColumn.implicitHeight
             Layout.preferredWidth: implicitWidth
             Layout.alignment: Qt.AlignVCenter
-            Text {
-                id: countNumber
-                anchors.horizontalCenter: parent.horizontalCenter
-                text: bar.unacknowledged
-                color: bar.ink
-                font.family: Theme.fontFamily
-                font.pixelSize: 22
-                font.bold: true
-            }
-            Text {
-                id: countCaption
-                anchors.horizontalCenter: parent.horizontalCenter
-                text: qsTr("unack.")
-                color: bar.ink
-                font.family: Theme.fontFamily
-                font.pixelSize: 12
-                font.bold: true
+            Column {
+                id: countColumn
+                Text {
+                    id: countNumber
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    text: bar.unacknowledged
+                    color: bar.ink
+                    font.family: Theme.fontFamily
+                    font.pixelSize: 22
+                    font.bold: true
+                }
+                Text {
+                    id: countCaption
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    text: qsTr("unack.")
+                    color: bar.ink
+                    font.family: Theme.fontFamily
+                    font.pixelSize: 12
+                    font.bold: true
+                }
             }
         }
         Button {
@@ -147,13 +165,16 @@ Rectangle {
             font.pixelSize: 15
             onClicked: Station.acknowledgeTop()
         }
+        // While audio is paused the top bar's AUDIO PAUSED indicator (with its countdown) takes this
+        // place and ends the pause when tapped.
         Button {
             id: audioButton
             objectName: "audioPauseButton"
+            visible: !Station.audioPaused
+            implicitWidth: visible ? implicitContentWidth + leftPadding + rightPadding : 0
             Layout.preferredHeight: Theme.touchTarget
-            Layout.minimumWidth: Theme.touchTarget
-            text: Station.audioPaused ? qsTr("Audio on [P]") : qsTr("Audio pause [P]")
-            highlighted: Station.audioPaused
+            Layout.minimumWidth: visible ? Theme.touchTarget : 0
+            text: qsTr("Audio pause [P]")
             font.pixelSize: 15
             onClicked: Station.audioPaused ? Station.cancelAudioPause() : Station.pauseAudio()
         }

@@ -27,11 +27,40 @@ Rectangle {
     readonly property bool tall: width < height * 1.3
     readonly property int headerH: Math.max(22, Math.min(34, Math.round(height * (tall ? 0.1 : 0.12))))
     readonly property int frame: border.width
-    // Base numeric size: wide needs 5.35 b of height and 6.4 b of width for its five rows; tall needs
-    // 8.7 b of width for three inline numerics side by side and gets at most 55 % of the height.
-    readonly property real b: tall
-        ? Math.max(12, Math.floor(Math.min((width - 2 * frame - 10) / 8.7, (height - headerH - 8) * 0.55 / 4.4, 40)))
-        : Math.max(12, Math.floor(Math.min((height - headerH - 2 * frame - 8) / 5.35, (width - 2 * frame) * 0.6 / 6.4, 46)))
+    // The numeric sizes: the largest HR/SpO2 size `b` (px) for which the numerics panel fits its share
+    // of the tile, with the secondary value size `sv`, label `lb`, unit `un` and row gap that go with it.
+    // Widths are worst-case estimates in DejaVu Sans em (three-digit values, "188/188 (188)" = 7.9 em,
+    // an inline label column 3.0-3.4 em); the layout test checks the real text against its box.
+    readonly property int innerW: width - 2 * 5
+    readonly property int stripH: Math.round(headerH * 0.85)
+    readonly property real panelW: tall ? innerW - 10 : Math.floor(0.6 * innerW)
+    // Tall tiles keep at least two wave lanes of 22 px under the header and the alarm strip.
+    readonly property int panelMaxH: tall ? height - 2 * 5 - headerH - stripH - (2 * 22 + 8)
+                                          : height - 2 * 5 - headerH - 8
+    readonly property var sizes: {
+        const perRow = tall ? 3 : 2;
+        for (let bb = 48; bb > 12; --bb) {
+            const lb = Math.max(10, Math.round(bb * 0.4)), un = Math.max(9, Math.round(lb * 0.85));
+            const gap = Math.max(1, Math.round(bb * 0.06));
+            const cell = (panelW - (perRow - 1) * gap) / perRow;
+            // The secondary value: as large as the two-line label column of an inline row allows without
+            // a taller row (wide), or as the stacked middle row's cells allow (tall); and as the pressure
+            // row allows.
+            const sv = Math.floor(Math.min(Math.max(Math.round(bb * 0.64), lb + un),
+                                           tall ? cell / 2.2 : (cell - 3.0 * lb - 6) / 2.45,
+                                           (panelW - 3.4 * lb - 8) / 7.9));
+            const bigH = Math.ceil(1.17 * lb) + Math.ceil(1.17 * bb);
+            const midH = Math.ceil(1.17 * lb) + Math.ceil(1.17 * sv);
+            const smallH = Math.ceil(1.17 * Math.max(lb + un, sv));
+            const height = tall ? bigH + midH + 2 * smallH + 3 * gap : bigH + 4 * smallH + 4 * gap;
+            // Big cells hold a three-digit value (2.1 em; "36.8" 2.45 em) and "Temp  \u00B0C"; tall's middle row
+            // "etCO\u2082  mmHg" (6.4 em of label).
+            if (2.45 * bb <= cell && 4.8 * lb <= cell && (!tall || 6.4 * lb <= cell) && sv >= 10 && height <= panelMaxH)
+                return { b: bb, sv: sv, lb: lb, gap: gap };
+        }
+        return { b: 12, sv: 10, lb: 10, gap: 1 };
+    }
+    readonly property real b: sizes.b
     // Kept for callers that size other text from the tile (lane labels, NO DATA).
     readonly property real s: Math.max(0.55, Math.min(width / 480, height / 250))
     readonly property var preferred: ["ecg_ii", "pleth", "resp", "abp"]
@@ -173,7 +202,7 @@ Rectangle {
         visible: tile.alarmPriority > 0 || tile.paused
         anchors { left: parent.left; top: header.bottom; leftMargin: tile.frame }
         width: tile.tall ? tile.width - 2 * tile.frame : lanes.width + 4
-        height: visible ? Math.round(tile.headerH * 0.85) : 0
+        height: visible ? tile.stripH : 0
         color: tile.paused ? "#3a3f47" : tile.alarmOn ? Theme.alarmColor(tile.alarmPriority) : "#1a1a1a"
         Text {
             objectName: "alarmText"
@@ -228,25 +257,27 @@ Rectangle {
         font.bold: true
     }
 
-    // Numerics. Wide: [HR SpO2] [Pulse RR] [Temp etCO2] [NIBP] [ABP]. Tall: [HR SpO2 Pulse] [RR Temp
+    // Numerics. Wide: [HR SpO2] [Pulse RR] [Temp etCO2] [NIBP] [ABP]. Tall: [HR SpO2 Temp] [Pulse RR
     // etCO2] [NIBP] [ABP]. Each numeric is one item placed in its slot (column, row) for the form.
     Item {
         id: numerics
         objectName: "numerics"
-        readonly property real big: tile.b
-        readonly property real small: Math.round(tile.b * 0.64)
-        readonly property real label: Math.max(11, Math.round(tile.b * 0.4))
+        readonly property real big: tile.sizes.b
+        readonly property real small: tile.sizes.sv
+        readonly property real label: tile.sizes.lb
         readonly property int perRow: tile.tall ? 3 : 2
-        readonly property int gap: Math.max(2, Math.round(tile.b * 0.1))
+        readonly property int gap: tile.sizes.gap
         readonly property real cellW: (width - (perRow - 1) * gap) / perRow
         readonly property real bigH: hrBox.implicitHeight
-        readonly property real smallH: rrBox.implicitHeight
+        readonly property real midH: rrBox.implicitHeight // tall: the stacked middle row; wide: inline
+        readonly property real smallH: nibpBox.implicitHeight
         function xOf(col) { return col * (cellW + gap); }
-        function yOf(row) { return row === 0 ? 0 : bigH + gap + (row - 1) * (smallH + gap); }
-        x: tile.tall ? tile.frame + 5 : tile.width - tile.frame - 5 - width
-        y: tile.tall ? tile.height - tile.frame - 4 - height : header.y + header.height + 4
-        width: tile.tall ? tile.width - 2 * tile.frame - 10 : Math.ceil(6.4 * tile.b)
-        height: yOf(tile.hasAbp ? (tile.tall ? 4 : 5) : (tile.tall ? 3 : 4)) - gap
+        function yOf(row) { return row === 0 ? 0 : bigH + gap + (row === 1 ? 0 : midH + gap + (row - 2) * (smallH + gap)); }
+        x: tile.tall ? 10 : tile.width - 5 - 4 - width
+        y: tile.tall ? tile.height - 5 - 4 - height : header.y + header.height + 4
+        width: tile.panelW
+        // Room for ABP whether or not the bed has it, so every tile's numerics sit at the same place.
+        height: yOf(tile.tall ? 4 : 5) - gap
         opacity: tile.model.noData ? 0.55 : 1.0
         // Numerics change a few times a second at most: cache them between changes (see header).
         layer.enabled: true
@@ -283,11 +314,11 @@ Rectangle {
 
         Num { id: hrBox; key: "hr"; label: "HR"; unit: "/min" }
         Num { key: "spo2"; label: "SpO\u2082"; unit: "%"; col: 1 }
-        Num { key: "pulse"; label: "Pulse"; unit: "/min"; inline: !tile.tall; col: tile.tall ? 2 : 0; row: tile.tall ? 0 : 1 }
-        Num { id: rrBox; key: "rr"; label: "RR"; unit: "/min"; inline: true; col: tile.tall ? 0 : 1; row: 1 }
-        Num { key: "temp"; label: "Temp"; unit: "\u00B0C"; decimals: 1; inline: true; col: tile.tall ? 1 : 0; row: tile.tall ? 1 : 2 }
-        Num { key: "etco2"; label: "etCO\u2082"; unit: "mmHg"; inline: true; visible: tile.hasEtco2; col: tile.tall ? 2 : 1; row: tile.tall ? 1 : 2 }
-        Pressure { prefix: "nibp"; key: "nibp"; label: qsTr("NIBP"); unit: "mmHg"; showTime: true; color: "#f0f0f0"; row: tile.tall ? 2 : 3 }
+        Num { key: "pulse"; label: "Pulse"; unit: "/min"; inline: !tile.tall; valueSize: numerics.small; col: 0; row: 1 }
+        Num { id: rrBox; key: "rr"; label: "RR"; unit: "/min"; inline: !tile.tall; valueSize: numerics.small; col: 1; row: 1 }
+        Num { key: "temp"; label: "Temp"; unit: "\u00B0C"; decimals: 1; inline: !tile.tall; col: tile.tall ? 2 : 0; row: tile.tall ? 0 : 2 }
+        Num { key: "etco2"; label: "etCO\u2082"; unit: "mmHg"; inline: !tile.tall; valueSize: numerics.small; visible: tile.hasEtco2; col: tile.tall ? 2 : 1; row: tile.tall ? 1 : 2 }
+        Pressure { id: nibpBox; prefix: "nibp"; key: "nibp"; label: qsTr("NIBP"); unit: "mmHg"; showTime: true; color: "#f0f0f0"; row: tile.tall ? 2 : 3 }
         Pressure { prefix: "abp"; key: "abp"; label: qsTr("ABP"); unit: "mmHg"; color: WavePalette.colorFor("abp"); visible: tile.hasAbp; row: tile.tall ? 3 : 4 }
     }
 

@@ -48,9 +48,9 @@ Item {
     }
     readonly property string ageString: qsTr("old %1").arg(Theme.age(time))
     readonly property real lineFactor: 1.17 // DejaVu Sans: ascent + descent per px of size
-    readonly property real smallSize: Math.max(10, Math.round(labelSize * 0.85))
+    readonly property real smallSize: Math.max(9, Math.round(labelSize * 0.85))
     // Sized so "old 3 Dec 14:02" (8.7 em) fits the box's width.
-    readonly property real ageSize: Math.max(9, Math.min(inline ? smallSize : labelSize, Math.floor(width / 9)))
+    readonly property real ageSize: Math.max(8, Math.min(inline ? smallSize : labelSize, Math.floor(width / 8.2)))
 
     implicitHeight: inline ? Math.ceil(lineFactor * Math.max(labelSize + smallSize, valueSize))
                            : Math.ceil(lineFactor * labelSize) + Math.ceil(lineFactor * valueSize)
@@ -85,7 +85,9 @@ Item {
             id: unitText
             objectName: "unit_" + box.key
             visible: box.inline && !box.isStale
-            text: box.showTime ? (box.hasValue ? Theme.age(box.time) : "") : box.unit
+            // The measurement time: "14:02" today; from another day only its date ("3 Dec"), which fits
+            // the label's width (a value that old is normally stale and says "old 3 Dec 14:02" instead).
+            text: box.showTime ? (box.hasValue ? Theme.age(box.time).replace(/ \d\d:\d\d$/, "") : "") : box.unit
             color: box.ink
             font.family: Theme.fontFamily
             font.pixelSize: box.smallSize
@@ -104,7 +106,9 @@ Item {
         color: box.blanked ? (box.alarmed ? "black" : Theme.warning) : box.ink
         font.family: Theme.fontFamily
         font.pixelSize: box.blanked ? Math.min(box.valueSize, Math.round(box.labelSize * 1.3))
-                                    : box.isStale ? Math.round(box.valueSize * (box.inline ? 0.6 : 0.55)) : box.valueSize
+                                    : box.isStale ? (box.inline ? Math.min(Math.round(box.valueSize * 0.6), box.labelSize)
+                                                                : Math.floor(Math.min(box.valueSize * 0.55, box.valueSize - box.ageSize - 1)))
+                                                  : box.valueSize
         fontSizeMode: box.blanked ? Text.HorizontalFit : Text.FixedSize
         minimumPixelSize: 9
         font.bold: box.current || box.blanked || box.alarmed

@@ -18,10 +18,10 @@ Rectangle {
                                        + alarmBar.fixedWidth + pausedIndicator.implicitWidth
                                        + clock.implicitWidth
     readonly property bool chipsCollapsed: Station.sources.count > 1 && width - fixedWidth - wardColumn.fullWidth
-                                           - chipsRow.implicitWidth < alarmBar.minTextWidth
+                                           - chipsRow.implicitWidth < alarmBar.textNeed
     readonly property bool wardHidden: width - fixedWidth - wardColumn.fullWidth
                                        - (chipsCollapsed ? sourceCount.implicitWidth : chipsRow.implicitWidth)
-                                       < alarmBar.minTextWidth
+                                       < alarmBar.textNeed
 
     RowLayout {
         id: row
@@ -82,7 +82,7 @@ Rectangle {
                 anchors.centerIn: parent
                 Text {
                     anchors.horizontalCenter: parent.horizontalCenter
-                    text: qsTr("AUDIO PAUSED")
+                    text: qsTr("AUDIO PAUSED [P]")
                     color: "white"
                     font.family: Theme.fontFamily
                     font.pixelSize: 14
@@ -144,13 +144,22 @@ Rectangle {
                         width: 12; height: 12; radius: 6
                         color: sourceCount.up === Station.sources.count ? Theme.ok : Theme.error
                     }
-                    Text {
+                    Column {
                         anchors.verticalCenter: parent.verticalCenter
-                        text: qsTr("%1 gateways").arg(Station.sources.count)
-                              + (sourceCount.up < Station.sources.count ? qsTr(" (%1 down)").arg(Station.sources.count - sourceCount.up) : "")
-                        color: Theme.text
-                        font.family: Theme.fontFamily
-                        font.pixelSize: 16
+                        Text {
+                            text: qsTr("%1 gateways").arg(Station.sources.count)
+                            color: Theme.text
+                            font.family: Theme.fontFamily
+                            font.pixelSize: 16
+                        }
+                        Text {
+                            visible: sourceCount.up < Station.sources.count
+                            text: qsTr("%1 down").arg(Station.sources.count - sourceCount.up)
+                            color: Theme.error
+                            font.family: Theme.fontFamily
+                            font.pixelSize: 14
+                            font.bold: true
+                        }
                     }
                 }
                 MouseArea {
