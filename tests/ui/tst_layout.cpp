@@ -217,8 +217,8 @@ private:
                     if (text.isEmpty())
                         continue;
                     // The drawn text (left-aligned): its content size from the item's top left.
-                    const QRectF r(sceneRect(t).topLeft(),
-                                   QSizeF(t->property("contentWidth").toReal(), t->property("contentHeight").toReal()));
+                    const QRectF r(sceneRect(t).topLeft(), QSizeF(t->property("contentWidth").toReal(),
+                                                                  t->property("contentHeight").toReal()));
                     if (t->property("truncated").toBool())
                         problems << QStringLiteral("%1 %2: '%3' is elided").arg(bed, key, text);
                     if (!inside(br, r))
@@ -229,8 +229,7 @@ private:
                         valueRect = r;
                         if (key == QLatin1String("hr"))
                             hrSize = std::max(hrSize, px);
-                        if (!text.startsWith(QLatin1String("--")) &&
-                            t->property("font").value<QFont>().bold())
+                        if (text.front().isDigit() && t->property("font").value<QFont>().bold())
                             minValue = std::min(minValue, px);
                     } else if (t->objectName().startsWith(QLatin1String("stale_"))) {
                         staleRect = r;
@@ -249,6 +248,12 @@ private:
         qInfo(
             "%s: %dx%d grid, HR %d px (%.1f mm digits), smallest current value %d px (%.1f mm), labels %d px",
             qPrintable(layout), cols, rows, hrSize, hrSize * mm, minValue, minValue * mm, minLabel);
+        // Legible at 1 m (10 arcmin = 2.9 mm): HR at least 24 px (4.8 mm digits), every current value at
+        // least 15 px (3.0 mm).
+        if (hrSize < 24)
+            problems << QStringLiteral("HR only %1 px").arg(hrSize);
+        if (minValue < 15)
+            problems << QStringLiteral("a current value only %1 px").arg(minValue);
         return problems;
     }
 
@@ -280,7 +285,8 @@ private:
             problems << QStringLiteral("alarm bar detail '%1' lacks the values '%2'").arg(detailText, values);
         const QString patient = station()->property("topAlarmPatient").toString();
         if (!detailText.contains(patient))
-            problems << QStringLiteral("alarm bar detail '%1' lacks the patient '%2'").arg(detailText, patient);
+            problems
+                << QStringLiteral("alarm bar detail '%1' lacks the patient '%2'").arg(detailText, patient);
         auto *indicator = itemNamed(m_window->contentItem(), QStringLiteral("audioPausedIndicator"));
         if (station()->audioPaused() && !indicator)
             problems << QStringLiteral("audio paused but no AUDIO PAUSED indicator");
@@ -332,7 +338,8 @@ private:
         shot(name + QStringLiteral(".png"));
         for (const QString &p : std::as_const(problems))
             qWarning("%s", qPrintable(p));
-        QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("%1 layout problems (listed above)").arg(problems.size())));
+        QVERIFY2(problems.isEmpty(),
+                 qPrintable(QStringLiteral("%1 layout problems (listed above)").arg(problems.size())));
         // With three gateways and audio paused at 1280 the chips collapse to a count; at 1920 they fit.
         auto *count = itemNamed(m_window->contentItem(), QStringLiteral("sourceCount"));
         if (size.width() <= 1280)

@@ -52,7 +52,7 @@ Popup {
     readonly property int wBed: 96
     readonly property int wValue: 160
     readonly property int wOnset: 86
-    readonly property int wDur: 70
+    readonly property int wDur: 84
     readonly property int wState: 170
     readonly property int wActions: 2 * 76 + 6
     readonly property int colSpacing: 10
@@ -96,7 +96,8 @@ Popup {
                 Text {
                     id: pendingText
                     anchors.centerIn: parent
-                    text: qsTr("%n update(s) waiting \u2014 release to refresh", "", centre.pending)
+                    text: (centre.pending === 1 ? qsTr("1 update waiting") : qsTr("%1 updates waiting").arg(centre.pending))
+                          + qsTr(" \u2014 release to refresh")
                     color: "black"
                     font.family: Theme.fontFamily
                     font.pixelSize: 17

@@ -7,14 +7,17 @@ import Vigil.Ui
 // Two forms, chosen from the tile's shape:
 //   wide (16 beds at 1920x1080 and 1280x800): waves left, numerics right;
 //   tall (32 beds at 1920x1080, 8 x 4):       waves on top, numerics below across the full width.
-// All numeric sizes derive from one base size `b` (the HR/SpO2 value, px), the largest that fits the
-// numerics panel into its share of the tile; secondary values are 0.64 b, labels 0.4 b.
-// At the reference display (Theme.mmPerPx, 92 dpi, digits 0.20 mm per px):
-//   32 beds 1920x1080: b = 26 px -> HR/SpO2/Pulse digits 5.2 mm, others (17 px) 3.3 mm, labels 11 px;
-//   16 beds 1920x1080: b = 40 px -> HR/SpO2 digits 8.0 mm, others (26 px) 5.2 mm, labels 16 px;
-//   16 beds 1280x800:  b = 27 px -> HR/SpO2 digits 5.4 mm (5.2 mm at 97 dpi), others (17 px) 3.4 mm.
-// 10 arcmin at 1 m is 2.9 mm, so every value is legible at 1 m; HR and SpO2 meet the 16 arcmin (4.7 mm)
-// of comfortable reading in every layout.
+// All numeric sizes come from `sizes` (below): the largest HR/SpO2 size that lets the numerics panel fit
+// its share of the tile, with the secondary values, labels and row gap that go with it.
+// At the reference display (Theme.mmPerPx: 24-inch 1920x1080, 92 dpi, 0.276 mm/px; digit height 0.73 em,
+// so 0.20 mm per px of font size), as measured by tests/ui/tst_layout:
+//   32 beds 1920x1080: HR, SpO2, Temp 26 px = 5.2 mm digits; Pulse, RR, etCO2, NIBP, ABP 19 px = 3.8 mm;
+//                      labels 10 px = 2.0 mm.
+//   16 beds 1920x1080: HR, SpO2 36 px = 7.3 mm; the others 26 px = 5.2 mm; labels 14 px = 2.8 mm.
+//   16 beds 1280x800:  HR, SpO2 24 px = 4.8 mm; the others 17 px = 3.4 mm; labels 10 px = 2.0 mm
+//                      (on a 15.6-inch 1280x800 panel, 97 dpi, 5 % less).
+// 10 arcmin at 1 m is 2.9 mm: every value is legible at 1 m; HR and SpO2 reach the 16 arcmin (4.7 mm) of
+// comfortable reading in every layout.
 Rectangle {
     id: tile
     objectName: "bedTile"
@@ -24,7 +27,9 @@ Rectangle {
     property bool wavesRunning: true
     signal opened(int index)
 
-    readonly property bool tall: width < height * 1.3
+    // Tall only when the tile is about square or portrait (8 x 4 at 1920x1080); wider tiles keep the waves
+    // beside the numerics, where they get the height.
+    readonly property bool tall: width < height * 1.05
     readonly property int headerH: Math.max(22, Math.min(34, Math.round(height * (tall ? 0.1 : 0.12))))
     readonly property int frame: border.width
     // The numeric sizes: the largest HR/SpO2 size `b` (px) for which the numerics panel fits its share
@@ -33,7 +38,7 @@ Rectangle {
     // an inline label column 3.0-3.4 em); the layout test checks the real text against its box.
     readonly property int innerW: width - 2 * 5
     readonly property int stripH: Math.round(headerH * 0.85)
-    readonly property real panelW: tall ? innerW - 10 : Math.floor(0.6 * innerW)
+    readonly property real panelW: tall ? innerW - 10 : Math.min(Math.floor(0.6 * innerW), 400)
     // Tall tiles keep at least two wave lanes of 22 px under the header and the alarm strip.
     readonly property int panelMaxH: tall ? height - 2 * 5 - headerH - stripH - (2 * 22 + 8)
                                           : height - 2 * 5 - headerH - 8

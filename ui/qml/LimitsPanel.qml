@@ -193,6 +193,19 @@ Popup {
                 objectName: "limitRows"
                 width: parent.width
                 spacing: 2
+                // Column headings over the low and the high controls.
+                Row {
+                    height: 26
+                    Item { width: limitHeadings.labelW + 8; height: 1 }
+                    Cap { width: limitHeadings.boundW; text: qsTr("Low limit"); color: Theme.textDim; font.pixelSize: 15; horizontalAlignment: Text.AlignHCenter }
+                    Cap { width: limitHeadings.boundW; text: qsTr("High limit"); color: Theme.textDim; font.pixelSize: 15; horizontalAlignment: Text.AlignHCenter }
+                    QtObject {
+                        id: limitHeadings
+                        // The widths of the first row's cells (every row has the same ones).
+                        property real labelW: 200
+                        property real boundW: 2 * Theme.touchTarget + 64 + Theme.touchTarget + 8 + 8 + 4 * 4 + 8
+                    }
+                }
                 Repeater {
                     model: panel.keys
                     delegate: RowLayout {
@@ -305,7 +318,7 @@ Popup {
                 objectName: "limitsReview"
                 visible: panel.mode === "edit"
                 enabled: panel.changes.length > 0
-                text: qsTr("Apply %n change(s)\u2026", "", panel.changes.length)
+                text: panel.changes.length === 1 ? qsTr("Apply 1 change\u2026") : qsTr("Apply %1 changes\u2026").arg(panel.changes.length)
                 font.pixelSize: 16
                 Layout.preferredHeight: Theme.touchTarget
                 onClicked: panel.mode = "confirm"
