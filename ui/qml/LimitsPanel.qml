@@ -318,7 +318,8 @@ Popup {
                 objectName: "limitsReview"
                 visible: panel.mode === "edit"
                 enabled: panel.changes.length > 0
-                text: panel.changes.length === 1 ? qsTr("Apply 1 change\u2026") : qsTr("Apply %1 changes\u2026").arg(panel.changes.length)
+                text: panel.changes.length === 0 ? qsTr("Apply changes\u2026") : panel.changes.length === 1 ? qsTr("Apply 1 change\u2026")
+                      : qsTr("Apply %1 changes\u2026").arg(panel.changes.length)
                 font.pixelSize: 16
                 Layout.preferredHeight: Theme.touchTarget
                 onClicked: panel.mode = "confirm"
