@@ -6,7 +6,6 @@
 
 namespace vigil {
 
-
 AlertRequest toAlertRequest(const alarms::EscalationAction &a)
 {
     const alarms::AlarmCondition &c = a.condition;

@@ -114,7 +114,10 @@ QJsonObject StateFileWriter::snapshot(const Station &station, qint64 nowMs, qint
         alarm[QStringLiteral("escalated")] = b->alarmEscalated;
         alarm[QStringLiteral("acknowledged")] = b->alarmAcknowledged;
         alarm[QStringLiteral("paused")] = b->alarmPaused;
+        alarm[QStringLiteral("pause_remaining_s")] = b->alarmPauseRemainingS;
+        alarm[QStringLiteral("custom_limits")] = b->customLimits;
         o[QStringLiteral("alarm")] = alarm;
+        o[QStringLiteral("category")] = b->category;
         QJsonObject numerics;
         for (const NumericInfo &info : kNumerics) {
             const NumericState &n = b->numerics[static_cast<int>(info.id)];
@@ -125,6 +128,11 @@ QJsonObject StateFileWriter::snapshot(const Station &station, qint64 nowMs, qint
             v[QStringLiteral("unit")] = fromView(info.unit);
             v[QStringLiteral("time")] = isoTime(n.timeMs);
             v[QStringLiteral("stale")] = n.stale;
+            const int idx = static_cast<int>(info.id);
+            if (!b->numericBlank[idx].isEmpty())
+                v[QStringLiteral("blank")] = b->numericBlank[idx]; // shown instead of the value
+            if (b->numericAlarm[idx] > 0)
+                v[QStringLiteral("alarm_priority")] = b->numericAlarm[idx];
             numerics[fromView(info.key)] = v;
         }
         o[QStringLiteral("numerics")] = numerics;
@@ -149,6 +157,19 @@ QJsonObject StateFileWriter::snapshot(const Station &station, qint64 nowMs, qint
     root[QStringLiteral("unknown_bed_messages")] = static_cast<double>(ward.unknownBedMessages());
     // Active alarms with their state, the audio decision and statistics (docs/ALARMS.md).
     root[QStringLiteral("alarms")] = station.alarmEngine()->toJson();
+    // What the alarm bar shows: the first unacknowledged condition of beds whose alarms are not paused.
+    root[QStringLiteral("alarm_bar")] = QJsonObject{
+        {QStringLiteral("id"), station.topAlarmId()},
+        {QStringLiteral("priority"), station.topAlarmPriority()},
+        {QStringLiteral("where"), station.topAlarmBed()},
+        {QStringLiteral("patient"), station.topAlarmPatient()},
+        {QStringLiteral("condition"), station.topAlarmCondition()},
+        {QStringLiteral("values"), station.topAlarmValues()},
+        {QStringLiteral("acknowledged"), station.topAlarmAcknowledged()},
+        {QStringLiteral("unacknowledged"), station.unacknowledgedCount()},
+        {QStringLiteral("signalling"), station.signallingCount()},
+        {QStringLiteral("paused_beds"), station.pausedBedCount()},
+    };
     root[QStringLiteral("archive_problem")] = station.archiveProblem();
     return root;
 }

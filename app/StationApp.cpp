@@ -197,8 +197,11 @@ bool StationApp::build(QString *error)
 {
     auto ward = std::make_unique<Ward>(m_config.beds, Ward::kMaxBeds);
     ward->setNoDataTimeout(m_config.noDataTimeoutS);
+    alarms::AlarmConfig alarmConfig = m_config.alarms;
+    // Without an alert manager, its tiers only escalate the local signal (nothing invented about it).
+    alarmConfig.alertManagerAvailable = !m_config.alertManager.url.isEmpty();
     m_station = std::make_unique<Station>(m_config.stationName, m_config.wardName, m_config.display,
-                                          std::move(ward), nullptr, m_config.alarms);
+                                          std::move(ward), nullptr, std::move(alarmConfig));
     openArchive();
     if (!startAlertManager(error))
         return false;
@@ -263,6 +266,7 @@ bool StationApp::addSource(const SourceConfig &cfg, QString *error)
                 return false;
             }
         }
+        m_station->setSourceDataTimeout(cfg.id, cfg.dataTimeoutS);
         if (listen)
             source = new GatewayListenerSource(cfg.id, cfg.name, link, gatewaySink, m_durableStore);
         else

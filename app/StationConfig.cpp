@@ -456,7 +456,8 @@ std::optional<StationConfig> parseStationConfig(const QByteArray &bytes, const Q
                            QStringLiteral("tls_key"),
                            QStringLiteral("peer_name"),
                            QStringLiteral("max_frame_bytes"),
-                           QStringLiteral("reconnect_max_s")});
+                           QStringLiteral("reconnect_max_s"),
+                           QStringLiteral("data_timeout_s")});
             require(t, QStringLiteral("id"));
             require(t, QStringLiteral("type"));
             SourceConfig s;
@@ -479,6 +480,7 @@ std::optional<StationConfig> parseStationConfig(const QByteArray &bytes, const Q
             getString(t, QStringLiteral("peer_name"), s.peerName);
             getNumber(t, QStringLiteral("max_frame_bytes"), 1024, 256 << 20, s.maxFrameBytes, true);
             getNumber(t, QStringLiteral("reconnect_max_s"), 1, 3600, s.reconnectMaxS, false);
+            getNumber(t, QStringLiteral("data_timeout_s"), 2, 3600, s.dataTimeoutS, false);
             if (ok && t.keys.contains(QStringLiteral("scenarios"))) {
                 const Entry &e = t.keys[QStringLiteral("scenarios")];
                 if (e.value.kind != Value::Array)

@@ -40,6 +40,7 @@ struct SourceConfig
     QString tlsCa, tlsCert, tlsKey, peerName;
     double maxFrameBytes = 4 << 20;
     double reconnectMaxS = 30;
+    double dataTimeoutS = 30; // listen: nothing received for this long = link down
 };
 
 struct ArchiveConfig

@@ -183,6 +183,21 @@ int main(int argc, char *argv[])
     if (!station.build(&error))
         return fail(error);
     if (o.checkConfig) {
+        // A tier that needs a destination the station file does not give: say so (the station still
+        // runs; such a tier only escalates the local signal).
+        if (config.alertManager.url.isEmpty()) {
+            for (int p = 0; p < alarms::kPriorityCount; ++p)
+                for (const alarms::EscalationTier &tier : config.alarms.escalation[p])
+                    if (tier.action == alarms::TierAction::AlertManager)
+                        std::printf(
+                            "%s: warning: [alarms.escalation] %s: the %lld s tier escalates to the alert "
+                            "manager, but no [alert_manager] url is configured; it will only raise "
+                            "the local signal\n",
+                            qPrintable(config.origin.isEmpty() ? QStringLiteral("(embedded default)")
+                                                               : config.origin),
+                            qPrintable(alarms::nameOf(static_cast<alarms::Priority>(p))),
+                            static_cast<long long>(tier.delayMs / 1000));
+        }
         std::printf(
             "%s: OK (%zu beds listed, %zu sources)\n",
             qPrintable(config.origin.isEmpty() ? QStringLiteral("(embedded default)") : config.origin),

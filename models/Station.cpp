@@ -104,11 +104,19 @@ void Station::evaluateAlarms()
     publishAlarmState(now);
 }
 
+void Station::setSourceDataTimeout(const QString &sourceId, double seconds)
+{
+    m_dataTimeoutMs[sourceId] = static_cast<qint64>(seconds * 1000);
+}
+
 void Station::feedAlarms(const DrainResult &result, qint64 nowMs)
 {
-    if (result.firstNewBed >= 0) {
-        for (int i = result.firstNewBed; i < m_ward->bedCount(); ++i) {
-            const Bed *b = m_ward->bed(i);
+    // The engine knows each bed's source, so a link down explains the bed's silence.
+    for (int i = 0; i < m_ward->bedCount(); ++i) {
+        const Bed *b = m_ward->bed(i);
+        auto it = m_engineSource.find(b->key());
+        if (it == m_engineSource.end() || *it != b->sourceId) {
+            m_engineSource[b->key()] = b->sourceId;
             m_engine->setBed(b->key(), b->label(), profileOf(*b), b->sourceId);
         }
     }
@@ -127,33 +135,68 @@ void Station::feedAlarms(const DrainResult &result, qint64 nowMs)
         if (in.conditionsChanged)
             m_engine->onDeviceConditions(b->key(), b->conditions);
     }
-    // Technical conditions the station detects itself: silence from a bed, gaps in its waves.
-    for (int i = 0; i < m_ward->bedCount(); ++i) {
-        Bed *b = m_ward->bed(i);
-        m_engine->onTechnical(alarms::TechScope::Bed, b->key(), alarms::tech::NoData,
-                              QStringLiteral("NO DATA"), b->noData && b->lastDataMs() != 0, nowMs);
-        const bool gap = b->lastGapMs != 0 && nowMs - b->lastGapMs < 10'000;
-        m_engine->onTechnical(alarms::TechScope::Bed, b->key(), alarms::tech::WaveformGap,
-                              QStringLiteral("WAVEFORM GAP"), gap, nowMs);
-    }
-    // A gateway link that failed, lost its heartbeat, or lost the gateways it had.
+
+    // Links. A dialled link is down when it cannot connect or lost its connection; a listened link is down
+    // when nothing has arrived for longer than its expected interval (a gateway closing its connection
+    // after sending is normal for MLLP senders); either is down when the gateway's heartbeat stops.
     for (const SourceStatus &s : m_sourcesModel->statuses()) {
-        const bool connected = s.state == SourceStatus::State::Connected ||
-                               (s.state == SourceStatus::State::Listening && s.connections > 0);
+        const bool listener = s.state == SourceStatus::State::Listening;
+        const bool connected = s.state == SourceStatus::State::Connected || (listener && s.connections > 0);
         if (connected)
             m_hadConnection[s.id] = true;
-        const bool down =
-            s.state == SourceStatus::State::Error || !s.heartbeatOk ||
-            (m_hadConnection.value(s.id) && !connected && s.state != SourceStatus::State::Stopped);
-        if (down != m_linkDown.value(s.id)) {
-            m_linkDown[s.id] = down;
-            const QString why = s.heartbeatOk ? s.lastError : QStringLiteral("heartbeat missed");
-            m_engine->onTechnical(
-                alarms::TechScope::Source, s.id, alarms::tech::LinkDown,
-                QStringLiteral("%1 LINK DOWN%2")
-                    .arg(s.name.toUpper(), why.isEmpty() ? QString() : QStringLiteral(": ") + why),
-                down, nowMs);
-        }
+        bool down = !s.heartbeatOk;
+        if (listener)
+            down = down || (s.lastMessageMs > 0 &&
+                            nowMs - s.lastMessageMs > m_dataTimeoutMs.value(s.id, kDefaultDataTimeoutMs));
+        else
+            down = down || s.state == SourceStatus::State::Error ||
+                   (m_hadConnection.value(s.id) && !connected && s.state != SourceStatus::State::Stopped);
+        if (down)
+            m_lastDownMs[s.id] = nowMs;
+        else if (!m_linkUpSinceMs.contains(s.id) || m_linkDown.value(s.id))
+            m_linkUpSinceMs[s.id] = nowMs;
+        if (!down && !m_linkDown.value(s.id))
+            continue;
+        // One condition for the link, naming the beds it leaves unwatched.
+        QStringList beds;
+        for (int i = 0; i < m_ward->bedCount(); ++i)
+            if (m_ward->bed(i)->sourceId == s.id)
+                beds << m_ward->bed(i)->label();
+        const QString why = !s.heartbeatOk ? QStringLiteral("heartbeat missed")
+                            : listener     ? QStringLiteral("nothing received for over %1 s")
+                                             .arg(m_dataTimeoutMs.value(s.id, kDefaultDataTimeoutMs) / 1000)
+                                       : s.lastError;
+        QString text = QStringLiteral("Gateway %1 link down").arg(s.name);
+        if (!why.isEmpty())
+            text += QStringLiteral(" (%1)").arg(why);
+        if (!beds.isEmpty())
+            text += QStringLiteral(": %1 bed%2 unwatched (%3%4)")
+                        .arg(beds.size())
+                        .arg(beds.size() == 1 ? QString() : QStringLiteral("s"))
+                        .arg(QStringList(beds.mid(0, 6)).join(QStringLiteral(", ")),
+                             beds.size() > 6 ? QStringLiteral(", ...") : QString());
+        m_linkDown[s.id] = down;
+        m_engine->onTechnical(alarms::TechScope::Source, s.id, alarms::tech::LinkDown,
+                              down ? text : QString(), down, nowMs);
+    }
+
+    // Beds. NO DATA is the bed's own story only while its link is up (and was up long enough for data to
+    // resume); a gap in the waves is a condition only inside live data, not the outage's own gap.
+    const qint64 noDataMs = static_cast<qint64>(m_ward->noDataTimeout() * 1000);
+    for (int i = 0; i < m_ward->bedCount(); ++i) {
+        Bed *b = m_ward->bed(i);
+        const bool linkDown = !b->sourceId.isEmpty() && m_linkDown.value(b->sourceId);
+        const qint64 upSince = m_linkUpSinceMs.value(b->sourceId, 0);
+        if (b->noData && b->lastDataMs() != 0)
+            m_lastQuietMs[b->key()] = nowMs;
+        const bool noData = b->noData && b->lastDataMs() != 0 && !linkDown && nowMs - upSince > noDataMs;
+        m_engine->onTechnical(alarms::TechScope::Bed, b->key(), alarms::tech::NoData,
+                              QStringLiteral("No data"), noData, nowMs);
+        const qint64 quiet = std::max(m_lastQuietMs.value(b->key(), 0), m_lastDownMs.value(b->sourceId, 0));
+        const bool gap = b->lastGapMs != 0 && nowMs - b->lastGapMs < 10'000 && !b->noData &&
+                         b->lastGapMs - quiet > kOutageGapGraceMs;
+        m_engine->onTechnical(alarms::TechScope::Bed, b->key(), alarms::tech::WaveformGap,
+                              QStringLiteral("Waveform gap"), gap, nowMs);
     }
 }
 

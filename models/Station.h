@@ -112,6 +112,12 @@ public:
     void setArchiveProblem(const QString &problem);
     // Technical conditions of the station itself (alert manager unreachable, ...).
     void setStationCondition(const QString &code, const QString &text, bool active);
+    // How long a listened gateway may send nothing before its link counts as down (per source; default
+    // 30 s). Dialled links are judged by their connection and heartbeat.
+    void setSourceDataTimeout(const QString &sourceId, double seconds);
+    static constexpr qint64 kDefaultDataTimeoutMs = 30'000;
+    // A wave gap this soon after the bed or its link was silent belongs to that outage, not to live data.
+    static constexpr qint64 kOutageGapGraceMs = 2'000;
     // Re-evaluates alarms now (after user actions, and at the engine's next deadline).
     void evaluateAlarms();
 
@@ -172,6 +178,11 @@ private:
     QString m_archiveProblem;
     QHash<QString, bool> m_linkDown; // per source: a technical condition is raised
     QHash<QString, bool> m_hadConnection;
+    QHash<QString, qint64> m_dataTimeoutMs; // per listened source
+    QHash<QString, qint64> m_linkUpSinceMs; // per source: since when it is up
+    QHash<QString, qint64> m_lastDownMs;    // per source: last drain it was down
+    QHash<QString, qint64> m_lastQuietMs;   // per bed: last drain it showed NO DATA
+    QHash<QString, QString> m_engineSource; // per bed: the source the engine knows for it
 };
 
 } // namespace vigil

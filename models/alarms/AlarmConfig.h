@@ -78,6 +78,9 @@ struct AlarmConfig
     int auditMax = 10000;
     int statsUtcOffsetMinutes = 0; // day boundaries of the statistics
     QString idPrefix;              // condition ids are "<prefix>-<n>"; empty: derived from the start time
+    // Whether the ward has an alert manager. Without one an alert-manager tier only escalates the local
+    // signal: nothing is sent, nothing waits for a reply, and no condition speaks of an alert manager.
+    bool alertManagerAvailable = true;
 
     Limits defaultLimit(PatientProfile profile, NumericId id) const
     {

@@ -24,6 +24,8 @@ constexpr quint8 kInternal = 4; // stale numerics, alert-manager failures
 constexpr quint8 kDevice = 8;   // onDeviceConditions()
 
 const QString kAlertManagerScope = QStringLiteral("alert_manager");
+// A bed's data "flows" while some numeric arrived this recently (numerics come every 1-2 s).
+constexpr qint64 kFlowingWindowMs = 5000;
 
 QString numericKey(int n)
 {
@@ -378,6 +380,27 @@ bool AlarmEngine::bedPaused(const BedState *b, qint64 t) const
 
 // --- numerics ---------------------------------------------------------------------------------------------
 
+bool AlarmEngine::bedFlowing(const BedState &b, int except, qint64 t) const
+{
+    for (int m = 0; m < kNumericCount; ++m)
+        if (m != except && b.num[m].seen && !b.num[m].stale && t - b.num[m].lastRx <= kFlowingWindowMs)
+            return true;
+    return false;
+}
+
+void AlarmEngine::restartStaleness(BedState &b, qint64 t)
+{
+    for (int m = 0; m < kNumericCount; ++m) {
+        auto &ns = b.num[m];
+        if (!ns.seen || !ns.stale)
+            continue;
+        ns.stale = false;
+        ns.lastRx = t;
+        setTech(&b, b.key, tech::StalePrefix + numericKey(m), {}, kInternal, false, t);
+        schedule(t + static_cast<qint64>(kNumerics[m].stalePeriodS * 1000) + 1);
+    }
+}
+
 void AlarmEngine::deviceAlarmsOn(BedState &b, int n, std::optional<double> low, std::optional<double> high,
                                  const QString &supersededBy, qint64 t)
 {
@@ -416,6 +439,10 @@ void AlarmEngine::onNumerics(const QString &bedKey, PatientProfile profile,
             b.limits[n] = m_config.defaultLimit(profile, static_cast<NumericId>(n));
         changed();
     }
+    // Data again after the whole bed was quiet: every numeric that went stale in the silence gets a fresh
+    // period (it is not missing while the rest resumes; if it stays away, it is raised then).
+    if (!samples.empty() && !bedFlowing(b, -1, t))
+        restartStaleness(b, t);
     for (const NumericSample &s : samples) {
         const int n = static_cast<int>(s.id);
         if (n < 0 || n >= kNumericCount)
@@ -813,7 +840,11 @@ void AlarmEngine::escalate(Cond &c, qint64 t)
         c.escalatedMs = t;
         if (tiers[next].action != TierAction::Local)
             c.escalated = true;
-        if (tiers[next].action == TierAction::AlertManager && !c.sentToAlertManager) {
+        // Nothing goes to an alert manager the ward does not have, and the alert manager's own failure is
+        // never sent to it (that would nest "no reply for: no reply for ...").
+        const bool toAlertManager = tiers[next].action == TierAction::AlertManager &&
+                                    m_config.alertManagerAvailable && c.code != tech::AlertManagerFailed;
+        if (toAlertManager && !c.sentToAlertManager) {
             c.sentToAlertManager = true;
             c.delivery = Delivery::Pending;
             c.deliveryText.clear();
@@ -884,8 +915,11 @@ void AlarmEngine::scan(qint64 t)
                 for (int dir = 0; dir < 2; ++dir)
                     if (Cond *c = ns.cond[dir])
                         endCause(*c, t, c->latching);
-                if (m_config.parameters[n].staleAlarm)
-                    setTech(&b, b.key, QStringLiteral("stale_") + numericKey(n), {}, kInternal, true, t);
+                // A numeric that stops while the bed's other data flows is its own condition. When the
+                // whole bed falls silent (no data, a gateway outage) that is one story, told once by
+                // NO DATA or LINK DOWN: no condition per numeric.
+                if (m_config.parameters[n].staleAlarm && bedFlowing(b, n, t))
+                    setTech(&b, b.key, tech::StalePrefix + numericKey(n), {}, kInternal, true, t);
                 continue;
             }
             schedule(staleAt);
@@ -905,9 +939,15 @@ void AlarmEngine::scan(qint64 t)
                     raiseLimit(b, n, dir, t);
             }
         }
-        for (auto &[code, slot] : b.tech)
+        for (auto &[code, slot] : b.tech) {
             if (slot->origins && !slot->cond)
                 retryTech(&b, *slot, code, t);
+            // Explained since it was raised (the link went down, the bed stopped): one story, one condition.
+            else if (slot->cond && slot->cond->state == State::Active && techSuppressed(&b, code)) {
+                slot->cond->supersededBy = QStringLiteral("explained");
+                endCause(*slot->cond, t, false);
+            }
+        }
     }
 
     int inactive = 0;

@@ -183,6 +183,8 @@ private:
     void doReset(Cond &c, const QString &user, qint64 now);
     void deescalate(Cond &c, qint64 now, bool ended);
     void checkNumeric(BedState &b, int n, qint64 now);
+    bool bedFlowing(const BedState &b, int except, qint64 now) const;
+    void restartStaleness(BedState &b, qint64 now);
     void deviceAlarmsOn(BedState &b, int n, std::optional<double> low, std::optional<double> high,
                         const QString &supersededBy, qint64 now);
     void raiseLimit(BedState &b, int n, int dir, qint64 now);

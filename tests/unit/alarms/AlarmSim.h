@@ -84,14 +84,16 @@ public:
     const AlarmCondition *findGateway(const QString &bed, const QString &code) const
     {
         for (const AlarmCondition &c : engine.conditions())
-            if (c.bedKey == bed && c.code == code && c.origin == Origin::Gateway && c.state != State::Inactive)
+            if (c.bedKey == bed && c.code == code && c.origin == Origin::Gateway &&
+                c.state != State::Inactive)
                 return engine.condition(c.id);
         return nullptr;
     }
     const AlarmCondition *findStation(const QString &bed, const QString &code) const
     {
         for (const AlarmCondition &c : engine.conditions())
-            if (c.bedKey == bed && c.code == code && c.origin != Origin::Gateway && c.state != State::Inactive)
+            if (c.bedKey == bed && c.code == code && c.origin != Origin::Gateway &&
+                c.state != State::Inactive)
                 return engine.condition(c.id);
         return nullptr;
     }

@@ -758,6 +758,7 @@ private slots:
     void staleNumericRaisesTechnicalAlarm()
     {
         AlarmSim s;
+        s.feed(A, NumericId::SpO2, 97); // the bed's other data keeps flowing: HR alone stops
         s.engine.onNumeric(A, PatientProfile::Adult, {NumericId::Hr, 80, s.now});
         s.advanceTo(kT0 + 10000);
         QVERIFY(!s.find(A, "stale_hr"));
@@ -777,6 +778,7 @@ private slots:
     void staleNumericEndsItsLimitAlarm()
     {
         AlarmSim s;
+        s.feed(A, NumericId::SpO2, 97);
         s.feed(A, NumericId::Hr, 130);
         s.advance(6000);
         const QString id = s.find(A, "hr_high")->id;
@@ -786,9 +788,60 @@ private slots:
         QVERIFY(s.find(A, "stale_hr"));
     }
 
+    void silentBedIsOneStoryNotOneConditionPerNumeric()
+    {
+        AlarmSim s;
+        s.engine.setBed(A, QStringLiteral("Bed A"), PatientProfile::Adult, QStringLiteral("gw1"));
+        auto normal = [](NumericId id) {
+            return id == NumericId::SpO2     ? 97.0
+                   : id == NumericId::Rr     ? 14.0
+                   : id == NumericId::AbpSys ? 120.0
+                                             : 80.0;
+        };
+        for (NumericId id : {NumericId::Hr, NumericId::SpO2, NumericId::Rr, NumericId::AbpSys})
+            s.feed(A, id, normal(id));
+        s.advance(5000);
+        QCOMPARE(s.countSignalling(A), 0);
+        // The whole bed falls silent for a minute (a gateway outage): no stale_* condition at all.
+        for (NumericId id : {NumericId::Hr, NumericId::SpO2, NumericId::Rr, NumericId::AbpSys})
+            s.stopFeed(A, id);
+        s.advance(60000);
+        QCOMPARE(s.countSignalling(A), 0);
+        // It resumes, RR a few seconds later than the rest: nothing is raised for the outage's own gap.
+        for (NumericId id : {NumericId::Hr, NumericId::SpO2, NumericId::AbpSys})
+            s.feed(A, id, normal(id));
+        s.advance(4000);
+        s.feed(A, NumericId::Rr, 14);
+        s.advance(30000);
+        QCOMPARE(s.countSignalling(A), 0);
+        // Within the live bed, a numeric that stops while others flow is raised.
+        s.stopFeed(A, NumericId::AbpSys);
+        s.advance(12000);
+        QVERIFY(s.find(A, "stale_abp_sys"));
+        QCOMPARE(s.countSignalling(A), 1);
+    }
+
+    void alertManagerTierWithoutAlertManagerOnlyEscalatesLocally()
+    {
+        AlarmConfig cfg;
+        cfg.alertManagerAvailable = false;
+        AlarmSim s(cfg);
+        s.feed(A, NumericId::SpO2, 80);
+        s.advance(10000 + 60000);
+        const AlarmCondition *c = s.find(A, "spo2_low");
+        QVERIFY(c);
+        QVERIFY(c->escalated);           // the louder local signal still comes
+        QVERIFY(!c->sentToAlertManager); // nothing sent to a manager the ward does not have
+        QCOMPARE(c->delivery, Delivery::None);
+        QVERIFY(s.engine.takeEscalationActions().empty());
+        s.advance(60000);
+        QVERIFY(!s.find({}, tech::AlertManagerFailed));
+    }
+
     void leadOffExplainsStaleNumerics()
     {
         AlarmSim s;
+        s.feed(A, NumericId::SpO2, 97);
         s.engine.onNumeric(A, PatientProfile::Adult, {NumericId::Hr, 80, s.now});
         s.engine.onDeviceConditions(
             A, {DeviceCondition{QStringLiteral("lead_off"), QStringLiteral("ECG LEADS OFF"), true}});
@@ -987,7 +1040,8 @@ private slots:
     {
         QCOMPARE(mdc::numericFromMdc(150456), std::optional<NumericId>(NumericId::SpO2));
         QCOMPARE(mdc::numericFromMdc(150033), std::optional<NumericId>(NumericId::AbpSys));
-        QCOMPARE(mdc::numericFromMdc(0, QStringLiteral("MDC_RESP_RATE")), std::optional<NumericId>(NumericId::Rr));
+        QCOMPARE(mdc::numericFromMdc(0, QStringLiteral("MDC_RESP_RATE")),
+                 std::optional<NumericId>(NumericId::Rr));
         QCOMPARE(mdc::numericFromMdc(151594), std::optional<NumericId>(NumericId::Rr));
         QVERIFY(!mdc::numericFromMdc(12345));
         QCOMPARE(mdc::technicalCode(QStringLiteral("MDC_EVT_SENSOR_DISCONN")), tech::SensorOff);
