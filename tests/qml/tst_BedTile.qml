@@ -91,7 +91,7 @@ TestCase {
     }
 
     function test_blankedValueShowsTheReason() {
-        const tile = make({ spo2Blank: "SENSOR OFF" });
+        const tile = make({ spo2Blank: "SPO2 SENSOR OFF" });
         const value = findChild(tile, "value_spo2");
         compare(value.text, "SENSOR OFF");
         verify(value.text.indexOf("97") < 0);
@@ -179,7 +179,8 @@ TestCase {
         for (const sz of sizes) {
             const tile = createTemporaryObject(tileComponent, root, {
                 model: model({ abp_sys: 120, abp_dia: 80, abp_mean: 93, abp_sysStale: false, etco2: 35, etco2Stale: false,
-                               tempStale: true, tempTime: new Date(2026, 11, 3, 14, 2) }),
+                               tempStale: true, tempTime: new Date(2026, 11, 3, 14, 2),
+                               spo2Blank: "SPO2 SENSOR OFF", pulseBlank: "SPO2 SENSOR OFF" }),
                 index: 0, width: sz[0], height: sz[1] });
             verify(findChild(tile, "value_hr").font.pixelSize >= 22, "HR at " + sz);
             for (const key of ["hr", "spo2", "pulse", "rr", "temp", "etco2", "nibp", "abp"]) {

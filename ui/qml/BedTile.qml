@@ -221,6 +221,10 @@ Rectangle {
             font.family: Theme.fontFamily
             font.pixelSize: Math.round(parent.height * 0.72)
             font.bold: true
+            // Beside the numerics (wide tiles) the strip is narrow: the text comes down to 11 px before it
+            // is cut.
+            fontSizeMode: Text.HorizontalFit
+            minimumPixelSize: 11
             elide: Text.ElideRight
         }
         Text {

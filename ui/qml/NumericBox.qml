@@ -47,6 +47,7 @@ Item {
         return value.toFixed(decimals);
     }
     readonly property string ageString: qsTr("old %1").arg(Theme.age(time))
+    readonly property string blankReason: blank.replace(/^(SPO2|SPO\u2082|ECG|NIBP|ABP|IBP|RESP|CO2|ETCO2|TEMP|PULSE|HR|RR)\s+/i, "")
     readonly property real lineFactor: 1.17 // DejaVu Sans: ascent + descent per px of size
     readonly property real smallSize: Math.max(9, Math.round(labelSize * 0.85))
     // Sized so "old 3 Dec 14:02" (8.7 em) fits the box's width.
@@ -84,7 +85,7 @@ Item {
         Text {
             id: unitText
             objectName: "unit_" + box.key
-            visible: box.inline && !box.isStale
+            visible: box.inline && !box.isStale && !box.blanked
             // The measurement time: "14:02" today; from another day only its date ("3 Dec"), which fits
             // the label's width (a value that old is normally stale and says "old 3 Dec 14:02" instead).
             text: box.showTime ? (box.hasValue ? Theme.age(box.time).replace(/ \d\d:\d\d$/, "") : "") : box.unit
@@ -99,17 +100,22 @@ Item {
         objectName: "value_" + box.key
         // Stacked: below the label. Inline: right of the label column (current), or beside the label on
         // the first line (stale, with the age on the second line).
-        x: box.inline ? labelColumn.x + labelColumn.width + 6 : labelColumn.x
-        y: box.inline ? (box.isStale ? 0 : Math.max(0, (box.height - height) / 2)) : labelText.height
+        x: box.inline && !box.blanked ? labelColumn.x + labelColumn.width + 6 : labelColumn.x
+        y: box.blanked ? labelText.height : box.inline ? (box.isStale ? 0 : Math.max(0, (box.height - height) / 2)) : labelText.height
+        // A blank reason takes the value's place, below the label across the box's width, as large as
+        // fits (two lines where there is room). The parameter's name is dropped from it ("SPO2 SENSOR
+        // OFF" -> "SENSOR OFF"): the label beside it already says which parameter.
         width: box.blanked ? box.width - x - 2 : implicitWidth
-        text: box.blanked ? box.blank : box.valueString
+        height: box.blanked ? box.height - y : implicitHeight
+        wrapMode: box.blanked ? Text.WordWrap : Text.NoWrap
+        text: box.blanked ? box.blankReason : box.valueString
         color: box.blanked ? (box.alarmed ? "black" : Theme.warning) : box.ink
         font.family: Theme.fontFamily
-        font.pixelSize: box.blanked ? Math.min(box.valueSize, Math.round(box.labelSize * 1.3))
+        font.pixelSize: box.blanked ? Math.max(box.labelSize, Math.round(box.valueSize * 0.5))
                                     : box.isStale ? (box.inline ? Math.min(Math.round(box.valueSize * 0.6), box.labelSize)
                                                                 : Math.floor(Math.min(box.valueSize * 0.55, box.valueSize - box.ageSize - 1)))
                                                   : box.valueSize
-        fontSizeMode: box.blanked ? Text.HorizontalFit : Text.FixedSize
+        fontSizeMode: box.blanked ? Text.Fit : Text.FixedSize
         minimumPixelSize: 9
         font.bold: box.current || box.blanked || box.alarmed
         font.italic: box.isStale
