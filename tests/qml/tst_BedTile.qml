@@ -99,6 +99,19 @@ TestCase {
         verify(!value.truncated);
     }
 
+    function test_blankComingAndGoingHasNoBindingLoop() {
+        failOnWarning(/Binding loop/);
+        const tile = createTemporaryObject(tileComponent, root, { model: model({}), index: 0, width: 314, height: 179 });
+        for (let i = 0; i < 3; ++i) {
+            tile.model = model({ spo2Blank: "SPO2 SENSOR OFF", pulseBlank: "SPO2 SENSOR OFF", hrStale: i === 1 });
+            wait(0);
+            compare(findChild(tile, "value_pulse").text, "SENSOR OFF");
+            tile.model = model({ hrStale: i === 2 });
+            wait(0);
+            compare(findChild(tile, "value_pulse").text, "71");
+        }
+    }
+
     function test_alarmedValueTakesItsPriorityColour() {
         const tile = make({ hrAlarm: 3, spo2Alarm: 2 });
         const hr = findChild(tile, "alarm_hr");

@@ -101,7 +101,8 @@ Item {
         // Stacked: below the label. Inline: right of the label column (current), or beside the label on
         // the first line (stale, with the age on the second line).
         x: box.inline && !box.blanked ? labelColumn.x + labelColumn.width + 6 : labelColumn.x
-        y: box.blanked ? labelText.height : box.inline ? (box.isStale ? 0 : Math.max(0, (box.height - height) / 2)) : labelText.height
+        // (implicitHeight, not height: the blanked form's height depends on y.)
+        y: box.blanked ? labelText.height : box.inline ? (box.isStale ? 0 : Math.max(0, (box.height - implicitHeight) / 2)) : labelText.height
         // A blank reason takes the value's place, below the label across the box's width, as large as
         // fits (two lines where there is room). The parameter's name is dropped from it ("SPO2 SENSOR
         // OFF" -> "SENSOR OFF"): the label beside it already says which parameter.
