@@ -11,6 +11,10 @@
 #include <QPointer>
 #include <QStandardPaths>
 
+#include <algorithm>
+#include <limits>
+#include <map>
+
 namespace vigil {
 
 StationApp::StationApp(StationConfig config, QObject *parent) : QObject(parent), m_config(std::move(config))
@@ -40,21 +44,6 @@ private:
     Ward *m_ward;
     archive::Archive *m_archive;
 };
-
-archive::AlarmRecord::Priority toRecord(alarms::Priority p)
-{
-    switch (p) {
-    case alarms::Priority::High:
-        return archive::AlarmRecord::Priority::High;
-    case alarms::Priority::Medium:
-        return archive::AlarmRecord::Priority::Medium;
-    case alarms::Priority::Low:
-        return archive::AlarmRecord::Priority::Low;
-    case alarms::Priority::None:
-        break;
-    }
-    return archive::AlarmRecord::Priority::None;
-}
 
 } // namespace
 
@@ -96,26 +85,58 @@ void StationApp::recordAlarmSteps()
 {
     // Each change of a condition becomes one lifecycle step in the archive: start, acknowledge, escalate,
     // de-escalate, end, reset. The engine keeps the history in memory; the archive keeps it for the stay.
-    using Phase = archive::AlarmRecord::Phase;
+    //
+    // Technical conditions (lead off, sensor off, no data, gaps, link down...) are also archived as
+    // episodes, one condition_on when the cause appears and one condition_off when it goes, per bed and
+    // code: the events export lists them with start and end. A condition is present while any engine
+    // condition with that bed and code is active, so one taken over by another report of the same thing
+    // (the device's lead-off superseding the station's) stays one episode. Both sides come from the
+    // seen-state before and after this evaluation, so no state beyond m_alarmSeen is needed.
+    using Step = archive::AlarmStep;
+    struct Episode
+    {
+        int before = 0, after = 0; // conditions with this bed and code active before / after
+        bool between = false;      // one came and went between two evaluations
+        qint64 startMs = std::numeric_limits<qint64>::max(), endMs = 0;
+        QString bedKey, code, text;
+    };
+    std::map<std::pair<QString, QString>, Episode> episodes;
     for (const alarms::AlarmCondition &c : m_station->alarmEngine()->conditions()) {
         AlarmSeen &seen = m_alarmSeen[c.id];
-        std::vector<std::pair<Phase, qint64>> steps;
+        const bool wasActive = seen.state == static_cast<int>(alarms::State::Active);
+        const bool isActive = c.state == alarms::State::Active;
+        const bool between = seen.state < 0 && !isActive && c.endMs > 0;
+        if (c.kind == alarms::Kind::Technical && (wasActive || isActive || between)) {
+            Episode &e = episodes[{c.bedKey, c.code}];
+            e.before += wasActive ? 1 : 0;
+            e.after += isActive ? 1 : 0;
+            e.between = e.between || between;
+            if (isActive || between)
+                e.startMs = std::min(e.startMs, c.startMs);
+            if (!isActive)
+                e.endMs = std::max(e.endMs, c.endMs);
+            e.bedKey = c.bedKey;
+            e.code = c.code;
+            if (isActive || e.text.isEmpty())
+                e.text = c.text;
+        }
+        std::vector<std::pair<Step, qint64>> steps;
         if (seen.state < 0)
-            steps.push_back({Phase::Start, c.startMs});
+            steps.push_back({Step::Start, c.startMs});
         if (c.acknowledged && !seen.acknowledged)
-            steps.push_back({Phase::Acknowledge, c.acknowledgedMs});
+            steps.push_back({Step::Acknowledge, c.acknowledgedMs});
         if (c.escalated != seen.escalated)
             steps.push_back(
-                {c.escalated ? Phase::Escalate : Phase::DeEscalate, c.escalated ? c.escalatedMs : 0});
-        if (c.state != alarms::State::Active && seen.state == static_cast<int>(alarms::State::Active))
-            steps.push_back({Phase::End, c.endMs});
+                {c.escalated ? Step::Escalate : Step::DeEscalate, c.escalated ? c.escalatedMs : 0});
+        if (!isActive && (wasActive || (seen.state < 0 && c.endMs > 0)))
+            steps.push_back({Step::End, c.endMs});
         if (c.resetMs && c.resetMs != seen.resetMs)
-            steps.push_back({Phase::Reset, c.resetMs});
+            steps.push_back({Step::Reset, c.resetMs});
         seen.state = static_cast<int>(c.state);
         seen.acknowledged = c.acknowledged;
         seen.escalated = c.escalated;
         seen.resetMs = c.resetMs;
-        for (const auto &[phase, time] : steps) {
+        for (const auto &[step, time] : steps) {
             archive::AlarmRecord r;
             r.alarmId = c.id;
             r.bedKey = c.bedKey;
@@ -128,21 +149,26 @@ void StationApp::recordAlarmSteps()
                 const auto &key = numericInfo(*c.parameter).key;
                 r.metric = QString::fromUtf8(key.data(), static_cast<qsizetype>(key.size()));
             }
-            r.priority = toRecord(c.priority);
-            r.kind = c.kind == alarms::Kind::Physiological ? archive::AlarmRecord::Kind::Physiological
-                     : c.kind == alarms::Kind::Technical   ? archive::AlarmRecord::Kind::Technical
-                                                           : archive::AlarmRecord::Kind::Advisory;
-            r.phase = phase;
+            r.priority = c.priority;
+            r.kind = c.kind;
+            r.step = step;
             r.state = alarms::nameOf(c.state);
             r.value = c.value;
             (c.direction == alarms::Direction::High ? r.limitHigh : r.limitLow) = c.limit;
             r.timeMs = time ? time : QDateTime::currentMSecsSinceEpoch();
             r.onsetMs = c.startMs;
-            r.user = phase == Phase::Acknowledge ? c.acknowledgedBy
-                     : phase == Phase::Reset     ? c.resetBy
-                                                 : QString();
+            r.user = step == Step::Acknowledge ? c.acknowledgedBy
+                     : step == Step::Reset     ? c.resetBy
+                                               : QString();
             m_archive->storeAlarmEvent(r);
         }
+    }
+    for (const auto &[key, e] : episodes) {
+        const qint64 endMs = e.endMs ? e.endMs : QDateTime::currentMSecsSinceEpoch();
+        if (e.before == 0 && (e.after > 0 || e.between))
+            m_archive->storeCondition(e.bedKey, e.startMs, true, e.code, e.text);
+        if (e.after == 0 && (e.before > 0 || e.between))
+            m_archive->storeCondition(e.bedKey, endMs, false, e.code, e.text);
     }
 }
 

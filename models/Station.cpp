@@ -238,9 +238,13 @@ void Station::publishAlarmState(qint64 nowMs)
     for (const alarms::AlarmCondition &c : conds) {
         // A technical condition that makes numerics invalid blanks them while its cause lasts, paused or
         // acknowledged alike: a value that cannot be trusted is never shown as if it could.
-        if (!c.bedKey.isEmpty() && c.kind == alarms::Kind::Technical && c.state == alarms::State::Active)
-            for (NumericId n : alarms::numericsInvalidatedBy(c.code))
+        if (!c.bedKey.isEmpty() && c.kind == alarms::Kind::Technical && c.state == alarms::State::Active) {
+            std::vector<NumericId> invalid = alarms::numericsInvalidatedBy(c.code);
+            if (!invalid.empty() && c.parameter) // the device named the measurement it concerns
+                invalid = alarms::numericsInvalidatedBy(c.code, *c.parameter);
+            for (NumericId n : invalid)
                 perBed[c.bedKey].blank[static_cast<int>(n)] = c.text.toUpper();
+        }
         // ALARM PAUSED: the bed's conditions neither show in the bar nor on its tile nor sound.
         if (!signalling(c) || c.alarmPaused)
             continue;

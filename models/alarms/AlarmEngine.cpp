@@ -733,8 +733,10 @@ void AlarmEngine::onGatewayAlarm(const GatewayAlarmEvent &e)
             c->code = numericKey(c->numeric) + QLatin1Char('_') + nameOf(c->direction);
             c->text = conditionText(*param, c->direction);
         } else if (!c->gwCategory.isEmpty() && technicalText(c->gwCategory) != c->gwCategory) {
+            // The station's code, so device and station reports are one condition; the device's words
+            // when it names the sensor ("CO2 sensor unplugged"), else the station's.
             c->code = c->gwCategory;
-            c->text = technicalText(c->gwCategory);
+            c->text = !e.eventText.isEmpty() ? sentenceCase(e.eventText) : technicalText(c->gwCategory);
         } else {
             c->code = !e.eventRefId.isEmpty() ? e.eventRefId : QString::number(e.eventCode);
         }
@@ -773,7 +775,7 @@ void AlarmEngine::onGatewayAlarm(const GatewayAlarmEvent &e)
     else if (e.phase == Phase::DeEscalate)
         c->gatewayEscalated = false;
 
-    if (b && c->numeric >= 0)
+    if (b && c->numeric >= 0 && c->direction != Direction::None)
         deviceAlarmsOn(*b, c->numeric, e.limitLow, e.limitHigh, c->id, t);
     if ((isNew || c->state == State::Latched) && (present || e.phase == Phase::TPoint)) {
         if (!isNew)
@@ -1569,9 +1571,13 @@ QJsonObject AlarmEngine::toJson() const
     QJsonArray beds;
     for (const auto &b : m_beds) {
         QJsonObject limits;
-        for (int n = 0; n < kNumericCount; ++n)
-            limits.insert(numericKey(n),
-                          QJsonArray{jsonNumber(b->limits[n].low), jsonNumber(b->limits[n].high)});
+        QJsonArray deviceGoverned;
+        for (int n = 0; n < kNumericCount; ++n) {
+            const Limits &l = b->deviceGoverned[n] ? b->deviceLimits[n] : b->limits[n];
+            limits.insert(numericKey(n), QJsonArray{jsonNumber(l.low), jsonNumber(l.high)});
+            if (b->deviceGoverned[n])
+                deviceGoverned.append(numericKey(n));
+        }
         const bool paused = b->pausedUntil > m_lastNow;
         beds.append(QJsonObject{
             {QStringLiteral("key"), b->key},
@@ -1581,7 +1587,8 @@ QJsonObject AlarmEngine::toJson() const
             {QStringLiteral("alarm_pause_remaining_s"),
              paused ? static_cast<int>((b->pausedUntil - m_lastNow + 999) / 1000) : 0},
             {QStringLiteral("custom_limits"), b->customLimits},
-            {QStringLiteral("limits"), limits},
+            {QStringLiteral("limits"), limits}, // in force: the device's where it governs
+            {QStringLiteral("device_limits"), deviceGoverned},
         });
     }
     QJsonArray conds;

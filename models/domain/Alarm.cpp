@@ -134,7 +134,7 @@ QString technicalText(const QString &code)
     if (code == tech::LeadOff)
         return QStringLiteral("ECG lead off");
     if (code == tech::SensorOff)
-        return QStringLiteral("SpO2 sensor off");
+        return QStringLiteral("Sensor off");
     if (code == tech::WaveformGap)
         return QStringLiteral("Waveform gap");
     if (code == tech::AlertManagerFailed)
@@ -142,6 +142,19 @@ QString technicalText(const QString &code)
     if (code == tech::ArchiveFailed)
         return QStringLiteral("Archive failure");
     return code;
+}
+
+std::vector<NumericId> numericsInvalidatedBy(const QString &code, NumericId parameter)
+{
+    if (numericsInvalidatedBy(code).empty())
+        return {};
+    if (parameter == NumericId::SpO2 || parameter == NumericId::PulseRate)
+        return {NumericId::SpO2, NumericId::PulseRate};
+    if (parameter == NumericId::AbpSys || parameter == NumericId::AbpDia || parameter == NumericId::AbpMean)
+        return {NumericId::AbpSys, NumericId::AbpDia, NumericId::AbpMean};
+    if (parameter == NumericId::NibpSys || parameter == NumericId::NibpDia || parameter == NumericId::NibpMean)
+        return {NumericId::NibpSys, NumericId::NibpDia, NumericId::NibpMean};
+    return {parameter};
 }
 
 std::vector<NumericId> numericsInvalidatedBy(const QString &code)

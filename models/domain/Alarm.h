@@ -77,5 +77,7 @@ QString conditionText(NumericId parameter, Direction direction);
 QString technicalText(const QString &code); // "ECG lead off", "No data", "HR: no current value"
 // The numerics a technical condition makes invalid: lead off blanks HR, sensor off SpO2 and pulse.
 std::vector<NumericId> numericsInvalidatedBy(const QString &code);
+// The same when the device named the measurement (a CO2 sensor off blanks etCO2, not SpO2).
+std::vector<NumericId> numericsInvalidatedBy(const QString &code, NumericId parameter);
 
 } // namespace vigil::alarms

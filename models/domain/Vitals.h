@@ -31,7 +31,7 @@ inline constexpr std::array<WaveInfo, kWaveCount> kWaves{{
     {WaveId::EcgII, "ecg_ii", "II", "mV", 131330, "MDC_ECG_ELEC_POTL_II", 500.0, -0.8f, 1.6f, 25.0},
     {WaveId::EcgIII, "ecg_iii", "III", "mV", 131389, "MDC_ECG_ELEC_POTL_III", 500.0, -0.8f, 1.6f, 25.0},
     {WaveId::EcgV, "ecg_v", "V", "mV", 131331, "MDC_ECG_ELEC_POTL_V1", 500.0, -0.8f, 1.6f, 25.0},
-    {WaveId::Pleth, "pleth", "Pleth", "", 150452, "MDC_PULS_OXIM_PLETH", 125.0, 0.0f, 1.0f, 25.0},
+    {WaveId::Pleth, "pleth", "Pleth", "NU", 150452, "MDC_PULS_OXIM_PLETH", 125.0, 0.0f, 1.0f, 25.0},
     {WaveId::Resp, "resp", "Resp", "Ohm", 151780, "MDC_IMPED_TTHOR", 62.5, -1.0f, 1.0f, 6.25},
     {WaveId::Abp, "abp", "ABP", "mmHg", 150036, "MDC_PRESS_BLD_ART_ABP", 125.0, 0.0f, 160.0f, 25.0},
     {WaveId::Co2, "co2", "CO2", "mmHg", 151724, "MDC_AWAY_CO2", 62.5, 0.0f, 50.0f, 6.25},

@@ -253,7 +253,7 @@ void ReviewModel::setBedKey(const QString &key)
 
 void ReviewModel::setRangeHours(int hours)
 {
-    hours = std::clamp(hours, 1, 24 * 30);
+    hours = hours <= 0 ? kStayRange : std::min(hours, 24 * 30);
     if (hours == m_rangeHours)
         return;
     m_rangeHours = hours;
@@ -365,8 +365,6 @@ void ReviewModel::loadTrends()
             const auto &panels = vigil::review::trendPanels();
             const double steps = 2.0 + static_cast<double>(panels.size());
             QString error;
-            // The range ends at the bed's newest data: a discharged patient's last hours are what a review
-            // of that bed is about, not an empty chart up to now.
             const auto stays = query->stays(bed, 0, nowMs + 86'400'000, &error);
             qint64 dataEnd = 0;
             for (const ArchiveStayInfo &s : stays)
@@ -374,12 +372,29 @@ void ReviewModel::loadTrends()
             // Open and fed within the last two minutes: the bed is live, newer data keeps coming.
             r->live = !stays.empty() && !stays.back().toMs && dataEnd > nowMs - 120'000;
             r->dataEndMs = dataEnd;
-            r->rangeEndMs = ceilToMinute(r->live || dataEnd == 0 ? std::max(nowMs, dataEnd) : dataEnd);
-            r->rangeStartMs = r->rangeEndMs - rangeMs;
+            const bool stayRange = rangeMs == 0 && !stays.empty();
+            if (stayRange) {
+                // The stay: from the start the archive gave the bed's current (newest) stay to now while
+                // it is open, or to its end once discharged. Exactly that, not rounded, so "whole range"
+                // is the stay and nothing of the previous patient.
+                const ArchiveStayInfo &stay = stays.back();
+                r->rangeStartMs = stay.fromMs;
+                r->rangeEndMs = stay.toMs ? *stay.toMs : std::max(nowMs, dataEnd);
+                // A stay that has only just begun still gets a drawable range.
+                r->rangeEndMs = std::max(r->rangeEndMs, r->rangeStartMs + 1000);
+            } else {
+                // A fixed window ends at the bed's newest data: a discharged patient's last hours are what a
+                // review of that bed is about, not an empty chart up to now. (No stay archived: the
+                // default window up to now.)
+                const qint64 span = rangeMs > 0 ? rangeMs : qint64(kDefaultWindowHours) * 3'600'000;
+                r->rangeEndMs = ceilToMinute(r->live || dataEnd == 0 ? std::max(nowMs, dataEnd) : dataEnd);
+                r->rangeStartMs = r->rangeEndMs - span;
+            }
             for (const ArchiveStayInfo &s : stays) {
                 if (!s.bedLabel.isEmpty())
                     r->bedLabel = s.bedLabel;
-                if (s.fromMs < r->rangeEndMs && (!s.toMs || *s.toMs >= r->rangeStartMs)) {
+                if (stayRange ? &s == &stays.back()
+                              : s.fromMs < r->rangeEndMs && (!s.toMs || *s.toMs >= r->rangeStartMs)) {
                     r->patientText = stayText(s);
                     QVariantMap m;
                     m.insert(QStringLiteral("patientId"), s.patientId);

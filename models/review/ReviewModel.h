@@ -95,8 +95,10 @@ class ReviewModel : public QObject
     Q_PROPERTY(QString patientText READ patientText NOTIFY staysChanged)
     Q_PROPERTY(QVariantList stays READ stays NOTIFY staysChanged)
 
-    Q_PROPERTY(int rangeHours READ rangeHours WRITE setRangeHours NOTIFY rangeChanged) // 1, 8, 24, 96
-    Q_PROPERTY(double rangeStart READ rangeStart NOTIFY rangeChanged)                  // ms since the epoch
+    // 0 (kStayRange, the default): the bed's current stay, from its start in the archive to now (to its
+    // end once discharged); 1, 8, 24, 96: that many hours up to the newest data.
+    Q_PROPERTY(int rangeHours READ rangeHours WRITE setRangeHours NOTIFY rangeChanged)
+    Q_PROPERTY(double rangeStart READ rangeStart NOTIFY rangeChanged) // ms since the epoch
     Q_PROPERTY(double rangeEnd READ rangeEnd NOTIFY rangeChanged)
     Q_PROPERTY(double dataEnd READ dataEnd NOTIFY rangeChanged) // newest archived sample, 0 = unknown
     Q_PROPERTY(double viewStart READ viewStart NOTIFY viewChanged)
@@ -149,8 +151,8 @@ public:
     ReviewStripModel *alarmStrip() const { return m_alarmStrip; }
     QString reviewedAlarmId() const { return m_reviewedAlarmId; }
 
-    // Stays, alarm history and trends of the range ending at the bed's newest data (or now); resets the
-    // view to the whole range.
+    // Stays, alarm history and trends of the range (the current stay, or the window of rangeHours ending
+    // at the bed's newest data); resets the view to the whole range.
     Q_INVOKABLE void loadTrends();
     // Full disclosure: the window of disclosure.seconds centred on timeMs (kept within the archived data
     // at the recent end), the time marked.
@@ -173,6 +175,8 @@ public:
     // A time parsed as jumpToText() reads it, or NaN.
     Q_INVOKABLE double parseTime(const QString &text) const;
 
+    static constexpr int kStayRange = 0;
+    static constexpr int kDefaultWindowHours = 8; // the stay range of a bed without any archived stay
     static constexpr qint64 kAlarmWindowMs = 30'000;
     static constexpr qint64 kMinViewSpanMs = 2 * 60'000;
 
@@ -222,7 +226,7 @@ private:
     bool m_live = false;
     QString m_bedLabel, m_patientText;
     QVariantList m_stays;
-    int m_rangeHours = 8;
+    int m_rangeHours = kStayRange;
     qint64 m_rangeStartMs = 0, m_rangeEndMs = 0, m_dataEndMs = 0;
     qint64 m_viewStartMs = 0, m_viewEndMs = 0;
     int m_chartPoints = 1000;

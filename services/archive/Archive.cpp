@@ -120,7 +120,6 @@ struct BedState
     PatientProfile profile = PatientProfile::Adult;
     std::array<WaveSeries, kWaveCount> waves;
     std::array<NumericSeries, kNumericCount> numerics;
-    QHash<QString, bool> conditions; // code -> active, to store only changes
 };
 
 // SQLite reports a failed write as SQLITE_FULL or SQLITE_IOERR_WRITE, and its errno is not reliable by
@@ -621,7 +620,8 @@ void Archive::Private::apply(const Item &item)
         s.bind(3, a->alarmId.isNull() ? QStringLiteral("") : a->alarmId);
         s.bind(4, a->timeMs ? a->timeMs : item.receivedMs);
         a->onsetMs ? s.bind(5, a->onsetMs) : s.bindNull(5);
-        s.bind(6, int(a->source)).bind(7, int(a->kind)).bind(8, int(a->priority)).bind(9, int(a->phase));
+        s.bind(6, int(a->source)).bind(7, storedKind(a->kind)).bind(8, storedPriority(a->priority));
+        s.bind(9, int(a->step));
         s.bind(10, a->state).bind(11, a->code.isNull() ? QStringLiteral("") : a->code).bind(12, a->text);
         s.bind(13, a->metric).bindOptional(14, a->value).bindOptional(15, a->limitLow);
         s.bindOptional(16, a->limitHigh).bind(17, a->unit).bind(18, a->user).run();
@@ -686,15 +686,9 @@ void Archive::Private::applyUpdate(const BedUpdate &u, qint64 receivedMs)
         appendWave(b, w, now);
     for (const NumericSample &n : u.numerics)
         appendNumeric(b, n, now);
-    for (const DeviceCondition &c : u.conditions) {
-        auto it = b.conditions.find(c.code);
-        if (it != b.conditions.end() && *it == c.active)
-            continue;
-        b.conditions.insert(c.code, c.active);
-        insEvent.bind(1, b.id).bind(2, b.stayId).bind(3, receivedMs);
-        insEvent.bind(4, c.active ? QStringLiteral("condition_on") : QStringLiteral("condition_off"));
-        insEvent.bind(5, c.code + QStringLiteral(": ") + c.text).run();
-    }
+    // u.conditions are not archived here: the station records every technical condition, whichever path
+    // it came by (device report, PCD-04 alarm, its own detection), as one episode from its alarm engine
+    // (storeCondition), so a lead-off reported twice is still one episode.
 }
 
 void Archive::Private::openStay(BedState &b, const PatientInfo *p, const QString &source, qint64 t)
@@ -1148,7 +1142,13 @@ quint64 Archive::storeAlarmEvent(const AlarmRecord &alarm)
 
 quint64 Archive::storeEvent(const QString &bedKey, qint64 timeMs, const QString &type, const QString &text)
 {
-    return enqueue(*d, ArchiveEvent{bedKey, timeMs, type, text}, 256 + text.size() * 2, d->nowMs());
+    return enqueue(*d, ArchiveEvent{bedKey, timeMs, type, {}, text}, 256 + text.size() * 2, d->nowMs());
+}
+
+quint64 Archive::storeCondition(const QString &bedKey, qint64 timeMs, bool on, const QString &code,
+                                const QString &text)
+{
+    return storeEvent(bedKey, timeMs, on ? kConditionOn : kConditionOff, conditionEventText(code, text));
 }
 
 quint64 Archive::discharge(const QString &bedKey, qint64 timeMs)

@@ -49,6 +49,10 @@ public:
     // Alarm lifecycle steps, events and discharges go through the same queue and ticket sequence.
     quint64 storeAlarmEvent(const AlarmRecord &alarm);
     quint64 storeEvent(const QString &bedKey, qint64 timeMs, const QString &type, const QString &text);
+    // A technical condition starting (on) or ending: a condition_on / condition_off event, which the
+    // events export folds into one episode per start and end. bedKey empty = station-wide.
+    quint64 storeCondition(const QString &bedKey, qint64 timeMs, bool on, const QString &code,
+                           const QString &text);
     // Ends the bed's open stay at timeMs; the next data on the bed opens a stay with an unknown patient.
     quint64 discharge(const QString &bedKey, qint64 timeMs);
 

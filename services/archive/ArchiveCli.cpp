@@ -21,8 +21,10 @@ const char *const kUsage =
     "commands:\n"
     "  verify   integrity check, chunk checksums, gaps\n"
     "           [--archive PATH] [--quick] [--list N]\n"
-    "  export   --bed B --from T1 --to T2 --format csv|wfdb [--out DIR_OR_FILE] [--archive PATH]\n"
-    "           wfdb: DIR (record named after bed and time) or DIR/NAME.hea; csv: DIR or FILE.csv\n"
+    "  export   --bed B --from T1 --to T2 --format csv|wfdb|events [--out DIR_OR_FILE] [--archive PATH]\n"
+    "           wfdb: DIR (record named after bed and time) or DIR/NAME.hea; csv, events: DIR or FILE.csv\n"
+    "           events: technical condition episodes (lead off, sensor off...) with start and end, notes,\n"
+    "           discharges; without --bed, every bed and the station-wide ones\n"
     "  stats    sizes, compression, bytes per bed-hour, time spans  [--archive PATH]\n"
     "\n"
     "PATH defaults to $VIGIL_ARCHIVE. Times: ISO 8601 (local time unless Z or an offset is given) or\n"
@@ -149,12 +151,13 @@ int exportCommand(const Parsed &p, QTextStream &out, QTextStream &err)
 {
     const QString bedArg = opt(p, "--bed"), fromArg = opt(p, "--from"), toArg = opt(p, "--to");
     const QString format = opt(p, "--format").toLower();
-    if (bedArg.isEmpty() || fromArg.isEmpty() || toArg.isEmpty() || format.isEmpty()) {
+    const bool events = format == QLatin1String("events");
+    if ((bedArg.isEmpty() && !events) || fromArg.isEmpty() || toArg.isEmpty() || format.isEmpty()) {
         err << "vigil archive export: --bed, --from, --to and --format are required\n" << kUsage;
         return Usage;
     }
-    if (format != QLatin1String("csv") && format != QLatin1String("wfdb")) {
-        err << "vigil archive export: --format must be csv or wfdb, not '" << format << "'\n";
+    if (format != QLatin1String("csv") && format != QLatin1String("wfdb") && !events) {
+        err << "vigil archive export: --format must be csv, wfdb or events, not '" << format << "'\n";
         return Usage;
     }
     qint64 fromMs = 0, toMs = 0;
@@ -177,18 +180,26 @@ int exportCommand(const Parsed &p, QTextStream &out, QTextStream &err)
     if (!r)
         return code;
     QString error;
-    const std::optional<BedRecord> bed = r->findBed(bedArg, &error);
-    if (!bed) {
-        err << "vigil archive export: " << (error.isEmpty() ? r->lastError() : error) << "\n";
-        return Usage;
+    std::optional<BedRecord> bed;
+    if (!bedArg.isEmpty()) {
+        bed = r->findBed(bedArg, &error);
+        if (!bed) {
+            err << "vigil archive export: " << (error.isEmpty() ? r->lastError() : error) << "\n";
+            return Usage;
+        }
     }
     const QString defaultName =
-        sanitize(bed->key) + u'_' +
+        (bed ? sanitize(bed->key) : QStringLiteral("ward")) + u'_' +
         QDateTime::fromMSecsSinceEpoch(fromMs, Qt::UTC).toString(QStringLiteral("yyyyMMdd_HHmmss"));
     const QString outArg = opt(p, "--out").isEmpty() ? QStringLiteral(".") : opt(p, "--out");
     ExportResult res;
     bool ok;
-    if (format == QLatin1String("wfdb")) {
+    if (events) {
+        const QString path = outArg.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)
+                                 ? outArg
+                                 : QDir(outArg).filePath(defaultName + QStringLiteral("_events.csv"));
+        ok = exportEvents(*r, bed ? bed->key : QString(), fromMs, toMs, path, &res, &error);
+    } else if (format == QLatin1String("wfdb")) {
         QString dir = outArg, name = defaultName;
         if (outArg.endsWith(QLatin1String(".hea"), Qt::CaseInsensitive)) {
             const QFileInfo fi(outArg);

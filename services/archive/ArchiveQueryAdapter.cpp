@@ -137,34 +137,35 @@ std::vector<ArchiveWaveStrip> ArchiveQueryAdapter::waveStrip(const QString &bedK
 
 namespace {
 
-ArchiveAlarmEntry::Priority priorityOf(AlarmRecord::Priority p)
+// ArchiveAlarmEntry (models/domain/ArchiveQuery.h) keeps its own "unknown" value for the review.
+ArchiveAlarmEntry::Priority priorityOf(std::optional<alarms::Priority> p)
 {
-    switch (p) {
-    case AlarmRecord::Priority::None:
+    if (!p)
+        return ArchiveAlarmEntry::Priority::Unknown;
+    switch (*p) {
+    case alarms::Priority::None:
         return ArchiveAlarmEntry::Priority::None;
-    case AlarmRecord::Priority::Low:
+    case alarms::Priority::Low:
         return ArchiveAlarmEntry::Priority::Low;
-    case AlarmRecord::Priority::Medium:
+    case alarms::Priority::Medium:
         return ArchiveAlarmEntry::Priority::Medium;
-    case AlarmRecord::Priority::High:
+    case alarms::Priority::High:
         return ArchiveAlarmEntry::Priority::High;
-    case AlarmRecord::Priority::Unknown:
-        break;
     }
     return ArchiveAlarmEntry::Priority::Unknown;
 }
 
-ArchiveAlarmEntry::Kind kindOf(AlarmRecord::Kind k)
+ArchiveAlarmEntry::Kind kindOf(std::optional<alarms::Kind> k)
 {
-    switch (k) {
-    case AlarmRecord::Kind::Physiological:
+    if (!k)
+        return ArchiveAlarmEntry::Kind::Unknown;
+    switch (*k) {
+    case alarms::Kind::Physiological:
         return ArchiveAlarmEntry::Kind::Physiological;
-    case AlarmRecord::Kind::Technical:
+    case alarms::Kind::Technical:
         return ArchiveAlarmEntry::Kind::Technical;
-    case AlarmRecord::Kind::Advisory:
+    case alarms::Kind::Advisory:
         return ArchiveAlarmEntry::Kind::Advisory;
-    case AlarmRecord::Kind::Unknown:
-        break;
     }
     return ArchiveAlarmEntry::Kind::Unknown;
 }
@@ -210,12 +211,11 @@ std::vector<ArchiveAlarmEntry> ArchiveQueryAdapter::alarms(const QString &bedKey
         if (e.kind == ArchiveAlarmEntry::Kind::Unknown)
             e.kind = kindOf(step.kind);
         e.priority = std::max(e.priority, priorityOf(step.priority));
-        if (step.phase == AlarmRecord::Phase::Acknowledge && e.acknowledgedMs == 0) {
+        if (step.step == AlarmStep::Acknowledge && e.acknowledgedMs == 0) {
             e.acknowledgedBy = step.user;
             e.acknowledgedMs = step.timeMs;
         }
-        if ((step.phase == AlarmRecord::Phase::End || step.phase == AlarmRecord::Phase::Reset) &&
-            e.endTimeMs == 0)
+        if ((step.step == AlarmStep::End || step.step == AlarmStep::Reset) && e.endTimeMs == 0)
             e.endTimeMs = step.timeMs;
     }
     std::stable_sort(out.begin(), out.end(), [](const ArchiveAlarmEntry &a, const ArchiveAlarmEntry &b) {

@@ -472,9 +472,9 @@ std::vector<AlarmRecord> ArchiveReader::alarms(const QString &bedKey, qint64 t1M
             a.timeMs = st.i64(2);
             a.onsetMs = st.isNull(3) ? 0 : st.i64(3);
             a.source = AlarmRecord::Source(st.i64(4));
-            a.kind = AlarmRecord::Kind(st.i64(5));
-            a.priority = AlarmRecord::Priority(st.i64(6));
-            a.phase = AlarmRecord::Phase(st.i64(7));
+            a.kind = kindFromStored(st.i64(5));
+            a.priority = priorityFromStored(st.i64(6));
+            a.step = alarmStepFromStored(st.i64(7));
             a.state = st.text(8);
             a.code = st.text(9);
             a.text = st.text(10);
@@ -507,8 +507,12 @@ std::vector<ArchiveEvent> ArchiveReader::events(const QString &bedKey, qint64 t1
         if (!bedKey.isEmpty())
             st.bind(1, bedId(bedKey));
         st.bind(2, t1Ms).bind(3, t2Ms);
-        while (st.step())
-            out.push_back({st.text(0), st.i64(1), st.text(2), st.text(3)});
+        while (st.step()) {
+            ArchiveEvent e{st.text(0), st.i64(1), st.text(2), {}, st.text(3)};
+            if (e.type == kConditionOn || e.type == kConditionOff)
+                splitConditionEventText(st.text(3), &e.code, &e.text);
+            out.push_back(std::move(e));
+        }
     } catch (const sql::SqlError &e) {
         m_error = QString::fromStdString(e.what());
         out.clear();

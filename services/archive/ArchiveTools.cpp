@@ -49,6 +49,13 @@ QString sv(std::string_view s)
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
 
+// Every exported channel carries a unit. A channel without one in Vitals.h is dimensionless: "NU",
+// normalised units, as PhysioNet records write PLETH. (An empty WFDB unit would mean mV to a reader.)
+QString unitOf(std::string_view unit)
+{
+    return unit.empty() ? QStringLiteral("NU") : sv(unit);
+}
+
 QByteArray csvField(const QString &s)
 {
     QByteArray b = s.toUtf8();
@@ -381,7 +388,7 @@ bool exportWfdb(ArchiveReader &reader, const BedRecord &bed, qint64 t1Us, qint64
         si.samplesPerFrame = spf;
         si.gain = gain;
         si.baseline = baseline;
-        si.units = sv(waveInfo(c.id).unit);
+        si.units = unitOf(waveInfo(c.id).unit);
         si.adcResolution = 16;
         si.adcZero = 0;
         si.description = sv(waveInfo(c.id).label);
@@ -427,8 +434,8 @@ bool exportCsv(ArchiveReader &reader, const BedRecord &bed, qint64 t1Us, qint64 
         return false;
     QByteArray out = "time_utc,time_us";
     for (const ChannelData &c : chans)
-        out +=
-            ',' + csvField(QStringLiteral("%1 [%2]").arg(sv(waveInfo(c.id).label), sv(waveInfo(c.id).unit)));
+        out += ',' +
+               csvField(QStringLiteral("%1 [%2]").arg(sv(waveInfo(c.id).label), unitOf(waveInfo(c.id).unit)));
     out += '\n';
     struct Cursor
     {
@@ -493,7 +500,7 @@ bool exportCsv(ArchiveReader &reader, const BedRecord &bed, qint64 t1Us, qint64 
     out = "time_utc,time_ms";
     for (const TrendSeries *t : used)
         out += ',' + csvField(QStringLiteral("%1 [%2]").arg(sv(numericInfo(t->id).label),
-                                                            sv(numericInfo(t->id).unit)));
+                                                            unitOf(numericInfo(t->id).unit)));
     out += '\n';
     for (const auto &[t, vals] : rows) {
         out += isoMs(t).toLatin1() + ',' + QByteArray::number(t);
@@ -511,7 +518,7 @@ bool exportCsv(ArchiveReader &reader, const BedRecord &bed, qint64 t1Us, qint64 
           "state,user,onset_utc\n";
     for (const AlarmRecord &a : reader.alarms(bed.key, t1Ms, t2Ms)) {
         out += isoMs(a.timeMs).toLatin1() + ',' + QByteArray::number(a.timeMs) + ',' + csvField(a.alarmId) +
-               ',' + toString(a.phase).toUtf8() + ',' + toString(a.priority).toUtf8() + ',' +
+               ',' + alarmStepName(a.step).toUtf8() + ',' + toString(a.priority).toUtf8() + ',' +
                toString(a.kind).toUtf8() + ',' + toString(a.source).toUtf8() + ',' + csvField(a.code) + ',' +
                csvField(a.text) + ',' + csvField(a.metric) + ',' + num(a.value) + ',' + num(a.limitLow) +
                ',' + num(a.limitHigh) + ',' + csvField(a.unit) + ',' + csvField(a.state) + ',' +
@@ -522,20 +529,96 @@ bool exportCsv(ArchiveReader &reader, const BedRecord &bed, qint64 t1Us, qint64 
         return false;
     res.files << alarmFile;
 
-    out = "time_utc,time_ms,type,text\n";
-    for (const ArchiveEvent &e : reader.events(bed.key, t1Ms, t2Ms)) {
-        out += isoMs(e.timeMs).toLatin1() + ',' + QByteArray::number(e.timeMs) + ',' + csvField(e.type) +
-               ',' + csvField(e.text) + '\n';
-    }
     const QString eventFile = stem + QStringLiteral("_events.csv");
-    if (!writeFile(eventFile, out, error))
+    if (!exportEvents(reader, bed.key, t1Ms, t2Ms, eventFile, &res, error))
         return false;
-    res.files << eventFile;
     if (!chans.empty()) {
         res.startUs = chans.front().runs.front().startUs;
         for (const ChannelData &c : chans)
             res.startUs = std::min(res.startUs, c.runs.front().startUs);
     }
+    return true;
+}
+
+std::vector<ConditionEpisode> conditionEpisodes(const std::vector<ArchiveEvent> &events)
+{
+    std::vector<ConditionEpisode> out;
+    std::map<std::pair<QString, QString>, std::size_t> open; // (bed, code) -> its episode in out
+    for (const ArchiveEvent &e : events) {
+        const bool on = e.type == kConditionOn;
+        if (!on && e.type != kConditionOff)
+            continue;
+        const std::pair<QString, QString> key{e.bedKey, e.code};
+        const auto it = open.find(key);
+        if (on) {
+            // Present already: a repeated start (a second report of the same condition) changes nothing.
+            if (it != open.end())
+                continue;
+            open.emplace(key, out.size());
+            out.push_back({e.bedKey, e.code, e.text, e.timeMs, std::nullopt});
+        } else if (it != open.end()) {
+            out[it->second].endMs = e.timeMs;
+            open.erase(it);
+        } else {
+            // Its start is not in what was read (purged by retention, or the archive began mid-episode).
+            out.push_back({e.bedKey, e.code, e.text, std::nullopt, e.timeMs});
+        }
+    }
+    return out;
+}
+
+bool exportEvents(ArchiveReader &reader, const QString &bedKey, qint64 t1Ms, qint64 t2Ms, const QString &path,
+                  ExportResult *result, QString *error)
+{
+    ExportResult local;
+    ExportResult &res = result ? *result : local;
+    QString dummy;
+    if (!error)
+        error = &dummy;
+    // From the beginning: an episode that started before the range and lasts into it belongs in it.
+    const std::vector<ArchiveEvent> events = reader.events(bedKey, ArchiveReader::kBegin, t2Ms);
+    if (!reader.lastError().isEmpty()) {
+        *error = reader.lastError();
+        return false;
+    }
+    std::map<QString, QString> labels;
+    for (const BedRecord &b : reader.beds())
+        labels[b.key] = b.label;
+    struct Row
+    {
+        qint64 sortMs;
+        QString bed, type, code, text;
+        std::optional<qint64> startMs, endMs;
+    };
+    std::vector<Row> rows;
+    for (const ConditionEpisode &c : conditionEpisodes(events)) {
+        if ((c.startMs && *c.startMs >= t2Ms) || (c.endMs && *c.endMs < t1Ms))
+            continue;
+        rows.push_back({c.startMs ? *c.startMs : *c.endMs, c.bedKey, QStringLiteral("condition"), c.code,
+                        c.text, c.startMs, c.endMs});
+    }
+    for (const ArchiveEvent &e : events) {
+        if (e.type == kConditionOn || e.type == kConditionOff || e.timeMs < t1Ms)
+            continue;
+        rows.push_back({e.timeMs, e.bedKey, e.type, e.code, e.text, e.timeMs, e.timeMs});
+    }
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const Row &a, const Row &b) { return a.sortMs < b.sortMs; });
+    const auto time = [](const std::optional<qint64> &t) {
+        return t ? isoMs(*t).toLatin1() + ',' + QByteArray::number(*t) : QByteArray(",");
+    };
+    QByteArray out = "bed,bed_label,type,start_utc,start_ms,end_utc,end_ms,code,text\n";
+    for (const Row &r : rows) {
+        out += csvField(r.bed) + ',' + csvField(labels[r.bed]) + ',' + csvField(r.type) + ',' +
+               time(r.startMs) + ',' + time(r.endMs) + ',' + csvField(r.code) + ',' + csvField(r.text) + '\n';
+    }
+    if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
+        *error = QStringLiteral("cannot create folder %1").arg(QFileInfo(path).absolutePath());
+        return false;
+    }
+    if (!writeFile(path, out, error))
+        return false;
+    res.files << path;
     return true;
 }
 

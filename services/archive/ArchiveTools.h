@@ -46,9 +46,22 @@ bool exportWfdb(ArchiveReader &reader, const BedRecord &bed, qint64 t1Us, qint64
                 const QString &recordName, ExportResult *result, QString *error);
 
 // CSV files: waves (one row per sample instant, one column per channel, physical units), numerics,
-// alarms, events. wavesPath names the waves file; the others get _numerics/_alarms/_events suffixes.
+// alarms, events (as exportEvents). wavesPath names the waves file; the others get _numerics/_alarms/_events
+// suffixes.
 bool exportCsv(ArchiveReader &reader, const BedRecord &bed, qint64 t1Us, qint64 t2Us,
                const QString &wavesPath, ExportResult *result, QString *error);
+
+// Folds condition_on / condition_off events (in time order) into episodes per bed and code, in order of
+// their first event. A repeated start while the condition is present is ignored; an end without a start
+// gives an episode without a start; a start without an end, one without an end.
+std::vector<ConditionEpisode> conditionEpisodes(const std::vector<ArchiveEvent> &events);
+
+// Events CSV (columns bed, bed_label, type, start_utc, start_ms, end_utc, end_ms, code, text): one row per
+// technical condition episode overlapping [t1Ms, t2Ms) (type "condition", an open end left empty) and
+// one per other event in the range (note, discharge...: start = end). bedKey empty = every bed and the
+// station-wide events. Sorted by start.
+bool exportEvents(ArchiveReader &reader, const QString &bedKey, qint64 t1Ms, qint64 t2Ms, const QString &path,
+                  ExportResult *result, QString *error);
 
 // Human-readable summary: sizes, schema, beds, stays, per-channel volume and compression, bytes per
 // bed-hour, time spans.

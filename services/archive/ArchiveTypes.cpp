@@ -17,63 +17,128 @@ QString toString(AlarmRecord::Source v)
     return QStringLiteral("other");
 }
 
-QString toString(AlarmRecord::Kind v)
+QString toString(std::optional<alarms::Priority> v)
 {
-    switch (v) {
-    case AlarmRecord::Kind::Physiological:
-        return QStringLiteral("physiological");
-    case AlarmRecord::Kind::Technical:
-        return QStringLiteral("technical");
-    case AlarmRecord::Kind::Advisory:
-        return QStringLiteral("advisory");
-    case AlarmRecord::Kind::Unknown:
-        break;
-    }
-    return QStringLiteral("unknown");
+    return v ? alarms::nameOf(*v) : QStringLiteral("unknown");
 }
 
-QString toString(AlarmRecord::Priority v)
+QString toString(std::optional<alarms::Kind> v)
 {
-    switch (v) {
-    case AlarmRecord::Priority::None:
-        return QStringLiteral("none");
-    case AlarmRecord::Priority::Low:
-        return QStringLiteral("low");
-    case AlarmRecord::Priority::Medium:
-        return QStringLiteral("medium");
-    case AlarmRecord::Priority::High:
-        return QStringLiteral("high");
-    case AlarmRecord::Priority::Unknown:
-        break;
-    }
-    return QStringLiteral("unknown");
+    return v ? alarms::nameOf(*v) : QStringLiteral("unknown");
 }
 
-QString toString(AlarmRecord::Phase v)
+QString alarmStepName(AlarmStep v)
 {
     switch (v) {
-    case AlarmRecord::Phase::Start:
+    case AlarmStep::Start:
         return QStringLiteral("start");
-    case AlarmRecord::Phase::Continue:
+    case AlarmStep::Continue:
         return QStringLiteral("continue");
-    case AlarmRecord::Phase::Update:
+    case AlarmStep::Update:
         return QStringLiteral("update");
-    case AlarmRecord::Phase::Escalate:
+    case AlarmStep::Escalate:
         return QStringLiteral("escalate");
-    case AlarmRecord::Phase::DeEscalate:
+    case AlarmStep::DeEscalate:
         return QStringLiteral("de-escalate");
-    case AlarmRecord::Phase::Acknowledge:
+    case AlarmStep::Acknowledge:
         return QStringLiteral("acknowledge");
-    case AlarmRecord::Phase::Silence:
+    case AlarmStep::Silence:
         return QStringLiteral("silence");
-    case AlarmRecord::Phase::End:
+    case AlarmStep::End:
         return QStringLiteral("end");
-    case AlarmRecord::Phase::Reset:
+    case AlarmStep::Reset:
         return QStringLiteral("reset");
-    case AlarmRecord::Phase::Unknown:
+    case AlarmStep::Unknown:
         break;
     }
     return QStringLiteral("unknown");
+}
+
+// The stored integers are the domain enums shifted by one, 0 meaning unknown. Written out rather than
+// computed so that a reordering of the domain enums cannot silently change what old rows mean.
+int storedPriority(std::optional<alarms::Priority> p)
+{
+    if (!p)
+        return 0;
+    switch (*p) {
+    case alarms::Priority::None:
+        return 1;
+    case alarms::Priority::Low:
+        return 2;
+    case alarms::Priority::Medium:
+        return 3;
+    case alarms::Priority::High:
+        return 4;
+    }
+    return 0;
+}
+
+int storedKind(std::optional<alarms::Kind> k)
+{
+    if (!k)
+        return 0;
+    switch (*k) {
+    case alarms::Kind::Physiological:
+        return 1;
+    case alarms::Kind::Technical:
+        return 2;
+    case alarms::Kind::Advisory:
+        return 3;
+    }
+    return 0;
+}
+
+std::optional<alarms::Priority> priorityFromStored(qint64 v)
+{
+    switch (v) {
+    case 1:
+        return alarms::Priority::None;
+    case 2:
+        return alarms::Priority::Low;
+    case 3:
+        return alarms::Priority::Medium;
+    case 4:
+        return alarms::Priority::High;
+    default:
+        return std::nullopt;
+    }
+}
+
+std::optional<alarms::Kind> kindFromStored(qint64 v)
+{
+    switch (v) {
+    case 1:
+        return alarms::Kind::Physiological;
+    case 2:
+        return alarms::Kind::Technical;
+    case 3:
+        return alarms::Kind::Advisory;
+    default:
+        return std::nullopt;
+    }
+}
+
+AlarmStep alarmStepFromStored(qint64 v)
+{
+    return v >= 0 && v <= static_cast<qint64>(AlarmStep::Reset) ? static_cast<AlarmStep>(v)
+                                                                : AlarmStep::Unknown;
+}
+
+QString conditionEventText(const QString &code, const QString &text)
+{
+    return code + QStringLiteral(": ") + text;
+}
+
+void splitConditionEventText(const QString &stored, QString *code, QString *text)
+{
+    const qsizetype sep = stored.indexOf(QStringLiteral(": "));
+    if (sep <= 0 || stored.left(sep).contains(u' ')) {
+        code->clear();
+        *text = stored;
+        return;
+    }
+    *code = stored.left(sep);
+    *text = stored.mid(sep + 2);
 }
 
 } // namespace vigil::archive

@@ -3,6 +3,7 @@
 // The schema and the design behind it are in docs/ARCHIVE.md.
 #pragma once
 
+#include "Alarm.h"
 #include "Vitals.h"
 
 #include <QString>
@@ -23,26 +24,30 @@ inline constexpr qint32 kApplicationId = 0x5647494C; // "VGIL": PRAGMA applicati
 inline constexpr qint64 kMaxWaveChunkUs = 60'000'000;
 inline constexpr qint64 kMaxNumericChunkMs = 120'000;
 
+// A step in the lifecycle of one alarm as the archive records it. Not the PCD-04 event phase
+// (alarms::Phase, what a device reports): this is what happened to the alarm at the station, including
+// the user's actions (acknowledge, silence, reset). Stored as the integer (docs/ARCHIVE.md); the names are
+// those of alarmStepName().
+enum class AlarmStep : quint8 {
+    Unknown,
+    Start,
+    Continue,
+    Update,
+    Escalate,
+    DeEscalate,
+    Acknowledge,
+    Silence,
+    End,
+    Reset
+};
+
 // One step in the life of one alarm. The alarm engine (and the PCD-04 gateway) write a row per step:
 // start, escalation, acknowledge, silence, end, reset... all with the same alarmId. Kept general on
-// purpose: anything the engine does not know is left at its default and stored as NULL/0.
+// purpose: anything the engine does not know is left at its default and stored as NULL/0. Priority and
+// kind are the station's one alarm vocabulary (models/domain/Alarm.h); empty = not known.
 struct AlarmRecord
 {
     enum class Source : quint8 { Other, Gateway, Limit, Technical };
-    enum class Kind : quint8 { Unknown, Physiological, Technical, Advisory };
-    enum class Priority : quint8 { Unknown, None, Low, Medium, High };
-    enum class Phase : quint8 {
-        Unknown,
-        Start,
-        Continue,
-        Update,
-        Escalate,
-        DeEscalate,
-        Acknowledge,
-        Silence,
-        End,
-        Reset
-    };
 
     QString alarmId; // stable across every step of one alarm (PCD-04 OBR-3, or the engine's id)
     QString bedKey;  // empty for station-wide alarms
@@ -50,9 +55,9 @@ struct AlarmRecord
     QString code;   // what: MDC event REFID/number, limit id ("hr_high"), technical code ("lead_off")
     QString text;   // as the nurse read it
     QString metric; // the measurement in alarm (NumericInfo key or MDC REFID), empty if none
-    Priority priority = Priority::Unknown;
-    Kind kind = Kind::Unknown;
-    Phase phase = Phase::Unknown;
+    std::optional<alarms::Priority> priority;
+    std::optional<alarms::Kind> kind;
+    AlarmStep step = AlarmStep::Unknown;
     QString state; // device/engine state as reported ("active", "latched", "audio-paused"...)
     double value = std::numeric_limits<double>::quiet_NaN();     // NaN = none
     double limitLow = std::numeric_limits<double>::quiet_NaN();  // NaN = none
@@ -63,17 +68,53 @@ struct AlarmRecord
     QString user;       // who acknowledged, silenced or reset it
 };
 
+// Names as the exports write them: "gateway"..., alarms::nameOf() for a known priority or kind and
+// "unknown" otherwise, "start" "continue" "update" "escalate" "de-escalate" "acknowledge" "silence" "end"
+// "reset" ("unknown").
 QString toString(AlarmRecord::Source v);
-QString toString(AlarmRecord::Kind v);
-QString toString(AlarmRecord::Priority v);
-QString toString(AlarmRecord::Phase v);
+QString toString(std::optional<alarms::Priority> v);
+QString toString(std::optional<alarms::Kind> v);
+QString alarmStepName(AlarmStep v);
+
+// The integers the schema stores (alarm_event.priority, .kind), unchanged since schema version 1 so
+// existing archives read the same: priority unknown 0, none 1, low 2, medium 3, high 4; kind unknown 0,
+// physiological 1, technical 2, advisory 3. A value out of range reads as unknown.
+int storedPriority(std::optional<alarms::Priority> p);
+int storedKind(std::optional<alarms::Kind> k);
+std::optional<alarms::Priority> priorityFromStored(qint64 v);
+std::optional<alarms::Kind> kindFromStored(qint64 v);
+AlarmStep alarmStepFromStored(qint64 v);
+
+// Event types the archive gives a meaning to. A technical condition (alarms::tech codes such as
+// "lead_off", or a device's own technical code) is one condition_on row when it starts and one
+// condition_off row when it ends, its text stored as "<code>: <text>" (the format since schema 1).
+inline const QString kConditionOn = QStringLiteral("condition_on");
+inline const QString kConditionOff = QStringLiteral("condition_off");
+inline const QString kNote = QStringLiteral("note");
+inline const QString kDischarge = QStringLiteral("discharge");
 
 struct ArchiveEvent
 {
     QString bedKey; // empty for station-wide events
     qint64 timeMs = 0;
-    QString type; // "condition_on", "condition_off", "note", "discharge", ...
+    QString type; // kConditionOn, kConditionOff, kNote, kDischarge, ...
+    QString code; // condition events: the condition's code (read from the stored text); else empty
+    QString text; // what the nurse read (for condition events without the "<code>: " prefix)
+};
+
+// "<code>: <text>", the stored text of a condition event, and back (code empty when the text has no
+// prefix; codes never contain ": ").
+QString conditionEventText(const QString &code, const QString &text);
+void splitConditionEventText(const QString &stored, QString *code, QString *text);
+
+// One technical condition from its start to its end, folded from its condition_on / condition_off rows.
+struct ConditionEpisode
+{
+    QString bedKey; // empty for station-wide conditions
+    QString code;
     QString text;
+    std::optional<qint64> startMs; // empty: started before anything archived (purged, or before the range)
+    std::optional<qint64> endMs;   // empty: still present at the end of what was read
 };
 
 struct ArchiveOptions

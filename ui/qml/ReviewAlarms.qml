@@ -155,7 +155,9 @@ FocusScope {
                     horizontalAlignment: Text.AlignHCenter
                     wrapMode: Text.WordWrap
                     visible: list.count === 0 && !!alarmsTab.review && alarmsTab.review.loaded
-                    text: qsTr("No alarms in the last %1 h.").arg(alarmsTab.review ? alarmsTab.review.rangeHours : 0)
+                    text: alarmsTab.review && alarmsTab.review.rangeHours > 0
+                          ? qsTr("No alarms in the last %1 h.").arg(alarmsTab.review.rangeHours)
+                          : qsTr("No alarms in this stay.")
                     color: Theme.textDim
                     font.family: Theme.fontFamily
                     font.pixelSize: 22

@@ -2,8 +2,8 @@ import QtQuick
 import QtQuick.Layouts
 import Vigil.Ui
 
-// Trends tab of the bed review: one panel per numeric group over 1 / 8 / 24 / 96 h, alarms marked on the
-// time axis. Zoom: wheel, pinch, + / - keys or buttons; pan: drag, arrow keys or buttons. A click sets a
+// Trends tab of the bed review: one panel per numeric group over the current stay (the default) or the
+// last 1 / 8 / 24 / 96 h, alarms marked on the time axis. Zoom: wheel, pinch, + / - keys or buttons; pan: drag, arrow keys or buttons. A click sets a
 // cursor that reads the values off every panel; a double click (or W) opens the waves at that time.
 FocusScope {
     id: tab
@@ -54,11 +54,12 @@ FocusScope {
             Layout.fillWidth: true
             spacing: 8
             Repeater {
-                model: [1, 8, 24, 96]
+                // 0: the stay, from its start to now.
+                model: [0, 1, 8, 24, 96]
                 delegate: ReviewButton {
                     required property int modelData
-                    objectName: "range" + modelData
-                    text: modelData + " h"
+                    objectName: modelData === 0 ? "rangeStay" : "range" + modelData
+                    text: modelData === 0 ? qsTr("Stay") : modelData + " h"
                     checkable: true
                     checked: !!tab.review && tab.review.rangeHours === modelData
                     implicitWidth: 88
@@ -392,7 +393,9 @@ FocusScope {
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.WordWrap
                 visible: !!tab.review && tab.review.loaded && tab.panels.length === 0 && !tab.review.trendLoading
-                text: qsTr("No trends archived for this bed in the last %1 h.").arg(tab.review ? tab.review.rangeHours : 0)
+                text: tab.review && tab.review.rangeHours > 0
+                      ? qsTr("No trends archived for this bed in the last %1 h.").arg(tab.review.rangeHours)
+                      : qsTr("No trends archived for this stay.")
                 color: Theme.textDim
                 font.family: Theme.fontFamily
                 font.pixelSize: 26

@@ -97,8 +97,8 @@ inline vigil::archive::AlarmRecord alarm(int run, int bed, int k)
     a.bedKey = bedKey(bed);
     a.source = vigil::archive::AlarmRecord::Source::Limit;
     a.code = QStringLiteral("hr_high");
-    a.phase = vigil::archive::AlarmRecord::Phase::Start;
-    a.priority = vigil::archive::AlarmRecord::Priority::Medium;
+    a.step = vigil::archive::AlarmStep::Start;
+    a.priority = vigil::alarms::Priority::Medium;
     a.value = hr(run, bed, k);
     a.timeMs = (runStartUs(run) + qint64(k) * kBlockUs) / 1000 + 150;
     return a;

@@ -208,6 +208,10 @@ private slots:
     void trendDecimation();
     void waveStripGapsAreNaN();
     void alarmLifecycleAndEvents();
+    void storedAlarmCodesUnchanged();
+    void conditionEpisodesFold();
+    void eventsExportListsEpisodes();
+    void exportsCarryUnitsForEveryChannel();
     void retentionPurgesInSmallSteps();
     void openEmptyFileCreatesSchema();
     void migratesFromV1();
@@ -600,45 +604,50 @@ void TstArchive::alarmLifecycleAndEvents()
     a.code = QStringLiteral("hr_high");
     a.text = QStringLiteral("HR 142 > 120");
     a.metric = QStringLiteral("hr");
-    a.priority = AlarmRecord::Priority::Medium;
-    a.kind = AlarmRecord::Kind::Physiological;
+    a.priority = vigil::alarms::Priority::Medium;
+    a.kind = vigil::alarms::Kind::Physiological;
     a.value = 142;
     a.limitHigh = 120;
     a.unit = QStringLiteral("/min");
     a.onsetMs = kT0Ms + 1000;
     const struct
     {
-        AlarmRecord::Phase phase;
+        AlarmStep step;
         qint64 dt;
         const char *user;
-    } steps[] = {{AlarmRecord::Phase::Start, 1000, ""},
-                 {AlarmRecord::Phase::Escalate, 20000, ""},
-                 {AlarmRecord::Phase::Acknowledge, 30000, "nurse.b"},
-                 {AlarmRecord::Phase::End, 60000, ""},
-                 {AlarmRecord::Phase::Reset, 61000, "nurse.b"}};
+    } steps[] = {{AlarmStep::Start, 1000, ""},
+                 {AlarmStep::Escalate, 20000, ""},
+                 {AlarmStep::Acknowledge, 30000, "nurse.b"},
+                 {AlarmStep::End, 60000, ""},
+                 {AlarmStep::Reset, 61000, "nurse.b"}};
     for (const auto &s : steps) {
-        a.phase = s.phase;
+        a.step = s.step;
         a.timeMs = kT0Ms + s.dt;
         a.user = QString::fromLatin1(s.user);
-        a.priority = s.phase == AlarmRecord::Phase::Escalate ? AlarmRecord::Priority::High : a.priority;
+        a.priority = s.step == AlarmStep::Escalate ? vigil::alarms::Priority::High : a.priority;
         archive->storeAlarmEvent(a);
     }
     AlarmRecord tech;
     tech.alarmId = QStringLiteral("T-1");
     tech.bedKey = QStringLiteral("b2");
     tech.source = AlarmRecord::Source::Technical;
-    tech.kind = AlarmRecord::Kind::Technical;
+    tech.kind = vigil::alarms::Kind::Technical;
     tech.code = QStringLiteral("lead_off");
-    tech.phase = AlarmRecord::Phase::Start;
+    tech.step = AlarmStep::Start;
     tech.timeMs = kT0Ms + 5000;
     archive->storeAlarmEvent(tech);
+    // Device conditions in an update are not archived by the archive itself: the station records each
+    // technical condition once, as an episode, from its alarm engine (storeCondition, below).
     BedUpdate cond;
     cond.bedKey = QStringLiteral("b1");
     cond.conditions.push_back({QStringLiteral("lead_off"), QStringLiteral("ECG lead off"), true});
     archive->store(cond);
-    archive->store(cond); // repeated state: no new event
     cond.conditions[0].active = false;
     archive->store(cond);
+    archive->storeCondition(QStringLiteral("b1"), kT0Ms + 6000, true, QStringLiteral("lead_off"),
+                            QStringLiteral("ECG lead off"));
+    archive->storeCondition(QStringLiteral("b1"), kT0Ms + 8000, false, QStringLiteral("lead_off"),
+                            QStringLiteral("ECG lead off"));
     archive->storeEvent(QStringLiteral("b1"), kT0Ms + 7000, QStringLiteral("note"),
                         QStringLiteral("turned, \"left\""));
     QVERIFY(archive->flush());
@@ -648,11 +657,11 @@ void TstArchive::alarmLifecycleAndEvents()
     QVERIFY2(reader, qPrintable(error));
     const auto bedAlarms = reader->alarms(QStringLiteral("b1"), kT0Ms, kT0Ms + 100'000);
     QCOMPARE(bedAlarms.size(), std::size_t(5));
-    QVERIFY(bedAlarms[0].phase == AlarmRecord::Phase::Start);
-    QVERIFY(bedAlarms[1].priority == AlarmRecord::Priority::High);
+    QVERIFY(bedAlarms[0].step == AlarmStep::Start);
+    QVERIFY(bedAlarms[1].priority == vigil::alarms::Priority::High);
     QCOMPARE(bedAlarms[2].user, QStringLiteral("nurse.b"));
-    QVERIFY(bedAlarms[2].phase == AlarmRecord::Phase::Acknowledge);
-    QVERIFY(bedAlarms[4].phase == AlarmRecord::Phase::Reset);
+    QVERIFY(bedAlarms[2].step == AlarmStep::Acknowledge);
+    QVERIFY(bedAlarms[4].step == AlarmStep::Reset);
     QCOMPARE(bedAlarms[0].value, 142.0);
     QCOMPARE(bedAlarms[0].limitHigh, 120.0);
     QVERIFY(std::isnan(bedAlarms[0].limitLow));
@@ -663,14 +672,282 @@ void TstArchive::alarmLifecycleAndEvents()
     QCOMPARE(ward[1].alarmId, QStringLiteral("T-1"));
     const auto last2 = reader->alarms({}, kT0Ms, kT0Ms + 100'000, 2);
     QCOMPARE(last2.size(), std::size_t(2));
-    QVERIFY(last2[1].phase == AlarmRecord::Phase::Reset);
+    QVERIFY(last2[1].step == AlarmStep::Reset);
     const auto events = reader->events(QStringLiteral("b1"), 0, ArchiveReader::kEnd);
-    // Conditions carry no time of their own: they are stamped when received, long after kT0Ms.
     QCOMPARE(events.size(), std::size_t(3));
-    QCOMPARE(events[0].text, QStringLiteral("turned, \"left\""));
-    QCOMPARE(events[1].type, QStringLiteral("condition_on"));
-    QCOMPARE(events[1].text, QStringLiteral("lead_off: ECG lead off"));
+    QCOMPARE(events[0].type, QStringLiteral("condition_on"));
+    QCOMPARE(events[0].timeMs, kT0Ms + 6000);
+    QCOMPARE(events[0].code, QStringLiteral("lead_off"));
+    QCOMPARE(events[0].text, QStringLiteral("ECG lead off"));
+    QCOMPARE(events[1].type, QStringLiteral("note"));
+    QCOMPARE(events[1].text, QStringLiteral("turned, \"left\""));
+    QVERIFY(events[1].code.isEmpty());
     QCOMPARE(events[2].type, QStringLiteral("condition_off"));
+    QCOMPARE(events[2].timeMs, kT0Ms + 8000);
+    QCOMPARE(events[2].code, QStringLiteral("lead_off"));
+    // Stored as before (schema 1 and 2): "<code>: <text>", so older archives read the same way.
+    QCOMPARE(scalar(path, "SELECT count(*) FROM event WHERE type = 'condition_on' AND text = 'lead_off: ECG "
+                          "lead off'"),
+             1);
+}
+
+void TstArchive::storedAlarmCodesUnchanged()
+{
+    // The schema stores priority, kind and step as integers; the domain enums are numbered differently
+    // (Priority::None is 0 there, "unknown" 1..). Files written before and after must mean the same.
+    QTemporaryDir tmp;
+    const QString path = tmp.filePath(QStringLiteral("a.db"));
+    const std::optional<vigil::alarms::Priority> priorities[] = {
+        std::nullopt, vigil::alarms::Priority::None, vigil::alarms::Priority::Low,
+        vigil::alarms::Priority::Medium, vigil::alarms::Priority::High};
+    const std::optional<vigil::alarms::Kind> kinds[] = {std::nullopt, vigil::alarms::Kind::Physiological,
+                                                        vigil::alarms::Kind::Technical,
+                                                        vigil::alarms::Kind::Advisory};
+    {
+        auto archive = openArchive(path);
+        QVERIFY(archive);
+        for (int i = 0; i < 10; ++i) {
+            AlarmRecord a;
+            a.alarmId = QStringLiteral("A%1").arg(i);
+            a.bedKey = QStringLiteral("b1");
+            a.code = QStringLiteral("x");
+            a.priority = priorities[i % 5];
+            a.kind = kinds[i % 4];
+            a.step = AlarmStep(i);
+            a.timeMs = kT0Ms + i;
+            archive->storeAlarmEvent(a);
+        }
+        QVERIFY(archive->flush());
+    }
+    for (int i = 0; i < 10; ++i) {
+        const QByteArray where = " FROM alarm_event WHERE alarm_id = 'A" + QByteArray::number(i) + "'";
+        QCOMPARE(scalar(path, ("SELECT priority" + where).constData()), qint64(i % 5)); // unknown 0 .. high 4
+        QCOMPARE(scalar(path, ("SELECT kind" + where).constData()), qint64(i % 4)); // unknown 0 .. advisory 3
+        QCOMPARE(scalar(path, ("SELECT phase" + where).constData()), qint64(i));    // unknown 0 .. reset 9
+    }
+    QString error;
+    auto reader = ArchiveReader::open(path, &error);
+    QVERIFY2(reader, qPrintable(error));
+    const auto back = reader->alarms(QStringLiteral("b1"), kT0Ms, kT0Ms + 100);
+    QCOMPARE(back.size(), std::size_t(10));
+    const char *const stepNames[] = {"unknown",     "start",       "continue", "update", "escalate",
+                                     "de-escalate", "acknowledge", "silence",  "end",    "reset"};
+    for (int i = 0; i < 10; ++i) {
+        QVERIFY(back[std::size_t(i)].priority == priorities[i % 5]);
+        QVERIFY(back[std::size_t(i)].kind == kinds[i % 4]);
+        QVERIFY(back[std::size_t(i)].step == AlarmStep(i));
+        QCOMPARE(alarmStepName(back[std::size_t(i)].step), QString::fromLatin1(stepNames[i]));
+    }
+    // The names the exports write, as before.
+    QCOMPARE(toString(std::optional<vigil::alarms::Priority>()), QStringLiteral("unknown"));
+    QCOMPARE(toString(priorities[4]), QStringLiteral("high"));
+    QCOMPARE(toString(kinds[2]), QStringLiteral("technical"));
+    // Out-of-range integers (a newer writer) read as unknown, never as a wrong value.
+    QVERIFY(!priorityFromStored(5) && !kindFromStored(4) && !priorityFromStored(-1));
+    QVERIFY(alarmStepFromStored(10) == AlarmStep::Unknown);
+}
+
+void TstArchive::conditionEpisodesFold()
+{
+    const auto ev = [](const char *bed, qint64 t, const char *type, const char *code) {
+        return ArchiveEvent{QString::fromLatin1(bed), t, QString::fromLatin1(type), QString::fromLatin1(code),
+                            QStringLiteral("text of ") + QString::fromLatin1(code)};
+    };
+    const std::vector<ConditionEpisode> eps = conditionEpisodes({
+        ev("b1", 100, "condition_off", "sensor_off"), // its start was purged
+        ev("b1", 200, "condition_on", "lead_off"),
+        ev("b2", 250, "condition_on", "lead_off"), // another bed: its own episode
+        ev("b1", 300, "condition_on", "lead_off"), // reported again while present: same episode
+        ev("b1", 350, "note", ""), ev("b1", 400, "condition_off", "lead_off"),
+        ev("b1", 500, "condition_on", "lead_off"), // a second episode
+    });
+    QCOMPARE(eps.size(), std::size_t(4));
+    QCOMPARE(eps[0].code, QStringLiteral("sensor_off"));
+    QVERIFY(!eps[0].startMs);
+    QCOMPARE(*eps[0].endMs, qint64(100));
+    QCOMPARE(eps[1].bedKey, QStringLiteral("b1"));
+    QCOMPARE(*eps[1].startMs, qint64(200));
+    QCOMPARE(*eps[1].endMs, qint64(400));
+    QCOMPARE(eps[1].text, QStringLiteral("text of lead_off"));
+    QCOMPARE(eps[2].bedKey, QStringLiteral("b2"));
+    QVERIFY(!eps[2].endMs);
+    QCOMPARE(*eps[3].startMs, qint64(500));
+    QVERIFY(!eps[3].endMs);
+}
+
+void TstArchive::eventsExportListsEpisodes()
+{
+    QTemporaryDir tmp;
+    const QString path = tmp.filePath(QStringLiteral("a.db"));
+    {
+        auto archive = openArchive(path);
+        QVERIFY(archive);
+        BedUpdate u = simpleUpdate(QStringLiteral("icu^1^a"), kT0Ms * 1000, 500, 500, QStringLiteral("P1"));
+        u.bedLabel = QStringLiteral("ICU 1A");
+        archive->store(u);
+        archive->storeCondition(QStringLiteral("icu^1^a"), kT0Ms + 2000, true, QStringLiteral("lead_off"),
+                                QStringLiteral("ECG lead off"));
+        archive->storeCondition(QStringLiteral("icu^1^a"), kT0Ms + 3000, true, QStringLiteral("sensor_off"),
+                                QStringLiteral("SpO2 sensor off"));
+        archive->storeCondition(QStringLiteral("icu^1^a"), kT0Ms + 4500, false, QStringLiteral("lead_off"),
+                                QStringLiteral("ECG lead off"));
+        archive->storeEvent(QStringLiteral("icu^1^a"), kT0Ms + 5000, QStringLiteral("note"),
+                            QStringLiteral("suctioned, \"clear\""));
+        archive->storeCondition({}, kT0Ms + 1000, true, QStringLiteral("link_down"),
+                                QStringLiteral("gw1: gateway link down"));
+        archive->storeCondition({}, kT0Ms + 1500, false, QStringLiteral("link_down"),
+                                QStringLiteral("gw1: gateway link down"));
+        archive->storeCondition(QStringLiteral("icu^2^b"), kT0Ms + 2500, true, QStringLiteral("no_data"),
+                                QStringLiteral("No data"));
+        QVERIFY(archive->flush());
+    }
+    const auto exportEventsCli = [&](const QStringList &extra, QByteArray *csv) {
+        const QString file = tmp.filePath(QStringLiteral("ev/out.csv"));
+        QFile::remove(file);
+        QString out, err;
+        const int code = runCli(QStringList{QStringLiteral("export"), QStringLiteral("--archive"), path,
+                                            QStringLiteral("--format"), QStringLiteral("events"),
+                                            QStringLiteral("--out"), file} +
+                                    extra,
+                                &out, &err);
+        QFile f(file);
+        if (code == 0 && f.open(QIODevice::ReadOnly))
+            *csv = f.readAll();
+        return code;
+    };
+    const QByteArray header = "bed,bed_label,type,start_utc,start_ms,end_utc,end_ms,code,text\n";
+    const QByteArray leadOff = "icu^1^a,ICU 1A,condition,2023-11-14T22:13:22.000Z,1700000002000,"
+                               "2023-11-14T22:13:24.500Z,1700000004500,lead_off,ECG lead off\n";
+    const QByteArray sensorOff =
+        "icu^1^a,ICU 1A,condition,2023-11-14T22:13:23.000Z,1700000003000,,,sensor_off,SpO2 sensor off\n";
+    const QByteArray note = "icu^1^a,ICU 1A,note,2023-11-14T22:13:25.000Z,1700000005000,"
+                            "2023-11-14T22:13:25.000Z,1700000005000,,\"suctioned, \"\"clear\"\"\"\n";
+    QByteArray csv;
+    const QStringList bed{QStringLiteral("--bed"), QStringLiteral("ICU 1A")};
+    QCOMPARE(exportEventsCli(bed + QStringList{QStringLiteral("--from"), QString::number(kT0Ms),
+                                               QStringLiteral("--to"), QString::number(kT0Ms + 10'000)},
+                             &csv),
+             0);
+    QCOMPARE(csv, header + leadOff + sensorOff + note);
+    // A range starting inside the lead-off episode still lists it, with its real start.
+    QCOMPARE(exportEventsCli(bed + QStringList{QStringLiteral("--from"), QString::number(kT0Ms + 4000),
+                                               QStringLiteral("--to"), QString::number(kT0Ms + 10'000)},
+                             &csv),
+             0);
+    QCOMPARE(csv, header + leadOff + sensorOff + note);
+    // After its end it is gone; the sensor is still off, so that episode stays.
+    QCOMPARE(exportEventsCli(bed + QStringList{QStringLiteral("--from"), QString::number(kT0Ms + 4600),
+                                               QStringLiteral("--to"), QString::number(kT0Ms + 4900)},
+                             &csv),
+             0);
+    QCOMPARE(csv, header + sensorOff);
+    // Without --bed: the whole ward, station-wide conditions with an empty bed.
+    QCOMPARE(exportEventsCli({QStringLiteral("--from"), QString::number(kT0Ms), QStringLiteral("--to"),
+                              QString::number(kT0Ms + 10'000)},
+                             &csv),
+             0);
+    QCOMPARE(csv, header +
+                      ",,condition,2023-11-14T22:13:21.000Z,1700000001000,2023-11-14T22:13:21.500Z,"
+                      "1700000001500,link_down,gw1: gateway link down\n" +
+                      leadOff +
+                      "icu^2^b,,condition,2023-11-14T22:13:22.500Z,1700000002500,,,no_data,No data\n" +
+                      sensorOff + note);
+    // The CSV export's events file is the same table.
+    QString out, err;
+    QCOMPARE(runCli({QStringLiteral("export"), QStringLiteral("--archive"), path, QStringLiteral("--bed"),
+                     QStringLiteral("icu^1^a"), QStringLiteral("--from"), QString::number(kT0Ms),
+                     QStringLiteral("--to"), QString::number(kT0Ms + 10'000), QStringLiteral("--format"),
+                     QStringLiteral("csv"), QStringLiteral("--out"), tmp.filePath(QStringLiteral("c/x.csv"))},
+                    &out, &err),
+             0);
+    QFile ev(tmp.filePath(QStringLiteral("c/x_events.csv")));
+    QVERIFY(ev.open(QIODevice::ReadOnly));
+    QCOMPARE(ev.readAll(), header + leadOff + sensorOff + note);
+}
+
+void TstArchive::exportsCarryUnitsForEveryChannel()
+{
+    QTemporaryDir tmp;
+    const QString path = tmp.filePath(QStringLiteral("a.db"));
+    {
+        auto archive = openArchive(path);
+        QVERIFY(archive);
+        // One second of every channel the station knows, and every numeric.
+        BedUpdate u;
+        u.bedKey = QStringLiteral("icu^1^a");
+        u.bedLabel = QStringLiteral("ICU 1A");
+        u.sourceId = QStringLiteral("test");
+        for (const WaveInfo &w : kWaves) {
+            WaveBlock b;
+            b.id = w.id;
+            b.sampleRate = w.id == WaveId::Resp || w.id == WaveId::Co2 ? 62.5 : w.defaultRate;
+            b.startTimeUs = kT0Ms * 1000;
+            for (int i = 0; i < int(b.sampleRate * 2); ++i)
+                b.samples.push_back(float(w.rangeLow + (w.rangeHigh - w.rangeLow) * (i % 10) / 10.0));
+            u.waves.push_back(std::move(b));
+        }
+        for (const NumericInfo &n : kNumerics)
+            u.numerics.push_back({n.id, 50, kT0Ms + 100});
+        archive->store(u);
+    }
+    const auto expectedUnit = [](WaveId id) {
+        const auto u = waveInfo(id).unit;
+        return u.empty() ? QStringLiteral("NU") : QString::fromUtf8(u.data(), qsizetype(u.size()));
+    };
+    QCOMPARE(expectedUnit(WaveId::Pleth), QStringLiteral("NU")); // Vitals.h gives pleth its unit
+    const QStringList range{QStringLiteral("--archive"), path,
+                            QStringLiteral("--bed"),     QStringLiteral("icu^1^a"),
+                            QStringLiteral("--from"),    QString::number(kT0Ms),
+                            QStringLiteral("--to"),      QString::number(kT0Ms + 5000)};
+    QString out, err;
+    const QString hea = tmp.filePath(QStringLiteral("w/rec.hea"));
+    QCOMPARE(runCli(QStringList{QStringLiteral("export")} + range +
+                        QStringList{QStringLiteral("--format"), QStringLiteral("wfdb"),
+                                    QStringLiteral("--out"), hea},
+                    &out, &err),
+             0);
+    // The header text itself: every signal line names its unit after the gain ("200(0)/mV"); a line
+    // without one would mean mV to any WFDB reader.
+    QFile hf(hea);
+    QVERIFY(hf.open(QIODevice::ReadOnly));
+    const QList<QByteArray> heaLines = hf.readAll().split('\n');
+    int signalLines = 0;
+    for (const QByteArray &line : heaLines) {
+        if (!line.startsWith("rec.dat"))
+            continue;
+        const QList<QByteArray> f = line.split(' ');
+        QVERIFY2(f.size() >= 3 && f[2].contains('/'), line.constData());
+        const QByteArray unit = f[2].mid(f[2].indexOf('/') + 1);
+        QVERIFY2(!unit.isEmpty(), line.constData());
+        ++signalLines;
+    }
+    QCOMPARE(signalLines, kWaveCount);
+    QString error;
+    const auto rec = wfdb::Record::open(hea, &error);
+    QVERIFY2(rec, qPrintable(error));
+    QCOMPARE(rec->signalCount(), kWaveCount);
+    for (const wfdb::SignalInfo &si : rec->header().signalInfos) {
+        const auto id = wfdb::waveIdForSignal(si);
+        QVERIFY2(id, qPrintable(si.description));
+        QCOMPARE(si.units, expectedUnit(*id));
+    }
+
+    QCOMPARE(runCli(QStringList{QStringLiteral("export")} + range +
+                        QStringList{QStringLiteral("--format"), QStringLiteral("csv"),
+                                    QStringLiteral("--out"), tmp.filePath(QStringLiteral("c/bed.csv"))},
+                    &out, &err),
+             0);
+    for (const char *file : {"c/bed_waves.csv", "c/bed_numerics.csv"}) {
+        QFile f(tmp.filePath(QString::fromLatin1(file)));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<QByteArray> cols = f.readLine().trimmed().split(',');
+        QCOMPARE(cols.size(), 2 + (QByteArray(file).contains("waves") ? kWaveCount : kNumericCount));
+        for (qsizetype c = 2; c < cols.size(); ++c) {
+            QVERIFY2(cols[c].endsWith(']') && !cols[c].endsWith("[]"), cols[c].constData());
+            if (QByteArray(file).contains("waves"))
+                QVERIFY(cols[c].endsWith(" [" + expectedUnit(WaveId(c - 2)).toUtf8() + ']'));
+        }
+    }
 }
 
 void TstArchive::retentionPurgesInSmallSteps()
@@ -796,11 +1073,11 @@ void TstArchive::migratesFromV1()
         QCOMPARE(int32_t(std::lround(w[0].samples[i] * 200)), adu[i]);
     const auto alarms = reader->alarms({}, 0, ArchiveReader::kEnd);
     QCOMPARE(alarms.size(), std::size_t(4)); // start+ack+end of alarm 1, start of alarm 2
-    QVERIFY(alarms[0].phase == AlarmRecord::Phase::Start);
-    QVERIFY(alarms[0].priority == AlarmRecord::Priority::High);
-    QVERIFY(alarms[2].phase == AlarmRecord::Phase::Acknowledge);
+    QVERIFY(alarms[0].step == AlarmStep::Start);
+    QVERIFY(alarms[0].priority == vigil::alarms::Priority::High);
+    QVERIFY(alarms[2].step == AlarmStep::Acknowledge);
     QCOMPARE(alarms[2].user, QStringLiteral("nurse.a"));
-    QVERIFY(alarms[3].phase == AlarmRecord::Phase::End);
+    QVERIFY(alarms[3].step == AlarmStep::End);
     QCOMPARE(alarms[1].bedKey, QStringLiteral("icu^2^b"));
     const auto stays = reader->stays(QStringLiteral("icu^1^a"));
     QCOMPARE(stays.size(), std::size_t(2));
@@ -965,7 +1242,7 @@ void TstArchive::cliArgumentsAndCsvExport()
     QFile waves(tmp.filePath(QStringLiteral("exp/bed_waves.csv")));
     QVERIFY(waves.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = waves.readAll().split('\n');
-    QCOMPARE(lines[0], QByteArray("time_utc,time_us,II [mV],Pleth []"));
+    QCOMPARE(lines[0], QByteArray("time_utc,time_us,II [mV],Pleth [NU]"));
     QCOMPARE(lines.size(), 500 + 2); // header, 500 instants (pleth shares every 4th), trailing newline
     QVERIFY(lines[1].startsWith("2023-11-14T22:13:20.000Z,1700000000000000,"));
     QVERIFY(lines[1].endsWith(",0.5"));

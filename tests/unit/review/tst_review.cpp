@@ -253,7 +253,7 @@ struct ArchiveFixture
         r.alarmId = QStringLiteral("hr-1");
         r.bedKey = kBed;
         r.source = archive::AlarmRecord::Source::Limit;
-        r.kind = archive::AlarmRecord::Kind::Physiological;
+        r.kind = vigil::alarms::Kind::Physiological;
         r.code = QStringLiteral("hr_high");
         r.text = QStringLiteral("HR 89 > 85");
         r.metric = QStringLiteral("hr");
@@ -263,18 +263,17 @@ struct ArchiveFixture
         r.onsetMs = t0Ms + 60'000;
         const struct
         {
-            archive::AlarmRecord::Phase phase;
-            archive::AlarmRecord::Priority priority;
+            archive::AlarmStep step;
+            vigil::alarms::Priority priority;
             qint64 dt;
             const char *user;
         } steps[] = {
-            {archive::AlarmRecord::Phase::Start, archive::AlarmRecord::Priority::Medium, 60'000, ""},
-            {archive::AlarmRecord::Phase::Escalate, archive::AlarmRecord::Priority::High, 70'000, ""},
-            {archive::AlarmRecord::Phase::Acknowledge, archive::AlarmRecord::Priority::High, 75'000,
-             "nurse.b"},
-            {archive::AlarmRecord::Phase::End, archive::AlarmRecord::Priority::High, 90'000, ""}};
+            {vigil::archive::AlarmStep::Start, vigil::alarms::Priority::Medium, 60'000, ""},
+            {vigil::archive::AlarmStep::Escalate, vigil::alarms::Priority::High, 70'000, ""},
+            {vigil::archive::AlarmStep::Acknowledge, vigil::alarms::Priority::High, 75'000, "nurse.b"},
+            {vigil::archive::AlarmStep::End, vigil::alarms::Priority::High, 90'000, ""}};
         for (const auto &s : steps) {
-            r.phase = s.phase;
+            r.step = s.step;
             r.priority = s.priority;
             r.timeMs = t0Ms + s.dt;
             r.user = QString::fromLatin1(s.user);
@@ -318,8 +317,12 @@ private slots:
     void loadsTrendsOffTheGuiThreadWithLoadingFlag()
     {
         auto q = std::make_shared<FakeQuery>();
-        auto m = makeModel(q);
-        m->setRangeHours(8);
+        auto m = std::make_unique<ReviewModel>();
+        m->setQuery(q);
+        m->setClock([] { return kT0Ms + 10 * 3'600'000; });
+        m->setRangeHours(8); // a fixed window (the default is the stay), chosen before the bed: no load yet
+        m->setBedKey(kBed);
+        QVERIFY(!m->loading());
         QSignalSpy loading(m.get(), &ReviewModel::loadingChanged);
         QSignalSpy trends(m.get(), &ReviewModel::trendsChanged);
         QSignalSpy progress(m.get(), &ReviewModel::progressChanged);
@@ -726,6 +729,113 @@ private slots:
         QCOMPARE(ecg->samples.size(), std::size_t(30'000));
         QCOMPARE(m.alarmStrip()->channels(),
                  (QStringList{QStringLiteral("ecg_ii"), QStringLiteral("pleth")}));
+    }
+
+    // The review opens on the bed's current stay, as the archive engine recorded it: from the stay's start
+    // to now, not a fixed window; "whole range" (resetView) is exactly that stay, and nothing of the
+    // previous patient's is in it. Discharged, the range ends with the stay.
+    void opensOnTheStayRange()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("stays.db"));
+        const qint64 t0 = QDateTime::currentMSecsSinceEpoch() / 1000 * 1000 - 3'600'000;
+        const qint64 stayB = t0 + 200'000; // the second patient's first sample
+        {
+            archive::ArchiveOptions o;
+            o.commitIntervalMs = 20;
+            QString error;
+            auto a = archive::Archive::open(path, o, &error);
+            QVERIFY2(a, qPrintable(error));
+            // Patient A for 2 minutes (HR 50), a pause, then patient B for 3 minutes (HR 100), each with
+            // ECG and an alarm.
+            const auto feed = [&](const PatientInfo &p, qint64 from, int seconds, double hr) {
+                for (int s = 0; s < seconds; ++s) {
+                    BedUpdate u;
+                    u.bedKey = kBed;
+                    u.bedLabel = QStringLiteral("ICU 1A");
+                    u.sourceId = QStringLiteral("test");
+                    u.patient = p;
+                    WaveBlock e{WaveId::EcgII, 500.0, (from + s * 1000) * 1000,
+                                std::vector<float>(500, 0.1f)};
+                    u.waves.push_back(std::move(e));
+                    u.numerics.push_back({NumericId::Hr, hr, from + s * 1000});
+                    a->store(u);
+                }
+            };
+            feed({QStringLiteral("MRN1"), QStringLiteral("Able, Ann"), PatientProfile::Adult}, t0, 120, 50.0);
+            feed({QStringLiteral("MRN2"), QStringLiteral("Baker, Bo"), PatientProfile::Adult}, stayB, 180,
+                 100.0);
+            for (const auto &[id, at] :
+                 {std::pair{"alarm-a", t0 + 60'000}, std::pair{"alarm-b", stayB + 50'000}}) {
+                archive::AlarmRecord r;
+                r.alarmId = QString::fromLatin1(id);
+                r.bedKey = kBed;
+                r.code = QStringLiteral("hr_high");
+                r.text = QStringLiteral("HR high");
+                r.priority = vigil::alarms::Priority::Medium;
+                r.kind = vigil::alarms::Kind::Physiological;
+                r.step = archive::AlarmStep::Start;
+                r.timeMs = r.onsetMs = at;
+                a->storeAlarmEvent(r);
+            }
+            QVERIFY(a->flush());
+        }
+        const qint64 now = t0 + 600'000;
+        ReviewModel m;
+        m.setQuery(std::make_shared<archive::ArchiveQueryAdapter>(path));
+        m.setClock([now] { return now; });
+        m.setBedKey(kBed);
+        QCOMPARE(m.rangeHours(), ReviewModel::kStayRange); // the default
+        m.loadTrends();
+        QVERIFY(waitIdle(m));
+        QVERIFY2(m.error().isEmpty(), qPrintable(m.error()));
+        QCOMPARE(qint64(m.rangeStart()), stayB);
+        QCOMPARE(qint64(m.rangeEnd()), now); // open stay: to now
+        QCOMPARE(m.viewStart(), m.rangeStart());
+        QCOMPARE(m.viewEnd(), m.rangeEnd());
+        QCOMPARE(m.stays().size(), 1);
+        QVERIFY2(m.patientText().contains(QStringLiteral("Baker, Bo")), qPrintable(m.patientText()));
+        const ArchiveTrendSeries *hr = series(m, NumericId::Hr);
+        QVERIFY(hr);
+        QVERIFY(!hr->points.empty());
+        for (const ArchiveTrendPoint &p : hr->points) {
+            QVERIFY(p.timeMs >= stayB);
+            QCOMPARE(p.min, 100.0); // not one of patient A's values
+        }
+        QCOMPARE(m.alarms()->rowCount(), 1);
+        QCOMPARE(m.alarms()->alarmIdAt(0), QStringLiteral("alarm-b"));
+        // Zoomed and panned, "whole range" is the stay again, exactly.
+        m.zoom(4.0, 0.2);
+        m.pan(0.5);
+        QVERIFY(m.viewEnd() - m.viewStart() < m.rangeEnd() - m.rangeStart());
+        m.resetView();
+        QCOMPARE(qint64(m.viewStart()), stayB);
+        QCOMPARE(qint64(m.viewEnd()), now);
+
+        // A fixed window is still there on request, and back to the stay.
+        m.setRangeHours(1);
+        QVERIFY(waitIdle(m));
+        QCOMPARE(qint64(m.rangeEnd() - m.rangeStart()), qint64(3'600'000));
+        QVERIFY(m.rangeStart() < double(t0)); // reaches back into patient A's stay
+        m.setRangeHours(0);
+        QVERIFY(waitIdle(m));
+        QCOMPARE(qint64(m.rangeStart()), stayB);
+
+        // Discharged: the range is the stay, start to end.
+        {
+            QString error;
+            auto a = archive::Archive::open(path, archive::ArchiveOptions{}, &error);
+            QVERIFY2(a, qPrintable(error));
+            a->discharge(kBed, stayB + 190'000);
+            QVERIFY(a->flush());
+        }
+        m.loadTrends();
+        QVERIFY(waitIdle(m));
+        QCOMPARE(qint64(m.rangeStart()), stayB);
+        QCOMPARE(qint64(m.rangeEnd()), stayB + 190'000);
+        m.resetView();
+        QCOMPARE(qint64(m.viewStart()), stayB);
+        QCOMPARE(qint64(m.viewEnd()), stayB + 190'000);
     }
 
     // ------------------------------------------------------------------------------ column fills

@@ -142,18 +142,18 @@ bool writeArchive(const QString &path, qint64 *endMs)
     const struct
     {
         const char *id, *code, *text;
-        archive::AlarmRecord::Priority priority;
+        vigil::alarms::Priority priority;
         double onsetS, endS, value, limitLo, limitHi;
         const char *unit;
     } alarms[] = {
-        {"a1", "hr_high", "HR high", archive::AlarmRecord::Priority::Medium, 2 * 3600 + 900, 2 * 3600 + 2300,
-         131, NAN, 120, "/min"},
-        {"a2", "spo2_low", "SpO2 low", archive::AlarmRecord::Priority::High, 5 * 3600 + 870, 5 * 3600 + 1500,
-         86, 90, NAN, "%"},
-        {"a3", "no_data", "Bed 01 no data", archive::AlarmRecord::Priority::Low, 6 * 3600 + 1210,
-         6 * 3600 + 1680, NAN, NAN, NAN, ""},
-        {"a4", "lead_off", "ECG leads off", archive::AlarmRecord::Priority::Low, 7 * 3600 + 2402,
-         7 * 3600 + 2440, NAN, NAN, NAN, ""},
+        {"a1", "hr_high", "HR high", vigil::alarms::Priority::Medium, 2 * 3600 + 900, 2 * 3600 + 2300, 131,
+         NAN, 120, "/min"},
+        {"a2", "spo2_low", "SpO2 low", vigil::alarms::Priority::High, 5 * 3600 + 870, 5 * 3600 + 1500, 86, 90,
+         NAN, "%"},
+        {"a3", "no_data", "Bed 01 no data", vigil::alarms::Priority::Low, 6 * 3600 + 1210, 6 * 3600 + 1680,
+         NAN, NAN, NAN, ""},
+        {"a4", "lead_off", "ECG leads off", vigil::alarms::Priority::Low, 7 * 3600 + 2402, 7 * 3600 + 2440,
+         NAN, NAN, NAN, ""},
     };
     for (const auto &al : alarms) {
         archive::AlarmRecord r;
@@ -163,21 +163,21 @@ bool writeArchive(const QString &path, qint64 *endMs)
         r.text = QString::fromLatin1(al.text);
         r.priority = al.priority;
         r.kind = QByteArray(al.code).contains("_off") || QByteArray(al.code) == "no_data"
-                     ? archive::AlarmRecord::Kind::Technical
-                     : archive::AlarmRecord::Kind::Physiological;
+                     ? vigil::alarms::Kind::Technical
+                     : vigil::alarms::Kind::Physiological;
         r.value = al.value;
         r.limitLow = al.limitLo;
         r.limitHigh = al.limitHi;
         r.unit = QString::fromLatin1(al.unit);
         r.onsetMs = startMs + qint64(al.onsetS * 1000);
-        r.phase = archive::AlarmRecord::Phase::Start;
+        r.step = vigil::archive::AlarmStep::Start;
         r.timeMs = r.onsetMs;
         a->storeAlarmEvent(r);
-        r.phase = archive::AlarmRecord::Phase::Acknowledge;
+        r.step = vigil::archive::AlarmStep::Acknowledge;
         r.timeMs = r.onsetMs + 25'000;
         r.user = QStringLiteral("rn.okafor");
         a->storeAlarmEvent(r);
-        r.phase = archive::AlarmRecord::Phase::End;
+        r.step = vigil::archive::AlarmStep::End;
         r.timeMs = startMs + qint64(al.endS * 1000);
         r.user.clear();
         a->storeAlarmEvent(r);
@@ -260,7 +260,17 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(r->property("loaded").toBool(), 10000);
         QTRY_VERIFY(!r->property("loading").toBool());
         QVERIFY2(r->property("error").toString().isEmpty(), qPrintable(r->property("error").toString()));
-        QCOMPARE(r->property("rangeHours").toInt(), 8);
+        // Opens on the stay: from its first archived sample (8 h ago) to now.
+        QCOMPARE(r->property("rangeHours").toInt(), 0);
+        const QVariantList stays = r->property("stays").toList();
+        QCOMPARE(stays.size(), 1);
+        const double stayStart = stays.front().toMap().value(QStringLiteral("from")).toDouble();
+        QCOMPARE(r->property("rangeStart").toDouble(), stayStart);
+        QVERIFY(stayStart >= double(m_endMs - 8 * 3600'000) &&
+                stayStart < double(m_endMs - 8 * 3600'000 + 5000));
+        QVERIFY(r->property("rangeEnd").toDouble() >= double(m_endMs));
+        QVERIFY(r->property("rangeEnd").toDouble() <= double(QDateTime::currentMSecsSinceEpoch()));
+        QCOMPARE(r->property("viewStart").toDouble(), stayStart);
         const QImage img = shot(QStringLiteral("review_trends.png"));
         for (const char *panel :
              {"trend_hr", "trend_spo2", "trend_abp", "trend_rr", "trend_nibp", "trend_temp", "trend_etco2"}) {
