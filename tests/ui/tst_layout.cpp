@@ -330,7 +330,7 @@ private:
     void checkWard(int beds, QSize size, const QString &name)
     {
         QVERIFY(open(beds, size));
-        QTRY_VERIFY_WITH_TIMEOUT(station()->topAlarmPriority() > 0, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(station()->topAlarmPriority() > 0, 60000);
         QTest::qWait(1500); // numerics and one wave sweep in
         QStringList problems = checkTiles(beds, name);
         problems << checkAlarmBar();
@@ -367,7 +367,7 @@ private slots:
         QVERIFY(open(16, {1920, 1080}, false));
         if (station()->metaObject()->indexOfProperty("unacknowledgedCount") < 0)
             QSKIP("Station.unacknowledgedCount is not in this model yet (issue 8 model contract)");
-        QTRY_VERIFY_WITH_TIMEOUT(station()->property("unacknowledgedCount").toInt() >= 3, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(station()->property("unacknowledgedCount").toInt() >= 3, 60000);
         auto *text = itemNamed(m_window->contentItem(), QStringLiteral("alarmBarText"));
         QVERIFY(text);
         QStringList seen;
@@ -393,7 +393,7 @@ private slots:
     void pausedBedLeavesTheBar()
     {
         QVERIFY(open(16, {1920, 1080}, false));
-        QTRY_VERIFY_WITH_TIMEOUT(station()->topAlarmPriority() > 0, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(station()->topAlarmPriority() > 0, 60000);
         const QString bed = station()->topAlarmBed();
         WardModel *model = station()->wardModel();
         int row = -1;
@@ -432,7 +432,7 @@ private slots:
     void alarmCentreKeepsTheRowUnderThePointer()
     {
         QVERIFY(open(16, {1920, 1080}, false));
-        QTRY_VERIFY_WITH_TIMEOUT(station()->signallingCount() >= 3, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(station()->signallingCount() >= 3, 60000);
         QObject *alarms = station()->alarmList();
         QTest::keyClick(m_window, Qt::Key_L);
         QQuickItem *list = nullptr;
