@@ -56,14 +56,45 @@ QString formatValue(double v, int decimals)
     return std::isnan(v) ? QStringLiteral("off") : QString::number(v, 'f', decimals);
 }
 
-// "APNEA" -> "Apnea": device texts in the station's one case style.
+// "APNEA" -> "Apnea", "ECG LEADS OFF" -> "ECG leads off": device texts in the station's one case style,
+// keeping the abbreviations clinicians read as such.
 QString sentenceCase(const QString &text)
 {
     if (text != text.toUpper())
         return text;
-    QString out = text.toLower();
-    out[0] = out[0].toUpper();
+    static const QHash<QString, QString> keep{
+        {QStringLiteral("ECG"), QStringLiteral("ECG")},     {QStringLiteral("HR"), QStringLiteral("HR")},
+        {QStringLiteral("SPO2"), QStringLiteral("SpO2")},   {QStringLiteral("CO2"), QStringLiteral("CO2")},
+        {QStringLiteral("ETCO2"), QStringLiteral("etCO2")}, {QStringLiteral("ABP"), QStringLiteral("ABP")},
+        {QStringLiteral("NIBP"), QStringLiteral("NIBP")},   {QStringLiteral("RR"), QStringLiteral("RR")},
+        {QStringLiteral("ST"), QStringLiteral("ST")},       {QStringLiteral("PVC"), QStringLiteral("PVC")},
+        {QStringLiteral("VT"), QStringLiteral("VT")},       {QStringLiteral("VF"), QStringLiteral("VF")},
+        {QStringLiteral("ART"), QStringLiteral("ART")},     {QStringLiteral("IBP"), QStringLiteral("IBP")},
+    };
+    QStringList words = text.split(QLatin1Char(' '));
+    for (int i = 0; i < words.size(); ++i) {
+        const auto it = keep.constFind(words[i]);
+        words[i] = it != keep.constEnd() ? *it : words[i].toLower();
+    }
+    QString out = words.join(QLatin1Char(' '));
+    if (!out.isEmpty())
+        out[0] = out[0].toUpper();
     return out;
+}
+
+// The station's words for its own technical codes (lead off, sensor off: naming the sensor when the
+// device said which), whichever path reported them; other codes keep the device's text.
+QString techConditionText(const QString &code, std::optional<NumericId> parameter, const QString &deviceText)
+{
+    if (code == tech::LeadOff)
+        return technicalText(code);
+    if (code == tech::SensorOff && parameter) {
+        const auto l = numericInfo(*parameter).label;
+        return QString::fromUtf8(l.data(), static_cast<qsizetype>(l.size())) + QStringLiteral(" sensor off");
+    }
+    if (code == tech::SensorOff)
+        return technicalText(code);
+    return !deviceText.isEmpty() ? sentenceCase(deviceText) : technicalText(code);
 }
 
 double percentile(std::vector<double> v, double p)
@@ -662,7 +693,8 @@ void AlarmEngine::onDeviceConditions(const QString &bedKey, const std::vector<De
     QHash<QString, QString> next;
     for (const DeviceCondition &d : active)
         if (d.active)
-            next.insert(mdc::technicalCode(d.code), d.text);
+            next.insert(mdc::technicalCode(d.code),
+                        techConditionText(mdc::technicalCode(d.code), std::nullopt, d.text));
     for (auto it = b.deviceActive.cbegin(); it != b.deviceActive.cend(); ++it)
         if (!next.contains(it.key()))
             setTech(&b, b.key, it.key(), {}, kDevice, false, t);
@@ -736,7 +768,7 @@ void AlarmEngine::onGatewayAlarm(const GatewayAlarmEvent &e)
             // The station's code, so device and station reports are one condition; the device's words
             // when it names the sensor ("CO2 sensor unplugged"), else the station's.
             c->code = c->gwCategory;
-            c->text = !e.eventText.isEmpty() ? sentenceCase(e.eventText) : technicalText(c->gwCategory);
+            c->text = techConditionText(c->gwCategory, c->parameter, e.eventText);
         } else {
             c->code = !e.eventRefId.isEmpty() ? e.eventRefId : QString::number(e.eventCode);
         }

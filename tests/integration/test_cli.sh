@@ -24,6 +24,8 @@ expect_fail "missing config file" "cannot read the station file" "$vigil" --head
 printf '[display]\nmax_fps = 1000\n' > "$tmp/bad.toml"
 expect_fail "bad config names file, line and key" "bad.toml:2: [display] max_fps" "$vigil" --headless --config "$tmp/bad.toml"
 check "embedded default passes --check-config" "$vigil" --check-config
+check "--check-config warns of alert-manager tiers without an [alert_manager]" bash -c "'$vigil' --check-config | grep -q 'warning: \[alarms.escalation\] high: the 40 s tier escalates to the alert manager'"
+check "no such warning when an alert manager is configured" bash -c "! '$vigil' --check-config --alert-manager mllp://127.0.0.1:1 | grep -q warning"
 check "shipped example passes --check-config" bash -c "cd '$src' && '$vigil' --config resources/station.example.toml --check-config >/dev/null"
 check "--print-default-config is a valid station file" bash -c "'$vigil' --print-default-config > '$tmp/d.toml' && '$vigil' --config '$tmp/d.toml' --check-config >/dev/null"
 
