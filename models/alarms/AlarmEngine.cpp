@@ -328,6 +328,8 @@ void AlarmEngine::endCause(Cond &c, qint64 t, bool latch)
             const auto it = c.bed->tech.find(c.gwCategory);
             if (it != c.bed->tech.end())
                 retryTech(c.bed, *it->second, c.gwCategory, t);
+            if (c.bed->gwTech.value(c.gwCategory) == 0)
+                explanationEnded(*c.bed, c.gwCategory, c.parameter, t);
         }
     }
     if (c.state == State::Inactive && c.origin == Origin::Gateway)
@@ -421,15 +423,30 @@ bool AlarmEngine::bedFlowing(const BedState &b, int except, qint64 t) const
 
 void AlarmEngine::restartStaleness(BedState &b, qint64 t)
 {
-    for (int m = 0; m < kNumericCount; ++m) {
-        auto &ns = b.num[m];
-        if (!ns.seen || !ns.stale)
-            continue;
-        ns.stale = false;
-        ns.lastRx = t;
-        setTech(&b, b.key, tech::StalePrefix + numericKey(m), {}, kInternal, false, t);
-        schedule(t + static_cast<qint64>(kNumerics[m].stalePeriodS * 1000) + 1);
-    }
+    for (int m = 0; m < kNumericCount; ++m)
+        freshPeriod(b, m, t);
+}
+
+void AlarmEngine::explanationEnded(BedState &b, const QString &code, std::optional<NumericId> parameter,
+                                   qint64 t)
+{
+    // A lead or sensor back on: the numerics it made invalid get a fresh period to come back before their
+    // silence is a condition of its own (the lead-off's own gap raises nothing).
+    const std::vector<NumericId> invalid =
+        parameter ? numericsInvalidatedBy(code, *parameter) : numericsInvalidatedBy(code);
+    for (NumericId id : invalid)
+        freshPeriod(b, static_cast<int>(id), t);
+}
+
+void AlarmEngine::freshPeriod(BedState &b, int m, qint64 t)
+{
+    auto &ns = b.num[m];
+    if (!ns.seen || !ns.stale)
+        return;
+    ns.stale = false;
+    ns.lastRx = t;
+    setTech(&b, b.key, tech::StalePrefix + numericKey(m), {}, kInternal, false, t);
+    schedule(t + static_cast<qint64>(kNumerics[m].stalePeriodS * 1000) + 1);
 }
 
 void AlarmEngine::deviceAlarmsOn(BedState &b, int n, std::optional<double> low, std::optional<double> high,
@@ -621,6 +638,8 @@ void AlarmEngine::setTech(BedState *b, const QString &scopeKey, const QString &c
         slot.origins &= static_cast<quint8>(~origin);
         if (slot.origins == 0 && slot.cond)
             endCause(*slot.cond, t, slot.cond->latching);
+        if (b && heldBefore != 0 && slot.origins == 0)
+            explanationEnded(*b, code, std::nullopt, t);
     }
     // These codes decide whether other technical alarms are suppressed: let the next evaluate() re-judge.
     if ((heldBefore != 0) != (slot.origins != 0) &&

@@ -185,6 +185,8 @@ private:
     void checkNumeric(BedState &b, int n, qint64 now);
     bool bedFlowing(const BedState &b, int except, qint64 now) const;
     void restartStaleness(BedState &b, qint64 now);
+    void freshPeriod(BedState &b, int numeric, qint64 now); // a stale numeric gets its period again
+    void explanationEnded(BedState &b, const QString &code, std::optional<NumericId> parameter, qint64 now);
     void deviceAlarmsOn(BedState &b, int n, std::optional<double> low, std::optional<double> high,
                         const QString &supersededBy, qint64 now);
     void raiseLimit(BedState &b, int n, int dir, qint64 now);

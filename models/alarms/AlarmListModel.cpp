@@ -107,16 +107,22 @@ void AlarmListModel::setHeld(bool held)
     }
 }
 
-void AlarmListModel::updateInPlace()
+std::vector<AlarmCondition> AlarmListModel::sortedConditions()
 {
-    // Rows hold still under a pointer or finger: the rows shown keep their places and take their new data;
-    // new, ended-and-retired and re-sorted conditions wait (counted) until the interaction ends.
     m_revision = m_engine->revision();
     std::vector<AlarmCondition> next;
     for (AlarmCondition &c : m_engine->conditions())
         if (m_bedFilter.isEmpty() || c.bedKey == m_bedFilter)
             next.push_back(std::move(c));
     std::sort(next.begin(), next.end(), &AlarmListModel::lessThan);
+    return next;
+}
+
+void AlarmListModel::updateInPlace()
+{
+    // Rows hold still under a pointer or finger: the rows shown keep their places and take their new data;
+    // new, ended-and-retired and re-sorted conditions wait (counted) until the interaction ends.
+    const std::vector<AlarmCondition> next = sortedConditions();
     QHash<QString, const AlarmCondition *> byId;
     for (const auto &c : next)
         byId.insert(c.id, &c);
@@ -150,12 +156,7 @@ void AlarmListModel::rebuild()
         m_pending = 0;
         emit pendingChangesChanged();
     }
-    m_revision = m_engine->revision();
-    std::vector<AlarmCondition> next;
-    for (AlarmCondition &c : m_engine->conditions())
-        if (m_bedFilter.isEmpty() || c.bedKey == m_bedFilter)
-            next.push_back(std::move(c));
-    std::sort(next.begin(), next.end(), &AlarmListModel::lessThan);
+    const std::vector<AlarmCondition> next = sortedConditions();
 
     const int before = static_cast<int>(m_rows.size());
     // 1. Remove rows that are gone, from the back so indices stay valid.

@@ -96,6 +96,7 @@ signals:
 private:
     void rebuild();
     void updateInPlace();
+    std::vector<AlarmCondition> sortedConditions(); // the engine's, filtered and in list order
 
     const AlarmEngine *m_engine;
     std::vector<AlarmCondition> m_rows;

@@ -8,6 +8,7 @@
 // result without an error means "nothing archived there".
 #pragma once
 
+#include "Alarm.h"
 #include "Vitals.h"
 
 #include <QString>
@@ -46,14 +47,11 @@ struct ArchiveWaveStrip
 // One alarm, its lifecycle steps folded together.
 struct ArchiveAlarmEntry
 {
-    enum class Priority : quint8 { Unknown, None, Low, Medium, High };
-    enum class Kind : quint8 { Unknown, Physiological, Technical, Advisory };
-
     QString alarmId;
     qint64 timeMs = 0;    // onset
     qint64 endTimeMs = 0; // 0 = no end archived (still active, or the end is outside the range)
-    Priority priority = Priority::Unknown; // the highest it reached
-    Kind kind = Kind::Unknown;
+    std::optional<alarms::Priority> priority; // the highest it reached; empty when never archived
+    std::optional<alarms::Kind> kind;
     QString code;
     QString text; // as the nurse read it
     QString metric;

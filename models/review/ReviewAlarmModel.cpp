@@ -12,51 +12,53 @@ int ReviewAlarmModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : count();
 }
 
-QString ReviewAlarmModel::priorityText(ArchiveAlarmEntry::Priority p)
+QString ReviewAlarmModel::priorityText(std::optional<alarms::Priority> p)
 {
-    switch (p) {
-    case ArchiveAlarmEntry::Priority::High:
+    if (!p)
+        return QStringLiteral("Alarm");
+    switch (*p) {
+    case alarms::Priority::High:
         return QStringLiteral("High");
-    case ArchiveAlarmEntry::Priority::Medium:
+    case alarms::Priority::Medium:
         return QStringLiteral("Medium");
-    case ArchiveAlarmEntry::Priority::Low:
+    case alarms::Priority::Low:
         return QStringLiteral("Low");
-    case ArchiveAlarmEntry::Priority::None:
+    case alarms::Priority::None:
         return QStringLiteral("Info");
-    case ArchiveAlarmEntry::Priority::Unknown:
-        break;
     }
     return QStringLiteral("Alarm");
 }
 
-int ReviewAlarmModel::priorityLevel(ArchiveAlarmEntry::Priority p)
+int ReviewAlarmModel::priorityLevel(std::optional<alarms::Priority> p)
 {
-    switch (p) {
-    case ArchiveAlarmEntry::Priority::High:
+    if (!p)
+        return 0;
+    switch (*p) {
+    case alarms::Priority::High:
         return 3;
-    case ArchiveAlarmEntry::Priority::Medium:
+    case alarms::Priority::Medium:
         return 2;
-    case ArchiveAlarmEntry::Priority::Low:
+    case alarms::Priority::Low:
         return 1;
-    case ArchiveAlarmEntry::Priority::None:
-    case ArchiveAlarmEntry::Priority::Unknown:
+    case alarms::Priority::None:
         break;
     }
     return 0;
 }
 
-QString ReviewAlarmModel::priorityColor(ArchiveAlarmEntry::Priority p)
+QString ReviewAlarmModel::priorityColor(std::optional<alarms::Priority> p)
 {
     // The colours of the live alarm indicators (Theme.alarmHigh...), so history reads like the live bar.
-    switch (p) {
-    case ArchiveAlarmEntry::Priority::High:
+    if (!p)
+        return QStringLiteral("#9aa6b2");
+    switch (*p) {
+    case alarms::Priority::High:
         return QStringLiteral("#ff2d2d");
-    case ArchiveAlarmEntry::Priority::Medium:
+    case alarms::Priority::Medium:
         return QStringLiteral("#ffd21f");
-    case ArchiveAlarmEntry::Priority::Low:
+    case alarms::Priority::Low:
         return QStringLiteral("#26c6da");
-    case ArchiveAlarmEntry::Priority::None:
-    case ArchiveAlarmEntry::Priority::Unknown:
+    case alarms::Priority::None:
         break;
     }
     return QStringLiteral("#9aa6b2");
@@ -101,17 +103,7 @@ QVariant ReviewAlarmModel::data(const QModelIndex &index, int role) const
     case ColorRole:
         return priorityColor(a.priority);
     case KindRole:
-        switch (a.kind) {
-        case ArchiveAlarmEntry::Kind::Physiological:
-            return QStringLiteral("physiological");
-        case ArchiveAlarmEntry::Kind::Technical:
-            return QStringLiteral("technical");
-        case ArchiveAlarmEntry::Kind::Advisory:
-            return QStringLiteral("advisory");
-        case ArchiveAlarmEntry::Kind::Unknown:
-            break;
-        }
-        return QString();
+        return a.kind ? alarms::nameOf(*a.kind) : QString();
     case DetailRole:
         return detailText(a);
     case AcknowledgedRole:

@@ -48,9 +48,9 @@ public:
     Q_INVOKABLE QString alarmIdAt(int row) const;
     Q_INVOKABLE double timeAt(int row) const;
 
-    static int priorityLevel(ArchiveAlarmEntry::Priority p);
-    static QString priorityText(ArchiveAlarmEntry::Priority p);
-    static QString priorityColor(ArchiveAlarmEntry::Priority p);
+    static int priorityLevel(std::optional<alarms::Priority> p);
+    static QString priorityText(std::optional<alarms::Priority> p);
+    static QString priorityColor(std::optional<alarms::Priority> p);
     static QString detailText(const ArchiveAlarmEntry &a);
 
 signals:

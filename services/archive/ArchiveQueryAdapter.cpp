@@ -138,37 +138,6 @@ std::vector<ArchiveWaveStrip> ArchiveQueryAdapter::waveStrip(const QString &bedK
 namespace {
 
 // ArchiveAlarmEntry (models/domain/ArchiveQuery.h) keeps its own "unknown" value for the review.
-ArchiveAlarmEntry::Priority priorityOf(std::optional<alarms::Priority> p)
-{
-    if (!p)
-        return ArchiveAlarmEntry::Priority::Unknown;
-    switch (*p) {
-    case alarms::Priority::None:
-        return ArchiveAlarmEntry::Priority::None;
-    case alarms::Priority::Low:
-        return ArchiveAlarmEntry::Priority::Low;
-    case alarms::Priority::Medium:
-        return ArchiveAlarmEntry::Priority::Medium;
-    case alarms::Priority::High:
-        return ArchiveAlarmEntry::Priority::High;
-    }
-    return ArchiveAlarmEntry::Priority::Unknown;
-}
-
-ArchiveAlarmEntry::Kind kindOf(std::optional<alarms::Kind> k)
-{
-    if (!k)
-        return ArchiveAlarmEntry::Kind::Unknown;
-    switch (*k) {
-    case alarms::Kind::Physiological:
-        return ArchiveAlarmEntry::Kind::Physiological;
-    case alarms::Kind::Technical:
-        return ArchiveAlarmEntry::Kind::Technical;
-    case alarms::Kind::Advisory:
-        return ArchiveAlarmEntry::Kind::Advisory;
-    }
-    return ArchiveAlarmEntry::Kind::Unknown;
-}
 
 } // namespace
 
@@ -208,9 +177,10 @@ std::vector<ArchiveAlarmEntry> ArchiveQueryAdapter::alarms(const QString &bedKey
             e.limitLow = step.limitLow;
         if (std::isnan(e.limitHigh))
             e.limitHigh = step.limitHigh;
-        if (e.kind == ArchiveAlarmEntry::Kind::Unknown)
-            e.kind = kindOf(step.kind);
-        e.priority = std::max(e.priority, priorityOf(step.priority));
+        if (!e.kind)
+            e.kind = step.kind;
+        if (step.priority && (!e.priority || *step.priority > *e.priority))
+            e.priority = step.priority;
         if (step.step == AlarmStep::Acknowledge && e.acknowledgedMs == 0) {
             e.acknowledgedBy = step.user;
             e.acknowledgedMs = step.timeMs;

@@ -852,7 +852,9 @@ private slots:
         QVERIFY(!s.find(A, "stale_hr"));
         s.engine.onDeviceConditions(A, {});
         s.advance(250);
-        QVERIFY(s.find(A, "stale_hr")); // no longer explained
+        QVERIFY(!s.find(A, "stale_hr")); // the lead is back: HR gets its period to return
+        s.advance(10000);
+        QVERIFY(s.find(A, "stale_hr")); // it did not: now its silence is a condition
     }
 
     void linkDownExplainsNoData()

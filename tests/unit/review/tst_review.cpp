@@ -57,12 +57,12 @@ public:
         a.alarmId = QStringLiteral("A1");
         a.timeMs = kT0Ms + 3'600'000;
         a.endTimeMs = a.timeMs + 20'000;
-        a.priority = ArchiveAlarmEntry::Priority::High;
+        a.priority = vigil::alarms::Priority::High;
         a.text = QStringLiteral("HR 190 > 150");
         alarmList.push_back(a);
         a.alarmId = QStringLiteral("A2");
         a.timeMs = kT0Ms + 1'800'000;
-        a.priority = ArchiveAlarmEntry::Priority::Low;
+        a.priority = vigil::alarms::Priority::Low;
         alarmList.push_back(a);
     }
 
@@ -647,8 +647,8 @@ private slots:
         QCOMPARE(a.alarmId, QStringLiteral("hr-1"));
         QCOMPARE(a.timeMs, f.t0Ms + 60'000);
         QCOMPARE(a.endTimeMs, f.t0Ms + 90'000);
-        QVERIFY(a.priority == ArchiveAlarmEntry::Priority::High); // escalated
-        QVERIFY(a.kind == ArchiveAlarmEntry::Kind::Physiological);
+        QVERIFY(a.priority == vigil::alarms::Priority::High); // escalated
+        QVERIFY(a.kind == vigil::alarms::Kind::Physiological);
         QCOMPARE(a.text, QStringLiteral("HR 89 > 85"));
         QCOMPARE(a.value, 89.0);
         QCOMPARE(a.limitHigh, 85.0);
