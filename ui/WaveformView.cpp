@@ -125,6 +125,16 @@ void WaveformView::setRunning(bool r)
     update();
 }
 
+void WaveformView::setCleared(bool c)
+{
+    if (c == m_cleared)
+        return;
+    m_cleared = c;
+    m_lanesDirty = true; // lanes rebuilt from empty columns either way
+    emit clearedChanged();
+    update();
+}
+
 qreal WaveformView::pixelsPerMm() const
 {
     if (m_station && m_station->pixelsPerMm() > 0)
@@ -220,7 +230,7 @@ QSGNode *WaveformView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
     const int width = static_cast<int>(std::floor(this->width()));
     const int laneCount = static_cast<int>(m_waveKeys.size());
     const Bed *bed = (m_station && m_station->ward()) ? m_station->ward()->bed(m_bed) : nullptr;
-    const bool drawable = width >= 8 && height() >= 8 && laneCount > 0 && bed;
+    const bool drawable = width >= 8 && height() >= 8 && laneCount > 0 && bed && !m_cleared;
 
     if (m_lanesDirty) {
         m_lanes.clear();

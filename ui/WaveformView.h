@@ -32,6 +32,9 @@ class WaveformView : public QQuickItem
     Q_PROPERTY(qreal eraseWidth READ eraseWidth WRITE setEraseWidth NOTIFY eraseWidthChanged)
     Q_PROPERTY(qreal pixelsPerMm READ pixelsPerMm NOTIFY pixelsPerMmChanged)
     Q_PROPERTY(bool running READ running WRITE setRunning NOTIFY runningChanged)
+    // True: every lane is empty (no trace at all, not a frozen one). Bound to the bed's NO DATA state; when
+    // it turns false again the lanes start from blank columns, so no pre-outage trace reappears.
+    Q_PROPERTY(bool cleared READ cleared WRITE setCleared NOTIFY clearedChanged)
     Q_PROPERTY(int framesDrawn READ framesDrawn)
 public:
     explicit WaveformView(QQuickItem *parent = nullptr);
@@ -50,6 +53,8 @@ public:
     qreal pixelsPerMm() const;
     bool running() const { return m_running; }
     void setRunning(bool r);
+    bool cleared() const { return m_cleared; }
+    void setCleared(bool c);
     int framesDrawn() const { return m_framesDrawn; }
 
     // One palette for traces and numerics, so a wave and its numeric always share a colour.
@@ -67,6 +72,7 @@ signals:
     void eraseWidthChanged();
     void pixelsPerMmChanged();
     void runningChanged();
+    void clearedChanged();
 
 protected:
     QSGNode *updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *) override;
@@ -95,6 +101,7 @@ private:
     qreal m_lineWidth = 2.0;
     qreal m_eraseWidth = 12.0;
     bool m_running = true;
+    bool m_cleared = false;
     int m_framesDrawn = 0;
     QElapsedTimer m_clock;
     qint64 m_lastFrameNs = -1;

@@ -63,14 +63,90 @@ TestCase {
     }
 
     function test_staleValueIsMarkedNeverShownAsCurrent() {
-        const tile = make({ hrStale: true, hrTime: new Date(2026, 10, 22, 3, 12) });
+        const now = new Date();
+        const earlier = new Date(now.getFullYear(), now.getMonth(), now.getDate(), 0, 12);
+        const tile = make({ hrStale: true, hrTime: earlier });
         const value = findChild(tile, "value_hr");
         const mark = findChild(tile, "stale_hr");
         verify(mark.visible);
-        verify(mark.text.indexOf("03:12") >= 0);
+        compare(mark.text, "old 00:12");
         compare(value.color, Theme.stale);
         verify(!value.font.bold);
         verify(value.font.italic);
+        // Demoted: smaller than the current HR of another tile, and the mark below the digits, not over them.
+        const live = make();
+        verify(value.font.pixelSize < findChild(live, "value_hr").font.pixelSize * 0.7);
+        verify(mark.y >= value.y + value.height - 1);
+        const box = findChild(tile, "numeric_hr");
+        verify(mark.y + mark.height <= box.height + 1);
+        verify(mark.x + mark.contentWidth <= box.width + 1);
+    }
+
+    function test_staleFromAnotherDayShowsTheDate() {
+        const tile = make({ tempStale: true, tempTime: new Date(2026, 11, 3, 14, 2) });
+        compare(findChild(tile, "stale_temp").text, "old 3 Dec 14:02");
+        const box = findChild(tile, "numeric_temp");
+        const mark = findChild(tile, "stale_temp");
+        verify(mark.x + mark.contentWidth <= box.width + 1);
+    }
+
+    function test_blankedValueShowsTheReason() {
+        const tile = make({ spo2Blank: "SPO2 SENSOR OFF" });
+        const value = findChild(tile, "value_spo2");
+        compare(value.text, "SENSOR OFF");
+        verify(value.text.indexOf("97") < 0);
+        verify(!findChild(tile, "stale_spo2").visible);
+        verify(!value.truncated);
+    }
+
+    function test_blankComingAndGoingHasNoBindingLoop() {
+        failOnWarning(/Binding loop/);
+        const tile = createTemporaryObject(tileComponent, root, { model: model({}), index: 0, width: 314, height: 179 });
+        for (let i = 0; i < 3; ++i) {
+            tile.model = model({ spo2Blank: "SPO2 SENSOR OFF", pulseBlank: "SPO2 SENSOR OFF", hrStale: i === 1 });
+            wait(0);
+            compare(findChild(tile, "value_pulse").text, "SENSOR OFF");
+            tile.model = model({ hrStale: i === 2 });
+            wait(0);
+            compare(findChild(tile, "value_pulse").text, "71");
+        }
+    }
+
+    function test_alarmedValueTakesItsPriorityColour() {
+        const tile = make({ hrAlarm: 3, spo2Alarm: 2 });
+        const hr = findChild(tile, "alarm_hr");
+        verify(hr.visible);
+        compare(hr.color, Theme.alarmHigh);
+        compare(findChild(tile, "alarm_spo2").color, Theme.alarmMedium);
+        verify(!findChild(tile, "alarm_rr").visible);
+        // A pressure takes the highest of its three values' priorities.
+        verify(findChild(make({ nibp_diaAlarm: 1 }), "alarm_nibp").visible);
+    }
+
+    function test_categoryAndCustomLimitsOnTheTile() {
+        const tile = make({ category: "neonatal", customLimits: true });
+        verify(findChild(tile, "category").visible);
+        verify(findChild(tile, "customLimits").visible);
+        const plain = make({ category: "", customLimits: false });
+        verify(!findChild(plain, "category").visible);
+        verify(!findChild(plain, "customLimits").visible);
+    }
+
+    function test_pausedBedSaysSoAndDoesNotFlash() {
+        const tile = make({ alarmPriority: 3, alarmText: "HR high", alarmPaused: true, alarmPauseRemaining: 107 });
+        const text = findChild(tile, "alarmsPaused");
+        verify(text.visible);
+        compare(text.text, "ALARMS PAUSED  1:47");
+        const frame = tile.border.color;
+        Theme.highOn = !Theme.highOn;
+        compare(tile.border.color, frame);
+        Theme.highOn = true;
+    }
+
+    function test_noDataClearsTheWaves() {
+        const tile = make({ noData: true });
+        verify(findChild(tile, "tileWaves").waveView.cleared);
+        verify(!findChild(make(), "tileWaves").waveView.cleared);
     }
 
     function test_neverMeasuredShowsDashes() {
@@ -110,10 +186,33 @@ TestCase {
     }
 
     function test_textLegibleAtSmallTiles() {
-        // At the 32-bed tile size the smallest numeric label stays >= 12 px and HR >= 20 px.
-        const tile = createTemporaryObject(tileComponent, root, { model: model({}), index: 0, width: 316, height: 128 });
-        verify(findChild(tile, "value_hr").font.pixelSize >= 20);
-        verify(findChild(tile, "bedLabel").font.pixelSize >= 11);
+        // At the 32-bed tile (1920x1080, 8 x 4) and the 16-bed tile at 1280x800, HR stays >= 22 px and
+        // no numeric text leaves its box, even with ABP and etCO2.
+        const sizes = [[234, 247], [314, 179], [474, 247]];
+        for (const sz of sizes) {
+            const tile = createTemporaryObject(tileComponent, root, {
+                model: model({ abp_sys: 120, abp_dia: 80, abp_mean: 93, abp_sysStale: false, etco2: 35, etco2Stale: false,
+                               tempStale: true, tempTime: new Date(2026, 11, 3, 14, 2),
+                               spo2Blank: "SPO2 SENSOR OFF", pulseBlank: "SPO2 SENSOR OFF" }),
+                index: 0, width: sz[0], height: sz[1] });
+            verify(findChild(tile, "value_hr").font.pixelSize >= 22, "HR at " + sz);
+            for (const key of ["hr", "spo2", "pulse", "rr", "temp", "etco2", "nibp", "abp"]) {
+                const box = findChild(tile, "numeric_" + key);
+                verify(box.visible, key + " at " + sz);
+                const p = box.mapToItem(tile, 0, 0);
+                verify(p.x >= 0 && p.y >= 0 && p.x + box.width <= tile.width + 1 && p.y + box.height <= tile.height + 1,
+                       key + " box outside the tile at " + sz);
+                for (const name of ["value_", "label_", "stale_", "unit_"]) {
+                    const t = findChild(box, name + key);
+                    if (!t || !t.visible)
+                        continue;
+                    verify(!t.truncated, name + key + " elided at " + sz);
+                    verify(t.x + t.contentWidth <= box.width + 1 && t.y + t.contentHeight <= box.height + 1,
+                           name + key + " '" + t.text + "' leaves its box at " + sz + ": " + [t.x, t.y, t.contentWidth, t.contentHeight]
+                           + " in " + [box.width, box.height]);
+                }
+            }
+        }
     }
 }
 }

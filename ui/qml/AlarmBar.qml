@@ -3,82 +3,187 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Vigil.Ui
 
-// The station-wide alarm indicator: the highest active priority (flashing per IEC 60601-1-8, visible
-// from across the room), the most important alarm with its bed, and the actions a nurse needs in one tap:
-// acknowledge, audio pause (with its countdown), the alarm centre.
+// The station-wide alarm indicator (IEC 60601-1-8: one indicator of the highest active priority, seen
+// from 4 m; the specific condition and its priority legible at 1 m). It says what and where for the
+// alarm shown: priority, bed, condition, value against its limit, patient; and how many conditions are
+// still unacknowledged. `A` acknowledges the one shown; the station then shows the next unacknowledged.
+//
+// Sizes at the reference display (Theme.mmPerPx): the bed and condition line is 22 px bold, digits and
+// capitals 4.4 mm; the value and patient line 17 px, 3.4 mm; the priority word 22 px bold.
+//
+// The text column keeps `minTextWidth`: the top bar collapses its source chips and hides the ward name
+// before this column would shrink, and the ESCALATED badge sits in its own fixed cell.
 Rectangle {
     id: bar
     objectName: "alarmBar"
     signal openCentre()
-    readonly property int priority: Station.topAlarmPriority
+    readonly property int priority: Station.topAlarmPriority || 0
     readonly property bool on: Theme.alarmOn(priority)
+    // What the top bar must leave to the text column: wide enough for "Bed 12 · SpO2 low" and
+    // "85 < 90, now 92 · Doe, Jane" in full.
+    readonly property int minTextWidth: 400
+    // What the text would like: its full width at full size (capped; beyond that it wraps or shrinks).
+    readonly property real textNeed: Math.min(760, Math.max(minTextWidth, textMetrics.advanceWidth + 4,
+                                                            detailMetrics.advanceWidth + 4))
+    TextMetrics { id: textMetrics; font.family: Theme.fontFamily; font.pixelSize: 22; font.bold: true; text: mainLine.text }
+    TextMetrics { id: detailMetrics; font.family: Theme.fontFamily; font.pixelSize: 17; font.bold: true; text: detailLine.text }
+    // The width of everything in the bar except the text column (for the top bar's collapse rule).
+    readonly property real fixedWidth: row.anchors.leftMargin + row.anchors.rightMargin
+                                       + prio.implicitWidth + escalatedBadge.implicitWidth
+                                       + count.implicitWidth + ackButton.implicitWidth
+                                       + audioButton.implicitWidth + centreButton.implicitWidth
+                                       + 6 * row.spacing
     color: priority > 0 && on ? Theme.alarmColor(priority) : "#0b0f14"
     border.color: Theme.alarmColor(priority)
     border.width: priority > 0 ? 3 : 0
     radius: 6
     readonly property color ink: priority > 0 && on ? "black" : (priority > 0 ? Theme.alarmColor(priority) : Theme.textDim)
 
+    readonly property string where: Station.topAlarmBed || ""
+    readonly property string condition: Station.topAlarmCondition || Station.topAlarmText || ""
+    readonly property string values: Station.topAlarmValues || ""
+    readonly property string patient: Station.topAlarmPatient || ""
+    readonly property int unacknowledged: Station.unacknowledgedCount || 0
+
     RowLayout {
+        id: row
         anchors.fill: parent
         anchors.leftMargin: 10
-        anchors.rightMargin: 6
-        spacing: 10
+        anchors.rightMargin: 4
+        spacing: 8
+
         Text {
-            objectName: "alarmBarText"
-            Layout.fillWidth: true
-            elide: Text.ElideRight
-            text: bar.priority > 0
-                  ? Theme.priorityName(bar.priority) + "   " + Station.topAlarmBed + "   " + Station.topAlarmText
-                    + (Station.signallingCount > 1 ? qsTr("   (+%1 more)").arg(Station.signallingCount - 1) : "")
-                    + (Station.topAlarmAcknowledged ? qsTr("   \u2713 acknowledged") : "")
-                  : qsTr("No active alarms")
+            id: prio
+            objectName: "alarmBarPriority"
+            visible: bar.priority > 0
+            Layout.preferredWidth: visible ? implicitWidth : 0
+            text: Theme.priorityName(bar.priority)
             color: bar.ink
             font.family: Theme.fontFamily
-            font.pixelSize: 20
-            font.bold: bar.priority > 0
+            font.pixelSize: 22
+            font.bold: true
+        }
+        Item {
+            id: textColumn
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.minimumWidth: 160
+            Text {
+                id: mainLine
+                objectName: "alarmBarText"
+                width: parent.width
+                // One line above the values and patient; two lines when there are none (a station
+                // condition). Only when even that does not fit does the font come down, to 16 px at least.
+                height: detailLine.visible ? Math.ceil(22 * 1.17) : parent.height
+                anchors.top: parent.top
+                anchors.topMargin: detailLine.visible ? Math.max(0, (parent.height - height - detailLine.height) / 2) : 0
+                verticalAlignment: Text.AlignVCenter
+                wrapMode: Text.Wrap
+                fontSizeMode: Text.Fit
+                minimumPixelSize: 16
+                elide: Text.ElideRight
+                text: bar.priority > 0 ? bar.where + "  \u00B7  " + bar.condition : qsTr("No active alarms")
+                color: bar.ink
+                font.family: Theme.fontFamily
+                font.pixelSize: 22
+                font.bold: bar.priority > 0
+            }
+            Text {
+                id: detailLine
+                objectName: "alarmBarDetail"
+                visible: bar.priority > 0 && text.length > 0
+                anchors.top: mainLine.bottom
+                width: parent.width
+                elide: Text.ElideRight
+                text: [bar.values, bar.patient, Station.topAlarmAcknowledged ? qsTr("\u2713 acknowledged") : ""]
+                      .filter(t => t.length > 0).join("  \u00B7  ")
+                color: bar.ink
+                font.family: Theme.fontFamily
+                font.pixelSize: 17
+                font.bold: true
+            }
         }
         Rectangle {
-            visible: Station.escalated
+            id: escalatedBadge
             objectName: "escalatedBanner"
+            visible: Station.escalated
+            implicitWidth: visible ? escText.implicitWidth + 12 : 0
+            Layout.preferredWidth: implicitWidth
+            Layout.preferredHeight: 30
             color: "black"
             border.color: Theme.alarmHigh
             border.width: 2
             radius: 4
-            Layout.preferredHeight: 34
-            Layout.preferredWidth: escText.implicitWidth + 16
             Text {
                 id: escText
                 anchors.centerIn: parent
                 text: qsTr("ESCALATED")
                 color: Theme.alarmHigh
                 font.family: Theme.fontFamily
-                font.pixelSize: 16
+                font.pixelSize: 14
                 font.bold: true
             }
         }
+        // How many conditions still wait for someone: the bar walks through them with `A`.
+        Item {
+            id: count
+            objectName: "unacknowledgedCount"
+            visible: bar.unacknowledged > 0
+            implicitWidth: visible ? countColumn.implicitWidth : 0
+            implicitHeight: countColumn.implicitHeight
+            Layout.preferredWidth: implicitWidth
+            Layout.alignment: Qt.AlignVCenter
+            Column {
+                id: countColumn
+                Text {
+                    id: countNumber
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    text: bar.unacknowledged
+                    color: bar.ink
+                    font.family: Theme.fontFamily
+                    font.pixelSize: 22
+                    font.bold: true
+                }
+                Text {
+                    id: countCaption
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    text: qsTr("unack.")
+                    color: bar.ink
+                    font.family: Theme.fontFamily
+                    font.pixelSize: 12
+                    font.bold: true
+                }
+            }
+        }
         Button {
+            id: ackButton
             objectName: "ackButton"
-            Layout.preferredHeight: Theme.touchTarget - 6
-            text: qsTr("Acknowledge [A]")
-            enabled: Station.topAlarmId.length > 0 && !Station.topAlarmAcknowledged
+            Layout.preferredHeight: Theme.touchTarget
+            Layout.minimumWidth: Theme.touchTarget
+            text: qsTr("Ack [A]")
+            enabled: (Station.topAlarmId || "").length > 0 && !Station.topAlarmAcknowledged
             font.pixelSize: 15
             onClicked: Station.acknowledgeTop()
         }
+        // While audio is paused the top bar's AUDIO PAUSED indicator (with its countdown) takes this
+        // place and ends the pause when tapped.
         Button {
+            id: audioButton
             objectName: "audioPauseButton"
-            Layout.preferredHeight: Theme.touchTarget - 6
-            text: Station.audioPaused
-                  ? qsTr("Audio paused %1:%2 [P]").arg(Math.floor(Station.audioPauseRemaining / 60))
-                        .arg(("0" + Station.audioPauseRemaining % 60).slice(-2))
-                  : qsTr("Audio pause [P]")
-            highlighted: Station.audioPaused
+            visible: !Station.audioPaused
+            implicitWidth: visible ? implicitContentWidth + leftPadding + rightPadding : 0
+            Layout.preferredHeight: Theme.touchTarget
+            Layout.minimumWidth: visible ? Theme.touchTarget : 0
+            text: qsTr("Audio pause [P]")
             font.pixelSize: 15
             onClicked: Station.audioPaused ? Station.cancelAudioPause() : Station.pauseAudio()
         }
         Button {
+            id: centreButton
             objectName: "alarmCentreButton"
-            Layout.preferredHeight: Theme.touchTarget - 6
-            text: qsTr("Alarms (%1) [L]").arg(Station.alarms.count)
+            Layout.preferredHeight: Theme.touchTarget
+            Layout.minimumWidth: Theme.touchTarget
+            text: qsTr("Alarms [L]")
             font.pixelSize: 15
             onClicked: bar.openCentre()
         }

@@ -3,8 +3,14 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Vigil.Ui
 
-// The alarm centre: every active and recent alarm, highest priority first, then newest; per alarm the
-// bed, text, value against its limit, duration, state, and who acknowledged it.
+// The alarm centre: every active and recent alarm, signalling first, then priority, then newest; per alarm
+// where (bed, or "Station" for the station's own conditions), the patient, the condition, value against
+// limit, onset, duration, state, and the actions the alarm allows.
+//
+// Rows never move under a pointer or a finger: while the pointer is over the list, a press or a flick is
+// under way, and for 2 s after, the list model is held (`Station.alarms.held`); it then keeps its rows in
+// place and counts what it has not applied (`pendingChanges`), shown as "N updates waiting". Letting go
+// releases it and the list catches up at once.
 Popup {
     id: centre
     objectName: "alarmCentre"
@@ -15,9 +21,51 @@ Popup {
     background: Rectangle { color: "#0d131a"; border.color: Theme.tileBorder; radius: 6 }
 
     function fmtDuration(s) {
-        s = Math.max(0, Math.round(s));
+        s = Math.max(0, Math.round(s || 0));
         return s >= 3600 ? Math.floor(s / 3600) + "h" + ("0" + Math.floor(s % 3600 / 60)).slice(-2)
                          : Math.floor(s / 60) + ":" + ("0" + s % 60).slice(-2);
+    }
+    function fmtOnset(ms) {
+        if (!ms)
+            return "";
+        const t = new Date(ms);
+        const now = new Date();
+        return t.toDateString() === now.toDateString() ? Qt.formatTime(t, "HH:mm:ss") : Qt.formatDateTime(t, "d MMM HH:mm");
+    }
+
+    // Holding the list: pointer over it, a press, a flick, and 2 s after the last of them.
+    readonly property bool touching: hover.hovered || press.active || list.moving
+    onTouchingChanged: if (!touching) linger.restart()
+    Timer { id: linger; interval: 2000 }
+    readonly property bool hold: centre.visible && (touching || linger.running)
+    readonly property bool canHold: Station.alarms && ("held" in Station.alarms)
+    function applyHold() {
+        if (canHold && Station.alarms.held !== hold)
+            Station.alarms.held = hold;
+    }
+    onHoldChanged: applyHold()
+    onClosed: { linger.stop(); applyHold(); }
+    readonly property int pending: Station.alarms.pendingChanges || 0
+
+    // Column widths shared by the header and the rows; condition and patient share what is left.
+    readonly property int wPrio: 70
+    readonly property int wBed: 96
+    readonly property int wValue: 160
+    readonly property int wOnset: 86
+    readonly property int wDur: 84
+    readonly property int wState: 170
+    readonly property int wActions: 2 * 76 + 6
+    readonly property int colSpacing: 10
+    readonly property real wFlex: list.width - 20 - 8 - wPrio - wBed - wValue - wOnset - wDur - wState - wActions - 8 * colSpacing
+    readonly property real wPatient: Math.floor(wFlex * 0.42)
+    readonly property real wCond: wFlex - wPatient
+
+    component Cell: Text {
+        color: Theme.text
+        font.family: Theme.fontFamily
+        font.pixelSize: 17
+        elide: Text.ElideRight
+        verticalAlignment: Text.AlignVCenter
     }
 
     ColumnLayout {
@@ -26,16 +74,70 @@ Popup {
         spacing: 8
         RowLayout {
             Layout.fillWidth: true
+            spacing: 12
             Text {
                 Layout.fillWidth: true
-                text: qsTr("Alarms \u2014 %1 signalling").arg(Station.signallingCount)
+                text: qsTr("Alarms \u2014 %1 signalling, %2 unacknowledged").arg(Station.signallingCount)
+                      .arg(Station.unacknowledgedCount || 0)
                 color: Theme.text
                 font.family: Theme.fontFamily
                 font.pixelSize: 24
                 font.bold: true
+                elide: Text.ElideRight
             }
-            Button { text: qsTr("Close [Esc]"); font.pixelSize: 16; Layout.preferredHeight: Theme.touchTarget; onClicked: centre.close() }
+            // The list is standing still for the user; say so, and that it catches up on release.
+            Rectangle {
+                objectName: "pendingMarker"
+                visible: centre.hold && centre.pending > 0
+                Layout.preferredHeight: 40
+                Layout.preferredWidth: pendingText.implicitWidth + 24
+                radius: 6
+                color: Theme.warning
+                Text {
+                    id: pendingText
+                    anchors.centerIn: parent
+                    text: (centre.pending === 1 ? qsTr("1 update waiting") : qsTr("%1 updates waiting").arg(centre.pending))
+                          + qsTr(" \u2014 release to refresh")
+                    color: "black"
+                    font.family: Theme.fontFamily
+                    font.pixelSize: 17
+                    font.bold: true
+                }
+            }
+            Button {
+                objectName: "alarmCentreClose"
+                text: qsTr("Close [Esc]")
+                font.pixelSize: 16
+                Layout.preferredHeight: Theme.touchTarget
+                onClicked: centre.close()
+            }
         }
+
+        // Column headers, aligned with the row cells below.
+        Row {
+            objectName: "alarmHeaders"
+            Layout.fillWidth: true
+            leftPadding: 20
+            spacing: centre.colSpacing
+            Repeater {
+                model: [
+                    [qsTr("Priority"), centre.wPrio], [qsTr("Bed"), centre.wBed], [qsTr("Patient"), centre.wPatient],
+                    [qsTr("Condition"), centre.wCond], [qsTr("Value"), centre.wValue], [qsTr("Onset"), centre.wOnset],
+                    [qsTr("Duration"), centre.wDur], [qsTr("State"), centre.wState], [qsTr("Actions"), centre.wActions]
+                ]
+                delegate: Text {
+                    required property var modelData
+                    width: modelData[1]
+                    text: modelData[0]
+                    color: Theme.textDim
+                    font.family: Theme.fontFamily
+                    font.pixelSize: 15
+                    font.bold: true
+                    elide: Text.ElideRight
+                }
+            }
+        }
+
         ListView {
             id: list
             objectName: "alarmList"
@@ -46,56 +148,104 @@ Popup {
             model: Station.alarms
             keyNavigationEnabled: true
             focus: true
+            boundsBehavior: Flickable.StopAtBounds
+            HoverHandler { id: hover }
+            PointHandler { id: press }
             delegate: Rectangle {
                 id: row
                 required property int index
-                required property string alarmId
-                required property string bedLabel
-                required property string text
-                required property int priority
                 required property var model
-                required property string valueText
-                required property real durationS
-                required property bool acknowledged
-                required property string acknowledgedBy
-                required property bool escalated
-                required property string delivery
+                readonly property string alarmId: model.alarmId || ""
+                readonly property int priority: model.priority || 0
+                readonly property string alarmState: model.state || ""
+                readonly property bool paused: !!model.alarmPaused
+                readonly property string resetBy: model.resetBy || ""
+                readonly property bool live: alarmState !== "inactive"
+                readonly property bool canAck: model.canAcknowledge !== undefined ? !!model.canAcknowledge
+                                                                                   : (live && !model.acknowledged)
+                readonly property bool canReset: model.canReset !== undefined ? !!model.canReset : alarmState === "latched"
                 width: ListView.view.width
                 height: 56
                 radius: 4
                 color: ListView.isCurrentItem ? "#1b2530" : "#121a23"
-                readonly property bool live: row.model.state !== "inactive"
                 Rectangle {
                     width: 10; height: parent.height; radius: 2
                     color: Theme.alarmColor(row.priority)
-                    opacity: row.live && Theme.alarmOn(row.priority) ? 1 : (row.live ? 0.35 : 0.2)
+                    opacity: row.live && !row.paused && Theme.alarmOn(row.priority) ? 1 : (row.live ? 0.35 : 0.2)
                 }
-                RowLayout {
+                Row {
                     anchors.fill: parent
                     anchors.leftMargin: 20
-                    anchors.rightMargin: 8
-                    spacing: 14
-                    Text { text: Theme.priorityName(row.priority); color: Theme.alarmColor(row.priority); font.pixelSize: 18; font.bold: true; Layout.preferredWidth: 60 }
-                    Text { text: row.bedLabel; color: Theme.text; font.pixelSize: 18; font.bold: true; Layout.preferredWidth: 130; elide: Text.ElideRight }
-                    Text { text: row.text; color: row.live ? Theme.text : Theme.textDim; font.pixelSize: 18; Layout.fillWidth: true; elide: Text.ElideRight }
-                    Text { text: row.valueText; color: Theme.text; font.pixelSize: 18; Layout.preferredWidth: 120 }
-                    Text { text: centre.fmtDuration(row.durationS); color: Theme.textDim; font.pixelSize: 16; Layout.preferredWidth: 70 }
-                    Text {
-                        text: row.model.state + (row.escalated ? qsTr(" \u00B7 escalated") : "") + (row.delivery ? " \u00B7 " + row.delivery : "")
-                              + (row.acknowledged ? qsTr(" \u00B7 ack %1").arg(row.acknowledgedBy) : "")
-                        color: Theme.textDim; font.pixelSize: 15; Layout.preferredWidth: 280; elide: Text.ElideRight
+                    spacing: centre.colSpacing
+                    Cell {
+                        width: centre.wPrio; height: parent.height
+                        text: Theme.priorityName(row.priority)
+                        color: Theme.alarmColor(row.priority)
+                        font.bold: true
                     }
-                    Button {
-                        text: qsTr("Ack"); font.pixelSize: 15
-                        Layout.preferredHeight: Theme.touchTarget - 4
-                        enabled: row.live && !row.acknowledged
-                        onClicked: Station.acknowledge(row.alarmId)
+                    Cell {
+                        objectName: "alarmWhere"
+                        width: centre.wBed; height: parent.height
+                        text: row.model.where || (row.model.bedKey ? row.model.bedLabel : qsTr("Station"))
+                        font.bold: true
                     }
-                    Button {
-                        text: qsTr("Reset"); font.pixelSize: 15
-                        Layout.preferredHeight: Theme.touchTarget - 4
-                        enabled: row.model.state === "latched"
-                        onClicked: Station.reset(row.alarmId)
+                    Cell {
+                        width: centre.wPatient; height: parent.height
+                        text: row.model.patientName || ""
+                    }
+                    Cell {
+                        objectName: "alarmCondition"
+                        width: centre.wCond; height: parent.height
+                        text: row.model.text || ""
+                        color: row.live ? Theme.text : Theme.textDim
+                    }
+                    Cell {
+                        width: centre.wValue; height: parent.height
+                        text: row.model.valueText || ""
+                    }
+                    Cell {
+                        width: centre.wOnset; height: parent.height
+                        text: centre.fmtOnset(row.model.startMs)
+                        color: Theme.textDim
+                        font.pixelSize: 16
+                    }
+                    Cell {
+                        width: centre.wDur; height: parent.height
+                        text: centre.fmtDuration(row.model.durationS)
+                        color: Theme.textDim
+                        font.pixelSize: 16
+                    }
+                    Cell {
+                        objectName: "alarmState"
+                        width: centre.wState; height: parent.height
+                        text: (row.paused ? qsTr("paused") : row.resetBy.length ? qsTr("reset (%1)").arg(row.resetBy) : row.alarmState)
+                              + (row.model.escalated ? qsTr(" \u00B7 escalated") : "")
+                              + (row.model.acknowledged ? qsTr(" \u00B7 ack %1").arg(row.model.acknowledgedBy || "") : "")
+                              + (row.model.delivery ? " \u00B7 " + row.model.delivery : "")
+                        color: row.paused || row.resetBy.length ? Theme.text : Theme.textDim
+                        font.pixelSize: 15
+                        wrapMode: Text.WordWrap
+                        maximumLineCount: 2
+                    }
+                    Item {
+                        width: centre.wActions; height: parent.height
+                        Button {
+                            objectName: "ackAlarm"
+                            visible: row.canAck
+                            anchors.verticalCenter: parent.verticalCenter
+                            width: 76; height: Theme.touchTarget
+                            text: qsTr("Ack"); font.pixelSize: 15
+                            onClicked: Station.acknowledge(row.alarmId)
+                        }
+                        Button {
+                            objectName: "resetAlarm"
+                            visible: row.canReset
+                            x: 82
+                            anchors.verticalCenter: parent.verticalCenter
+                            width: 76; height: Theme.touchTarget
+                            text: qsTr("Reset"); font.pixelSize: 15
+                            onClicked: Station.reset(row.alarmId)
+                        }
                     }
                 }
             }

@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Layouts
 import Vigil.Ui
 
 // One bed in full: every channel it has, larger, and all numerics. Esc or the back button returns.
@@ -61,32 +62,72 @@ Rectangle {
             font.pixelSize: 18
             onClicked: detail.reviewing = true
         }
-        Text {
-            anchors { left: reviewButton.right; leftMargin: 24; verticalCenter: parent.verticalCenter }
-            text: detail.bed ? detail.bed.label + "    " + (detail.bed.patientName || qsTr("No patient"))
-                               + (detail.bed.patientId ? "  \u00B7  " + detail.bed.patientId : "") : ""
-            color: Theme.text
-            font.family: Theme.fontFamily
-            font.pixelSize: 26
-            font.bold: true
-        }
-        Text {
-            anchors { right: parent.right; rightMargin: 16; verticalCenter: parent.verticalCenter }
-            readonly property int prio: detail.bed ? detail.bed.alarmPriority : 0
-            text: prio > 0 ? Theme.priorityName(prio) + "  " + detail.bed.alarmText : (detail.bed ? detail.bed.conditions : "")
-            color: prio > 0 ? Theme.alarmColor(prio) : Theme.warning
-            opacity: prio > 0 && !Theme.alarmOn(prio) ? 0.45 : 1
-            font.family: Theme.fontFamily
-            font.pixelSize: 22
-            font.bold: true
-        }
-        Text {
-            visible: false
-            text: detail.bed ? detail.bed.conditions : ""
-            color: Theme.warning
-            font.family: Theme.fontFamily
-            font.pixelSize: 20
-            font.bold: true
+        RowLayout {
+            anchors { left: reviewButton.right; leftMargin: 20; right: parent.right; rightMargin: 12
+                      top: parent.top; bottom: parent.bottom }
+            spacing: 14
+            Text {
+                objectName: "detailPatient"
+                Layout.fillWidth: true
+                Layout.minimumWidth: 160
+                text: detail.bed ? detail.bed.label + "    " + (detail.bed.patientName || qsTr("No patient"))
+                                   + (detail.bed.patientId ? "  \u00B7  " + detail.bed.patientId : "") : ""
+                color: Theme.text
+                font.family: Theme.fontFamily
+                font.pixelSize: 26
+                font.bold: true
+                elide: Text.ElideRight
+            }
+            Rectangle {
+                objectName: "detailCategory"
+                visible: categoryText.text.length > 0
+                Layout.preferredWidth: categoryText.implicitWidth + 12
+                Layout.preferredHeight: categoryText.implicitHeight + 4
+                radius: 3
+                color: "#c9d1d9"
+                Text {
+                    id: categoryText
+                    anchors.centerIn: parent
+                    text: detail.bed ? Theme.categoryName(detail.bed.category || "") : ""
+                    color: "black"
+                    font.family: Theme.fontFamily
+                    font.pixelSize: 16
+                    font.bold: true
+                }
+            }
+            // The bed's alarms are paused: said here with the time left, steady, never flashing.
+            Rectangle {
+                objectName: "detailAlarmsPaused"
+                readonly property int remaining: detail.bed ? (detail.bed.alarmPauseRemaining || 0) : 0
+                visible: detail.bed ? (!!detail.bed.alarmPaused || remaining > 0) : false
+                Layout.preferredWidth: pausedText.implicitWidth + 20
+                Layout.preferredHeight: 44
+                radius: 6
+                color: "#3a3f47"
+                border.color: "white"
+                border.width: 2
+                Text {
+                    id: pausedText
+                    anchors.centerIn: parent
+                    text: qsTr("ALARMS PAUSED") + (parent.remaining > 0 ? "  " + Theme.minSec(parent.remaining) : "")
+                    color: "white"
+                    font.family: Theme.fontFamily
+                    font.pixelSize: 22
+                    font.bold: true
+                }
+            }
+            Text {
+                objectName: "detailAlarm"
+                readonly property int prio: detail.bed ? (detail.bed.alarmPriority || 0) : 0
+                Layout.maximumWidth: parent.width * 0.45
+                text: prio > 0 ? Theme.priorityName(prio) + "  " + (detail.bed.alarmText || "") : (detail.bed ? (detail.bed.conditions || "") : "")
+                color: prio > 0 ? Theme.alarmColor(prio) : Theme.warning
+                opacity: prio > 0 && !Theme.alarmOn(prio) ? 0.45 : 1
+                font.family: Theme.fontFamily
+                font.pixelSize: 22
+                font.bold: true
+                elide: Text.ElideRight
+            }
         }
     }
 
@@ -99,6 +140,7 @@ Rectangle {
         waves: detail.shownWaves
         lineWidth: 2.5
         labelSize: 18
+        cleared: detail.bed ? !!detail.bed.noData : false
     }
     Text {
         anchors.centerIn: lanes
@@ -139,6 +181,8 @@ Rectangle {
                 value: detail.bed ? detail.bed[modelData.key] : NaN
                 stale: detail.bed ? detail.bed[modelData.key + "Stale"] : true
                 time: detail.bed ? detail.bed[modelData.key + "Time"] : undefined
+                blank: detail.bed ? (detail.bed[modelData.key + "Blank"] || "") : ""
+                alarm: detail.bed ? (detail.bed[modelData.key + "Alarm"] || 0) : 0
             }
         }
         NibpBox {
@@ -149,6 +193,9 @@ Rectangle {
             mean: detail.bed ? detail.bed.nibp_mean : NaN
             stale: detail.bed ? detail.bed.nibp_sysStale : true
             time: detail.bed ? detail.bed.nibp_sysTime : undefined
+            blank: detail.bed ? (detail.bed.nibp_sysBlank || "") : ""
+            alarm: detail.bed ? Math.max(detail.bed.nibp_sysAlarm || 0, detail.bed.nibp_diaAlarm || 0, detail.bed.nibp_meanAlarm || 0) : 0
+            inline: false
             valueSize: 40
         }
         BedActions {

@@ -1,16 +1,72 @@
 import QtQuick
 import Vigil.Ui
 
-// One bed in the ward overview: who is in it, the live waves, the numerics. The `model` object carries
-// the WardModel roles (a plain object in tests).
+// One bed in the ward overview: who is in it (bed, patient category, patient), the live waves, and every
+// numeric the bed has. The `model` object carries the WardModel roles (a plain object in tests).
+//
+// Two forms, chosen from the tile's shape:
+//   wide (16 beds at 1920x1080 and 1280x800): waves left, numerics right;
+//   tall (32 beds at 1920x1080, 8 x 4):       waves on top, numerics below across the full width.
+// All numeric sizes come from `sizes` (below): the largest HR/SpO2 size that lets the numerics panel fit
+// its share of the tile, with the secondary values, labels and row gap that go with it.
+// At the reference display (Theme.mmPerPx: 24-inch 1920x1080, 92 dpi, 0.276 mm/px; digit height 0.73 em,
+// so 0.20 mm per px of font size), as measured by tests/ui/tst_layout:
+//   32 beds 1920x1080: HR, SpO2, Temp 26 px = 5.2 mm digits; Pulse, RR, etCO2, NIBP, ABP 19 px = 3.8 mm;
+//                      labels 10 px = 2.0 mm.
+//   16 beds 1920x1080: HR, SpO2 36 px = 7.3 mm; the others 26 px = 5.2 mm; labels 14 px = 2.8 mm.
+//   16 beds 1280x800:  HR, SpO2 24 px = 4.8 mm; the others 17 px = 3.4 mm; labels 10 px = 2.0 mm
+//                      (on a 15.6-inch 1280x800 panel, 97 dpi, 5 % less).
+// 10 arcmin at 1 m is 2.9 mm: every value is legible at 1 m; HR and SpO2 reach the 16 arcmin (4.7 mm) of
+// comfortable reading in every layout.
 Rectangle {
     id: tile
+    objectName: "bedTile"
     required property var model
     required property int index
     property bool current: false
     property bool wavesRunning: true
     signal opened(int index)
 
+    // Tall only when the tile is about square or portrait (8 x 4 at 1920x1080); wider tiles keep the waves
+    // beside the numerics, where they get the height.
+    readonly property bool tall: width < height * 1.05
+    readonly property int headerH: Math.max(22, Math.min(34, Math.round(height * (tall ? 0.1 : 0.12))))
+    readonly property int frame: border.width
+    // The numeric sizes: the largest HR/SpO2 size `b` (px) for which the numerics panel fits its share
+    // of the tile, with the secondary value size `sv`, label `lb`, unit `un` and row gap that go with it.
+    // Widths are worst-case estimates in DejaVu Sans em (three-digit values, "188/188 (188)" = 7.9 em,
+    // an inline label column 3.0-3.4 em); the layout test checks the real text against its box.
+    readonly property int innerW: width - 2 * 5
+    readonly property int stripH: Math.round(headerH * 0.85)
+    readonly property real panelW: tall ? innerW - 10 : Math.min(Math.floor(0.6 * innerW), 400)
+    // Tall tiles keep at least two wave lanes of 22 px under the header and the alarm strip.
+    readonly property int panelMaxH: tall ? height - 2 * 5 - headerH - stripH - (2 * 22 + 8)
+                                          : height - 2 * 5 - headerH - 8
+    readonly property var sizes: {
+        const perRow = tall ? 3 : 2;
+        for (let bb = 48; bb > 12; --bb) {
+            const lb = Math.max(10, Math.round(bb * 0.4)), un = Math.max(9, Math.round(lb * 0.85));
+            const gap = Math.max(1, Math.round(bb * 0.06));
+            const cell = (panelW - (perRow - 1) * gap) / perRow;
+            // The secondary value: as large as the two-line label column of an inline row allows without
+            // a taller row (wide), or as the stacked middle row's cells allow (tall); and as the pressure
+            // row allows.
+            const sv = Math.floor(Math.min(Math.max(Math.round(bb * 0.64), lb + un),
+                                           tall ? cell / 2.2 : (cell - 3.0 * lb - 6) / 2.45,
+                                           (panelW - 3.4 * lb - 8) / 7.9));
+            const bigH = Math.ceil(1.17 * lb) + Math.ceil(1.17 * bb);
+            const midH = Math.ceil(1.17 * lb) + Math.ceil(1.17 * sv);
+            const smallH = Math.ceil(1.17 * Math.max(lb + un, sv));
+            const height = tall ? bigH + midH + 2 * smallH + 3 * gap : bigH + 4 * smallH + 4 * gap;
+            // Big cells hold a three-digit value (2.1 em; "36.8" 2.45 em) and "Temp  \u00B0C"; tall's middle row
+            // "etCO\u2082  mmHg" (6.4 em of label).
+            if (2.45 * bb <= cell && 4.8 * lb <= cell && (!tall || 6.4 * lb <= cell) && sv >= 10 && height <= panelMaxH)
+                return { b: bb, sv: sv, lb: lb, gap: gap };
+        }
+        return { b: 12, sv: 10, lb: 10, gap: 1 };
+    }
+    readonly property real b: sizes.b
+    // Kept for callers that size other text from the tile (lane labels, NO DATA).
     readonly property real s: Math.max(0.55, Math.min(width / 480, height / 250))
     readonly property var preferred: ["ecg_ii", "pleth", "resp", "abp"]
     readonly property var shownWaves: {
@@ -23,17 +79,25 @@ Rectangle {
         }
         return out;
     }
+    // The numerics the bed has: a parameter is shown when it has ever been measured or its wave exists.
+    function has(key) { return !isNaN(tile.model[key]) || (tile.model[key + "Blank"] || "").length > 0; }
+    readonly property bool hasEtco2: has("etco2") || (tile.model.waves || []).indexOf("co2") >= 0
+    readonly property bool hasAbp: has("abp_sys") || (tile.model.waves || []).indexOf("abp") >= 0
 
     readonly property int alarmPriority: tile.model.alarmPriority || 0
+    readonly property int pauseRemaining: tile.model.alarmPauseRemaining || 0
+    readonly property bool paused: tile.model.alarmPaused || pauseRemaining > 0
     readonly property bool alarmOn: Theme.alarmOn(alarmPriority)
     color: Theme.tile
     // The tile's frame is its alarm indicator: the bed's highest signalling priority, flashing per IEC
-    // 60601-1-8. Keyboard focus is drawn inside it, so focus never hides an alarm.
-    border.width: alarmPriority > 0 ? 5 : (current ? 3 : 1)
-    border.color: alarmPriority > 0 ? (alarmOn ? Theme.alarmColor(alarmPriority) : Qt.darker(Theme.alarmColor(alarmPriority), 2.2))
+    // 60601-1-8. A bed whose alarms are paused has a steady grey frame (nothing flashes for it).
+    // Keyboard focus is drawn inside the frame, so focus never hides an alarm.
+    border.width: paused ? 4 : alarmPriority > 0 ? 5 : (current ? 3 : 1)
+    border.color: paused ? Theme.textDim
+                : alarmPriority > 0 ? (alarmOn ? Theme.alarmColor(alarmPriority) : Qt.darker(Theme.alarmColor(alarmPriority), 2.2))
                                     : (current ? Theme.focus : Theme.tileBorder)
     Rectangle {
-        visible: tile.current && tile.alarmPriority > 0
+        visible: tile.current && (tile.alarmPriority > 0 || tile.paused)
         anchors.fill: parent
         anchors.margins: tile.border.width
         color: "transparent"
@@ -47,165 +111,224 @@ Rectangle {
     Accessible.role: Accessible.Button
     Accessible.name: tile.model.label + " " + (tile.model.patientName || "")
 
-    // Header: bed label, patient, device conditions.
+    // Header: bed label, patient category, patient, custom-limits mark, device conditions.
     Rectangle {
         id: header
-        anchors { left: parent.left; right: parent.right; top: parent.top; margins: tile.border.width }
-        height: Math.round(30 * tile.s)
+        anchors { left: parent.left; right: parent.right; top: parent.top; margins: tile.frame }
+        height: tile.headerH
         color: "#121a23"
         // Cached as a texture: redrawn only when the bed or patient changes, not every wave frame (on a
         // software rasteriser, text redrawn 30-60 times a second costs more than the waves themselves).
         layer.enabled: true
+        readonly property int fontSize: Math.round(tile.headerH * 0.62)
         Text {
             id: bedLabel
             objectName: "bedLabel"
-            anchors { left: parent.left; leftMargin: 8; verticalCenter: parent.verticalCenter }
+            anchors { left: parent.left; leftMargin: 6; verticalCenter: parent.verticalCenter }
             text: tile.model.label
             color: Theme.text
             font.family: Theme.fontFamily
-            font.pixelSize: Math.round(20 * tile.s)
+            font.pixelSize: header.fontSize
             font.bold: true
+        }
+        Rectangle {
+            id: categoryTag
+            objectName: "category"
+            visible: categoryText.text.length > 0
+            anchors { left: bedLabel.right; leftMargin: 6; verticalCenter: parent.verticalCenter }
+            width: visible ? categoryText.implicitWidth + 8 : 0
+            height: categoryText.implicitHeight + 2
+            radius: 3
+            color: tile.model.category === "neonatal" ? "#f2a7d8" : tile.model.category === "paediatric" ? "#9fd7ff" : "#c9d1d9"
+            Text {
+                id: categoryText
+                anchors.centerIn: parent
+                text: Theme.categoryName(tile.model.category || "")
+                color: "black"
+                font.family: Theme.fontFamily
+                font.pixelSize: Math.max(10, Math.round(header.fontSize * 0.72))
+                font.bold: true
+            }
         }
         Text {
             id: patient
             objectName: "patient"
-            anchors { left: bedLabel.right; leftMargin: 12; right: cond.left; rightMargin: 8
+            anchors { left: categoryTag.right; leftMargin: 6; right: limitsTag.left; rightMargin: 6
                       verticalCenter: parent.verticalCenter }
-            text: (tile.model.patientName || qsTr("No patient")) + (tile.model.patientId ? "  \u00B7  " + tile.model.patientId : "")
+            text: (tile.model.patientName || qsTr("No patient")) + (tile.model.patientId && !tile.tall ? "  \u00B7  " + tile.model.patientId : "")
             color: Theme.text
             font.family: Theme.fontFamily
-            font.pixelSize: Math.round(16 * tile.s)
+            font.pixelSize: Math.round(header.fontSize * 0.85)
             elide: Text.ElideRight
+        }
+        // The bed alarms on limits a user set for this patient, not the ward's defaults.
+        Rectangle {
+            id: limitsTag
+            objectName: "customLimits"
+            visible: !!tile.model.customLimits
+            anchors { right: cond.left; rightMargin: cond.width > 0 ? 6 : 0; verticalCenter: parent.verticalCenter }
+            width: visible ? limitsText.implicitWidth + 8 : 0
+            height: limitsText.implicitHeight + 2
+            radius: 3
+            color: "transparent"
+            border.color: Theme.text
+            border.width: 1
+            Text {
+                id: limitsText
+                anchors.centerIn: parent
+                text: tile.width > 400 ? qsTr("CUSTOM LIMITS") : qsTr("LIM*")
+                color: Theme.text
+                font.family: Theme.fontFamily
+                font.pixelSize: Math.max(10, Math.round(header.fontSize * 0.7))
+                font.bold: true
+            }
         }
         Text {
             id: cond
             objectName: "conditions"
-            anchors { right: parent.right; rightMargin: 8; verticalCenter: parent.verticalCenter }
-            width: Math.min(implicitWidth, parent.width * 0.4)
+            anchors { right: parent.right; rightMargin: text.length ? 6 : 0; verticalCenter: parent.verticalCenter }
+            width: text.length ? Math.min(implicitWidth, parent.width * 0.35) : 0
             // Device conditions raise technical alarms; the strip shows those. Without an alarm (paused,
             // or below every priority) the header still says what the device reports.
             text: tile.alarmPriority > 0 ? "" : (tile.model.conditions || "")
             color: Theme.warning
             font.family: Theme.fontFamily
-            font.pixelSize: Math.round(15 * tile.s)
+            font.pixelSize: Math.round(header.fontSize * 0.8)
             font.bold: true
             elide: Text.ElideRight
         }
     }
 
-    // The bed's most important alarm, in its priority colour, flashing with the frame.
+    // The bed's most important alarm, in its priority colour, flashing with the frame; or, while the
+    // bed's alarms are paused, ALARMS PAUSED with the time left (steady, never flashing).
     Rectangle {
         id: alarmStrip
         objectName: "alarmStrip"
-        visible: tile.alarmPriority > 0
-        anchors { left: parent.left; top: header.bottom; leftMargin: tile.border.width }
-        width: lanes.width + 4
-        height: visible ? Math.round(26 * tile.s) : 0
-        color: tile.alarmOn ? Theme.alarmColor(tile.alarmPriority) : "#1a1a1a"
+        visible: tile.alarmPriority > 0 || tile.paused
+        anchors { left: parent.left; top: header.bottom; leftMargin: tile.frame }
+        width: tile.tall ? tile.width - 2 * tile.frame : lanes.width + 4
+        height: visible ? tile.stripH : 0
+        color: tile.paused ? "#3a3f47" : tile.alarmOn ? Theme.alarmColor(tile.alarmPriority) : "#1a1a1a"
         Text {
             objectName: "alarmText"
-            anchors { left: parent.left; leftMargin: 8; right: parent.right; rightMargin: 8; verticalCenter: parent.verticalCenter }
+            visible: !tile.paused
+            anchors { left: parent.left; leftMargin: 6; right: parent.right; rightMargin: 6; verticalCenter: parent.verticalCenter }
             text: Theme.priorityName(tile.alarmPriority) + "  " + (tile.model.alarmText || "")
                   + ((tile.model.alarmCount || 0) > 1 ? "  (+" + (tile.model.alarmCount - 1) + ")" : "")
                   + (tile.model.alarmEscalated ? qsTr("  ESCALATED") : "")
                   + (tile.model.alarmAcknowledged ? "  \u2713" : "")
-                  + (tile.model.alarmPaused ? qsTr("  ALARMS PAUSED") : "")
             color: tile.alarmOn ? "black" : Theme.alarmColor(tile.alarmPriority)
             font.family: Theme.fontFamily
-            font.pixelSize: Math.round(17 * tile.s)
+            font.pixelSize: Math.round(parent.height * 0.72)
             font.bold: true
+            // Beside the numerics (wide tiles) the strip is narrow: the text comes down to 11 px before it
+            // is cut.
+            fontSizeMode: Text.HorizontalFit
+            minimumPixelSize: 11
             elide: Text.ElideRight
+        }
+        Text {
+            objectName: "alarmsPaused"
+            visible: tile.paused
+            anchors { left: parent.left; leftMargin: 6; verticalCenter: parent.verticalCenter }
+            text: qsTr("ALARMS PAUSED") + (tile.pauseRemaining > 0 ? "  " + Theme.minSec(tile.pauseRemaining) : "")
+            color: "white"
+            font.family: Theme.fontFamily
+            font.pixelSize: Math.round(parent.height * 0.72)
+            font.bold: true
         }
     }
 
     WaveLanes {
         id: lanes
         objectName: "tileWaves"
-        anchors { left: parent.left; top: alarmStrip.visible ? alarmStrip.bottom : header.bottom; bottom: parent.bottom; margins: 4 }
-        width: (tile.width - 8) * 0.6
+        anchors { left: parent.left; top: alarmStrip.visible ? alarmStrip.bottom : header.bottom
+                  leftMargin: 4 + tile.frame; topMargin: 2 }
+        width: tile.tall ? tile.width - 2 * tile.frame - 8 : tile.width - 2 * tile.frame - numerics.width - 16
+        height: tile.tall ? numerics.y - y - 4 : tile.height - y - tile.frame - 4
         bed: tile.index
-        waves: tile.shownWaves
+        // As many lanes as stay at least 26 px high.
+        waves: tile.shownWaves.slice(0, Math.max(1, Math.floor(height / 26)))
         lineWidth: Math.max(1.5, 2 * tile.s)
-        labelSize: Math.round(13 * tile.s)
+        labelSize: Math.max(11, Math.round(0.45 * tile.b))
         running: tile.wavesRunning && !tile.model.noData
+        cleared: !!tile.model.noData
     }
 
     Text {
         objectName: "noData"
         anchors.centerIn: lanes
-        visible: tile.model.noData
+        visible: !!tile.model.noData
         text: qsTr("NO DATA")
         color: Theme.warning
         font.family: Theme.fontFamily
-        font.pixelSize: Math.round(26 * tile.s)
+        font.pixelSize: Math.max(16, Math.round(tile.b * 0.8))
         font.bold: true
     }
 
-    // Numerics: the big two (HR, SpO2), then the rest in a grid.
+    // Numerics. Wide: [HR SpO2] [Pulse RR] [Temp etCO2] [NIBP] [ABP]. Tall: [HR SpO2 Temp] [Pulse RR
+    // etCO2] [NIBP] [ABP]. Each numeric is one item placed in its slot (column, row) for the form.
     Item {
         id: numerics
-        anchors { left: lanes.right; right: parent.right; top: header.bottom; bottom: parent.bottom
-                  leftMargin: 8; rightMargin: 6; topMargin: 2 }
+        objectName: "numerics"
+        readonly property real big: tile.sizes.b
+        readonly property real small: tile.sizes.sv
+        readonly property real label: tile.sizes.lb
+        readonly property int perRow: tile.tall ? 3 : 2
+        readonly property int gap: tile.sizes.gap
+        readonly property real cellW: (width - (perRow - 1) * gap) / perRow
+        readonly property real bigH: hrBox.implicitHeight
+        readonly property real midH: rrBox.implicitHeight // tall: the stacked middle row; wide: inline
+        readonly property real smallH: nibpBox.implicitHeight
+        function xOf(col) { return col * (cellW + gap); }
+        function yOf(row) { return row === 0 ? 0 : bigH + gap + (row === 1 ? 0 : midH + gap + (row - 2) * (smallH + gap)); }
+        x: tile.tall ? 10 : tile.width - 5 - 4 - width
+        y: tile.tall ? tile.height - 5 - 4 - height : header.y + header.height + 4
+        width: tile.panelW
+        // Room for ABP whether or not the bed has it, so every tile's numerics sit at the same place.
+        height: yOf(tile.tall ? 4 : 5) - gap
         opacity: tile.model.noData ? 0.55 : 1.0
         // Numerics change a few times a second at most: cache them between changes (see header).
         layer.enabled: true
 
-        Grid {
-            id: grid
-            columns: 2
-            columnSpacing: 10 * tile.s
-            rowSpacing: 0
-            width: parent.width
-            NumericBox {
-                width: grid.width / 2 - 5; key: "hr"; label: "HR"; unit: "/min"
-                value: tile.model.hr; stale: tile.model.hrStale; time: tile.model.hrTime
-                valueSize: Math.round(38 * tile.s)
-            }
-            NumericBox {
-                width: grid.width / 2 - 5; key: "spo2"; label: "SpO\u2082"; unit: "%"
-                value: tile.model.spo2; stale: tile.model.spo2Stale; time: tile.model.spo2Time
-                valueSize: Math.round(38 * tile.s)
-            }
-            NumericBox {
-                width: grid.width / 2 - 5; key: "rr"; label: "RR"; unit: "/min"
-                value: tile.model.rr; stale: tile.model.rrStale; time: tile.model.rrTime
-                valueSize: Math.round(24 * tile.s)
-            }
-            NumericBox {
-                width: grid.width / 2 - 5; key: "pulse"; label: "Pulse"; unit: "/min"
-                value: tile.model.pulse; stale: tile.model.pulseStale; time: tile.model.pulseTime
-                valueSize: Math.round(24 * tile.s)
-            }
-            NumericBox {
-                width: grid.width / 2 - 5; key: "temp"; label: "Temp"; unit: "\u00B0C"; decimals: 1
-                value: tile.model.temp; stale: tile.model.tempStale; time: tile.model.tempTime
-                valueSize: Math.round(20 * tile.s)
-            }
-            NumericBox {
-                visible: !isNaN(tile.model.etco2)
-                width: grid.width / 2 - 5; key: "etco2"; label: "etCO\u2082"; unit: "mmHg"
-                value: tile.model.etco2; stale: tile.model.etco2Stale; time: tile.model.etco2Time
-                valueSize: Math.round(20 * tile.s)
-            }
+        component Num: NumericBox {
+            property int col: 0
+            property int row: 0
+            x: numerics.xOf(col)
+            y: numerics.yOf(row)
+            width: numerics.cellW
+            value: tile.model[key]
+            stale: !!tile.model[key + "Stale"]
+            time: tile.model[key + "Time"]
+            blank: tile.model[key + "Blank"] || ""
+            alarm: tile.model[key + "Alarm"] || 0
+            valueSize: inline ? numerics.small : numerics.big
+            labelSize: numerics.label
         }
-        Column {
-            anchors { left: parent.left; right: parent.right; top: grid.bottom; topMargin: 2 * tile.s }
-            spacing: 0
-            NibpBox {
-                sys: tile.model.nibp_sys; dia: tile.model.nibp_dia; mean: tile.model.nibp_mean
-                stale: tile.model.nibp_sysStale; time: tile.model.nibp_sysTime
-                valueSize: Math.round(20 * tile.s)
-            }
-            Text {
-                visible: !isNaN(tile.model.abp_sys)
-                objectName: "value_abp"
-                text: "ABP %1/%2 (%3)".arg(Number(tile.model.abp_sys).toFixed(0)).arg(Number(tile.model.abp_dia).toFixed(0)).arg(Number(tile.model.abp_mean).toFixed(0))
-                color: tile.model.abp_sysStale ? Theme.stale : WavePalette.colorFor("abp")
-                font.family: Theme.fontFamily
-                font.pixelSize: Math.round(18 * tile.s)
-                font.bold: !tile.model.abp_sysStale
-            }
+        component Pressure: NumericBox {
+            property string prefix
+            property int row: 0
+            y: numerics.yOf(row)
+            width: numerics.width
+            inline: true
+            triple: [tile.model[prefix + "_sys"], tile.model[prefix + "_dia"], tile.model[prefix + "_mean"]]
+            stale: !!tile.model[prefix + "_sysStale"]
+            time: tile.model[prefix + "_sysTime"]
+            blank: tile.model[prefix + "_sysBlank"] || ""
+            alarm: Math.max(tile.model[prefix + "_sysAlarm"] || 0, tile.model[prefix + "_diaAlarm"] || 0,
+                            tile.model[prefix + "_meanAlarm"] || 0)
+            valueSize: numerics.small
+            labelSize: numerics.label
         }
+
+        Num { id: hrBox; key: "hr"; label: "HR"; unit: "/min" }
+        Num { key: "spo2"; label: "SpO\u2082"; unit: "%"; col: 1 }
+        Num { key: "pulse"; label: "Pulse"; unit: "/min"; inline: !tile.tall; valueSize: numerics.small; col: 0; row: 1 }
+        Num { id: rrBox; key: "rr"; label: "RR"; unit: "/min"; inline: !tile.tall; valueSize: numerics.small; col: 1; row: 1 }
+        Num { key: "temp"; label: "Temp"; unit: "\u00B0C"; decimals: 1; inline: !tile.tall; col: tile.tall ? 2 : 0; row: tile.tall ? 0 : 2 }
+        Num { key: "etco2"; label: "etCO\u2082"; unit: "mmHg"; inline: !tile.tall; valueSize: numerics.small; visible: tile.hasEtco2; col: tile.tall ? 2 : 1; row: tile.tall ? 1 : 2 }
+        Pressure { id: nibpBox; prefix: "nibp"; key: "nibp"; label: qsTr("NIBP"); unit: "mmHg"; showTime: true; color: "#f0f0f0"; row: tile.tall ? 2 : 3 }
+        Pressure { prefix: "abp"; key: "abp"; label: qsTr("ABP"); unit: "mmHg"; color: WavePalette.colorFor("abp"); visible: tile.hasAbp; row: tile.tall ? 3 : 4 }
     }
 
     MouseArea {

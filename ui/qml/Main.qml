@@ -49,10 +49,11 @@ ApplicationWindow {
 
     AlarmCentre {
         id: alarmCentre
-        x: Math.round(parent.width * 0.06)
+        // At least 1240 px wide (every column readable at 1280x800), centred.
+        width: Math.min(parent.width - 16, Math.max(Math.round(parent.width * 0.88), 1240))
+        height: Math.round(parent.height * 0.82)
+        x: Math.round((parent.width - width) / 2)
         y: 8
-        width: Math.round(parent.width * 0.88)
-        height: Math.round(parent.height * 0.8)
     }
 
     // One key press from any view (IEC 60601-1-8 asks for fast access to acknowledge and audio pause).

@@ -18,7 +18,7 @@ Rectangle {
     color: "#18212b"
     border.color: chip.state === "error" ? Theme.error : "transparent"
     implicitWidth: row.implicitWidth + 20
-    implicitHeight: 36
+    implicitHeight: Theme.touchTarget
 
     Row {
         id: row

@@ -34,4 +34,29 @@ QtObject {
         return priority >= 3 ? qsTr("HIGH") : priority === 2 ? qsTr("MED") : priority === 1 ? qsTr("LOW") : ""
     }
     readonly property string fontFamily: "DejaVu Sans"
+
+    // Reference display for every size quoted in mm in the QML comments and docs: a 24-inch 1920x1080
+    // monitor, 92 dpi, 0.276 mm per px (a 15.6-inch 1280x800 panel is about 97 dpi, 0.262 mm per px, so
+    // the same px size is 5 % smaller there). DejaVu Sans digits are 0.73 em tall, so a digit is
+    // pixelSize * 0.73 * 0.276 mm = pixelSize * 0.20 mm.
+    readonly property real mmPerPx: 25.4 / 92
+
+    // "1:07": a countdown in minutes and seconds.
+    function minSec(seconds) {
+        const s = Math.max(0, Math.round(seconds || 0));
+        return Math.floor(s / 60) + ":" + ("0" + s % 60).slice(-2);
+    }
+    // When a value was measured: "14:02" today, "3 Dec 14:02" on another day.
+    function age(time) {
+        if (!time || isNaN(time.getTime()))
+            return "";
+        const now = new Date();
+        const today = time.getFullYear() === now.getFullYear() && time.getMonth() === now.getMonth()
+                      && time.getDate() === now.getDate();
+        return today ? Qt.formatTime(time, "HH:mm") : Qt.formatDateTime(time, "d MMM HH:mm");
+    }
+    function categoryName(category) {
+        return category === "neonatal" ? qsTr("NEO") : category === "paediatric" ? qsTr("PAED")
+             : category === "adult" ? qsTr("ADULT") : "";
+    }
 }

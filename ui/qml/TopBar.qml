@@ -1,36 +1,55 @@
 import QtQuick
+import QtQuick.Controls
 import QtQuick.Layouts
 import Vigil.Ui
 
-// Station and ward, the alarm summary (filled by the alarm engine), data sources, and the clock.
+// Station and ward, the alarm bar, the station-wide AUDIO PAUSED indicator with its countdown, the data
+// sources, and the clock with the date. The alarm bar's text column has first claim on the width: when
+// space runs short the source chips collapse to a count ("3 gateways", tap for the list), then the ward
+// name goes (it is in the window title too); the alarm text never shrinks for them.
 Rectangle {
     id: bar
+    objectName: "topBar"
     signal openAlarmCentre()
     color: Theme.bar
-    implicitHeight: 60
-    // Changes at most 4 times a second (clock, alarm flashing): cached between changes.
-    layer.enabled: true
+    implicitHeight: 68
+
+    readonly property real fixedWidth: row.anchors.leftMargin + row.anchors.rightMargin + 4 * row.spacing
+                                       + alarmBar.fixedWidth + pausedIndicator.implicitWidth
+                                       + clock.implicitWidth
+    readonly property bool chipsCollapsed: Station.sources.count > 1 && width - fixedWidth - wardColumn.fullWidth
+                                           - chipsRow.implicitWidth < alarmBar.textNeed
+    readonly property bool wardHidden: width - fixedWidth - wardColumn.fullWidth
+                                       - (chipsCollapsed ? sourceCount.implicitWidth : chipsRow.implicitWidth)
+                                       < alarmBar.textNeed
 
     RowLayout {
+        id: row
         anchors.fill: parent
-        anchors.leftMargin: 16
-        anchors.rightMargin: 16
-        spacing: 16
+        anchors.leftMargin: 12
+        anchors.rightMargin: 12
+        spacing: 10
 
         Column {
+            id: wardColumn
+            objectName: "wardName"
+            readonly property real fullWidth: Math.max(wardText.implicitWidth, stationText.implicitWidth) + row.spacing
+            visible: !bar.wardHidden
             Layout.alignment: Qt.AlignVCenter
             Text {
+                id: wardText
                 text: Station.wardName
                 color: Theme.text
                 font.family: Theme.fontFamily
-                font.pixelSize: 22
+                font.pixelSize: 20
                 font.bold: true
             }
             Text {
+                id: stationText
                 text: Station.stationName
                 color: Theme.textDim
                 font.family: Theme.fontFamily
-                font.pixelSize: 14
+                font.pixelSize: 13
             }
         }
 
@@ -38,34 +57,161 @@ Rectangle {
             id: alarmBar
             Layout.fillWidth: true
             Layout.fillHeight: true
-            Layout.topMargin: 5
-            Layout.bottomMargin: 5
+            Layout.topMargin: 4
+            Layout.bottomMargin: 4
             onOpenCentre: bar.openAlarmCentre()
         }
 
-        Row {
-            spacing: 8
-            Layout.alignment: Qt.AlignVCenter
-            Repeater {
-                model: Station.sources
-                delegate: SourceChip {}
+        // AUDIO PAUSED is a station-wide state (IEC 60601-1-8: time-limited, its remaining time disclosed):
+        // shown as an indicator of its own, not only in the button's caption. Tap to end it early.
+        Rectangle {
+            id: pausedIndicator
+            objectName: "audioPausedIndicator"
+            visible: Station.audioPaused
+            implicitWidth: visible ? pausedColumn.implicitWidth + 20 : 0
+            Layout.preferredWidth: implicitWidth
+            Layout.fillHeight: true
+            Layout.topMargin: 4
+            Layout.bottomMargin: 4
+            color: "#2a2140"
+            border.color: "white"
+            border.width: 3
+            radius: 6
+            Column {
+                id: pausedColumn
+                anchors.centerIn: parent
+                Text {
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    text: qsTr("AUDIO PAUSED [P]")
+                    color: "white"
+                    font.family: Theme.fontFamily
+                    font.pixelSize: 14
+                    font.bold: true
+                }
+                Text {
+                    objectName: "audioPauseCountdown"
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    text: Theme.minSec(Station.audioPauseRemaining)
+                    color: "white"
+                    font.family: Theme.fontFamily
+                    font.pixelSize: 24
+                    font.bold: true
+                }
+            }
+            MouseArea {
+                anchors.fill: parent
+                onClicked: Station.cancelAudioPause()
             }
         }
 
-        Text {
+        Item {
+            id: sources
+            Layout.fillHeight: true
+            Layout.preferredWidth: bar.chipsCollapsed ? sourceCount.implicitWidth : chipsRow.implicitWidth
+            clip: true
+            // Hidden by opacity, not `visible`, so the row keeps its implicit width for the collapse rule.
+            Row {
+                id: chipsRow
+                objectName: "sourceChips"
+                anchors.verticalCenter: parent.verticalCenter
+                spacing: 8
+                opacity: bar.chipsCollapsed ? 0 : 1
+                enabled: !bar.chipsCollapsed
+                Repeater {
+                    model: Station.sources
+                    delegate: SourceChip {}
+                }
+            }
+            // The collapsed form: how many sources, a dot for the worst state, tap for the chips.
+            Rectangle {
+                id: sourceCount
+                objectName: "sourceCount"
+                visible: bar.chipsCollapsed
+                anchors.verticalCenter: parent.verticalCenter
+                implicitWidth: countRow.implicitWidth + 20
+                width: implicitWidth
+                height: Theme.touchTarget
+                radius: 6
+                color: "#18212b"
+                readonly property int up: Station.sources.connectedCount
+                border.color: up < Station.sources.count ? Theme.error : "transparent"
+                Row {
+                    id: countRow
+                    anchors.centerIn: parent
+                    spacing: 8
+                    Rectangle {
+                        anchors.verticalCenter: parent.verticalCenter
+                        width: 12; height: 12; radius: 6
+                        color: sourceCount.up === Station.sources.count ? Theme.ok : Theme.error
+                    }
+                    Column {
+                        anchors.verticalCenter: parent.verticalCenter
+                        Text {
+                            text: qsTr("%1 gateways").arg(Station.sources.count)
+                            color: Theme.text
+                            font.family: Theme.fontFamily
+                            font.pixelSize: 16
+                        }
+                        Text {
+                            visible: sourceCount.up < Station.sources.count
+                            text: qsTr("%1 down").arg(Station.sources.count - sourceCount.up)
+                            color: Theme.error
+                            font.family: Theme.fontFamily
+                            font.pixelSize: 14
+                            font.bold: true
+                        }
+                    }
+                }
+                MouseArea {
+                    anchors.fill: parent
+                    onClicked: sourcePopup.open()
+                }
+                Popup {
+                    id: sourcePopup
+                    objectName: "sourceList"
+                    y: sourceCount.height + 4
+                    x: sourceCount.width - width
+                    padding: 10
+                    background: Rectangle { color: "#0d131a"; border.color: Theme.tileBorder; radius: 6 }
+                    Column {
+                        spacing: 6
+                        Repeater {
+                            model: sourcePopup.opened ? Station.sources : null
+                            delegate: SourceChip {}
+                        }
+                    }
+                }
+            }
+        }
+
+        Column {
             id: clock
             objectName: "clock"
             Layout.alignment: Qt.AlignVCenter
-            color: Theme.text
-            font.family: Theme.fontFamily
-            font.pixelSize: 28
-            font.bold: true
-            text: Qt.formatTime(new Date(), "HH:mm:ss")
+            property date now: new Date()
+            // The date too: at 03:00 after a night shift, or in a screenshot for an incident report.
+            property string text: Qt.formatTime(now, "HH:mm:ss")
+            Text {
+                anchors.right: parent.right
+                text: clock.text
+                color: Theme.text
+                font.family: Theme.fontFamily
+                font.pixelSize: 26
+                font.bold: true
+            }
+            Text {
+                objectName: "clockDate"
+                anchors.right: parent.right
+                text: Qt.formatDate(clock.now, "ddd d MMM yyyy")
+                color: Theme.textDim
+                font.family: Theme.fontFamily
+                font.pixelSize: 14
+            }
             Timer {
                 interval: 1000
                 running: true
                 repeat: true
-                onTriggered: clock.text = Qt.formatTime(new Date(), "HH:mm:ss")
+                onTriggered: clock.now = new Date()
             }
         }
     }

@@ -9,7 +9,9 @@ GridView {
     property bool wavesRunning: true
 
     readonly property int bedCount: count
-    // Choose columns so tiles stay landscape (about 2:1), unless the station file fixes them.
+    // Choose columns: first as few empty cells as the bed count allows (a full last row when a divisor
+    // fits), then tiles near 1.6:1. The tile lays itself out wide or tall from its shape, so 32 beds at
+    // 1920x1080 become 8 x 4 tall tiles and 16 beds 4 x 4 wide ones. The station file may fix the columns.
     readonly property int cols: {
         if (Station.columns > 0)
             return Station.columns;
@@ -18,7 +20,7 @@ GridView {
         for (let c = 1; c <= Math.min(8, n); ++c) {
             const rows = Math.ceil(n / c);
             const aspect = (width / c) / (height / rows);
-            const err = Math.abs(Math.log(aspect / 1.9)) + (c * rows - n) * 0.02;
+            const err = Math.abs(Math.log(aspect / 1.6)) + (c * rows - n) * 0.5;
             if (err < bestErr) { bestErr = err; best = c; }
         }
         return best;

@@ -9,6 +9,8 @@ Item {
     property real lineWidth: 2
     property real labelSize: 14
     property bool running: true
+    // NO DATA: the lanes draw nothing (no frozen trace); see WaveformView.cleared.
+    property bool cleared: false
     property alias waveView: view
 
     WaveformView {
@@ -20,6 +22,7 @@ Item {
         waves: lanes.waves
         lineWidth: lanes.lineWidth
         running: lanes.running && lanes.visible
+        cleared: lanes.cleared
     }
     Repeater {
         model: lanes.waves
