@@ -163,9 +163,10 @@ void Station::feedAlarms(const DrainResult &result, qint64 nowMs)
             if (m_ward->bed(i)->sourceId == s.id)
                 beds << m_ward->bed(i)->label();
         const QString why = !s.heartbeatOk ? QStringLiteral("heartbeat missed")
-                            : listener     ? QStringLiteral("nothing received for over %1 s")
-                                             .arg(m_dataTimeoutMs.value(s.id, kDefaultDataTimeoutMs) / 1000)
-                                       : s.lastError;
+                            : listener
+                                ? QStringLiteral("nothing received for over %1 s")
+                                      .arg(m_dataTimeoutMs.value(s.id, kDefaultDataTimeoutMs) / 1000)
+                                : s.lastError.section(QStringLiteral("; retrying"), 0, 0); // a steady text
         QString text = QStringLiteral("Gateway %1 link down").arg(s.name);
         if (!why.isEmpty())
             text += QStringLiteral(" (%1)").arg(why);
