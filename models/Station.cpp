@@ -153,8 +153,6 @@ void Station::feedAlarms(const DrainResult &result, qint64 nowMs)
                    (m_hadConnection.value(s.id) && !connected && s.state != SourceStatus::State::Stopped);
         if (down)
             m_lastDownMs[s.id] = nowMs;
-        else if (!m_linkUpSinceMs.contains(s.id) || m_linkDown.value(s.id))
-            m_linkUpSinceMs[s.id] = nowMs;
         if (!down && !m_linkDown.value(s.id))
             continue;
         // One condition for the link, naming the beds it leaves unwatched.
@@ -187,7 +185,7 @@ void Station::feedAlarms(const DrainResult &result, qint64 nowMs)
     for (int i = 0; i < m_ward->bedCount(); ++i) {
         Bed *b = m_ward->bed(i);
         const bool linkDown = !b->sourceId.isEmpty() && m_linkDown.value(b->sourceId);
-        const qint64 upSince = m_linkUpSinceMs.value(b->sourceId, 0);
+        const qint64 upSince = m_lastDownMs.value(b->sourceId, 0); // up since (about) then
         if (b->noData && b->lastDataMs() != 0)
             m_lastQuietMs[b->key()] = nowMs;
         const bool noData = b->noData && b->lastDataMs() != 0 && !linkDown && nowMs - upSince > noDataMs;
@@ -240,10 +238,7 @@ void Station::publishAlarmState(qint64 nowMs)
         // A technical condition that makes numerics invalid blanks them while its cause lasts, paused or
         // acknowledged alike: a value that cannot be trusted is never shown as if it could.
         if (!c.bedKey.isEmpty() && c.kind == alarms::Kind::Technical && c.state == alarms::State::Active) {
-            std::vector<NumericId> invalid = alarms::numericsInvalidatedBy(c.code);
-            if (!invalid.empty() && c.parameter) // the device named the measurement it concerns
-                invalid = alarms::numericsInvalidatedBy(c.code, *c.parameter);
-            for (NumericId n : invalid)
+            for (NumericId n : alarms::numericsInvalidatedBy(c.code, c.parameter))
                 perBed[c.bedKey].blank[static_cast<int>(n)] = c.text.toUpper();
         }
         // ALARM PAUSED: the bed's conditions neither show in the bar nor on its tile nor sound.

@@ -179,7 +179,6 @@ private:
     QHash<QString, bool> m_linkDown; // per source: a technical condition is raised
     QHash<QString, bool> m_hadConnection;
     QHash<QString, qint64> m_dataTimeoutMs; // per listened source
-    QHash<QString, qint64> m_linkUpSinceMs; // per source: since when it is up
     QHash<QString, qint64> m_lastDownMs;    // per source: last drain it was down
     QHash<QString, qint64> m_lastQuietMs;   // per bed: last drain it showed NO DATA
     QHash<QString, QString> m_engineSource; // per bed: the source the engine knows for it

@@ -41,10 +41,10 @@ std::optional<std::vector<SimulatedBedSpec>> SimulatedWardSource::makeWard(int b
                                                       QLatin1String(kGiven[(mix / 13) % kGiven.size()]));
         b.patient.profile = profile;
         // A birth date that gives the same category through a gateway (PID-7) as here.
-        b.patient.birthDate = QDate::currentDate()
-                                  .addYears(profile == PatientProfile::Paediatric ? -(4 + int(mix % 7))
-                                                                                  : -(35 + int(mix % 50)))
-                                  .addDays(-int(mix % 300));
+        b.patient.birthDate =
+            QDate::currentDate()
+                .addYears(profile == PatientProfile::Paediatric ? -(4 + int(mix % 7)) : -(35 + int(mix % 50)))
+                .addDays(-int(mix % 300));
         ward.push_back(std::move(b));
     }
     for (const QString &entry : scenarios) {

@@ -432,9 +432,7 @@ void AlarmEngine::explanationEnded(BedState &b, const QString &code, std::option
 {
     // A lead or sensor back on: the numerics it made invalid get a fresh period to come back before their
     // silence is a condition of its own (the lead-off's own gap raises nothing).
-    const std::vector<NumericId> invalid =
-        parameter ? numericsInvalidatedBy(code, *parameter) : numericsInvalidatedBy(code);
-    for (NumericId id : invalid)
+    for (NumericId id : numericsInvalidatedBy(code, parameter))
         freshPeriod(b, static_cast<int>(id), t);
 }
 

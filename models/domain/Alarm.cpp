@@ -1,5 +1,7 @@
 #include "Alarm.h"
 
+#include <algorithm>
+
 namespace vigil::alarms {
 
 namespace {
@@ -134,7 +136,8 @@ QString technicalText(const QString &code)
     if (code == tech::LeadOff)
         return QStringLiteral("ECG lead off");
     if (code == tech::SensorOff)
-        return QStringLiteral("SpO2 sensor off"); // an unnamed sensor is the pulse oximeter's (it blanks SpO2)
+        return QStringLiteral(
+            "SpO2 sensor off"); // an unnamed sensor is the pulse oximeter's (it blanks SpO2)
     if (code == tech::WaveformGap)
         return QStringLiteral("Waveform gap");
     if (code == tech::AlertManagerFailed)
@@ -144,26 +147,27 @@ QString technicalText(const QString &code)
     return code;
 }
 
-std::vector<NumericId> numericsInvalidatedBy(const QString &code, NumericId parameter)
+std::vector<NumericId> numericsInvalidatedBy(const QString &code, std::optional<NumericId> parameter)
 {
-    if (numericsInvalidatedBy(code).empty())
+    if (code != tech::LeadOff && code != tech::SensorOff)
         return {};
-    if (parameter == NumericId::SpO2 || parameter == NumericId::PulseRate)
-        return {NumericId::SpO2, NumericId::PulseRate};
-    if (parameter == NumericId::AbpSys || parameter == NumericId::AbpDia || parameter == NumericId::AbpMean)
-        return {NumericId::AbpSys, NumericId::AbpDia, NumericId::AbpMean};
-    if (parameter == NumericId::NibpSys || parameter == NumericId::NibpDia || parameter == NumericId::NibpMean)
-        return {NumericId::NibpSys, NumericId::NibpDia, NumericId::NibpMean};
-    return {parameter};
-}
-
-std::vector<NumericId> numericsInvalidatedBy(const QString &code)
-{
+    // The device named the measurement: that one (and the numerics measured with it).
+    auto is = [&](std::initializer_list<NumericId> ids) {
+        return std::find(ids.begin(), ids.end(), *parameter) != ids.end();
+    };
+    if (parameter) {
+        if (is({NumericId::SpO2, NumericId::PulseRate}))
+            return {NumericId::SpO2, NumericId::PulseRate};
+        if (is({NumericId::AbpSys, NumericId::AbpDia, NumericId::AbpMean}))
+            return {NumericId::AbpSys, NumericId::AbpDia, NumericId::AbpMean};
+        if (is({NumericId::NibpSys, NumericId::NibpDia, NumericId::NibpMean}))
+            return {NumericId::NibpSys, NumericId::NibpDia, NumericId::NibpMean};
+        return {*parameter};
+    }
+    // Unnamed: a lead off is the ECG's, a sensor off the pulse oximeter's.
     if (code == tech::LeadOff)
         return {NumericId::Hr};
-    if (code == tech::SensorOff)
-        return {NumericId::SpO2, NumericId::PulseRate};
-    return {};
+    return {NumericId::SpO2, NumericId::PulseRate};
 }
 
 } // namespace vigil::alarms

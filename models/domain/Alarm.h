@@ -75,9 +75,9 @@ std::optional<PatientProfile> profileFromString(const QString &s);
 // What the nurse reads for a condition, in one case style everywhere ("SpO2 low", "ECG lead off").
 QString conditionText(NumericId parameter, Direction direction);
 QString technicalText(const QString &code); // "ECG lead off", "No data", "HR: no current value"
-// The numerics a technical condition makes invalid: lead off blanks HR, sensor off SpO2 and pulse.
-std::vector<NumericId> numericsInvalidatedBy(const QString &code);
-// The same when the device named the measurement (a CO2 sensor off blanks etCO2, not SpO2).
-std::vector<NumericId> numericsInvalidatedBy(const QString &code, NumericId parameter);
+// The numerics a technical condition makes invalid: the measurement the device named (a CO2 sensor off
+// blanks etCO2), else lead off blanks HR and sensor off SpO2 and pulse. Other codes blank nothing.
+std::vector<NumericId> numericsInvalidatedBy(const QString &code,
+                                             std::optional<NumericId> parameter = std::nullopt);
 
 } // namespace vigil::alarms

@@ -31,19 +31,7 @@ QString ReviewAlarmModel::priorityText(std::optional<alarms::Priority> p)
 
 int ReviewAlarmModel::priorityLevel(std::optional<alarms::Priority> p)
 {
-    if (!p)
-        return 0;
-    switch (*p) {
-    case alarms::Priority::High:
-        return 3;
-    case alarms::Priority::Medium:
-        return 2;
-    case alarms::Priority::Low:
-        return 1;
-    case alarms::Priority::None:
-        break;
-    }
-    return 0;
+    return p ? static_cast<int>(*p) : 0; // 0 none/unknown, 1 low, 2 medium, 3 high: the enum's own order
 }
 
 QString ReviewAlarmModel::priorityColor(std::optional<alarms::Priority> p)

@@ -802,9 +802,8 @@ constexpr std::pair<const char *, alarms::Priority> kPriorities[] = {{"PH", alar
                                                                      {"PM", alarms::Priority::Medium},
                                                                      {"PL", alarms::Priority::Low},
                                                                      {"PN", alarms::Priority::None}};
-constexpr std::pair<const char *, alarms::Kind> kKinds[] = {{"SP", alarms::Kind::Physiological},
-                                                            {"ST", alarms::Kind::Technical},
-                                                            {"SA", alarms::Kind::Advisory}};
+constexpr std::pair<const char *, alarms::Kind> kKinds[] = {
+    {"SP", alarms::Kind::Physiological}, {"ST", alarms::Kind::Technical}, {"SA", alarms::Kind::Advisory}};
 
 template <typename E, std::size_t N>
 std::optional<E> lookupOptional(const QString &text, const std::pair<const char *, E> (&table)[N])

@@ -136,7 +136,7 @@ int main(int argc, char **argv)
         r.event.refId = QStringLiteral("MDC_EVT_HI");
         r.eventText = QStringLiteral("BENCH ALARM %1").arg(i);
         const alarms::Priority prio[] = {alarms::Priority::High, alarms::Priority::Medium,
-                                           alarms::Priority::Low};
+                                         alarms::Priority::Low};
         r.priority = prio[i % 3];
         r.kind = alarms::Kind::Physiological;
         r.phase = end ? hl7::AlarmPhase::End : hl7::AlarmPhase::Start;
