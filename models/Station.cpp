@@ -165,7 +165,7 @@ void Station::feedAlarms(const DrainResult &result, qint64 nowMs)
                                 ? QStringLiteral("nothing received for over %1 s")
                                       .arg(m_dataTimeoutMs.value(s.id, kDefaultDataTimeoutMs) / 1000)
                                 : s.lastError.section(QStringLiteral("; retrying"), 0, 0); // a steady text
-        QString text = QStringLiteral("Gateway %1 link down").arg(s.name);
+        QString text = QStringLiteral("%1: link down").arg(s.name);
         if (!why.isEmpty())
             text += QStringLiteral(" (%1)").arg(why);
         if (!beds.isEmpty())

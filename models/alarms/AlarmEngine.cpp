@@ -447,6 +447,33 @@ void AlarmEngine::freshPeriod(BedState &b, int m, qint64 t)
     schedule(t + static_cast<qint64>(kNumerics[m].stalePeriodS * 1000) + 1);
 }
 
+AlarmEngine::Cond *AlarmEngine::adoptSameCondition(BedState &b, const GatewayAlarmEvent &e, qint64 t)
+{
+    // A gateway that restarted (or a device that renumbered its alarms) reports a condition the station
+    // still shows under a new alarm id: it is the same clinical condition, so it keeps its one entry (and
+    // its onset, acknowledgement and escalation) under the new id instead of becoming a second one.
+    const bool physiological = e.parameter && e.direction != Direction::None;
+    if (!physiological && e.technicalCode.isEmpty())
+        return nullptr;
+    for (auto &cp : m_live) {
+        Cond &c = *cp;
+        if (c.origin != Origin::Gateway || c.bed != &b || c.state == State::Inactive)
+            continue;
+        const bool same = physiological
+                              ? (c.numeric == static_cast<int>(*e.parameter) && c.direction == e.direction)
+                              : (!c.gwCategory.isEmpty() && c.gwCategory == e.technicalCode);
+        if (!same)
+            continue;
+        m_gatewayById.remove(c.gatewayAlarmId);
+        c.gatewayAlarmId = e.alarmId;
+        c.key = QStringLiteral("gw|") + e.alarmId;
+        m_gatewayById.insert(e.alarmId, &c);
+        m_lastNow = t;
+        return &c;
+    }
+    return nullptr;
+}
+
 void AlarmEngine::deviceAlarmsOn(BedState &b, int n, std::optional<double> low, std::optional<double> high,
                                  const QString &supersededBy, qint64 t)
 {
@@ -733,6 +760,8 @@ void AlarmEngine::onGatewayAlarm(const GatewayAlarmEvent &e)
     const bool present =
         e.phase != Phase::End && e.state != ReportedState::Inactive && e.state != ReportedState::Latched;
     Cond *c = m_gatewayById.value(e.alarmId);
+    if (!c && b && present)
+        c = adoptSameCondition(*b, e, t);
     const bool isNew = !c;
     if (!c) {
         // An end or update for an alarm whose start we never saw (e.g. the station restarted) only matters

@@ -183,6 +183,7 @@ private:
     void doReset(Cond &c, const QString &user, qint64 now);
     void deescalate(Cond &c, qint64 now, bool ended);
     void checkNumeric(BedState &b, int n, qint64 now);
+    Cond *adoptSameCondition(BedState &b, const GatewayAlarmEvent &e, qint64 now);
     bool bedFlowing(const BedState &b, int except, qint64 now) const;
     void restartStaleness(BedState &b, qint64 now);
     void freshPeriod(BedState &b, int numeric, qint64 now); // a stale numeric gets its period again

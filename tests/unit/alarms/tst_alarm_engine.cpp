@@ -656,6 +656,24 @@ private slots:
         QVERIFY(s.findStation(B, "temp_high"));
     }
 
+    void restartedGatewayReportsTheSameConditionOnce()
+    {
+        AlarmSim s;
+        s.engine.onGatewayAlarm(gatewayHrHigh(QStringLiteral("G1"), A, Phase::Start, 135));
+        const QString id = s.findGateway(A, "hr_high")->id;
+        QVERIFY(s.engine.acknowledge(id, QStringLiteral("nurse")));
+        // The gateway died without ending G1, came back and reports the same alarm under a new id.
+        s.advance(60000);
+        s.engine.onGatewayAlarm(gatewayHrHigh(QStringLiteral("G1-after-restart"), A, Phase::Start, 140));
+        QCOMPARE(s.countSignalling(A), 1);             // one condition, not two
+        QCOMPARE(s.findGateway(A, "hr_high")->id, id); // the same entry, its history kept
+        QVERIFY(s.findGateway(A, "hr_high")->acknowledged);
+        QCOMPARE(s.findGateway(A, "hr_high")->current, 140.0);
+        // Its end under the new id ends it.
+        s.engine.onGatewayAlarm(gatewayHrHigh(QStringLiteral("G1-after-restart"), A, Phase::End, 100));
+        QCOMPARE(s.countSignalling(A), 0);
+    }
+
     void deviceLimitsFromNumericsGovern()
     {
         AlarmSim s;
