@@ -93,9 +93,12 @@ def dial(server_cert, server_cmd=None, expect_ack=False):
     port = free_port()
     if server_cmd is None:
         server_cmd = ["openssl", "s_server", "-accept", str(port), "-cert", P(f"{server_cert}.pem"), "-key",
-                      P(f"{server_cert}.key"), "-CAfile", P("ca.pem"), "-Verify", "1", "-quiet", "-naccept", "1"]
+                      P(f"{server_cert}.key"), "-CAfile", P("ca.pem"), "-Verify", "1", "-quiet", "-naccept", "3"]
     srv = subprocess.Popen(server_cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    time.sleep(1.0)  # s_server needs a moment to bind; probing its port would use up its one accept
+    # s_server needs a moment to bind (probing its port would use up an accept). It takes three
+    # connections, so the station's retries after a refused handshake meet the same refusal (with one, the
+    # retry met a closed port and "connection refused" replaced the reason before a snapshot showed it).
+    time.sleep(1.0)
     st = Station(vigil, ["--gateway", f"mllps://127.0.0.1:{port}"] + station_tls)
     if expect_ack:
         # Send only once the station reports the link up (the handshake may take a while on a busy machine).
