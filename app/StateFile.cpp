@@ -176,10 +176,8 @@ QJsonObject StateFileWriter::snapshot(const Station &station, qint64 nowMs, qint
 
 void StateFileWriter::tick()
 {
-    if (m_busy.exchange(true)) {
-        m_skipped.fetch_add(1);
-        return;
-    }
+    if (m_busy.exchange(true))
+        return; // the previous write still runs: skip this second's snapshot
     const QJsonObject snap = snapshot(*m_station, QDateTime::currentMSecsSinceEpoch(), m_uptime.elapsed());
     QMetaObject::invokeMethod(m_worker, [this, snap] {
         QString error;

@@ -29,9 +29,7 @@ public:
 
     static QJsonObject snapshot(const Station &station, qint64 nowMs, qint64 uptimeMs);
 
-    quint64 writes() const { return m_writes.load(); }
-    quint64 skipped() const { return m_skipped.load(); }
-    quint64 failures() const { return m_failures.load(); }
+    quint64 writes() const { return m_writes.load(); } // completed periodic writes
 
 private:
     void tick();
@@ -43,7 +41,7 @@ private:
     QThread m_thread;
     QObject *m_worker = nullptr;
     std::atomic<bool> m_busy{false};
-    std::atomic<quint64> m_writes{0}, m_skipped{0}, m_failures{0};
+    std::atomic<quint64> m_writes{0}, m_failures{0};
     QString m_lastError;
 };
 

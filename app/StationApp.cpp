@@ -312,14 +312,6 @@ bool StationApp::addSource(const SourceConfig &cfg, QString *error)
     return true;
 }
 
-std::vector<GatewaySource *> StationApp::sources() const
-{
-    std::vector<GatewaySource *> out;
-    for (const auto &r : m_sources)
-        out.push_back(r.source);
-    return out;
-}
-
 void StationApp::start()
 {
     if (m_started)

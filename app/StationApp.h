@@ -34,11 +34,6 @@ public:
     Station *station() const { return m_station.get(); }
     archive::Archive *archive() const { return m_archive.get(); }
     QString archivePath() const { return m_archivePath; }
-    const StationConfig &config() const { return m_config; }
-    std::vector<GatewaySource *> sources() const;
-    // Where gateway sessions hand messages for safekeeping before they ACK (the archive); null = the
-    // in-memory model only. Set before build().
-    void setDurableStore(DurableStore *store) { m_durableStore = store; }
 
 private:
     bool addSource(const SourceConfig &cfg, QString *error);
@@ -56,6 +51,8 @@ private:
     std::unique_ptr<Station> m_station;
     std::vector<Running> m_sources;
     bool m_started = false;
+    // Where gateway sessions hand messages for safekeeping before they ACK: the archive once open, else
+    // null (the in-memory model only).
     DurableStore *m_durableStore = nullptr;
     std::unique_ptr<archive::Archive> m_archive;
     QString m_archivePath;

@@ -14,6 +14,8 @@ PKGS=(
   qml6-module-qtquick-shapes qml6-module-qtcharts qml6-module-qttest qml6-module-qtmultimedia
   qml6-module-qt-labs-platform
   libgl-dev libgl1-mesa-dri libglx-mesa0 libegl-mesa0
+  # station file (TOML 1.0, header-only)
+  libtomlplusplus-dev
   # storage, crypto, DICOM
   libsqlite3-dev sqlite3 libssl-dev openssl libdcmtk-dev dcmtk dicom3tools
   # headless display and looking at what we build

@@ -3,6 +3,7 @@
 #include "StationConfig.h"
 
 #include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace vigil;
@@ -120,6 +121,177 @@ private slots:
         QFETCH(QString, expected);
         const QString error = errorOf(text.toUtf8().constData());
         QVERIFY2(error.startsWith(expected), qPrintable(QStringLiteral("got: ") + error));
+    }
+
+    // Ordinary TOML 1.0 that the former hand-written subset refused.
+    void ordinaryToml()
+    {
+        ConfigError e;
+        const auto cfg = parseStationConfig(
+            QByteArray("station.name = \"ICU Central\"   # dotted key at the top level\n"
+                       "station.ward = \"\"\"ICU 3 \\\n"
+                       "      West\"\"\"\n" // multi-line string, line-ending backslash
+                       "display = { columns = 4, max_fps = 30 }\n"
+                       "alert_manager = { url = 'mllp://127.0.0.1:2600', reply_timeout_s = 5 }\n"
+                       "bed = [ { key = \"A\" }, { key = \"B\", profile = \"neonatal\" } ]\n"
+                       "[archive]\n"
+                       "path = '/var/lib/vigil/archive.sqlite'\n"
+                       "numeric_days = 1_0\n"
+                       "[alarms.limits.adult]\n"
+                       "hr = [45, 130]\n"
+                       "[alarms]\n"
+                       "audio_pause_s = 120\n"
+                       "[[source]]\n"
+                       "id = \"sim\"\n"
+                       "type = \"simulator\"\n"
+                       "scenarios = [\n"
+                       "  \"1:tachycardia@10+20=150\",  # comment inside an array\n"
+                       "  \"2:lead_off@5\",\n"
+                       "]\n"),
+            QStringLiteral("t.toml"), &e);
+        QVERIFY2(cfg, qPrintable(e.toString()));
+        QCOMPARE(cfg->stationName, QStringLiteral("ICU Central"));
+        QCOMPARE(cfg->wardName, QStringLiteral("ICU 3 West"));
+        QCOMPARE(cfg->display.columns, 4);
+        QCOMPARE(cfg->display.maxFps, 30);
+        QCOMPARE(cfg->alertManager.url, QStringLiteral("mllp://127.0.0.1:2600"));
+        QCOMPARE(cfg->alertManager.replyTimeoutS, 5.0);
+        QCOMPARE(cfg->beds.size(), std::size_t(2));
+        QCOMPARE(cfg->beds[1].profile, QStringLiteral("neonatal"));
+        QCOMPARE(cfg->archive.path, QStringLiteral("/var/lib/vigil/archive.sqlite"));
+        QCOMPARE(cfg->archive.numericDays, 10.0);
+        QCOMPARE(cfg->alarms.audioPauseMs, qint64(120'000));
+        QCOMPARE(cfg->sources.size(), std::size_t(1));
+        QCOMPARE(cfg->sources[0].scenarios.size(), 2);
+    }
+
+    // Dates and times are TOML values like any other: no key of the station file takes one, so they are
+    // reported as the wrong type, with line and key, not as a syntax error.
+    void datesAreReadAndReportedByType()
+    {
+        QCOMPARE(errorOf("[station]\nname = 2026-12-05T10:00:00Z\n"),
+                 QStringLiteral("t.toml:2: [station] name: expected a \"string\", got the date-time "
+                                "2026-12-05T10:00:00Z"));
+        const QString alarm = errorOf("[alarms]\naudio_pause_s = 07:30:00\n");
+        QVERIFY2(alarm.startsWith(QStringLiteral("t.toml:2: [alarms] audio_pause_s: expected a number")),
+                 qPrintable(alarm));
+        const QString display = errorOf("[display]\ncolumns = 1979-05-27\n");
+        QVERIFY2(
+            display.startsWith(QStringLiteral("t.toml:2: [display] columns: expected a whole number from 0 "
+                                              "to 8, got the date 1979-05-27")),
+            qPrintable(display));
+    }
+
+    void moreErrorsNameLineAndKey_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("repeated single section") << "[[display]]\ncolumns = 2\n"
+                                                 << "t.toml:1: [[display]] must be written [display]";
+        QTest::newRow("section twice") << "[display]\n[display]\n"
+                                       << "t.toml:2: section [display] appears twice";
+        QTest::newRow("top-level key and [station]") << "name = \"a\"\n[station]\nname = \"b\"\n"
+                                                     << "t.toml:3: name: set twice (first on line 1)";
+        QTest::newRow("unknown top-level key") << "nmae = \"a\"\n"
+                                               << "t.toml:1: [station] nmae: unknown key";
+        QTest::newRow("section as a value") << "display = 3\n"
+                                            << "t.toml:1: display: expected a section [display]";
+        QTest::newRow("unknown table array") << "[[beds]]\n"
+                                             << "t.toml:1: unknown table [[beds]]";
+        QTest::newRow("inline table unknown key") << "display = { colums = 3 }\n"
+                                                  << "t.toml:1: [display] colums: unknown key";
+        QTest::newRow("alarm key") << "\n[alarms.limits.adult]\nhr = [130, 45]\n"
+                                   << "t.toml:3: [alarms.limits.adult] hr: low limit must be below";
+        QTest::newRow("nested alarm array")
+            << "[alarms]\nlatch_codes = [[\"a\"]]\n"
+            << "t.toml:2: [alarms] latch_codes: nested arrays are not supported";
+        QTest::newRow("syntax error keeps toml++ words") << "[display]\ncolumns = 1__2\n"
+                                                         << "t.toml:2: columns: column ";
+    }
+    void moreErrorsNameLineAndKey()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, expected);
+        const QString error = errorOf(text.toUtf8().constData());
+        QVERIFY2(error.startsWith(expected), qPrintable(QStringLiteral("got: ") + error));
+    }
+
+    // The attack run crashed the former parser (stack overflow) on arrays nested 30 000 deep. toml++
+    // bounds value nesting; key nesting ([a.b.b.b...], a.b.b... = 1) it does not, and a 1 MiB header
+    // overflowed its stack: both are refused before toml++ sees them.
+    void deepNestingIsAnErrorNotACrash_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("expected");
+        const int n = 30000;
+        QTest::newRow("arrays") << QByteArray("[station]\nname = ") + QByteArray(n, '[') + QByteArray(n, ']')
+                                << "t.toml:2: name: values nested deeper than 32 levels";
+        QByteArray tables("x = ");
+        for (int i = 0; i < n; ++i)
+            tables += "{a=";
+        tables += '1' + QByteArray(n, '}');
+        QTest::newRow("inline tables") << tables << "t.toml:1: x: values nested deeper than 32 levels";
+        QByteArray header("\n[alarms");
+        QByteArray dotted("\n\nalarms");
+        for (int i = 0; i < 500000; ++i) {
+            header += ".b";
+            if (i < n)
+                dotted += ".b";
+        }
+        QTest::newRow("table header, 1 MiB") << header + "]\n"
+                                             << "t.toml:2: keys nested deeper than 32 levels";
+        QTest::newRow("dotted key") << dotted + " = 1\n"
+                                    << "t.toml:3: alarms";
+        QByteArray quoted("a");
+        for (int i = 0; i < 40; ++i)
+            quoted += ".\"q\"";
+        QTest::newRow("quoted parts count") << quoted + " = 1\n"
+                                            << "t.toml:1: a";
+    }
+    void deepNestingIsAnErrorNotACrash()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, expected);
+        ConfigError e;
+        QVERIFY(!parseStationConfig(text, QStringLiteral("t.toml"), &e));
+        QVERIFY2(e.toString().startsWith(expected), qPrintable(e.toString().left(300)));
+        QVERIFY2(e.toString().contains(QLatin1String("nested deeper than 32 levels")),
+                 qPrintable(e.toString().left(300)));
+    }
+
+    // Dots in strings, comments, numbers and dates are not key levels.
+    void dotsOutsideKeysAreNotNesting()
+    {
+        QByteArray text("[station]\nname = \"");
+        text += QByteArray(100, '.') + "\"  # " + QByteArray(100, '.') + "\n";
+        text += "ward = '''\n" + QByteArray(100, '.') + "'''\n";
+        text += "[display]\ndisplay_delay_s = 0.5\n";
+        ConfigError e;
+        QVERIFY2(parseStationConfig(text, QStringLiteral("t.toml"), &e), qPrintable(e.toString()));
+    }
+
+    void fileSizeIsBounded()
+    {
+        // Just under the limit is read; one byte over is refused, naming the file and the limit.
+        QByteArray text("[station]\nname = \"x\"\n");
+        text += QByteArray(ConfigDocument::kMaxBytes - text.size() - 1, '#') + '\n';
+        ConfigError e;
+        QVERIFY2(parseStationConfig(text, QStringLiteral("t.toml"), &e), qPrintable(e.toString()));
+        text += ' ';
+        QVERIFY(!parseStationConfig(text, QStringLiteral("t.toml"), &e));
+        QCOMPARE(e.toString(),
+                 QStringLiteral("t.toml: the station file is larger than 1048576 bytes (1 MiB), "
+                                "the most it may be"));
+        // A 200 MB file is refused without reading it into memory.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("huge.toml"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QVERIFY(f.resize(200LL << 20));
+        f.close();
+        QVERIFY(!loadStationConfig(path, &e));
+        QVERIFY2(e.toString().startsWith(path + QStringLiteral(": the station file is larger than")),
+                 qPrintable(e.toString()));
     }
 
     void missingFile()
