@@ -20,10 +20,11 @@ namespace vigil {
 
 void prepareEngine(QQmlEngine &engine, Station *station, const QString &archivePath)
 {
-    // The review pages read history through this; without an archive they say so instead of failing.
-    // (Without one the default stays as it is: none in the station, a test's own in tests.)
-    if (!archivePath.isEmpty())
-        review::ReviewModel::setDefaultQuery(std::make_shared<archive::ArchiveQueryAdapter>(archivePath));
+    // The review pages this engine creates read history through this; without an archive they say so
+    // instead of failing.
+    review::ReviewArchive::install(
+        &engine,
+        archivePath.isEmpty() ? nullptr : std::make_shared<archive::ArchiveQueryAdapter>(archivePath));
     // Native (hinted, alpha-mask) glyphs cost a software rasteriser far less per pixel than distance-field
     // text, and are crisper at the fixed sizes a station uses.
     QQuickWindow::setTextRenderType(QQuickWindow::NativeTextRendering);

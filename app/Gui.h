@@ -13,8 +13,9 @@ namespace vigil {
 
 inline constexpr char kMainQmlUrl[] = "qrc:/qt/qml/Vigil/Ui/Main.qml";
 
-// Makes `station` the QML `Station` singleton and prepares the engine's import path (Qt 6.4 has no
-// loadFromModule(): the module's qrc URL is loaded directly).
+// Makes `station` the QML `Station` singleton, gives the engine's review pages the archive at
+// `archivePath` (none if empty), and prepares the import path (Qt 6.4 has no loadFromModule(): the
+// module's qrc URL is loaded directly).
 void prepareEngine(QQmlEngine &engine, Station *station, const QString &archivePath = {});
 QQuickWindow *loadStationWindow(QQmlApplicationEngine &engine, Station *station, QString *error,
                                 const QString &archivePath = {});

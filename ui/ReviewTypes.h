@@ -1,6 +1,7 @@
 // Registers the archive review's model types (models/review) with QML from the ui side, as QmlTypes.h
 // does for the station's. ReviewModel is creatable: each BedReview page owns one. It takes its archive
-// from ReviewModel::setDefaultQuery(), which the composition root calls before the engine loads.
+// from the engine that creates it (review::ReviewArchive, which the composition root installs on the
+// engine before loading QML): two engines can review two archives, and no process-wide default exists.
 #pragma once
 
 #include "ReviewModel.h"
@@ -10,11 +11,16 @@
 
 namespace vigil {
 
-struct ReviewModelForeign
+class QmlReviewModel : public review::ReviewModel, public QQmlParserStatus
 {
-    Q_GADGET
-    QML_FOREIGN(vigil::review::ReviewModel)
+    Q_OBJECT
+    Q_INTERFACES(QQmlParserStatus)
     QML_NAMED_ELEMENT(ReviewModel)
+public:
+    explicit QmlReviewModel(QObject *parent = nullptr) : review::ReviewModel(parent) {}
+    // Before the QML bindings run: the archive of the creating engine.
+    void classBegin() override { setQuery(review::ReviewArchive::of(qmlEngine(this))); }
+    void componentComplete() override {}
 };
 
 struct ReviewAlarmModelForeign

@@ -25,13 +25,6 @@ QThreadPool *pool()
     return p;
 }
 
-std::shared_ptr<ArchiveQuery> &defaultQueryRef()
-{
-    static std::shared_ptr<ArchiveQuery> q;
-    return q;
-}
-std::mutex g_defaultMutex;
-
 qint64 ceilToMinute(qint64 ms)
 {
     const qint64 m = 60'000;
@@ -159,12 +152,12 @@ void ReviewStripModel::apply(std::shared_ptr<const StripData> data)
 
 // ----------------------------------------------------------------------------------------- ReviewModel
 
-ReviewModel::ReviewModel(QObject *parent)
-    : QObject(parent), m_link(std::make_shared<Link>()), m_alarms(new ReviewAlarmModel(this)),
-      m_disclosure(new ReviewStripModel(this)), m_alarmStrip(new ReviewStripModel(this))
+ReviewModel::ReviewModel(std::shared_ptr<ArchiveQuery> query, QObject *parent)
+    : QObject(parent), m_query(std::move(query)), m_link(std::make_shared<Link>()),
+      m_alarms(new ReviewAlarmModel(this)), m_disclosure(new ReviewStripModel(this)),
+      m_alarmStrip(new ReviewStripModel(this))
 {
     m_link->target = this;
-    m_query = defaultQuery();
     m_clock = [] { return QDateTime::currentMSecsSinceEpoch(); };
     m_alarmStrip->m_seconds = 2.0 * kAlarmWindowMs / 1000.0;
     // Wheel and drag arrive at input rate; the finer data for the new view is asked for once it settles.
@@ -181,16 +174,24 @@ ReviewModel::~ReviewModel()
     m_link->target = nullptr;
 }
 
-void ReviewModel::setDefaultQuery(std::shared_ptr<ArchiveQuery> query)
+// ---------------------------------------------------------------------------------------- ReviewArchive
+
+ReviewArchive::ReviewArchive(std::shared_ptr<ArchiveQuery> query, QObject *engine)
+    : QObject(engine), m_query(std::move(query))
+{}
+
+void ReviewArchive::install(QObject *engine, std::shared_ptr<ArchiveQuery> query)
 {
-    std::lock_guard lock(g_defaultMutex);
-    defaultQueryRef() = std::move(query);
+    Q_ASSERT(engine);
+    delete engine->findChild<ReviewArchive *>(QString(), Qt::FindDirectChildrenOnly);
+    new ReviewArchive(std::move(query), engine);
 }
 
-std::shared_ptr<ArchiveQuery> ReviewModel::defaultQuery()
+std::shared_ptr<ArchiveQuery> ReviewArchive::of(const QObject *engine)
 {
-    std::lock_guard lock(g_defaultMutex);
-    return defaultQueryRef();
+    const auto *a =
+        engine ? engine->findChild<ReviewArchive *>(QString(), Qt::FindDirectChildrenOnly) : nullptr;
+    return a ? a->m_query : nullptr;
 }
 
 void ReviewModel::setQuery(std::shared_ptr<ArchiveQuery> query)

@@ -7,9 +7,10 @@
 // newer ones of the same kind wait as one pending request (the latest wins), so holding an arrow key
 // never queues a hundred strip reads.
 //
-// The archive comes from setQuery(), or from the process-wide default the composition root sets with
-// setDefaultQuery() before QML creates any ReviewModel. Without one, `available` is false and `error`
-// says so: the page shows that instead of empty charts.
+// The archive is passed in: to the constructor or setQuery() by C++, and to the ReviewModels a QML engine
+// creates through the ReviewArchive the composition root installs on that engine (no process-wide
+// default). Without one, `available` is false and `error` says so: the page shows that instead of empty
+// charts.
 #pragma once
 
 #include "ArchiveQuery.h"
@@ -27,6 +28,23 @@
 namespace vigil::review {
 
 class ReviewModel;
+
+// The archive the review pages of one QML engine read, owned by that engine (a child object of it). The
+// composition root installs it before loading QML; the ui layer's QML type reads it from the engine that
+// creates the model. Qt Core only: the engine is just the owning QObject here.
+class ReviewArchive : public QObject
+{
+    Q_OBJECT
+public:
+    // Replaces what `engine` had (null query: no archive).
+    static void install(QObject *engine, std::shared_ptr<ArchiveQuery> query);
+    // What was installed on `engine`, or null.
+    static std::shared_ptr<ArchiveQuery> of(const QObject *engine);
+
+private:
+    explicit ReviewArchive(std::shared_ptr<ArchiveQuery> query, QObject *engine);
+    std::shared_ptr<ArchiveQuery> m_query;
+};
 
 // One strip on screen: full disclosure (scrolls) or alarm review (fixed around the alarm).
 class ReviewStripModel : public QObject
@@ -113,12 +131,10 @@ class ReviewModel : public QObject
     Q_PROPERTY(QString reviewedAlarmId READ reviewedAlarmId NOTIFY reviewedAlarmChanged)
 
 public:
-    explicit ReviewModel(QObject *parent = nullptr);
+    explicit ReviewModel(QObject *parent = nullptr) : ReviewModel(nullptr, parent) {}
+    explicit ReviewModel(std::shared_ptr<ArchiveQuery> query, QObject *parent = nullptr);
     ~ReviewModel() override;
 
-    // Composition root: the archive every ReviewModel created afterwards uses (null = none).
-    static void setDefaultQuery(std::shared_ptr<ArchiveQuery> query);
-    static std::shared_ptr<ArchiveQuery> defaultQuery();
     void setQuery(std::shared_ptr<ArchiveQuery> query);
     // Wall clock (ms since the epoch); tests replace it.
     void setClock(std::function<qint64()> clock);

@@ -3,16 +3,16 @@
 set -u
 vigil="$1"; src="$2"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-fails=0
+fails=0 passes=0
 check() { # description, then a command that must succeed
   local what="$1"; shift
-  if "$@"; then echo "ok   - $what"; else echo "FAIL - $what"; fails=$((fails+1)); fi
+  if "$@"; then echo "ok   - $what"; passes=$((passes+1)); else echo "FAIL - $what"; fails=$((fails+1)); fi
 }
 expect_fail() { # description, expected text in stderr, command...
   local what="$1" text="$2"; shift 2
   local out rc
   out=$("$@" 2>&1 >/dev/null); rc=$?
-  if [ $rc -ne 0 ] && grep -qF -- "$text" <<<"$out"; then echo "ok   - $what"; else
+  if [ $rc -ne 0 ] && grep -qF -- "$text" <<<"$out"; then echo "ok   - $what"; passes=$((passes+1)); else
     echo "FAIL - $what (rc=$rc, stderr: $out)"; fails=$((fails+1)); fi
 }
 
@@ -29,12 +29,21 @@ check "no such warning when an alert manager is configured" bash -c "! '$vigil' 
 check "shipped example passes --check-config" bash -c "cd '$src' && '$vigil' --config resources/station.example.toml --check-config >/dev/null"
 check "--print-default-config is a valid station file" bash -c "'$vigil' --print-default-config > '$tmp/d.toml' && '$vigil' --config '$tmp/d.toml' --check-config >/dev/null"
 
+# What identifies one write of a state file: its inode (each atomic replace is a new file) and the
+# snapshot's own time.
+stamp() {
+  /usr/bin/python3 -c 'import json, os, sys; p = sys.argv[1]; print(os.stat(p).st_ino, json.load(open(p))["generated"])' "$1" 2>/dev/null
+}
+
 # Headless with a state file: the snapshot is replaced atomically about once a second.
-"$vigil" --headless --no-archive --demo-beds 3 --state-file "$tmp/state.json" --quit-after 4 >/dev/null 2>"$tmp/err" &
+"$vigil" --headless --no-archive --demo-beds 3 --state-file "$tmp/state.json" --quit-after 5 >/dev/null 2>"$tmp/err" &
 pid=$!
 sleep 2.5
 check "state file exists while running" test -s "$tmp/state.json"
-m1=$(stat -c %Y.%N "$tmp/state.json" 2>/dev/null | cut -d' ' -f1)
+m1=$(stamp "$tmp/state.json")
+sleep 1.3
+m2=$(stamp "$tmp/state.json")
+check "state file is replaced about once a second (was '$m1', then '$m2')" test -n "$m1" -a -n "$m2" -a "$m1" != "$m2"
 wait $pid; rc=$?
 check "headless run exits 0 after --quit-after" test $rc -eq 0
 check "state file is valid JSON with 3 live beds" /usr/bin/python3 - "$tmp/state.json" <<'PY'
@@ -53,5 +62,23 @@ assert s["sources"][0]["state"] in ("connected", "stopped")
 PY
 check "no temporary files left behind" bash -c "[ \$(ls '$tmp' | grep -c state) -eq 1 ]"
 
-echo "$(( 12 - fails )) passed, $fails failed"
+# SIGTERM (systemd stopping the service): the loop ends cleanly, exit code 0, and the state file gets
+# its last write after the signal.
+"$vigil" --headless --no-archive --demo-beds 2 --state-file "$tmp/term.json" >/dev/null 2>"$tmp/term.err" &
+pid=$!
+( sleep 20; kill -KILL $pid 2>/dev/null ) & watchdog=$!
+sleep 2.5
+signalled=$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)
+kill -TERM $pid
+wait $pid; rc=$?
+kill $watchdog 2>/dev/null; wait $watchdog 2>/dev/null
+check "SIGTERM ends a headless station with exit code 0 (got $rc)" test $rc -eq 0
+check "SIGTERM: the state file's last write comes after the signal" /usr/bin/python3 - "$tmp/term.json" "$signalled" <<'PY'
+import json, sys
+generated = json.load(open(sys.argv[1]))["generated"]
+assert generated >= sys.argv[2], (generated, sys.argv[2])
+PY
+check "SIGTERM: nothing on stderr but the usual" bash -c "! grep -qi 'runtime error\|segmentation\|abort' '$tmp/term.err'"
+
+echo "$passes passed, $fails failed"
 [ $fails -eq 0 ]

@@ -4,8 +4,8 @@ import QtQuick.Layouts
 import Vigil.Ui
 
 // The archive review of one bed, full window: Trends | Full disclosure | Alarms. Everything is read on
-// worker threads by the page's own ReviewModel (its archive comes from ReviewModel::setDefaultQuery(),
-// set by the composition root); without an archive the page says so. Esc or the back button returns.
+// worker threads by the page's own ReviewModel (its archive comes from the engine that creates it, which
+// the composition root gives it); without an archive the page says so. Esc or the back button returns.
 Rectangle {
     id: page
     objectName: "bedReview"

@@ -291,7 +291,6 @@ class TestReview : public QObject
 private slots:
     void withoutArchiveSaysSo()
     {
-        ReviewModel::setDefaultQuery(nullptr);
         ReviewModel m;
         QVERIFY(!m.available());
         QCOMPARE(m.error(), QStringLiteral("No archive available"));
@@ -304,14 +303,23 @@ private slots:
         QVERIFY(!m.loaded());
     }
 
-    void defaultQueryIsPickedUp()
+    void queryIsInjected()
     {
         auto q = std::make_shared<FakeQuery>();
-        ReviewModel::setDefaultQuery(q);
-        ReviewModel m;
+        ReviewModel m(q);
         QVERIFY(m.available());
         QVERIFY(m.error().isEmpty());
-        ReviewModel::setDefaultQuery(nullptr);
+        // Through the engine that creates QML's models: each engine its own archive, none by default.
+        QObject engineA, engineB;
+        QVERIFY(!ReviewArchive::of(&engineA));
+        ReviewArchive::install(&engineA, q);
+        QCOMPARE(ReviewArchive::of(&engineA), std::shared_ptr<ArchiveQuery>(q));
+        QVERIFY(!ReviewArchive::of(&engineB));
+        ReviewArchive::install(&engineA, nullptr); // replaced, not added
+        QVERIFY(!ReviewArchive::of(&engineA));
+        QCOMPARE(engineA.findChildren<ReviewArchive *>().size(), 1);
+        ReviewModel none;
+        QVERIFY(!none.available());
     }
 
     void loadsTrendsOffTheGuiThreadWithLoadingFlag()

@@ -218,7 +218,6 @@ private slots:
         t.start();
         QVERIFY(writeArchive(path, &m_endMs));
         qInfo("archive written in %lld ms", t.elapsed());
-        review::ReviewModel::setDefaultQuery(std::make_shared<archive::ArchiveQueryAdapter>(path));
 
         StationConfig cfg = defaultStationConfig();
         cfg.sources[0].beds = 1;
@@ -227,7 +226,7 @@ private slots:
         QString error;
         QVERIFY2(m_app->build(&error), qPrintable(error));
         m_engine = std::make_unique<QQmlApplicationEngine>();
-        prepareEngine(*m_engine, m_app->station());
+        prepareEngine(*m_engine, m_app->station(), path); // the pages' archive, injected through the engine
         m_engine->loadData(R"(
             import QtQuick
             import QtQuick.Window
@@ -250,7 +249,6 @@ private slots:
     {
         m_engine.reset();
         m_app.reset();
-        review::ReviewModel::setDefaultQuery(nullptr);
     }
 
     void trends()
