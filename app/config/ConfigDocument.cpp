@@ -410,8 +410,10 @@ std::unique_ptr<ConfigDocument> ConfigDocument::parse(const QByteArray &text, Co
         return nullptr;
     }
     if (const int line = tooDeepKeyLine(text, kMaxKeyDepth)) {
-        sink.fail(line, keyOfLine(lineText(text, line)),
-                  QStringLiteral("keys nested deeper than %1 levels").arg(kMaxKeyDepth));
+        QString key = keyOfLine(lineText(text, line));
+        if (key.size() > 40)
+            key = key.left(40) + QStringLiteral("...");
+        sink.fail(line, key, QStringLiteral("keys nested deeper than %1 levels").arg(kMaxKeyDepth));
         return nullptr;
     }
     toml::parse_result result = toml::parse(

@@ -140,7 +140,7 @@ private slots:
                        "[alarms.limits.adult]\n"
                        "hr = [45, 130]\n"
                        "[alarms]\n"
-                       "audio_pause_s = 120\n"
+                       "audio_pause_s = 90\n"
                        "[[source]]\n"
                        "id = \"sim\"\n"
                        "type = \"simulator\"\n"
@@ -160,7 +160,7 @@ private slots:
         QCOMPARE(cfg->beds[1].profile, QStringLiteral("neonatal"));
         QCOMPARE(cfg->archive.path, QStringLiteral("/var/lib/vigil/archive.sqlite"));
         QCOMPARE(cfg->archive.numericDays, 10.0);
-        QCOMPARE(cfg->alarms.audioPauseMs, qint64(120'000));
+        QCOMPARE(cfg->alarms.audioPauseMs, qint64(90000));
         QCOMPARE(cfg->sources.size(), std::size_t(1));
         QCOMPARE(cfg->sources[0].scenarios.size(), 2);
     }
