@@ -156,7 +156,8 @@ std::optional<Options> parseCommandLine(const QStringList &arguments, QString *e
         return fail(*e);
     if (p.isSet(demoBeds))
         o.demoBeds = static_cast<int>(beds);
-    if (auto e = number(quitAfter, 0.1, 1e7, false, o.quitAfterS))
+    // At most what one QTimer interval holds (int milliseconds, as main() passes it).
+    if (auto e = number(quitAfter, 0.1, 2e6, false, o.quitAfterS))
         return fail(*e);
     if (auto e = number(screenshotDelay, 0, 3600, false, o.screenshotDelayS))
         return fail(*e);

@@ -4,7 +4,9 @@
 
 #include <QFile>
 #include <QTemporaryDir>
+
 #include <QTest>
+#include <limits>
 
 using namespace vigil;
 
@@ -328,6 +330,14 @@ private slots:
             {QStringLiteral("vigil"), QStringLiteral("--window-size"), QStringLiteral("1280x800")}, &error);
         QVERIFY(o);
         QCOMPARE(o->windowSize, QSize(1280, 800));
+        // --quit-after becomes one QTimer interval in int milliseconds: a larger value is refused, not
+        // converted out of range (undefined behaviour).
+        QVERIFY(!parseCommandLine(
+            {QStringLiteral("vigil"), QStringLiteral("--quit-after"), QStringLiteral("1e7")}, &error));
+        QVERIFY2(error.contains(QStringLiteral("--quit-after")), qPrintable(error));
+        o = parseCommandLine({QStringLiteral("vigil"), QStringLiteral("--quit-after"), QStringLiteral("2e6")},
+                             &error);
+        QVERIFY(o && o->quitAfterS * 1000 <= std::numeric_limits<int>::max());
         o = parseCommandLine({QStringLiteral("vigil"), QStringLiteral("--help")}, &error);
         QVERIFY(o && o->help);
         for (const char *opt :
