@@ -9,6 +9,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <sstream>
 

@@ -92,6 +92,11 @@ void readSource(ConfigSection &s, std::vector<SourceConfig> &sources)
                 s.require(QLatin1String(k));
         }
     }
+    // Each source runs on a thread of its own and feeds at least one bed.
+    if (sources.size() >= static_cast<std::size_t>(Ward::kMaxBeds)) {
+        s.fail({}, QStringLiteral("more than %1 sources (one per bed at most)").arg(Ward::kMaxBeds));
+        return;
+    }
     for (const SourceConfig &other : sources) {
         if (s.ok() && other.id == c.id)
             s.fail(QStringLiteral("id"), QStringLiteral("source id \"%1\" is used twice").arg(c.id));

@@ -43,6 +43,10 @@ void readBed(ConfigSection &s, std::vector<BedConfig> &beds)
             QStringLiteral("expected \"adult\", \"paediatric\" or \"neonatal\", got \"%1\"").arg(b.profile));
         return;
     }
+    if (beds.size() >= static_cast<std::size_t>(Ward::kMaxBeds)) {
+        s.fail({}, QStringLiteral("more than %1 beds (the most a ward has)").arg(Ward::kMaxBeds));
+        return;
+    }
     for (const BedConfig &other : beds) {
         if (other.key == b.key) {
             s.fail(QStringLiteral("key"), QStringLiteral("bed \"%1\" is listed twice").arg(b.key));

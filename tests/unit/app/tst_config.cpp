@@ -296,6 +296,26 @@ private slots:
                  qPrintable(e.toString()));
     }
 
+    // A 1 MiB file of [[bed]] tables (48 000 beds) took 10 s to check; a ward has at most 128 beds, and
+    // each source is a thread.
+    void repeatedSectionsAreBounded()
+    {
+        QByteArray beds, sources;
+        for (int i = 0; i <= Ward::kMaxBeds; ++i) {
+            beds += QStringLiteral("[[bed]]\nkey = \"b%1\"\n").arg(i).toUtf8();
+            sources += QStringLiteral("[[source]]\nid = \"s%1\"\ntype = \"simulator\"\n").arg(i).toUtf8();
+        }
+        const int lastHeader = 2 * Ward::kMaxBeds + 1;
+        QCOMPARE(
+            errorOf(beds.constData()),
+            QStringLiteral("t.toml:%1: [[bed]]: more than 128 beds (the most a ward has)").arg(lastHeader));
+        QCOMPARE(errorOf(sources.constData()),
+                 QStringLiteral("t.toml:%1: [[source]]: more than 128 sources (one per bed at most)")
+                     .arg(3 * Ward::kMaxBeds + 1));
+        beds.truncate(beds.lastIndexOf("[[bed]]"));
+        QCOMPARE(errorOf(beds.constData()), QString());
+    }
+
     void missingFile()
     {
         ConfigError e;
