@@ -1,15 +1,14 @@
 #include "ConfigDocument.h"
 
+#include "ConfigText.h"
+
 // The one translation unit that includes toml++ (header-only): its limits are set here.
 #define TOML_EXCEPTIONS 0
 #define TOML_ENABLE_FORMATTERS 1
 #define TOML_MAX_NESTED_VALUES 32
 #include <toml++/toml.h>
 
-#include <QRegularExpression>
-
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <sstream>
 
@@ -80,124 +79,6 @@ QString describe(const toml::node &n)
     if (n.is_array())
         return QStringLiteral("an array");
     return QStringLiteral("a table");
-}
-
-// toml++ bounds the nesting of values but not of keys: a 1 MiB `[a.b.b.b...]` header recurses (and
-// destroys) table by table until the stack runs out. Counts the dotted parts of every key outside
-// strings and comments; returns the line of the first key deeper than `limit`, or 0.
-int tooDeepKeyLine(const QByteArray &t, int limit)
-{
-    int line = 1, chain = 0;
-    const qsizetype n = t.size();
-    for (qsizetype i = 0; i < n; ++i) {
-        const char c = t[i];
-        if (c == '\n') {
-            ++line;
-            chain = 0;
-        } else if (c == '#') {
-            while (i + 1 < n && t[i + 1] != '\n')
-                ++i;
-        } else if (c == '"' || c == '\'') {
-            const bool triple = i + 2 < n && t[i + 1] == c && t[i + 2] == c;
-            if (triple) {
-                i += 3;
-                while (i < n && !(t[i] == c && i + 2 < n && t[i + 1] == c && t[i + 2] == c)) {
-                    if (t[i] == '\n')
-                        ++line;
-                    else if (c == '"' && t[i] == '\\')
-                        ++i;
-                    ++i;
-                }
-                i += 2;
-                chain = 0;
-            } else {
-                ++i;
-                while (i < n && t[i] != c && t[i] != '\n') {
-                    if (c == '"' && t[i] == '\\' && i + 1 < n && t[i + 1] != '\n')
-                        ++i;
-                    ++i;
-                }
-                if (i < n && t[i] == '\n')
-                    --i; // unterminated: toml++ reports it
-            }
-        } else if (c == '.') {
-            if (++chain > limit)
-                return line;
-        } else if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == ' ' ||
-                     c == '\t' || c == '\r')) {
-            chain = 0;
-        }
-    }
-    return 0;
-}
-
-QString lineText(const QByteArray &text, int line)
-{
-    if (line < 1)
-        return {};
-    qsizetype start = 0;
-    for (int l = 1; l < line; ++l) {
-        start = text.indexOf('\n', start);
-        if (start < 0)
-            return {};
-        ++start;
-    }
-    qsizetype end = text.indexOf('\n', start);
-    if (end < 0)
-        end = text.size();
-    return QString::fromUtf8(text.mid(start, end - start)).trimmed();
-}
-
-// The key of a `key = value` line, or empty.
-QString keyOfLine(const QString &line)
-{
-    if (line.startsWith(u'[') || line.startsWith(u'#'))
-        return {};
-    const qsizetype eq = line.indexOf(u'=');
-    return eq > 0 ? line.left(eq).trimmed() : QString();
-}
-
-// toml++'s message, in the words the station file's documentation uses where the cause is a common one.
-ConfigError translate(const toml::parse_error &e, const QByteArray &text, const QString &origin)
-{
-    const int line = static_cast<int>(e.source().begin.line);
-    const int column = static_cast<int>(e.source().begin.column);
-    const QString desc = fromView(e.description());
-    const QString lt = lineText(text, line);
-    const QString key = keyOfLine(lt);
-    ConfigError out{origin, line, key, {}};
-    if (desc.contains(QLatin1String("cannot redefine existing table")) && lt.startsWith(u'[')) {
-        out.message = QStringLiteral("section %1 appears twice").arg(lt);
-    } else if (desc.contains(QLatin1String("cannot redefine existing")) && !key.isEmpty()) {
-        int first = 0;
-        for (int l = line - 1; l >= 1 && !first; --l) {
-            const QString prev = lineText(text, l);
-            if (prev.startsWith(u'['))
-                break;
-            if (keyOfLine(prev) == key)
-                first = l;
-        }
-        out.message =
-            first ? QStringLiteral("set twice (first on line %1)").arg(first) : QStringLiteral("set twice");
-    } else if (!lt.startsWith(u'[') && key.isEmpty() && !lt.isEmpty() &&
-               desc.contains(QLatin1String("key-value pair"))) {
-        out.message = QStringLiteral("expected 'key = value', got '%1'").arg(lt);
-    } else if (desc.contains(QLatin1String("could not determine value type")) && !key.isEmpty()) {
-        const QString value = lt.mid(lt.indexOf(u'=') + 1).trimmed().section(u' ', 0, 0);
-        out.message = QStringLiteral("cannot read value '%1' (strings need double quotes)").arg(value);
-    } else if (desc.startsWith(QLatin1String("Error while parsing string")) &&
-               (desc.contains(QLatin1String("end-of-file")) || column > lt.size())) {
-        out.message = QStringLiteral("unterminated string");
-    } else if (desc.contains(QLatin1String("exceeded maximum nested value depth"))) {
-        out.message =
-            QStringLiteral("values nested deeper than %1 levels").arg(ConfigDocument::kMaxValueDepth);
-    } else {
-        static const QRegularExpression prefix(QStringLiteral("^Error while parsing "));
-        QString m = desc;
-        m.replace(prefix, QString());
-        out.message = QStringLiteral("column %1: %2").arg(column).arg(m);
-    }
-    return out;
 }
 
 } // namespace
@@ -410,6 +291,7 @@ std::unique_ptr<ConfigDocument> ConfigDocument::parse(const QByteArray &text, Co
                       .arg(kMaxBytes));
         return nullptr;
     }
+    using namespace configtext;
     if (const int line = tooDeepKeyLine(text, kMaxKeyDepth)) {
         QString key = keyOfLine(lineText(text, line));
         if (key.size() > 40)
@@ -420,7 +302,10 @@ std::unique_ptr<ConfigDocument> ConfigDocument::parse(const QByteArray &text, Co
     toml::parse_result result = toml::parse(
         std::string_view(text.constData(), static_cast<std::size_t>(text.size())), toStd(sink.origin));
     if (!result) {
-        const ConfigError e = translate(result.error(), text, sink.origin);
+        const toml::parse_error &pe = result.error();
+        const ConfigError e = syntaxError(sink.origin, text, static_cast<int>(pe.source().begin.line),
+                                          static_cast<int>(pe.source().begin.column),
+                                          fromView(pe.description()), kMaxValueDepth);
         sink.fail(e.line, e.key, e.message);
         return nullptr;
     }
