@@ -93,10 +93,12 @@ std::optional<StationConfig> parseStationConfig(const QByteArray &bytes, const Q
     // Keys before any header belong to [station]; a key both there and in [station] is set twice.
     ConfigSection loose = doc->values(QStringLiteral("station"));
     for (const ConfigSection::Entry &e : loose.entries()) {
-        if (specOf(e.key))
-            return sink.fail(e.line, e.key,
-                             QStringLiteral("expected a section [%1], got a value").arg(e.key)),
-                   std::nullopt;
+        if (const SectionSpec *spec = specOf(e.key)) {
+            sink.fail(e.line, e.key,
+                      spec->repeated ? QStringLiteral("expected [[%1]] tables, got a value").arg(e.key)
+                                     : QStringLiteral("expected a section [%1], got a value").arg(e.key));
+            return std::nullopt;
+        }
     }
     readStation(loose, cfg.stationName, cfg.wardName);
 

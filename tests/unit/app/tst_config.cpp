@@ -198,6 +198,8 @@ private slots:
                                                << "t.toml:1: [station] nmae: unknown key";
         QTest::newRow("section as a value") << "display = 3\n"
                                             << "t.toml:1: display: expected a section [display]";
+        QTest::newRow("repeated section as a value") << "\nbed = 3\n"
+                                                     << "t.toml:2: bed: expected [[bed]] tables, got a value";
         QTest::newRow("unknown table array") << "[[beds]]\n"
                                              << "t.toml:1: unknown table [[beds]]";
         QTest::newRow("inline table unknown key") << "display = { colums = 3 }\n"
