@@ -7,6 +7,8 @@
 #include <QDateTime>
 #include <QHostAddress>
 
+#include <functional>
+
 namespace vigil {
 
 namespace {
@@ -57,13 +59,73 @@ hl7::AckOptions ackOptions(std::optional<hl7::AckError> error)
     return o;
 }
 
+// The key of a message for resend detection: sender application and facility, and control id. Empty when
+// the message has no control id (then it cannot be told from a new one).
+std::string resendKey(const hl7::Message &msg)
+{
+    const std::string_view id = msg.header(10).raw();
+    if (id.empty())
+        return {};
+    std::string key(msg.header(3).raw());
+    key += '|';
+    key += msg.header(4).raw();
+    key += '|';
+    key += id;
+    return key;
+}
+
+// The content after the MSH segment: a resend repeats it byte for byte (MSH-7 may be restamped).
+std::size_t contentHash(std::string_view frame)
+{
+    const std::size_t cr = frame.find('\r');
+    return std::hash<std::string_view>{}(cr == std::string_view::npos ? std::string_view{} : frame.substr(cr));
+}
+
 } // namespace
+
+std::optional<ResendFilter::Original> ResendFilter::admit(const std::string &key, std::size_t hash,
+                                                         const std::function<std::optional<quint64>()> &store)
+{
+    std::lock_guard lock(m_mutex);
+    auto it = m_entries.find(key);
+    if (it != m_entries.end() && it->second.hash == hash)
+        return it->second.original;
+    Entry e;
+    e.hash = hash;
+    if (const std::optional<quint64> ticket = store())
+        e.original = Original{*ticket, true};
+    if (it != m_entries.end()) {
+        it->second = e;
+        return std::nullopt;
+    }
+    m_entries.emplace(key, e);
+    m_order.push_back(key);
+    while (m_order.size() > m_capacity) {
+        m_entries.erase(m_order.front());
+        m_order.pop_front();
+    }
+    return std::nullopt;
+}
+
+void ResendFilter::forget(const std::string &key)
+{
+    std::lock_guard lock(m_mutex);
+    m_entries.erase(key); // its place in m_order goes when it comes round (erase of a missing key is a no-op)
+}
+
+std::size_t ResendFilter::size() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_entries.size();
+}
 
 MllpSession::MllpSession(QTcpSocket *socket, SessionContext context, QObject *parent)
     : QObject(parent), m_link(std::make_shared<Link>()), m_socket(socket), m_ctx(std::move(context)),
       m_framer(m_ctx.maxFrameBytes)
 {
     m_link->session = this;
+    if (m_ctx.activity)
+        m_ctx.activity->bind(m_socket);
     m_heartbeatTimer.setParent(this);
     m_socket->setParent(this);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1); // ACKs must not wait for Nagle
@@ -78,6 +140,8 @@ MllpSession::MllpSession(QTcpSocket *socket, SessionContext context, QObject *pa
 
 MllpSession::~MllpSession()
 {
+    if (m_ctx.activity)
+        m_ctx.activity->bind(nullptr);
     std::lock_guard lock(m_link->mutex);
     m_link->session = nullptr;
 }
@@ -85,6 +149,8 @@ MllpSession::~MllpSession()
 void MllpSession::onReadyRead()
 {
     const QByteArray bytes = m_socket->readAll();
+    if (m_ctx.activity && !bytes.isEmpty())
+        m_ctx.activity->touch(); // any traffic keeps the link from the idle timeout
     m_framer.feed(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
     while (auto frame = m_framer.next())
         handleFrame(*frame);
@@ -125,6 +191,8 @@ void MllpSession::handleFrame(std::string_view frame)
                QStringLiteral("malformed message: %1").arg(QString::fromStdString(parseError.message())));
         return;
     }
+    if (m_ctx.activity)
+        m_ctx.activity->proven.store(true); // a real peer: not the first to go when a listener is full
 
     std::vector<BedUpdate> updates;
     QStringList warnings;
@@ -191,31 +259,65 @@ void MllpSession::handleFrame(std::string_view frame)
     std::string failAck = hl7::buildAck(
         msg, failCode, ackOptions(ackError({}, 0, 207, "the station could not store the message durably")));
 
+    // A resend of a message already taken: acknowledged again (once the original is durable), not stored
+    // or shown twice.
+    std::string key;
+    if (m_ctx.resends && !updates.empty())
+        key = resendKey(msg);
     quint64 ticket = 0;
-    for (BedUpdate &u : updates) {
-        if (m_ctx.store)
+    const auto storeAll = [&]() -> std::optional<quint64> {
+        if (!m_ctx.store)
+            return std::nullopt;
+        for (const BedUpdate &u : updates)
             ticket = m_ctx.store->store(u);
-        m_ctx.sink->deliver(std::move(u));
+        return ticket;
+    };
+    if (!key.empty()) {
+        if (const auto original = m_ctx.resends->admit(key, contentHash(frame), storeAll)) {
+            ++m_resends;
+            PendingAck &p = m_acks[seq];
+            p.ack = std::move(ack);
+            p.failAck = std::move(failAck);
+            if (m_ctx.store && original->hasTicket)
+                waitDurable(seq, original->ticket, {});
+            else
+                ackReady(seq, true);
+            emit messageHandled(true);
+            return;
+        }
+    } else {
+        storeAll();
     }
+    for (BedUpdate &u : updates)
+        m_ctx.sink->deliver(std::move(u));
     PendingAck &p = m_acks[seq];
     p.ack = std::move(ack);
     p.failAck = std::move(failAck);
     if (m_ctx.store && !updates.empty()) {
-        std::weak_ptr<Link> weak = m_link;
-        m_ctx.store->notifyDurable(ticket, [weak, seq](bool durable) {
-            // Writer thread: hop to the session's thread if the session still exists.
-            auto link = weak.lock();
-            if (!link)
-                return;
-            std::lock_guard lock(link->mutex);
-            if (MllpSession *s = link->session)
-                QMetaObject::invokeMethod(
-                    s, [s, seq, durable] { s->ackReady(seq, durable); }, Qt::QueuedConnection);
-        });
+        waitDurable(seq, ticket, key);
     } else {
         ackReady(seq, true);
     }
     emit messageHandled(true);
+}
+
+void MllpSession::waitDurable(quint64 seq, quint64 ticket, const std::string &resendKey)
+{
+    std::weak_ptr<Link> weak = m_link;
+    std::weak_ptr<ResendFilter> resends = m_ctx.resends;
+    m_ctx.store->notifyDurable(ticket, [weak, seq, resends, resendKey](bool durable) {
+        // Not stored: a resend must be stored, not taken for a copy of something durable.
+        if (!durable && !resendKey.empty())
+            if (auto r = resends.lock())
+                r->forget(resendKey);
+        // Writer thread: hop to the session's thread if the session still exists.
+        auto link = weak.lock();
+        if (!link)
+            return;
+        std::lock_guard lock(link->mutex);
+        if (MllpSession *s = link->session)
+            QMetaObject::invokeMethod(s, [s, seq, durable] { s->ackReady(seq, durable); }, Qt::QueuedConnection);
+    });
 }
 
 void MllpSession::queueAck(quint64 seq, std::string ack)

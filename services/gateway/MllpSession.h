@@ -10,6 +10,7 @@
 #include "DurableStore.h"
 #include "Ingest.h"
 #include "Mllp.h"
+#include "MllpLink.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -17,18 +18,61 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <unordered_map>
 
 namespace vigil {
+
+// The messages a source stored recently, by sender (MSH-3, MSH-4) and control id (MSH-10), shared by all
+// the connections of the source (a gateway resends on a new connection after a drop). Gateways deliver at
+// least once: a resend of a stored message is acknowledged again, once the original is durable, and not
+// stored a second time. Bounded: the oldest ids are forgotten first. Thread-safe (sessions may each run on
+// their own thread).
+class ResendFilter
+{
+public:
+    explicit ResendFilter(std::size_t capacity) : m_capacity(capacity) {}
+
+    struct Original
+    {
+        quint64 ticket = 0;     // the store's ticket for it (hasTicket false: no store)
+        bool hasTicket = false;
+    };
+    // The original of a message with this key and content if it was seen (a resend); otherwise remembers
+    // this one with the ticket `store` returns (nullopt: no store), called under the filter's lock so a
+    // resend on another connection cannot overtake it. A key seen with other content is a new message
+    // (a sender that reuses control ids) and replaces the old entry.
+    std::optional<Original> admit(const std::string &key, std::size_t contentHash,
+                                  const std::function<std::optional<quint64>()> &store);
+    // The original was not stored after all: a resend must be stored.
+    void forget(const std::string &key);
+    std::size_t size() const;
+
+private:
+    struct Entry
+    {
+        std::size_t hash = 0;
+        Original original;
+    };
+    std::size_t m_capacity;
+    mutable std::mutex m_mutex;
+    std::unordered_map<std::string, Entry> m_entries;
+    std::deque<std::string> m_order;
+};
 
 struct SessionContext
 {
     QString sourceId;
     IngestSink *sink = nullptr;
     DurableStore *store = nullptr; // optional
-    std::size_t maxFrameBytes = 4u << 20;
+    std::size_t maxFrameBytes = kDefaultMaxFrameBytes;
+    std::shared_ptr<ResendFilter> resends;     // optional: shared by the source's connections
+    std::shared_ptr<LinkActivity> activity;    // optional: traffic and close requests of a listener's link
 };
 
 class MllpSession : public QObject
@@ -43,6 +87,7 @@ public:
     QString peer() const { return m_peer; }
     quint64 messages() const { return m_messages; }
     quint64 errors() const { return m_errors; }
+    quint64 resends() const { return m_resends; }
     // True while the gateway's PCD-04 heartbeat arrives within its confirm timeout (or it sends none).
     bool heartbeatOk() const { return m_heartbeatOk; }
 
@@ -56,6 +101,7 @@ private:
     void onReadyRead();
     void handleFrame(std::string_view frame);
     void queueAck(quint64 seq, std::string ack);
+    void waitDurable(quint64 seq, quint64 ticket, const std::string &resendKey);
     void ackReady(quint64 seq, bool durable);
     void flushAcks();
     void checkHeartbeat();
@@ -85,6 +131,7 @@ private:
     std::map<quint64, PendingAck> m_acks;
     quint64 m_messages = 0;
     quint64 m_errors = 0;
+    quint64 m_resends = 0;
     QTimer m_heartbeatTimer;
     QElapsedTimer m_sinceHeartbeat;
     int m_heartbeatTimeoutS = 0; // 0 until a heartbeat was seen
