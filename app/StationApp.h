@@ -57,7 +57,8 @@ private:
     std::vector<Running> m_sources;
     bool m_started = false;
     DurableStore *m_durableStore = nullptr;
-    std::unique_ptr<DurableStore> m_unavailableStore; // archive configured but not openable: nothing is durable
+    std::unique_ptr<DurableStore>
+        m_unavailableStore; // archive configured but not openable: nothing is durable
     std::unique_ptr<archive::Archive> m_archive;
     QString m_archivePath;
     std::unique_ptr<IngestSink> m_archivingSink; // for in-process sources: ward + archive

@@ -345,7 +345,8 @@ void AlertManagerLink::onConnected(QTcpSocket *socket)
     });
     connect(socket, &QAbstractSocket::disconnected, this, [this, socket] {
         if (socket == m_socket)
-            onDisconnected(QStringLiteral("alert manager %1: %2").arg(m_settings.url.toString(), closedReason()));
+            onDisconnected(
+                QStringLiteral("alert manager %1: %2").arg(m_settings.url.toString(), closedReason()));
     });
     connect(socket, &QIODevice::readyRead, this, [this, socket] { onReadyRead(socket); });
     m_up = true;
@@ -768,7 +769,8 @@ void AlertManagerLink::startListener()
     const QString prefix = QStringLiteral("alert manager reply listener: ");
     m_listener = new MllpListener(*m_options.replyListener, QStringLiteral("alert manager"), this);
     connect(m_listener, &MllpListener::linkReady, this, &AlertManagerLink::adoptInbound);
-    connect(m_listener, &MllpListener::problem, this, [this, prefix](const QString &t) { emit problem(prefix + t); });
+    connect(m_listener, &MllpListener::problem, this,
+            [this, prefix](const QString &t) { emit problem(prefix + t); });
     connect(m_listener, &MllpListener::health, this, [this, prefix](bool accepting, const QString &why) {
         if (!accepting)
             emit problem(prefix + why);
@@ -791,8 +793,8 @@ void AlertManagerLink::adoptInbound(QTcpSocket *socket, std::shared_ptr<LinkActi
 {
     socket->setParent(this);
     activity->bind(socket);
-    m_inbound.emplace(socket,
-                      Inbound{std::make_unique<hl7::MllpFramer>(m_options.replyListener->maxFrameBytes), activity});
+    m_inbound.emplace(
+        socket, Inbound{std::make_unique<hl7::MllpFramer>(m_options.replyListener->maxFrameBytes), activity});
     connect(socket, &QIODevice::readyRead, this, [this, socket] { onReadyRead(socket); });
     connect(socket, &QAbstractSocket::disconnected, this, [this, socket] {
         socket->disconnect(this);

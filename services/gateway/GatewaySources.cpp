@@ -17,14 +17,16 @@ std::shared_ptr<ResendFilter> makeResendFilter(const GatewayLinkSettings &s)
 GatewayClientSource::GatewayClientSource(QString id, QString name, GatewayLinkSettings settings,
                                          IngestSink *sink, DurableStore *store, QObject *parent)
     : GatewaySource(std::move(id), std::move(name), settings.url.toString(), sink, parent),
-      m_settings(std::move(settings)), m_store(store), m_dialer(new MllpDialer(m_settings, QStringLiteral("gateway"), this)),
+      m_settings(std::move(settings)), m_store(store),
+      m_dialer(new MllpDialer(m_settings, QStringLiteral("gateway"), this)),
       m_resends(makeResendFilter(m_settings))
 {
     setSecure(m_settings.url.tls);
     connect(m_dialer, &MllpDialer::connected, this, &GatewayClientSource::onConnected);
     connect(m_dialer, &MllpDialer::failed, this, [this](const QString &why, bool, double retryInS) {
         noteError(why);
-        setState(SourceStatus::State::Error, QStringLiteral("%1; retrying in %2 s").arg(why).arg(retryInS, 0, 'f', 1));
+        setState(SourceStatus::State::Error,
+                 QStringLiteral("%1; retrying in %2 s").arg(why).arg(retryInS, 0, 'f', 1));
     });
 }
 
@@ -69,7 +71,8 @@ void GatewayClientSource::onConnected(QTcpSocket *socket)
         const double s = m_dialer->retryLater(why);
         m_dialer->linkClosed(why);
         noteError(why);
-        setState(SourceStatus::State::Error, QStringLiteral("%1; retrying in %2 s").arg(why).arg(s, 0, 'f', 1));
+        setState(SourceStatus::State::Error,
+                 QStringLiteral("%1; retrying in %2 s").arg(why).arg(s, 0, 'f', 1));
     });
     setConnections(1, true);
     setState(SourceStatus::State::Connected);
@@ -101,7 +104,6 @@ void GatewayListenerSource::start()
     // A listener that stopped accepting is a link down for every gateway that would dial in: the source
     // goes to Error with the reason, which the station raises as its link-down technical alarm.
     connect(m_listener, &MllpListener::health, this, [this](bool accepting, const QString &why) {
-        m_accepting = accepting;
         if (accepting) {
             setState(SourceStatus::State::Listening);
         } else {
@@ -121,13 +123,9 @@ void GatewayListenerSource::start()
 
 void GatewayListenerSource::adopt(QTcpSocket *socket, std::shared_ptr<LinkActivity> activity)
 {
-    // The session and its socket move to a thread of their own (sockets are moved before any I/O).
-    auto *thread = new QThread;
-    thread->setObjectName(QStringLiteral("gw-%1").arg(id()));
     SessionContext ctx{id(), sink(), m_store, m_settings.maxFrameBytes, m_resends, std::move(activity)};
-    auto *session = new MllpSession(socket, std::move(ctx));
-    session->moveToThread(thread);
-    m_links.insert(session, Link{thread, true});
+    auto *session = new MllpSession(socket, std::move(ctx), this);
+    m_sessions.append(session);
     const QString peer = session->peer();
     connect(session, &MllpSession::messageHandled, this, [this](bool ok) {
         if (ok)
@@ -135,30 +133,26 @@ void GatewayListenerSource::adopt(QTcpSocket *socket, std::shared_ptr<LinkActivi
     });
     connect(session, &MllpSession::problem, this,
             [this, peer](const QString &t) { noteError(QStringLiteral("gateway %1: %2").arg(peer, t)); });
-    connect(session, &MllpSession::heartbeatChanged, this, [this, session](bool ok) {
-        if (auto it = m_links.find(session); it != m_links.end())
-            it->heartbeatOk = ok;
+    connect(session, &MllpSession::heartbeatChanged, this, &GatewayListenerSource::updateConnections);
+    connect(session, &MllpSession::closed, this, [this, session] {
+        m_sessions.removeAll(session);
+        session->deleteLater();
         updateConnections();
     });
-    // A closed link ends its thread; the session is deleted on that thread as it ends, then the thread here.
-    connect(session, &MllpSession::closed, thread, &QThread::quit, Qt::DirectConnection);
-    connect(thread, &QThread::finished, session, [session] { delete session; }, Qt::DirectConnection);
-    connect(thread, &QThread::finished, this, [this, session, thread] {
-        m_links.remove(session);
-        thread->wait();
-        delete thread;
-        updateConnections();
-    });
-    thread->start();
     updateConnections();
 }
 
 void GatewayListenerSource::updateConnections()
 {
+    int n = 0;
     bool heartbeat = true;
-    for (const Link &l : std::as_const(m_links))
-        heartbeat = heartbeat && l.heartbeatOk;
-    setConnections(static_cast<int>(m_links.size()), heartbeat);
+    for (const auto &session : std::as_const(m_sessions)) {
+        if (!session)
+            continue;
+        ++n;
+        heartbeat = heartbeat && session->heartbeatOk();
+    }
+    setConnections(n, heartbeat);
 }
 
 void GatewayListenerSource::closeLinks()
@@ -168,20 +162,14 @@ void GatewayListenerSource::closeLinks()
         delete m_listener;
         m_listener = nullptr;
     }
-    // Each session is deleted on its own thread as the thread ends; wait for all of them.
-    const auto links = m_links;
-    m_links.clear();
-    for (const Link &l : links) {
-        l.thread->disconnect(this);
-        l.thread->quit();
-        l.thread->wait();
-        delete l.thread;
-    }
+    for (const auto &session : std::as_const(m_sessions))
+        delete session.data();
+    m_sessions.clear();
 }
 
 void GatewayListenerSource::stop()
 {
-    const bool had = !m_links.isEmpty();
+    const bool had = !m_sessions.isEmpty();
     closeLinks();
     if (had)
         setConnections(0, true);

@@ -2,8 +2,8 @@
 // listens for gateways that dial in, the IHE direction (GatewayListenerSource). Both run MllpSession over
 // the connection layer of MllpLink.h (TLS, limits, backoff).
 //
-// A listener runs each gateway's session on its own thread: one gateway's large message (parsing and
-// decoding 100 000 OBX takes a second or more) must not hold back another gateway's ACKs.
+// Each session parses and stores on a thread of its own (MllpSession): one gateway's large message
+// (decoding 100 000 OBX takes a second or more) does not hold back another gateway's ACKs.
 #pragma once
 
 #include "GatewaySource.h"
@@ -11,10 +11,8 @@
 #include "MllpLink.h"
 #include "MllpSession.h"
 
-#include <QHash>
 #include <QPointer>
 #include <QRandomGenerator>
-#include <QThread>
 #include <QTimer>
 
 namespace vigil {
@@ -70,17 +68,11 @@ private:
     void updateConnections();
     void closeLinks();
 
-    struct Link
-    {
-        QThread *thread = nullptr;
-        bool heartbeatOk = true;
-    };
     GatewayLinkSettings m_settings;
     DurableStore *m_store;
     MllpListener *m_listener = nullptr;
     std::shared_ptr<ResendFilter> m_resends;
-    QHash<MllpSession *, Link> m_links; // sessions run on their own threads: never dereferenced here
-    bool m_accepting = true;
+    QList<QPointer<MllpSession>> m_sessions;
 };
 
 } // namespace vigil

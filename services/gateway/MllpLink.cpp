@@ -49,7 +49,8 @@ bool LinkActivity::requestClose()
     // Posted to the socket's thread; the socket cannot be deleted meanwhile: its owner unbinds it first,
     // under this mutex.
     QTcpSocket *s = m_socket;
-    QMetaObject::invokeMethod(s, [s] { s->abort(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        s, [s] { s->abort(); }, Qt::QueuedConnection);
     return true;
 }
 
@@ -119,11 +120,13 @@ bool MllpListener::listen(QString *error)
     connect(m_server, &QTcpServer::acceptError, this, [this](QAbstractSocket::SocketError) {
         // Qt pauses accepting after a failed accept (too many open files, out of memory): say so; the
         // sweep resumes it.
+        m_lastAcceptProblemMs = LinkActivity::nowMs();
         setAccepting(false, QStringLiteral("not accepting connections: %1").arg(m_server->errorString()));
     });
     if (!m_server->listen(listenAddress(m_settings.url.host), m_settings.url.port)) {
         if (error)
-            *error = QStringLiteral("cannot listen on %1: %2").arg(m_settings.url.toString(), m_server->errorString());
+            *error = QStringLiteral("cannot listen on %1: %2")
+                         .arg(m_settings.url.toString(), m_server->errorString());
         return false;
     }
     const LinkLimits &l = m_settings.limits;
@@ -165,8 +168,6 @@ void MllpListener::setAccepting(bool accepting, const QString &why)
     if (accepting == m_accepting)
         return;
     m_accepting = accepting;
-    if (!accepting)
-        m_lastAcceptProblemMs = LinkActivity::nowMs();
     emit health(accepting, why);
 }
 
@@ -211,7 +212,8 @@ void MllpListener::incoming(qintptr descriptor)
         if (!verify.isEmpty())
             why = QStringLiteral("TLS: certificate refused: %1 (%2)").arg(verify, why);
         else if (e == QAbstractSocket::SslHandshakeFailedError)
-            why = QStringLiteral("TLS handshake failed: %1 (a plaintext or misconfigured %2?)").arg(why, m_what);
+            why = QStringLiteral("TLS handshake failed: %1 (a plaintext or misconfigured %2?)")
+                      .arg(why, m_what);
         else
             why = QStringLiteral("TLS handshake not completed: %1").arg(why);
         dropPending(ssl, QStringLiteral("%1: %2").arg(peerText(ssl), why));
@@ -225,12 +227,24 @@ void MllpListener::handshakeDone(QSslSocket *ssl)
     // Optional extra check on top of CA verification: the peer's certificate must carry this name.
     const QString expected = m_settings.tls.peerName;
     if (!expected.isEmpty() && !certificateNames(ssl->peerCertificate()).contains(expected)) {
-        dropPending(ssl, QStringLiteral("TLS: %1 certificate names %2, expected %3")
-                             .arg(peerText(ssl), certificateNames(ssl->peerCertificate()).join(u','), expected));
+        dropPending(ssl,
+                    QStringLiteral("TLS: %1 certificate names %2, expected %3")
+                        .arg(peerText(ssl), certificateNames(ssl->peerCertificate()).join(u','), expected));
         return;
     }
     std::erase_if(m_pending, [ssl](const Conn &c) { return c.socket == ssl; });
-    handOut(ssl);
+    // Handed out from a turn of its own: the socket is still inside its `encrypted` emission here, and its
+    // new owner may move it to another thread.
+    QPointer<QSslSocket> guard(ssl);
+    QMetaObject::invokeMethod(
+        this,
+        [this, guard] {
+            if (guard && guard->state() == QAbstractSocket::ConnectedState)
+                handOut(guard);
+            else if (guard)
+                guard->deleteLater();
+        },
+        Qt::QueuedConnection);
 }
 
 void MllpListener::handOut(QTcpSocket *socket)
@@ -250,7 +264,8 @@ void MllpListener::handOut(QTcpSocket *socket)
 
 void MllpListener::dropPending(QTcpSocket *socket, const QString &why)
 {
-    const auto it = std::find_if(m_pending.begin(), m_pending.end(), [socket](const Conn &c) { return c.socket == socket; });
+    const auto it = std::find_if(m_pending.begin(), m_pending.end(),
+                                 [socket](const Conn &c) { return c.socket == socket; });
     if (it == m_pending.end())
         return;
     m_pending.erase(it);
@@ -293,8 +308,10 @@ bool MllpListener::makeRoom(const QHostAddress &peer)
     if (m_tls && l.maxPending > 0 && static_cast<int>(m_pending.size()) >= l.maxPending)
         evictOldest(false);
     const auto fromPeer = [&] {
-        return std::count_if(m_pending.begin(), m_pending.end(), [&](const Conn &c) { return c.peer.isEqual(peer); }) +
-               std::count_if(m_links.begin(), m_links.end(), [&](const Conn &c) { return c.peer.isEqual(peer); });
+        return std::count_if(m_pending.begin(), m_pending.end(),
+                             [&](const Conn &c) { return c.peer.isEqual(peer); }) +
+               std::count_if(m_links.begin(), m_links.end(),
+                             [&](const Conn &c) { return c.peer.isEqual(peer); });
     };
     if (l.maxConnectionsPerPeer > 0) {
         while (fromPeer() >= l.maxConnectionsPerPeer) {
@@ -356,7 +373,8 @@ void MllpListener::sweep()
                     .arg(l.maxConnectionsPerPeer);
     m_refused = 0;
     if (!what.isEmpty())
-        emit problem(QStringLiteral("%1 listener %2: %3").arg(m_what, m_settings.url.toString(), what.join(QStringLiteral("; "))));
+        emit problem(QStringLiteral("%1 listener %2: %3")
+                         .arg(m_what, m_settings.url.toString(), what.join(QStringLiteral("; "))));
 
     // A listener that stopped accepting: resume after a pause (the cause, such as too many open files,
     // may have passed), and try to listen again if its socket went away.
@@ -424,7 +442,9 @@ void MllpDialer::dial()
         ssl->setSslConfiguration(*m_tls);
         connect(ssl, &QSslSocket::sslErrors, this, [this, ssl](const QList<QSslError> &errors) {
             // Never ignored: an untrusted, expired or misnamed peer certificate refuses the link.
-            fail(ssl, QStringLiteral("TLS: %1 certificate refused: %2").arg(m_what, describeSslErrors(errors)), true);
+            fail(ssl,
+                 QStringLiteral("TLS: %1 certificate refused: %2").arg(m_what, describeSslErrors(errors)),
+                 true);
         });
         connect(ssl, &QSslSocket::encrypted, this, [this, ssl] {
             if (ssl != m_socket)
@@ -452,12 +472,15 @@ void MllpDialer::dial()
     connect(socket, &QAbstractSocket::errorOccurred, this, [this, socket](QAbstractSocket::SocketError e) {
         QString why = socket->errorString();
         if (e == QAbstractSocket::SslHandshakeFailedError)
-            why = QStringLiteral("TLS handshake failed: %1 (does the %2 speak TLS and accept the station's certificate?)")
-                      .arg(why, m_what);
+            why =
+                QStringLiteral(
+                    "TLS handshake failed: %1 (does the %2 speak TLS and accept the station's certificate?)")
+                    .arg(why, m_what);
         fail(socket, why, false);
     });
     if (auto *ssl = qobject_cast<QSslSocket *>(socket)) {
-        const QString peerName = m_settings.tls.peerName.isEmpty() ? m_settings.url.host : m_settings.tls.peerName;
+        const QString peerName =
+            m_settings.tls.peerName.isEmpty() ? m_settings.url.host : m_settings.tls.peerName;
         ssl->connectToHostEncrypted(m_settings.url.host, m_settings.url.port, peerName);
     } else {
         socket->connectToHost(m_settings.url.host, m_settings.url.port);

@@ -52,11 +52,11 @@ double backoffSeconds(int failures, double minS, double maxS, QRandomGenerator &
 
 struct LinkLimits
 {
-    int handshakeTimeoutMs = 10000;  // TLS handshake to finish after the TCP accept
-    int maxPending = 32;             // TLS handshakes under way at once
-    int maxConnections = 64;         // links per listener (handshaking ones included)
-    int maxConnectionsPerPeer = 16;  // links from one peer address
-    int idleTimeoutMs = 120000;      // no byte received for this long: closed (0: never)
+    int handshakeTimeoutMs = 10000; // TLS handshake to finish after the TCP accept
+    int maxPending = 32;            // TLS handshakes under way at once
+    int maxConnections = 64;        // links per listener (handshaking ones included)
+    int maxConnectionsPerPeer = 16; // links from one peer address
+    int idleTimeoutMs = 120000;     // no byte received for this long: closed (0: never)
 };
 
 // The default frame cap of a gateway link. The largest real message is a PCD-01 waveform batch: 12 leads,
@@ -71,7 +71,7 @@ struct GatewayLinkSettings
     std::size_t maxFrameBytes = kDefaultMaxFrameBytes;
     double reconnectMinS = 1.0;
     double reconnectMaxS = 30.0;
-    LinkLimits limits;    // listeners
+    LinkLimits limits;       // listeners
     int resendMemory = 4096; // control ids remembered per source to store a resent message once (0: off)
 };
 
@@ -164,8 +164,8 @@ public:
 
     // Builds the TLS configuration (false with the reason: a configuration error does not fix itself).
     bool prepare(QString *error);
-    void dial();     // now, unless a dial is under way
-    void stop();     // no more attempts; an attempt under way is aborted
+    void dial(); // now, unless a dial is under way
+    void stop(); // no more attempts; an attempt under way is aborted
     bool dialling() const { return m_socket != nullptr; }
     // The link handed out closed: try again after the backoff (reset if it had been up a while).
     void linkClosed(const QString &why);

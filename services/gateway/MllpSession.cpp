@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QHostAddress>
+#include <QThread>
 
 #include <functional>
 
@@ -78,13 +79,15 @@ std::string resendKey(const hl7::Message &msg)
 std::size_t contentHash(std::string_view frame)
 {
     const std::size_t cr = frame.find('\r');
-    return std::hash<std::string_view>{}(cr == std::string_view::npos ? std::string_view{} : frame.substr(cr));
+    return std::hash<std::string_view>{}(cr == std::string_view::npos ? std::string_view{}
+                                                                      : frame.substr(cr));
 }
 
 } // namespace
 
-std::optional<ResendFilter::Original> ResendFilter::admit(const std::string &key, std::size_t hash,
-                                                         const std::function<std::optional<quint64>()> &store)
+std::optional<ResendFilter::Original>
+ResendFilter::admit(const std::string &key, std::size_t hash,
+                    const std::function<std::optional<quint64>()> &store)
 {
     std::lock_guard lock(m_mutex);
     auto it = m_entries.find(key);
@@ -119,9 +122,17 @@ std::size_t ResendFilter::size() const
     return m_entries.size();
 }
 
+void MllpSession::Link::post(std::function<void(MllpSession *)> fn)
+{
+    std::lock_guard lock(mutex);
+    if (MllpSession *s = session)
+        QMetaObject::invokeMethod(
+            s, [s, fn = std::move(fn)] { fn(s); }, Qt::QueuedConnection);
+}
+
 MllpSession::MllpSession(QTcpSocket *socket, SessionContext context, QObject *parent)
     : QObject(parent), m_link(std::make_shared<Link>()), m_socket(socket), m_ctx(std::move(context)),
-      m_framer(m_ctx.maxFrameBytes)
+      m_framer(m_ctx.maxFrameBytes), m_thread(std::make_unique<QThread>())
 {
     m_link->session = this;
     if (m_ctx.activity)
@@ -130,6 +141,12 @@ MllpSession::MllpSession(QTcpSocket *socket, SessionContext context, QObject *pa
     m_socket->setParent(this);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1); // ACKs must not wait for Nagle
     m_peer = QStringLiteral("%1:%2").arg(m_socket->peerAddress().toString()).arg(m_socket->peerPort());
+    // Frames are parsed, decoded and stored on a thread of the link's own: one gateway's 3 MB message
+    // must not hold back the ACKs of another gateway served by the same source thread.
+    m_thread->setObjectName(QStringLiteral("mllp-%1").arg(m_ctx.sourceId));
+    m_worker = std::make_unique<Worker>(m_link, m_ctx);
+    m_worker->moveToThread(m_thread.get());
+    m_thread->start();
     connect(m_socket, &QTcpSocket::readyRead, this, &MllpSession::onReadyRead);
     connect(m_socket, &QTcpSocket::disconnected, this, &MllpSession::closed);
     connect(&m_heartbeatTimer, &QTimer::timeout, this, &MllpSession::checkHeartbeat);
@@ -142,25 +159,62 @@ MllpSession::~MllpSession()
 {
     if (m_ctx.activity)
         m_ctx.activity->bind(nullptr);
-    std::lock_guard lock(m_link->mutex);
-    m_link->session = nullptr;
+    {
+        std::lock_guard lock(m_link->mutex);
+        m_link->session = nullptr;
+    }
+    // The frame under way finishes (its ACK has nowhere to go); frames queued behind it are dropped.
+    m_thread->quit();
+    m_thread->wait();
+}
+
+quint64 MllpSession::messages() const
+{
+    return m_link->messages.load();
+}
+
+quint64 MllpSession::errors() const
+{
+    return m_link->errors.load();
+}
+
+quint64 MllpSession::resends() const
+{
+    return m_link->resends.load();
 }
 
 void MllpSession::onReadyRead()
 {
+    // Back-pressure: while the worker has this much to do, leave further bytes in the socket (and TCP).
+    const std::size_t maxBacklog = std::max<std::size_t>(4u << 20, 2 * m_ctx.maxFrameBytes);
+    if (m_backlogBytes > maxBacklog) {
+        m_socket->setReadBufferSize(64 * 1024);
+        return;
+    }
+    m_socket->setReadBufferSize(0);
     const QByteArray bytes = m_socket->readAll();
     if (m_ctx.activity && !bytes.isEmpty())
         m_ctx.activity->touch(); // any traffic keeps the link from the idle timeout
     m_framer.feed(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
-    while (auto frame = m_framer.next())
-        handleFrame(*frame);
+    while (auto frame = m_framer.next()) {
+        const quint64 seq = m_nextSeq++;
+        m_backlogBytes += frame->size();
+        Worker *w = m_worker.get();
+        QMetaObject::invokeMethod(
+            w,
+            [w, seq, copy = std::string(*frame)] {
+                w->handle(seq, copy);
+                w->m_link->post([n = copy.size()](MllpSession *s) { s->frameDone(n); });
+            },
+            Qt::QueuedConnection);
+    }
     switch (m_framer.takeIssue()) {
     case hl7::MllpIssue::Oversized:
-        ++m_errors;
+        ++m_link->errors;
         emit problem(QStringLiteral("frame larger than %1 bytes discarded").arg(m_ctx.maxFrameBytes));
         break;
     case hl7::MllpIssue::Abandoned:
-        ++m_errors;
+        ++m_link->errors;
         emit problem(QStringLiteral("unterminated frame abandoned (a new frame started inside it)"));
         break;
     case hl7::MllpIssue::None:
@@ -168,23 +222,41 @@ void MllpSession::onReadyRead()
     }
 }
 
-void MllpSession::handleFrame(std::string_view frame)
+void MllpSession::frameDone(std::size_t bytes)
 {
-    const quint64 seq = m_nextSeq++;
+    const bool paused = m_socket->readBufferSize() != 0;
+    m_backlogBytes -= std::min(m_backlogBytes, bytes);
+    if (paused && m_socket->bytesAvailable() > 0)
+        onReadyRead();
+}
+
+void MllpSession::heartbeatSeen(int timeoutS)
+{
+    // The gateway's watchdog: the link is alive; it must come again within the timeout.
+    m_heartbeatTimeoutS = timeoutS;
+    m_sinceHeartbeat.start();
+    if (!m_heartbeatOk) {
+        m_heartbeatOk = true;
+        emit heartbeatChanged(true);
+    }
+}
+
+void MllpSession::Worker::handle(quint64 seq, std::string_view frame)
+{
     hl7::Message msg;
     const hl7::Error parseError = msg.parse(frame);
     const hl7::MessageInfo info = parseError.ok() ? hl7::classify(msg) : hl7::MessageInfo{};
     auto refuse = [&](hl7::Outcome outcome, const QString &why, std::optional<hl7::AckError> error = {}) {
-        ++m_errors;
+        ++m_link->errors;
         hl7::AckDecision d = hl7::decideAck(msg, parseError, outcome);
         if (error)
             d.error = std::move(error);
-        if (d.send)
-            queueAck(seq, hl7::buildAck(msg, d.code, ackOptions(d.error)));
-        else
-            queueAck(seq, {});
-        emit problem(why);
-        emit messageHandled(false);
+        std::string ack = d.send ? hl7::buildAck(msg, d.code, ackOptions(d.error)) : std::string();
+        m_link->post([seq, ack = std::move(ack), why](MllpSession *s) {
+            s->queueAck(seq, ack);
+            emit s->problem(why);
+            emit s->messageHandled(false);
+        });
     };
     if (!parseError.ok()) {
         refuse(hl7::Outcome::Error,
@@ -213,12 +285,8 @@ void MllpSession::handleFrame(std::string_view frame)
         for (const hl7::AlarmReport &r : d.alarms) {
             if (r.isHeartbeat) {
                 // The gateway's watchdog: the link is alive; it must come again within the timeout.
-                m_heartbeatTimeoutS = r.confirmTimeoutS > 0 ? r.confirmTimeoutS : 5;
-                m_sinceHeartbeat.start();
-                if (!m_heartbeatOk) {
-                    m_heartbeatOk = true;
-                    emit heartbeatChanged(true);
-                }
+                const int timeoutS = r.confirmTimeoutS > 0 ? r.confirmTimeoutS : 5;
+                m_link->post([timeoutS](MllpSession *s) { s->heartbeatSeen(timeoutS); });
                 continue;
             }
             if (r.bedKey.isEmpty())
@@ -240,7 +308,7 @@ void MllpSession::handleFrame(std::string_view frame)
     }
     case hl7::MessageKind::Ack:
         // An answer to something we sent: nothing to acknowledge.
-        queueAck(seq, {});
+        m_link->post([seq](MllpSession *s) { s->queueAck(seq, {}); });
         return;
     case hl7::MessageKind::Unsupported:
         refuse(hl7::Outcome::Rejected,
@@ -250,7 +318,7 @@ void MllpSession::handleFrame(std::string_view frame)
         return;
     }
 
-    ++m_messages;
+    ++m_link->messages;
     const hl7::AckDecision ok = hl7::decideAck(msg, parseError, hl7::Outcome::Accepted);
     std::string ack = ok.send ? hl7::buildAck(msg, ok.code, {}) : std::string();
     // If the store cannot make it durable, the gateway must not believe it is: answer an error instead,
@@ -274,15 +342,11 @@ void MllpSession::handleFrame(std::string_view frame)
     };
     if (!key.empty()) {
         if (const auto original = m_ctx.resends->admit(key, contentHash(frame), storeAll)) {
-            ++m_resends;
-            PendingAck &p = m_acks[seq];
-            p.ack = std::move(ack);
-            p.failAck = std::move(failAck);
-            if (m_ctx.store && original->hasTicket)
+            ++m_link->resends;
+            const bool wait = m_ctx.store && original->hasTicket;
+            expectAck(seq, std::move(ack), std::move(failAck), !wait);
+            if (wait)
                 waitDurable(seq, original->ticket, {});
-            else
-                ackReady(seq, true);
-            emit messageHandled(true);
             return;
         }
     } else {
@@ -290,18 +354,25 @@ void MllpSession::handleFrame(std::string_view frame)
     }
     for (BedUpdate &u : updates)
         m_ctx.sink->deliver(std::move(u));
-    PendingAck &p = m_acks[seq];
-    p.ack = std::move(ack);
-    p.failAck = std::move(failAck);
-    if (m_ctx.store && !updates.empty()) {
+    const bool wait = m_ctx.store && !updates.empty();
+    expectAck(seq, std::move(ack), std::move(failAck), !wait);
+    if (wait)
         waitDurable(seq, ticket, key);
-    } else {
-        ackReady(seq, true);
-    }
-    emit messageHandled(true);
 }
 
-void MllpSession::waitDurable(quint64 seq, quint64 ticket, const std::string &resendKey)
+void MllpSession::Worker::expectAck(quint64 seq, std::string ack, std::string failAck, bool ready)
+{
+    m_link->post([seq, ack = std::move(ack), failAck = std::move(failAck), ready](MllpSession *s) {
+        PendingAck &p = s->m_acks[seq];
+        p.ack = ack;
+        p.failAck = failAck;
+        emit s->messageHandled(true);
+        if (ready)
+            s->ackReady(seq, true);
+    });
+}
+
+void MllpSession::Worker::waitDurable(quint64 seq, quint64 ticket, const std::string &resendKey)
 {
     std::weak_ptr<Link> weak = m_link;
     std::weak_ptr<ResendFilter> resends = m_ctx.resends;
@@ -311,12 +382,8 @@ void MllpSession::waitDurable(quint64 seq, quint64 ticket, const std::string &re
             if (auto r = resends.lock())
                 r->forget(resendKey);
         // Writer thread: hop to the session's thread if the session still exists.
-        auto link = weak.lock();
-        if (!link)
-            return;
-        std::lock_guard lock(link->mutex);
-        if (MllpSession *s = link->session)
-            QMetaObject::invokeMethod(s, [s, seq, durable] { s->ackReady(seq, durable); }, Qt::QueuedConnection);
+        if (auto link = weak.lock())
+            link->post([seq, durable](MllpSession *s) { s->ackReady(seq, durable); });
     });
 }
 
@@ -336,7 +403,7 @@ void MllpSession::ackReady(quint64 seq, bool durable)
     it->second.ready = true;
     it->second.durable = durable;
     if (!durable) {
-        ++m_errors;
+        ++m_link->errors;
         emit problem(
             QStringLiteral("message not stored durably: answered with an error so the gateway resends it"));
     }

@@ -16,8 +16,10 @@
 #include <QObject>
 #include <QPointer>
 #include <QTcpSocket>
+#include <QThread>
 #include <QTimer>
 
+#include <atomic>
 #include <deque>
 #include <functional>
 #include <map>
@@ -40,7 +42,7 @@ public:
 
     struct Original
     {
-        quint64 ticket = 0;     // the store's ticket for it (hasTicket false: no store)
+        quint64 ticket = 0; // the store's ticket for it (hasTicket false: no store)
         bool hasTicket = false;
     };
     // The original of a message with this key and content if it was seen (a resend); otherwise remembers
@@ -71,8 +73,8 @@ struct SessionContext
     IngestSink *sink = nullptr;
     DurableStore *store = nullptr; // optional
     std::size_t maxFrameBytes = kDefaultMaxFrameBytes;
-    std::shared_ptr<ResendFilter> resends;     // optional: shared by the source's connections
-    std::shared_ptr<LinkActivity> activity;    // optional: traffic and close requests of a listener's link
+    std::shared_ptr<ResendFilter> resends;  // optional: shared by the source's connections
+    std::shared_ptr<LinkActivity> activity; // optional: traffic and close requests of a listener's link
 };
 
 class MllpSession : public QObject
@@ -85,9 +87,9 @@ public:
 
     QTcpSocket *socket() const { return m_socket; }
     QString peer() const { return m_peer; }
-    quint64 messages() const { return m_messages; }
-    quint64 errors() const { return m_errors; }
-    quint64 resends() const { return m_resends; }
+    quint64 messages() const;
+    quint64 errors() const;
+    quint64 resends() const; // messages recognised as resends of stored ones (ACKed, not stored again)
     // True while the gateway's PCD-04 heartbeat arrives within its confirm timeout (or it sends none).
     bool heartbeatOk() const { return m_heartbeatOk; }
 
@@ -99,21 +101,40 @@ signals:
 
 private:
     void onReadyRead();
-    void handleFrame(std::string_view frame);
+    void frameDone(std::size_t bytes);
+    void heartbeatSeen(int timeoutS);
     void queueAck(quint64 seq, std::string ack);
-    void waitDurable(quint64 seq, quint64 ticket, const std::string &resendKey);
     void ackReady(quint64 seq, bool durable);
     void flushAcks();
     void checkHeartbeat();
 
-    // Shared with durability callbacks, which run on the archive's writer thread: they may outlive the
-    // session, so they reach it only through this link, under its mutex.
+    // Shared with the worker thread and with durability callbacks (the archive's writer thread): they
+    // may outlive the session, so they reach it only through this link, under its mutex.
     struct Link
     {
         std::mutex mutex;
         MllpSession *session = nullptr;
+        std::atomic<quint64> messages{0}, errors{0}, resends{0};
+        // Runs fn on the session's thread, if the session still exists.
+        void post(std::function<void(MllpSession *)> fn);
     };
     std::shared_ptr<Link> m_link;
+
+    // Parses, decodes and stores frames on the link's thread; answers through Link::post.
+    class Worker : public QObject
+    {
+    public:
+        Worker(std::shared_ptr<Link> link, SessionContext ctx)
+            : m_link(std::move(link)), m_ctx(std::move(ctx))
+        {}
+        void handle(quint64 seq, std::string_view frame);
+        std::shared_ptr<Link> m_link;
+
+    private:
+        void expectAck(quint64 seq, std::string ack, std::string failAck, bool ready);
+        void waitDurable(quint64 seq, quint64 ticket, const std::string &resendKey);
+        SessionContext m_ctx;
+    };
 
     QTcpSocket *m_socket;
     SessionContext m_ctx;
@@ -129,9 +150,9 @@ private:
         bool durable = true;
     };
     std::map<quint64, PendingAck> m_acks;
-    quint64 m_messages = 0;
-    quint64 m_errors = 0;
-    quint64 m_resends = 0;
+    std::unique_ptr<QThread> m_thread;
+    std::unique_ptr<Worker> m_worker; // lives on m_thread
+    std::size_t m_backlogBytes = 0;   // handed to the worker, not yet done
     QTimer m_heartbeatTimer;
     QElapsedTimer m_sinceHeartbeat;
     int m_heartbeatTimeoutS = 0; // 0 until a heartbeat was seen
