@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """The real station's gateway links under the attacks of issue 9: connections that never start TLS, idle
-plaintext floods, one huge message, resent messages, and an archive that cannot be opened. Prints the
+plaintext floods, one huge message, resent messages, and an archive that cannot be opened; and what held
+before (noise, a 50 MiB unterminated frame, 10 000 pipelined frames, 100 000 OBX refused). Prints the
 figures it measures (handshake and ACK times, ACK delay of one gateway while another sends 3 MB)."""
 import os
 import socket
@@ -234,8 +235,44 @@ def section5():
           worst is not None and worst - base_median < 0.2, (worst, base_median))
 
 
+# --- 6. What held before still holds --------------------------------------------------------------------
+def section6():
+    st, port = start(lambda p: ["--listen", f"mllp://127.0.0.1:{p}"])
+    with socket.create_connection(("127.0.0.1", port)) as s:
+        s.sendall(os.urandom(1 << 20))  # its stray 0x0B / 0x1C make frames of noise, answered AR or dropped
+        s.sendall(frame(numerics_message("AFTERNOISE", "K^1^A", 70)))
+        found, deadline = None, time.time() + 20
+        while found is None and time.time() < deadline:
+            got = read_frames(s, 1000, 2)
+            found = next((msa(a) for a in got if msa(a)[1] == "AFTERNOISE"), None)
+            if not got:
+                break
+        check("1 MiB of random bytes, then a valid message: ACKed", found == ("CA", "AFTERNOISE"), found)
+    with socket.create_connection(("127.0.0.1", port)) as s:
+        s.sendall(VT + b"A" * (50 << 20))
+        acks = send_recv(s, numerics_message("AFTERBIG", "K^1^A", 71), timeout=20)
+        check("a 50 MiB unterminated frame, then a valid message: ACKed", acks and msa(acks[-1]) == ("CA", "AFTERBIG"),
+              acks and msa(acks[-1]))
+    with socket.create_connection(("127.0.0.1", port)) as s:
+        n = 10000
+        payload = b"".join(frame(numerics_message(f"P{i}", f"K^2^{i % 8}", 60 + i % 40)) for i in range(n))
+        sender = threading.Thread(target=s.sendall, args=(payload,))
+        sender.start()
+        acks = read_frames(s, n, 120)
+        sender.join()
+        ids = [msa(a)[1] for a in acks]
+        check("10 000 pipelined frames: all ACKed, in order", ids == [f"P{i}" for i in range(n)],
+              f"{len(ids)} ACKs")
+    with socket.create_connection(("127.0.0.1", port)) as s:
+        acks = send_recv(s, big_message("OBX100K", "K^3^A", 100000), timeout=30)
+        check("100 000 OBX refused (no positive ACK)", not acks or msa(acks[0])[0] not in ("CA", "AA"),
+              acks and msa(acks[0]))
+    check("the station is still running", st.proc.poll() is None)
+    st.stop()
+
+
 only = os.environ.get("VIGIL_HARDENING_ONLY", "")  # e.g. "3,5" to run some sections
-for n, section in enumerate([section1, section2, section3, section4, section5], 1):
+for n, section in enumerate([section1, section2, section3, section4, section5, section6], 1):
     if not only or str(n) in only.split(","):
         section()
 finish()
