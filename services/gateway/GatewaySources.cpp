@@ -68,8 +68,7 @@ void GatewayClientSource::onConnected(QTcpSocket *socket)
             m_session->deleteLater();
         setConnections(0, true);
         const QString why = QStringLiteral("gateway closed the connection");
-        const double s = m_dialer->retryLater(why);
-        m_dialer->linkClosed(why);
+        const double s = m_dialer->linkClosed(why);
         noteError(why);
         setState(SourceStatus::State::Error,
                  QStringLiteral("%1; retrying in %2 s").arg(why).arg(s, 0, 'f', 1));

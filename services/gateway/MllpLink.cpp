@@ -511,12 +511,12 @@ double MllpDialer::retryLater(const QString &)
     return s;
 }
 
-void MllpDialer::linkClosed(const QString &why)
+double MllpDialer::linkClosed(const QString &why)
 {
     if (m_upFor.isValid() && m_upFor.elapsed() > kStableLinkMs)
         m_failures = 0;
     m_upFor.invalidate();
-    retryLater(why);
+    return retryLater(why);
 }
 
 } // namespace vigil

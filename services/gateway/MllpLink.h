@@ -167,8 +167,9 @@ public:
     void dial(); // now, unless a dial is under way
     void stop(); // no more attempts; an attempt under way is aborted
     bool dialling() const { return m_socket != nullptr; }
-    // The link handed out closed: try again after the backoff (reset if it had been up a while).
-    void linkClosed(const QString &why);
+    // The link handed out closed: try again after the backoff (reset if it had been up a while); returns
+    // the delay in seconds.
+    double linkClosed(const QString &why);
     // Schedules the next attempt after a failure; returns the delay in seconds (0 when stopped).
     double retryLater(const QString &why);
     const GatewayLinkSettings &settings() const { return m_settings; }
