@@ -196,15 +196,22 @@ void MllpSession::onReadyRead()
     if (m_ctx.activity && !bytes.isEmpty())
         m_ctx.activity->touch(); // any traffic keeps the link from the idle timeout
     m_framer.feed(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+    // One hand-over per read, not per frame: a pipelining gateway sends many frames per segment.
+    std::vector<std::pair<quint64, std::string>> frames;
+    std::size_t bytesOut = 0;
     while (auto frame = m_framer.next()) {
-        const quint64 seq = m_nextSeq++;
-        m_backlogBytes += frame->size();
+        frames.emplace_back(m_nextSeq++, std::string(*frame));
+        bytesOut += frame->size();
+    }
+    if (!frames.empty()) {
+        m_backlogBytes += bytesOut;
         Worker *w = m_worker.get();
         QMetaObject::invokeMethod(
             w,
-            [w, seq, copy = std::string(*frame)] {
-                w->handle(seq, copy);
-                w->m_link->post([n = copy.size()](MllpSession *s) { s->frameDone(n); });
+            [w, frames = std::move(frames), bytesOut] {
+                for (const auto &[seq, frame] : frames)
+                    w->handle(seq, frame);
+                w->m_link->post([bytesOut](MllpSession *s) { s->frameDone(bytesOut); });
             },
             Qt::QueuedConnection);
     }
