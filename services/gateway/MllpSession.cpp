@@ -145,8 +145,7 @@ MllpSession::MllpSession(QTcpSocket *socket, SessionContext context, QObject *pa
     // must not hold back the ACKs of another gateway served by the same source thread.
     m_thread->setObjectName(QStringLiteral("mllp-%1").arg(m_ctx.sourceId));
     m_worker = std::make_unique<Worker>(m_link, m_ctx);
-    m_worker->moveToThread(m_thread.get());
-    m_thread->start();
+    m_worker->moveToThread(m_thread.get()); // started with the first frame: a silent connection costs none
     connect(m_socket, &QTcpSocket::readyRead, this, &MllpSession::onReadyRead);
     connect(m_socket, &QTcpSocket::disconnected, this, &MllpSession::closed);
     connect(&m_heartbeatTimer, &QTimer::timeout, this, &MllpSession::checkHeartbeat);
@@ -205,6 +204,8 @@ void MllpSession::onReadyRead()
     }
     if (!frames.empty()) {
         m_backlogBytes += bytesOut;
+        if (!m_thread->isRunning())
+            m_thread->start();
         Worker *w = m_worker.get();
         QMetaObject::invokeMethod(
             w,
