@@ -133,6 +133,8 @@ bool MllpListener::listen(QString *error)
     int tick = 1000;
     if (l.idleTimeoutMs > 0)
         tick = std::min(tick, std::max(50, l.idleTimeoutMs / 4));
+    if (l.silentTimeoutMs > 0)
+        tick = std::min(tick, std::max(50, l.silentTimeoutMs / 4));
     if (m_tls)
         tick = std::min(tick, std::max(50, l.handshakeTimeoutMs / 4));
     m_sweep->start(tick);
@@ -345,9 +347,14 @@ void MllpListener::sweep()
     }
     int idle = 0;
     std::erase_if(m_links, [](const Conn &c) { return c.activity->closed.load(); });
-    if (l.idleTimeoutMs > 0) {
+    if (l.idleTimeoutMs > 0 || l.silentTimeoutMs > 0) {
         for (auto it = m_links.begin(); it != m_links.end();) {
-            if (now - it->activity->lastRxMs.load(std::memory_order_relaxed) > l.idleTimeoutMs) {
+            const bool isIdle =
+                l.idleTimeoutMs > 0 &&
+                now - it->activity->lastRxMs.load(std::memory_order_relaxed) > l.idleTimeoutMs;
+            const bool isSilent = l.silentTimeoutMs > 0 && !it->activity->proven.load() &&
+                                  now - it->sinceMs > l.silentTimeoutMs;
+            if (isIdle || isSilent) {
                 it->activity->requestClose();
                 it = m_links.erase(it);
                 ++idle;
@@ -363,8 +370,9 @@ void MllpListener::sweep()
                     .arg(timedOut)
                     .arg(l.handshakeTimeoutMs / 1000.0);
     if (idle)
-        what << QStringLiteral("%1 idle connection(s) closed after %2 s without traffic")
+        what << QStringLiteral("%1 idle connection(s) closed (no frame within %2 s, or no traffic for %3 s)")
                     .arg(idle)
+                    .arg(l.silentTimeoutMs / 1000.0)
                     .arg(l.idleTimeoutMs / 1000.0);
     if (m_refused)
         what << QStringLiteral("%1 connection(s) refused (limits: %2 per listener, %3 per address)")

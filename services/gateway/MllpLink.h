@@ -10,7 +10,7 @@
 //   reached, the oldest link that never sent a frame gives way (a gateway that has talked keeps its link),
 //   else the newcomer is refused;
 // - a link with no traffic for idleTimeoutMs is closed (any received byte, a heartbeat included, keeps
-//   it alive);
+//   it alive), and one that sent no frame at all within silentTimeoutMs of its accept;
 // - a listener that stops accepting (accept error, socket closed) reports it through health(), and tries
 //   to accept again every second.
 //
@@ -54,9 +54,16 @@ struct LinkLimits
 {
     int handshakeTimeoutMs = 10000; // TLS handshake to finish after the TCP accept
     int maxPending = 32;            // TLS handshakes under way at once
-    int maxConnections = 64;        // links per listener (handshaking ones included)
-    int maxConnectionsPerPeer = 16; // links from one peer address
-    int idleTimeoutMs = 120000;     // no byte received for this long: closed (0: never)
+    // Links per listener (handshaking ones included) and per peer address. A gateway may open one
+    // connection per bed (Ward::kMaxBeds 128) from one host; silent connections give way to newcomers,
+    // so a flood does not need a low cap to be harmless.
+    int maxConnections = 256;
+    int maxConnectionsPerPeer = 128;
+    // No byte received for this long: closed (0: never). Longer than the slowest periodic report a
+    // device sends (a NIBP-only bed every 15 min); a heartbeat or any traffic keeps the link open.
+    int idleTimeoutMs = 20 * 60 * 1000;
+    // A connection that has not sent one frame this long after it was accepted is no gateway: closed.
+    int silentTimeoutMs = 30000;
 };
 
 // The default frame cap of a gateway link. The largest real message is a PCD-01 waveform batch: 12 leads,

@@ -345,6 +345,27 @@ private slots:
                 sink.status().lastError.contains(QLatin1String("refused")));
     }
 
+    // A connection that never sends a frame is closed after the silent timeout; one that sent a frame
+    // stays while it keeps within the idle timeout (here: none).
+    void silentConnectionsClosed()
+    {
+        CountingSink sink;
+        GatewayLinkSettings s = plain();
+        s.limits.silentTimeoutMs = 500;
+        s.limits.idleTimeoutMs = 0;
+        Listener l(s, &sink);
+        QTcpSocket silent;
+        silent.connectToHost(QHostAddress::LocalHost, l.port);
+        QVERIFY(silent.waitForConnected(3000));
+        Gateway gw(l.port);
+        QTRY_VERIFY(gw.up());
+        gw.send(pcd01("TALK1", "U^5^A"));
+        QTRY_COMPARE(gw.acks.size(), std::size_t(1));
+        QTRY_COMPARE_WITH_TIMEOUT(silent.state(), QAbstractSocket::UnconnectedState, 3000);
+        QTest::qWait(1000);
+        QVERIFY2(gw.up(), "a gateway that has sent a frame is not closed as silent");
+    }
+
     // A legal 3 MB message (99 990 OBX) on one link: another gateway's ACKs are not held up.
     void largeMessageDoesNotStallOtherLinks()
     {
