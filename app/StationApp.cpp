@@ -12,6 +12,7 @@
 #include <QStandardPaths>
 
 #include <algorithm>
+#include <atomic>
 #include <limits>
 #include <map>
 
@@ -45,6 +46,19 @@ private:
     archive::Archive *m_archive;
 };
 
+// The archive is configured but could not be opened: nothing is durable, so no gateway may be told its
+// message is stored. Every ticket fails at once and the sessions answer AE/CE (as on a full disk), so the
+// gateways keep their messages and send them again; the live display still gets them.
+class UnavailableStore : public DurableStore
+{
+public:
+    quint64 store(const BedUpdate &) override { return ++m_ticket; }
+    void notifyDurable(quint64, std::function<void(bool ok)> done) override { done(false); }
+
+private:
+    std::atomic<quint64> m_ticket{0};
+};
+
 } // namespace
 
 void StationApp::openArchive()
@@ -66,6 +80,8 @@ void StationApp::openArchive()
         // The station monitors without it, loudly: a technical alarm and a banner say what is wrong.
         qCritical("vigil: archive %s unavailable: %s", qPrintable(m_archivePath), qPrintable(why));
         m_station->setArchiveProblem(QStringLiteral("cannot open %1: %2").arg(m_archivePath, why));
+        m_unavailableStore = std::make_unique<UnavailableStore>();
+        m_durableStore = m_unavailableStore.get();
         return;
     }
     QPointer<Station> station = m_station.get();

@@ -54,6 +54,8 @@ private:
     // Where gateway sessions hand messages for safekeeping before they ACK: the archive once open, else
     // null (the in-memory model only).
     DurableStore *m_durableStore = nullptr;
+    std::unique_ptr<DurableStore>
+        m_unavailableStore; // archive configured but not openable: nothing is durable
     std::unique_ptr<archive::Archive> m_archive;
     QString m_archivePath;
     std::unique_ptr<IngestSink> m_archivingSink; // for in-process sources: ward + archive

@@ -3,9 +3,9 @@
 #include "Hl7Ack.h"
 #include "Hl7Text.h"
 #include "Mllp.h"
+#include "MllpLink.h"
 
 #include <QDateTime>
-#include <QSslServer>
 #include <QSslSocket>
 
 #include <algorithm>
@@ -17,15 +17,6 @@ namespace {
 constexpr int kWindow = 32;          // requests written before their ACKs return (MLLP keeps them in order)
 constexpr int kMaxAttempts = 3;      // silent connections a request is written on before it is given up
 constexpr int kMaxRemembered = 4096; // alarm ids and control ids kept for matching late PCD-05 replies
-constexpr qint64 kStableLinkMs = 10000; // a link up this long was not a failing one: backoff starts over
-
-QString describeSslErrors(const QList<QSslError> &errors)
-{
-    QStringList out;
-    for (const QSslError &e : errors)
-        out << e.errorString();
-    return out.join(QStringLiteral("; "));
-}
 
 QString fromHl7(std::string_view raw, const hl7::Delimiters &d)
 {
@@ -42,222 +33,7 @@ QString seconds(int ms)
     return QString::number(ms / 1000.0, 'g', 3);
 }
 
-int rank(AlertStatus s)
-{
-    switch (s) {
-    case AlertStatus::Failed:
-        return 1;
-    case AlertStatus::Rejected:
-        return 2;
-    case AlertStatus::Delivered:
-        return 3;
-    case AlertStatus::Read:
-        return 4;
-    case AlertStatus::Accepted:
-        return 5;
-    }
-    return 0;
-}
-
-// The display text of a coded or plain value: "DELIVERED^Delivered^L" reads "Delivered".
-QString valueText(const hl7::Field &f, const hl7::Delimiters &d)
-{
-    const std::string_view text = f.component(2);
-    return fromHl7(text.empty() ? f.component(1) : text, d);
-}
-
-// A person (XCN id^family^given), a device (EI) or an address, whoever the manager says it reached.
-QString recipientOf(const hl7::Segment &prt, const hl7::Delimiters &d)
-{
-    const hl7::Field person = prt.field(5);
-    const QString family = fromHl7(person.component(2), d);
-    const QString given = fromHl7(person.component(3), d);
-    if (!family.isEmpty() || !given.isEmpty())
-        return (given + QLatin1Char(' ') + family).trimmed();
-    for (int n : {5, 10, 15}) {
-        const QString v = fromHl7(prt.field(n).component(1), d);
-        if (!v.isEmpty())
-            return v;
-    }
-    return {};
-}
-
-bool mentionsStatus(const QString &codeText)
-{
-    static const char *const kWords[] = {"STATUS", "DISSEM", "DELIVER", "COMMUNICATION", "NOTIF", "RESPONSE"};
-    const QString up = codeText.toUpper();
-    return std::any_of(std::begin(kWords), std::end(kWords),
-                       [&](const char *w) { return up.contains(QLatin1String(w)); });
-}
-
-struct Candidate
-{
-    AlertStatus status;
-    QString text;
-};
-
 } // namespace
-
-QString nameOf(AlertStatus s)
-{
-    switch (s) {
-    case AlertStatus::Delivered:
-        return QStringLiteral("delivered");
-    case AlertStatus::Read:
-        return QStringLiteral("read");
-    case AlertStatus::Accepted:
-        return QStringLiteral("accepted");
-    case AlertStatus::Rejected:
-        return QStringLiteral("rejected");
-    case AlertStatus::Failed:
-        return QStringLiteral("failed");
-    }
-    return {};
-}
-
-std::optional<AlertStatus> alertStatusFromText(const QString &text)
-{
-    // Words, not substrings: "already" is not "read", and a code like READ_BY_ENDPOINT still splits.
-    QStringList words;
-    QString w;
-    for (QChar c : text.toLower() + QLatin1Char(' ')) {
-        if (c.isLetter()) {
-            w += c;
-        } else if (!w.isEmpty()) {
-            words << w;
-            w.clear();
-        }
-    }
-    const auto has = [&](const char *prefix) {
-        return std::any_of(words.cbegin(), words.cend(),
-                           [&](const QString &x) { return x.startsWith(QLatin1String(prefix)); });
-    };
-    const auto word = [&](const char *exact) { return words.contains(QLatin1String(exact)); };
-    const bool negated = word("not") || word("no") || word("never");
-    const bool toManager = word("manager") || word("am") || word("acm") || word("server") || word("gateway");
-
-    // Negative outcomes first: "undeliverable" and "not delivered" contain the positive word.
-    if (has("undeliver") || has("fail") || word("error") || has("unreachable") || has("timeout") ||
-        (word("timed") && word("out")) || has("expire") || has("unavailable") ||
-        (negated && (has("deliver") || has("receiv") || has("reach") || has("read") || has("accept"))))
-        return AlertStatus::Failed;
-    if (has("reject") || has("declin") || has("refus") || word("denied"))
-        return AlertStatus::Rejected;
-    // Cancellation follows our own de-escalate / end, and call-backs are a conversation, not an outcome.
-    if (has("cancel") || has("callback") || has("withdr"))
-        return std::nullopt;
-    if (has("accept") || has("acknowledg"))
-        return AlertStatus::Accepted;
-    if (word("read") || word("seen") || word("viewed") || word("opened") || word("displayed"))
-        return AlertStatus::Read;
-    if (has("deliver") || has("receiv")) {
-        // Reaching the manager itself is what its ACK already said; only the endpoint counts here.
-        if (toManager)
-            return std::nullopt;
-        return AlertStatus::Delivered;
-    }
-    return std::nullopt;
-}
-
-std::vector<Pcd05Status> parsePcd05(const hl7::Message &m)
-{
-    const hl7::Delimiters &d = m.delimiters();
-    std::vector<int> obrs;
-    for (int i = 0; i < m.segmentCount(); ++i)
-        if (m.segment(i).is("OBR"))
-            obrs.push_back(i);
-
-    const hl7::Segment msa = m.find("MSA");
-    const QString ackOf = msa.valid() ? fromHl7(msa.field(2).component(1), d) : QString();
-
-    // The best status in segments [from, to): PRT and status-named OBX rows first; other text rows, NTE
-    // only when those say nothing.
-    const auto scan = [&](int from, int to) -> std::optional<Candidate> {
-        std::optional<Candidate> strong, weak;
-        const auto offer = [](std::optional<Candidate> &slot, const Candidate &c) {
-            if (!slot || rank(c.status) > rank(slot->status))
-                slot = c;
-        };
-        for (int i = from; i < to; ++i) {
-            const hl7::Segment s = m.segment(i);
-            if (s.is("PRT")) {
-                // PRT-2 action code, PRT-3 action reason ("PRT|||Delivered"), PRT-4 participation. Later
-                // fields name people and devices, whose names must not read as a status.
-                for (int n = 2; n <= 4; ++n) {
-                    const hl7::Field f = s.field(n);
-                    if (f.empty())
-                        continue;
-                    if (auto st = alertStatusFromText(fromHl7(f.raw(), d))) {
-                        Candidate c{*st, valueText(f, d)};
-                        const QString who = recipientOf(s, d);
-                        if (!who.isEmpty())
-                            c.text += QStringLiteral(" (%1)").arg(who);
-                        offer(strong, c);
-                        break;
-                    }
-                }
-            } else if (s.is("OBX")) {
-                const QString code = fromHl7(s.field(3).raw(), d);
-                const QString type = fromHl7(s.field(2).raw(), d);
-                const hl7::Field value = s.field(5);
-                if (value.empty() || type == QLatin1String("NM") || type == QLatin1String("NA"))
-                    continue;
-                const auto st = alertStatusFromText(fromHl7(value.raw(), d));
-                if (!st)
-                    continue;
-                if (mentionsStatus(code))
-                    offer(strong, {*st, valueText(value, d)});
-                else if (!code.contains(QLatin1String("MDC_EVT")) &&
-                         !code.contains(QLatin1String("MDC_ATTR")))
-                    offer(weak, {*st, valueText(value, d)}); // not an echoed alarm facet ("sensor failure")
-            } else if (s.is("NTE")) {
-                if (auto st = alertStatusFromText(fromHl7(s.field(3).raw(), d)))
-                    offer(weak, {*st, fromHl7(s.field(3).raw(), d)});
-            }
-        }
-        return strong ? strong : weak;
-    };
-
-    std::vector<Pcd05Status> out;
-    const int headerEnd = obrs.empty() ? m.segmentCount() : obrs.front();
-    const std::optional<Candidate> header = scan(1, headerEnd);
-    std::optional<Candidate> msaStatus;
-    if (msa.valid()) {
-        if (auto st = alertStatusFromText(fromHl7(msa.field(3).raw(), d)))
-            msaStatus = Candidate{*st, fromHl7(msa.field(3).raw(), d)};
-    }
-    if (obrs.empty()) {
-        const std::optional<Candidate> c = header ? header : msaStatus;
-        if (c && !ackOf.isEmpty())
-            out.push_back({{}, ackOf, c->status, c->text});
-        return out;
-    }
-    for (std::size_t g = 0; g < obrs.size(); ++g) {
-        const int from = obrs[g];
-        const int to = g + 1 < obrs.size() ? obrs[g + 1] : m.segmentCount();
-        std::optional<Candidate> c = scan(from + 1, to);
-        if (!c)
-            c = header ? header : msaStatus;
-        if (!c)
-            continue;
-        const hl7::Segment obr = m.segment(from);
-        Pcd05Status s;
-        const auto add = [&](const QString &id) {
-            if (!id.isEmpty() && !s.alarmIds.contains(id))
-                s.alarmIds << id;
-        };
-        // OBR-3 as we sent it (raw), its entity id, then the placer number some managers use instead.
-        add(fromHl7(obr.field(3).raw(), d));
-        add(fromHl7(obr.field(3).component(1), d));
-        add(fromHl7(obr.field(2).raw(), d));
-        add(fromHl7(obr.field(2).component(1), d));
-        s.ackControlId = ackOf;
-        s.status = c->status;
-        s.text = c->text;
-        out.push_back(std::move(s));
-    }
-    return out;
-}
 
 // --- AlertManagerLink -----------------------------------------------------------------------------------
 
@@ -274,12 +50,19 @@ AlertManagerLink::AlertManagerLink(GatewayLinkSettings settings, int replyTimeou
 
 AlertManagerLink::AlertManagerLink(GatewayLinkSettings settings, AlertManagerOptions options, QObject *parent)
     : QObject(parent), m_settings(std::move(settings)), m_options(std::move(options)),
-      m_framer(m_settings.maxFrameBytes), m_retry(new QTimer(this)), m_deadline(new QTimer(this)),
-      m_rng(QRandomGenerator::securelySeeded())
+      m_dialer(new MllpDialer(m_settings, QStringLiteral("alert manager"), this)),
+      m_framer(m_settings.maxFrameBytes), m_deadline(new QTimer(this))
 {
     // Children, so they move with the link to its thread.
-    m_retry->setSingleShot(true);
-    connect(m_retry, &QTimer::timeout, this, &AlertManagerLink::connectNow);
+    connect(m_dialer, &MllpDialer::connected, this, &AlertManagerLink::onConnected);
+    connect(m_dialer, &MllpDialer::failed, this, [this](const QString &why, bool certificate, double) {
+        // A certificate will not change within the reply timeout, so waiting requests fail now.
+        const QString reason =
+            certificate ? why : QStringLiteral("alert manager %1: %2").arg(m_settings.url.toString(), why);
+        onDisconnected(reason);
+        if (certificate)
+            failWaiting(reason);
+    });
     m_deadline->setSingleShot(true);
     m_deadline->setTimerType(Qt::PreciseTimer);
     connect(m_deadline, &QTimer::timeout, this, &AlertManagerLink::checkDeadlines);
@@ -298,10 +81,10 @@ AlertManagerLink::~AlertManagerLink()
     // Sockets are children and die after our members: their last signals must not reach us.
     if (m_socket)
         m_socket->disconnect(this);
-    for (auto &[socket, framer] : m_inbound)
+    for (auto &[socket, inbound] : m_inbound)
         socket->disconnect(this);
-    if (m_server)
-        m_server->disconnect(this);
+    if (m_listener)
+        m_listener->disconnect(this);
 }
 
 AlertManagerLink::LinkState AlertManagerLink::linkState() const
@@ -357,19 +140,16 @@ void AlertManagerLink::start()
     if (m_running)
         return;
     m_running = true;
-    if (m_settings.url.tls) {
-        QString error;
-        m_tls = makeTlsConfiguration(m_settings.tls, &error);
-        if (!m_tls) {
-            // Retrying cannot fix a configuration: every request fails at once, with the reason.
-            m_tlsConfigError = QStringLiteral("TLS configuration: %1").arg(error);
-            m_lastError = m_tlsConfigError;
-            emit problem(m_tlsConfigError);
-        }
+    QString error;
+    if (!m_dialer->prepare(&error)) {
+        // Retrying cannot fix a configuration: every request fails at once, with the reason.
+        m_tlsConfigError = QStringLiteral("TLS configuration: %1").arg(error);
+        m_lastError = m_tlsConfigError;
+        emit problem(m_tlsConfigError);
     }
     startListener();
     if (m_tlsConfigError.isEmpty())
-        connectNow();
+        m_dialer->dial();
     else
         failWaiting(m_tlsConfigError);
     syncState();
@@ -379,7 +159,7 @@ void AlertManagerLink::start()
 void AlertManagerLink::stop()
 {
     m_running = false;
-    m_retry->stop();
+    m_dialer->stop();
     m_deadline->stop();
     if (m_socket) {
         QTcpSocket *s = m_socket;
@@ -389,17 +169,18 @@ void AlertManagerLink::stop()
         s->deleteLater();
     }
     m_up = false;
-    for (auto &[socket, framer] : m_inbound) {
+    for (auto &[socket, inbound] : m_inbound) {
         socket->disconnect(this);
+        inbound.activity->bind(nullptr);
         socket->abort();
         socket->deleteLater();
     }
     m_inbound.clear();
-    if (m_server) {
-        m_server->disconnect(this);
-        m_server->close();
-        m_server->deleteLater();
-        m_server = nullptr;
+    if (m_listener) {
+        m_listener->disconnect(this);
+        m_listener->close();
+        m_listener->deleteLater();
+        m_listener = nullptr;
     }
     // Whatever was written and not acknowledged goes again if the link is started again.
     while (!m_inFlight.empty()) {
@@ -535,58 +316,6 @@ void AlertManagerLink::send(const AlertRequest &request)
         emit failed(alarmId, reason);
 }
 
-void AlertManagerLink::connectNow()
-{
-    if (!m_running || m_socket)
-        return;
-    QTcpSocket *socket = nullptr;
-    if (m_settings.url.tls) {
-        auto *ssl = new QSslSocket(this);
-        ssl->setSslConfiguration(*m_tls);
-        connect(ssl, &QSslSocket::sslErrors, this, [this, ssl](const QList<QSslError> &errors) {
-            if (ssl != m_socket)
-                return;
-            // Never ignored: an untrusted, expired or misnamed manager is not where pages should go. A
-            // certificate will not change within the reply timeout, so waiting requests fail now.
-            const QString why =
-                QStringLiteral("TLS: alert manager certificate refused: %1").arg(describeSslErrors(errors));
-            onDisconnected(why);
-            failWaiting(why);
-        });
-        connect(ssl, &QSslSocket::encrypted, this, [this, ssl] { onConnected(ssl); });
-        socket = ssl;
-    } else {
-        socket = new QTcpSocket(this);
-        connect(socket, &QTcpSocket::connected, this, [this, socket] { onConnected(socket); });
-    }
-    m_socket = socket;
-    connect(socket, &QAbstractSocket::errorOccurred, this, [this, socket](QAbstractSocket::SocketError e) {
-        if (socket != m_socket)
-            return;
-        QString why = socket->errorString();
-        if (e == QAbstractSocket::SslHandshakeFailedError)
-            why = QStringLiteral("TLS handshake failed: %1 (does the alert manager speak TLS and accept our "
-                                 "certificate?)")
-                      .arg(why);
-        else if (e == QAbstractSocket::RemoteHostClosedError && m_up)
-            why = closedReason();
-        onDisconnected(QStringLiteral("alert manager %1: %2").arg(m_settings.url.toString(), why));
-    });
-    connect(socket, &QAbstractSocket::disconnected, this, [this, socket] {
-        if (socket == m_socket)
-            onDisconnected(
-                QStringLiteral("alert manager %1: %2").arg(m_settings.url.toString(), closedReason()));
-    });
-    connect(socket, &QIODevice::readyRead, this, [this, socket] { onReadyRead(socket); });
-    if (auto *ssl = qobject_cast<QSslSocket *>(socket)) {
-        const QString peerName =
-            m_settings.tls.peerName.isEmpty() ? m_settings.url.host : m_settings.tls.peerName;
-        ssl->connectToHostEncrypted(m_settings.url.host, m_settings.url.port, peerName);
-    } else {
-        socket->connectToHost(m_settings.url.host, m_settings.url.port);
-    }
-}
-
 QString AlertManagerLink::closedReason() const
 {
     // With TLS 1.3 the client's handshake is done before the server has checked the client certificate:
@@ -600,8 +329,26 @@ QString AlertManagerLink::closedReason() const
 
 void AlertManagerLink::onConnected(QTcpSocket *socket)
 {
-    if (socket != m_socket)
+    if (!m_running) {
+        socket->deleteLater();
         return;
+    }
+    socket->setParent(this);
+    m_socket = socket;
+    connect(socket, &QAbstractSocket::errorOccurred, this, [this, socket](QAbstractSocket::SocketError e) {
+        if (socket != m_socket)
+            return;
+        QString why = socket->errorString();
+        if (e == QAbstractSocket::RemoteHostClosedError && m_up)
+            why = closedReason();
+        onDisconnected(QStringLiteral("alert manager %1: %2").arg(m_settings.url.toString(), why));
+    });
+    connect(socket, &QAbstractSocket::disconnected, this, [this, socket] {
+        if (socket == m_socket)
+            onDisconnected(
+                QStringLiteral("alert manager %1: %2").arg(m_settings.url.toString(), closedReason()));
+    });
+    connect(socket, &QIODevice::readyRead, this, [this, socket] { onReadyRead(socket); });
     m_up = true;
     m_heardBack = false;
     m_framer.reset();
@@ -620,8 +367,6 @@ void AlertManagerLink::onDisconnected(const QString &why, bool unanswered)
         s->abort();
         s->deleteLater();
     }
-    if (m_up && m_connectedFor.isValid() && m_connectedFor.elapsed() > kStableLinkMs)
-        m_failures = 0;
     m_up = false;
     // Not acknowledged means not delivered: written again, in order, on the next connection (at least
     // once; the manager can tell a repeat by MSH-10). A request tried too often is given up.
@@ -657,12 +402,8 @@ void AlertManagerLink::scheduleReconnect(const QString &why)
     if (why != m_lastError)
         emit problem(why);
     m_lastError = why;
-    if (!m_running || m_retry->isActive())
-        return;
-    ++m_failures;
-    const double s = GatewayClientSource::backoffSeconds(m_failures, m_settings.reconnectMinS,
-                                                         m_settings.reconnectMaxS, m_rng);
-    m_retry->start(static_cast<int>(s * 1000));
+    if (m_running)
+        m_dialer->linkClosed(why); // backoff with jitter; started over after a link that stayed up
 }
 
 void AlertManagerLink::pump()
@@ -715,13 +456,16 @@ void AlertManagerLink::remember(const QString &alarmId, const std::string &contr
 void AlertManagerLink::onReadyRead(QTcpSocket *socket)
 {
     hl7::MllpFramer *framer = nullptr;
+    std::shared_ptr<LinkActivity> activity;
     if (socket == m_socket) {
         framer = &m_framer;
     } else {
         auto it = m_inbound.find(socket);
         if (it == m_inbound.end())
             return;
-        framer = it->second.get();
+        framer = it->second.framer.get();
+        activity = it->second.activity;
+        activity->touch();
     }
     const QByteArray bytes = socket->readAll();
     if (socket == m_socket && !bytes.isEmpty())
@@ -731,6 +475,8 @@ void AlertManagerLink::onReadyRead(QTcpSocket *socket)
     while (auto frame = framer->next()) {
         // Copied: a slot called from handleFrame may stop the link and reset the framer under the view.
         const std::string copy(*frame);
+        if (activity)
+            activity->proven.store(true);
         handleFrame(socket, copy);
         if (!alive || (socket != m_socket && !m_inbound.contains(socket)))
             return;
@@ -1020,81 +766,42 @@ void AlertManagerLink::startListener()
 {
     if (!m_options.replyListener)
         return;
-    const GatewayLinkSettings &ls = *m_options.replyListener;
-    if (ls.url.tls) {
-        QString error;
-        const auto tls = makeTlsConfiguration(ls.tls, &error);
-        if (!tls) {
-            emit problem(QStringLiteral("alert manager reply listener: TLS configuration: %1").arg(error));
-            return;
-        }
-        auto *server = new QSslServer(this);
-        server->setSslConfiguration(*tls);
-        connect(server, &QSslServer::sslErrors, this, [this](QSslSocket *s, const QList<QSslError> &errors) {
-            emit problem(QStringLiteral("alert manager reply listener: TLS: %1 refused: %2")
-                             .arg(s->peerAddress().toString(), describeSslErrors(errors)));
-        });
-        connect(server, &QSslServer::errorOccurred, this,
-                [this](QSslSocket *s, QAbstractSocket::SocketError) {
-                    emit problem(QStringLiteral("alert manager reply listener: %1: %2")
-                                     .arg(s->peerAddress().toString(), s->errorString()));
-                });
-        m_server = server;
-    } else {
-        m_server = new QTcpServer(this);
-    }
-    connect(m_server, &QTcpServer::pendingConnectionAvailable, this, [this] {
-        while (QTcpSocket *s = m_server->nextPendingConnection())
-            adoptInbound(s);
+    const QString prefix = QStringLiteral("alert manager reply listener: ");
+    m_listener = new MllpListener(*m_options.replyListener, QStringLiteral("alert manager"), this);
+    connect(m_listener, &MllpListener::linkReady, this, &AlertManagerLink::adoptInbound);
+    connect(m_listener, &MllpListener::problem, this,
+            [this, prefix](const QString &t) { emit problem(prefix + t); });
+    connect(m_listener, &MllpListener::health, this, [this, prefix](bool accepting, const QString &why) {
+        if (!accepting)
+            emit problem(prefix + why);
     });
-    QHostAddress address;
-    if (ls.url.host == QLatin1String("*") || ls.url.host == QLatin1String("0.0.0.0"))
-        address = QHostAddress::AnyIPv4;
-    else if (!address.setAddress(ls.url.host))
-        address = QHostAddress(QHostAddress::LocalHost); // a name: resolve only "localhost" here
-    if (!m_server->listen(address, ls.url.port)) {
-        emit problem(QStringLiteral("alert manager reply listener: cannot listen on %1: %2")
-                         .arg(ls.url.toString(), m_server->errorString()));
-        m_server->deleteLater();
-        m_server = nullptr;
+    QString error;
+    if (!m_listener->listen(&error)) {
+        emit problem(prefix + error);
+        m_listener->deleteLater();
+        m_listener = nullptr;
         return;
     }
     {
         QMutexLocker lock(&m_stateMutex);
-        m_replyPort = m_server->serverPort();
+        m_replyPort = m_listener->port();
     }
-    emit replyListening(m_server->serverPort());
+    emit replyListening(m_listener->port());
 }
 
-void AlertManagerLink::adoptInbound(QTcpSocket *socket)
+void AlertManagerLink::adoptInbound(QTcpSocket *socket, std::shared_ptr<LinkActivity> activity)
 {
     socket->setParent(this);
-    m_inbound.emplace(socket, std::make_unique<hl7::MllpFramer>(m_options.replyListener->maxFrameBytes));
-    auto *ssl = qobject_cast<QSslSocket *>(socket);
-    const QString peerName = m_options.replyListener->tls.peerName;
-    const auto begin = [this, ssl, peerName] {
-        // Optional check on top of the CA: the manager's certificate must carry this name.
-        if (ssl && !peerName.isEmpty() && !certificateNames(ssl->peerCertificate()).contains(peerName)) {
-            emit problem(
-                QStringLiteral("alert manager reply listener: TLS: certificate names %1, expected %2")
-                    .arg(certificateNames(ssl->peerCertificate()).join(u','), peerName));
-            ssl->abort();
-        }
-    };
-    if (ssl && !ssl->isEncrypted())
-        connect(ssl, &QSslSocket::encrypted, this, begin);
-    else
-        begin();
-    connect(socket, &QIODevice::readyRead, this, [this, socket] {
-        // Nothing is read before the certificate was accepted.
-        auto *s = qobject_cast<QSslSocket *>(socket);
-        if (s && !s->isEncrypted())
-            return;
-        onReadyRead(socket);
-    });
+    activity->bind(socket);
+    m_inbound.emplace(
+        socket, Inbound{std::make_unique<hl7::MllpFramer>(m_options.replyListener->maxFrameBytes), activity});
+    connect(socket, &QIODevice::readyRead, this, [this, socket] { onReadyRead(socket); });
     connect(socket, &QAbstractSocket::disconnected, this, [this, socket] {
         socket->disconnect(this);
-        m_inbound.erase(socket);
+        if (auto it = m_inbound.find(socket); it != m_inbound.end()) {
+            it->second.activity->bind(nullptr);
+            m_inbound.erase(it);
+        }
         socket->deleteLater();
         syncState();
     });

@@ -13,11 +13,13 @@
 // linkState() may be read from any thread.
 #pragma once
 
-#include "GatewaySources.h"
 #include "Hl7Message.h"
 #include "Ingest.h"
+#include "Mllp.h"
 #include "MllpEndpoint.h"
+#include "MllpLink.h"
 #include "Pcd.h"
+#include "Pcd05.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -83,27 +85,6 @@ struct AlertManagerOptions
     std::optional<GatewayLinkSettings> replyListener;
 };
 
-// What the manager says became of a page (PCD-05 dissemination status).
-enum class AlertStatus : quint8 { Delivered, Read, Accepted, Rejected, Failed };
-QString nameOf(AlertStatus s); // "delivered" "read" "accepted" "rejected" "failed"
-
-// One status found in a PCD-05 message (public so the unit test can check the parsing of many forms
-// without sockets).
-struct Pcd05Status
-{
-    QStringList alarmIds; // candidates: OBR-3 as sent, its entity id, then OBR-2, in that order
-    QString ackControlId; // MSA-2, when the message quotes our PCD-04's MSH-10
-    AlertStatus status = AlertStatus::Delivered;
-    QString text; // the status as the manager wrote it, with the recipient when it named one
-};
-
-// Maps a status phrase to AlertStatus ("Delivered", "Read by endpoint operator", "DELIVERED^Delivered",
-// "undeliverable"...). nullopt for phrases that are not an outcome we track ("cancelled", "callback").
-std::optional<AlertStatus> alertStatusFromText(const QString &text);
-// The statuses of a PCD-05 message (ORA^R41, ORU^R41 or similar): one per OBR group, or one for the whole
-// message when it has no OBR. Empty when it carries none we understand.
-std::vector<Pcd05Status> parsePcd05(const hl7::Message &message);
-
 class AlertManagerLink : public QObject
 {
     Q_OBJECT
@@ -166,7 +147,6 @@ private:
     qint64 now() const { return m_clock.elapsed(); }
     std::string nextControlId(char kind);
     std::string buildMessage(const AlertRequest &r, const std::string &controlId) const;
-    void connectNow();
     void onConnected(QTcpSocket *socket);
     // unanswered: dropped because requests went unacknowledged (they count an attempt each).
     void onDisconnected(const QString &why, bool unanswered = false);
@@ -185,26 +165,23 @@ private:
     void remember(const QString &alarmId, const std::string &controlId);
     QString resolveAlarm(const Pcd05Status &s) const;
     void startListener();
-    void adoptInbound(QTcpSocket *socket);
+    void adoptInbound(QTcpSocket *socket, std::shared_ptr<LinkActivity> activity);
     void syncState(); // publishes m_state from the members, and emits linkStateChanged when it changed
 
     GatewayLinkSettings m_settings;
     AlertManagerOptions m_options;
-    std::optional<QSslConfiguration> m_tls;
     QString m_tlsConfigError; // configuration unusable: nothing will ever connect
 
-    QTcpSocket *m_socket = nullptr; // the outbound connection (connecting or up)
+    MllpDialer *m_dialer;           // the outbound connection while it is being made, with its retries
+    QTcpSocket *m_socket = nullptr; // the outbound connection once up
     bool m_up = false;
     bool m_heardBack = false; // the manager sent something on this connection
     hl7::MllpFramer m_framer;
-    QTimer *m_retry;
     QTimer *m_deadline;
     QElapsedTimer m_clock;
     QElapsedTimer m_connectedFor;
-    int m_failures = 0;
     bool m_running = false;
     QString m_lastError;
-    QRandomGenerator m_rng;
 
     std::deque<Item> m_queue;    // not yet written on the current connection, in order
     std::deque<Item> m_inFlight; // written, waiting for the ACK
@@ -217,8 +194,13 @@ private:
     QSet<QString> m_withdrawn; // escalations withdrawn before they were sent: their end is not sent either
     std::deque<QString> m_controlOrder;
 
-    QTcpServer *m_server = nullptr; // reply listener
-    std::map<QTcpSocket *, std::unique_ptr<hl7::MllpFramer>> m_inbound;
+    MllpListener *m_listener = nullptr; // reply listener
+    struct Inbound
+    {
+        std::unique_ptr<hl7::MllpFramer> framer;
+        std::shared_ptr<LinkActivity> activity;
+    };
+    std::map<QTcpSocket *, Inbound> m_inbound;
 
     quint64 m_sentCount = 0, m_deliveredCount = 0, m_failedCount = 0, m_statusCount = 0;
 
@@ -230,5 +212,4 @@ private:
 } // namespace vigil
 
 Q_DECLARE_METATYPE(vigil::AlertRequest)
-Q_DECLARE_METATYPE(vigil::AlertStatus)
 Q_DECLARE_METATYPE(vigil::AlertManagerLink::LinkState)

@@ -1,26 +1,21 @@
 // HL7 gateway sources: the station dials a gateway and keeps the subscription (GatewayClientSource), or
-// listens for gateways that dial in, the IHE direction (GatewayListenerSource). Both run MllpSession.
+// listens for gateways that dial in, the IHE direction (GatewayListenerSource). Both run MllpSession over
+// the connection layer of MllpLink.h (TLS, limits, backoff).
+//
+// Each session parses and stores on a thread of its own (MllpSession): one gateway's large message
+// (decoding 100 000 OBX takes a second or more) does not hold back another gateway's ACKs.
 #pragma once
 
 #include "GatewaySource.h"
 #include "MllpEndpoint.h"
+#include "MllpLink.h"
 #include "MllpSession.h"
 
 #include <QPointer>
 #include <QRandomGenerator>
-#include <QTcpServer>
 #include <QTimer>
 
 namespace vigil {
-
-struct GatewayLinkSettings
-{
-    MllpUrl url;
-    TlsSettings tls;
-    std::size_t maxFrameBytes = 4u << 20;
-    double reconnectMinS = 1.0;
-    double reconnectMaxS = 30.0;
-};
 
 class GatewayClientSource : public GatewaySource
 {
@@ -30,29 +25,24 @@ public:
                         DurableStore *store = nullptr, QObject *parent = nullptr);
     ~GatewayClientSource() override;
 
-    // Seconds until the next attempt after `failures` consecutive failures: exponential, capped, with ±20 %
-    // jitter so a ward of stations does not reconnect in lockstep after a gateway restart.
-    static double backoffSeconds(int failures, double minS, double maxS, QRandomGenerator &rng);
+    // See vigil::backoffSeconds (MllpLink.h); kept here for the gateway simulator.
+    static double backoffSeconds(int failures, double minS, double maxS, QRandomGenerator &rng)
+    {
+        return vigil::backoffSeconds(failures, minS, maxS, rng);
+    }
 
 public slots:
     void start() override;
     void stop() override;
 
 private:
-    void connectNow();
-    void scheduleReconnect(const QString &why);
-    void onSessionReady(QTcpSocket *socket);
+    void onConnected(QTcpSocket *socket);
 
     GatewayLinkSettings m_settings;
     DurableStore *m_store;
-    std::optional<QSslConfiguration> m_tls;
-    QTcpSocket *m_socket = nullptr; // while connecting
+    MllpDialer *m_dialer;
+    std::shared_ptr<ResendFilter> m_resends;
     QPointer<MllpSession> m_session;
-    QTimer m_retry;
-    QElapsedTimer m_connectedFor;
-    int m_failures = 0;
-    bool m_running = false;
-    QRandomGenerator m_rng;
 };
 
 class GatewayListenerSource : public GatewaySource
@@ -64,6 +54,7 @@ public:
     ~GatewayListenerSource() override;
 
     quint16 port() const; // the bound port (useful when configured as 0)
+    std::size_t resendsRemembered() const { return m_resends ? m_resends->size() : 0; }
 
 public slots:
     void start() override;
@@ -73,12 +64,14 @@ signals:
     void listening(quint16 port);
 
 private:
-    void adopt(QTcpSocket *socket);
+    void adopt(QTcpSocket *socket, std::shared_ptr<LinkActivity> activity);
     void updateConnections();
+    void closeLinks();
 
     GatewayLinkSettings m_settings;
     DurableStore *m_store;
-    QTcpServer *m_server = nullptr;
+    MllpListener *m_listener = nullptr;
+    std::shared_ptr<ResendFilter> m_resends;
     QList<QPointer<MllpSession>> m_sessions;
 };
 
