@@ -299,6 +299,13 @@ bool StationApp::addSource(const SourceConfig &cfg, QString *error)
         link.tls = TlsSettings{cfg.tlsCa, cfg.tlsCert, cfg.tlsKey, cfg.peerName};
         link.maxFrameBytes = static_cast<std::size_t>(cfg.maxFrameBytes);
         link.reconnectMaxS = cfg.reconnectMaxS;
+        link.limits.handshakeTimeoutMs = static_cast<int>(cfg.handshakeTimeoutS * 1000);
+        link.limits.maxPending = cfg.maxPendingHandshakes;
+        link.limits.maxConnections = cfg.maxConnections;
+        link.limits.maxConnectionsPerPeer = cfg.maxConnectionsPerPeer;
+        link.limits.idleTimeoutMs = static_cast<int>(cfg.idleTimeoutS * 1000);
+        link.limits.silentTimeoutMs = static_cast<int>(cfg.silentTimeoutS * 1000);
+        link.resendMemory = cfg.resendMemory;
         if (url->tls) {
             // Refuse to start on unreadable certificates or keys: a station that silently runs without its
             // gateway is worse than one that says why it cannot start.

@@ -26,9 +26,17 @@ struct SourceConfig
     QString url;
     QString listen;
     QString tlsCa, tlsCert, tlsKey, peerName;
-    double maxFrameBytes = 4 << 20;
+    double maxFrameBytes = 1 << 20; // GatewayLinkSettings' default (services/gateway/MllpLink.h says why)
     double reconnectMaxS = 30;
-    double dataTimeoutS = 30; // listen: nothing received for this long = link down
+    // listener limits (services/gateway/MllpLink.h LinkLimits): scanners and floods never shut a listener
+    double handshakeTimeoutS = 10;
+    int maxPendingHandshakes = 32;
+    int maxConnections = 256;
+    int maxConnectionsPerPeer = 128;
+    double idleTimeoutS = 1200; // 0 = never
+    double silentTimeoutS = 30; // no frame at all since connecting
+    int resendMemory = 4096;    // control ids remembered to store a resent message once (0 = off)
+    double dataTimeoutS = 30;   // listen: nothing received for this long = link down
 };
 
 } // namespace vigil

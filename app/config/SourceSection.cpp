@@ -34,6 +34,13 @@ void readSource(ConfigSection &s, std::vector<SourceConfig> &sources)
                  QStringLiteral("peer_name"),
                  QStringLiteral("max_frame_bytes"),
                  QStringLiteral("reconnect_max_s"),
+                 QStringLiteral("handshake_timeout_s"),
+                 QStringLiteral("max_pending_handshakes"),
+                 QStringLiteral("max_connections"),
+                 QStringLiteral("max_connections_per_peer"),
+                 QStringLiteral("idle_timeout_s"),
+                 QStringLiteral("silent_timeout_s"),
+                 QStringLiteral("resend_memory"),
                  QStringLiteral("data_timeout_s")});
     s.require(QStringLiteral("id"));
     s.require(QStringLiteral("type"));
@@ -58,6 +65,13 @@ void readSource(ConfigSection &s, std::vector<SourceConfig> &sources)
     s.read(QStringLiteral("max_frame_bytes"), c.maxFrameBytes, 1024, 256 << 20);
     s.read(QStringLiteral("reconnect_max_s"), c.reconnectMaxS, 1, 3600);
     s.read(QStringLiteral("data_timeout_s"), c.dataTimeoutS, 2, 3600);
+    s.read(QStringLiteral("handshake_timeout_s"), c.handshakeTimeoutS, 1, 300);
+    s.read(QStringLiteral("max_pending_handshakes"), c.maxPendingHandshakes, 1, 4096);
+    s.read(QStringLiteral("max_connections"), c.maxConnections, 1, 4096);
+    s.read(QStringLiteral("max_connections_per_peer"), c.maxConnectionsPerPeer, 1, 4096);
+    s.read(QStringLiteral("idle_timeout_s"), c.idleTimeoutS, 0, 86400);
+    s.read(QStringLiteral("silent_timeout_s"), c.silentTimeoutS, 1, 3600);
+    s.read(QStringLiteral("resend_memory"), c.resendMemory, 0, 1000000);
     s.read(QStringLiteral("scenarios"), c.scenarios, QStringLiteral("\"BED:step\" strings"));
     if (!s.ok())
         return;

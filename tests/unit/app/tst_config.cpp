@@ -169,6 +169,37 @@ private slots:
 
     // Dates and times are TOML values like any other: no key of the station file takes one, so they are
     // reported as the wrong type, with line and key, not as a syntax error.
+    // The listener limits a site may tune (scanners, floods, one connection per bed); defaults from the link.
+    void linkLimits()
+    {
+        ConfigError e;
+        const auto defaults =
+            parseStationConfig("[[source]]\nid = \"g\"\ntype = \"mllp\"\nlisten = \"mllp://127.0.0.1:0\"\n",
+                               QStringLiteral("t.toml"), &e);
+        QVERIFY2(defaults, qPrintable(e.toString()));
+        QCOMPARE(defaults->sources.at(0).maxFrameBytes, double(1 << 20));
+        QCOMPARE(defaults->sources.at(0).maxConnectionsPerPeer, 128);
+        const auto cfg = parseStationConfig("[[source]]\nid = \"g\"\ntype = \"mllp\"\n"
+                                            "listen = \"mllp://127.0.0.1:0\"\nhandshake_timeout_s = 5\n"
+                                            "max_pending_handshakes = 8\nmax_connections = 40\n"
+                                            "max_connections_per_peer = 20\nidle_timeout_s = 0\n"
+                                            "silent_timeout_s = 12\nresend_memory = 0\n",
+                                            QStringLiteral("t.toml"), &e);
+        QVERIFY2(cfg, qPrintable(e.toString()));
+        const SourceConfig &s = cfg->sources.at(0);
+        QCOMPARE(s.handshakeTimeoutS, 5.0);
+        QCOMPARE(s.maxPendingHandshakes, 8);
+        QCOMPARE(s.maxConnections, 40);
+        QCOMPARE(s.maxConnectionsPerPeer, 20);
+        QCOMPARE(s.idleTimeoutS, 0.0);
+        QCOMPARE(s.silentTimeoutS, 12.0);
+        QCOMPARE(s.resendMemory, 0);
+        QVERIFY(
+            errorOf("[[source]]\nid = \"g\"\ntype = \"mllp\"\nlisten = \"mllp://127.0.0.1:0\"\n"
+                    "max_connections = 0\n")
+                .startsWith(QStringLiteral("t.toml:5: [[source]] max_connections: expected a whole number")));
+    }
+
     void datesAreReadAndReportedByType()
     {
         QCOMPARE(errorOf("[station]\nname = 2026-12-05T10:00:00Z\n"),
