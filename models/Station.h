@@ -65,7 +65,9 @@ public:
     // The composition root reports archive health here: a problem becomes a technical alarm and a banner;
     // live monitoring continues regardless.
     void setArchiveProblem(const QString &problem);
-    // Technical conditions of the station itself (alert manager unreachable, ...).
+    // Technical conditions of the station itself (alert manager unreachable, a listener in trouble...).
+    // Today only the window tests call it (tst_layout); kept on purpose as the one entry for the station's
+    // own conditions, which the link layer's listener watchdog (issue 9) raises.
     void setStationCondition(const QString &code, const QString &text, bool active);
     // How long a listened gateway may send nothing before its link counts as down (per source; default
     // 30 s). Dialled links are judged by their connection and heartbeat.
