@@ -158,17 +158,18 @@ QJsonObject StateFileWriter::snapshot(const Station &station, qint64 nowMs, qint
     // Active alarms with their state, the audio decision and statistics (docs/ALARMS.md).
     root[QStringLiteral("alarms")] = station.alarmEngine()->toJson();
     // What the alarm bar shows: the first unacknowledged condition of beds whose alarms are not paused.
+    const AlarmBarState::State &bar = station.alarmBar()->state();
     root[QStringLiteral("alarm_bar")] = QJsonObject{
-        {QStringLiteral("id"), station.topAlarmId()},
-        {QStringLiteral("priority"), station.topAlarmPriority()},
-        {QStringLiteral("where"), station.topAlarmBed()},
-        {QStringLiteral("patient"), station.topAlarmPatient()},
-        {QStringLiteral("condition"), station.topAlarmCondition()},
-        {QStringLiteral("values"), station.topAlarmValues()},
-        {QStringLiteral("acknowledged"), station.topAlarmAcknowledged()},
-        {QStringLiteral("unacknowledged"), station.unacknowledgedCount()},
-        {QStringLiteral("signalling"), station.signallingCount()},
-        {QStringLiteral("paused_beds"), station.pausedBedCount()},
+        {QStringLiteral("id"), bar.id},
+        {QStringLiteral("priority"), static_cast<int>(bar.priority)},
+        {QStringLiteral("where"), bar.bed},
+        {QStringLiteral("patient"), bar.patient},
+        {QStringLiteral("condition"), bar.condition},
+        {QStringLiteral("values"), bar.values},
+        {QStringLiteral("acknowledged"), bar.acknowledged},
+        {QStringLiteral("unacknowledged"), bar.unacknowledged},
+        {QStringLiteral("signalling"), bar.signalling},
+        {QStringLiteral("paused_beds"), bar.pausedBeds},
     };
     root[QStringLiteral("archive_problem")] = station.archiveProblem();
     return root;

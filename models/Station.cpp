@@ -27,6 +27,14 @@ bool signalling(const alarms::AlarmCondition &c)
     return c.state != alarms::State::Inactive;
 }
 
+// The array slot of a numeric, or -1 for a value outside the table (an enum cast from another layer's
+// integer): never an index past the per-numeric arrays.
+int slotOf(NumericId id)
+{
+    const int n = static_cast<int>(id);
+    return n >= 0 && n < kNumericCount ? n : -1;
+}
+
 // "SpO2 low 85 < 90, now 92": the condition and its numbers, the same everywhere.
 QString describe(const alarms::AlarmCondition &c)
 {
@@ -43,6 +51,8 @@ Station::Station(QString stationName, QString wardName, DisplaySettings display,
       m_sourcesModel(new SourcesModel(this)),
       m_engine(std::make_unique<alarms::AlarmEngine>(std::move(alarmConfig))),
       m_alarmList(new alarms::AlarmListModel(m_engine.get(), this)),
+      m_alarmBar(new AlarmBarState([this](const QString &id) { return acknowledge(id); }, this)),
+      m_audioState(new AudioState({[this] { return pauseAudio(); }, [this] { cancelAudioPause(); }}, this)),
       m_user(qEnvironmentVariable("USER", QStringLiteral("nurse")))
 {
     m_alarmList->setPatientLookup([this](const QString &bedKey) {
@@ -181,7 +191,7 @@ void Station::feedAlarms(const DrainResult &result, qint64 nowMs)
 
     // Beds. NO DATA is the bed's own story only while its link is up (and was up long enough for data to
     // resume); a gap in the waves is a condition only inside live data, not the outage's own gap.
-    const qint64 noDataMs = static_cast<qint64>(m_ward->noDataTimeout() * 1000);
+    const qint64 noDataMs = m_ward->noDataTimeoutMs();
     for (int i = 0; i < m_ward->bedCount(); ++i) {
         Bed *b = m_ward->bed(i);
         const bool linkDown = !b->sourceId.isEmpty() && m_linkDown.value(b->sourceId);
@@ -239,7 +249,8 @@ void Station::publishAlarmState(qint64 nowMs)
         // acknowledged alike: a value that cannot be trusted is never shown as if it could.
         if (!c.bedKey.isEmpty() && c.kind == alarms::Kind::Technical && c.state == alarms::State::Active) {
             for (NumericId n : alarms::numericsInvalidatedBy(c.code, c.parameter))
-                perBed[c.bedKey].blank[static_cast<int>(n)] = c.text.toUpper();
+                if (const int slot = slotOf(n); slot >= 0)
+                    perBed[c.bedKey].blank[slot] = c.text.toUpper();
         }
         // ALARM PAUSED: the bed's conditions neither show in the bar nor on its tile nor sound.
         if (!signalling(c) || c.alarmPaused)
@@ -256,23 +267,25 @@ void Station::publishAlarmState(qint64 nowMs)
         bb.allAcked = bb.allAcked && c.acknowledged;
         if (tileBetter(c, bb.best))
             bb.best = &c;
-        if (c.parameter) {
-            int &p = bb.numericAlarm[static_cast<int>(*c.parameter)];
-            p = std::max(p, static_cast<int>(c.priority));
-        }
+        if (const int slot = c.parameter ? slotOf(*c.parameter) : -1; slot >= 0)
+            bb.numericAlarm[slot] = std::max(bb.numericAlarm[slot], static_cast<int>(c.priority));
     }
-    Top top;
+    AlarmBarState::State bar;
     if (topCond) {
-        top.id = topCond->id;
-        top.condition = topCond->text;
-        top.values = alarms::valueText(*topCond);
-        top.text = describe(*topCond);
-        top.bed = alarms::whereText(*topCond);
+        bar.id = topCond->id;
+        bar.condition = topCond->text;
+        bar.values = alarms::valueText(*topCond);
+        bar.text = describe(*topCond);
+        bar.bed = alarms::whereText(*topCond);
         if (const Bed *b = m_ward->bed(m_ward->indexOf(topCond->bedKey)))
-            top.patient = b->patient.name;
-        top.priority = static_cast<int>(topCond->priority);
-        top.acknowledged = topCond->acknowledged;
+            bar.patient = b->patient.name;
+        bar.priority = topCond->priority;
+        bar.acknowledged = topCond->acknowledged;
     }
+    bar.unacknowledged = unacknowledged;
+    bar.signalling = signallingCount;
+    bar.highest = m_engine->highestPriority();
+    bar.escalated = m_engine->anyEscalated();
 
     std::vector<int> changed;
     int pausedBeds = 0;
@@ -292,8 +305,8 @@ void Station::publishAlarmState(qint64 nowMs)
         for (const DeviceCondition &d : b->conditions)
             if (d.active)
                 for (NumericId n : alarms::numericsInvalidatedBy(mdc::technicalCode(d.code)))
-                    if (blank[static_cast<int>(n)].isEmpty())
-                        blank[static_cast<int>(n)] = d.text.toUpper();
+                    if (const int slot = slotOf(n); slot >= 0 && blank[slot].isEmpty())
+                        blank[slot] = d.text.toUpper();
         if (prio != b->alarmPriority || text != b->alarmText || bb.count != b->alarmCount ||
             st.escalated != b->alarmEscalated || acked != b->alarmAcknowledged ||
             st.alarmPaused != b->alarmPaused || pauseLeft != b->alarmPauseRemainingS ||
@@ -318,8 +331,7 @@ void Station::publishAlarmState(qint64 nowMs)
         r.changedBeds = std::move(changed);
         m_wardModel->apply(r);
     }
-    m_unacknowledged = unacknowledged;
-    m_pausedBeds = pausedBeds;
+    bar.pausedBeds = pausedBeds;
     m_alarmList->refresh(nowMs);
 
     const alarms::AudioDecision audio = m_engine->audio();
@@ -327,8 +339,13 @@ void Station::publishAlarmState(qint64 nowMs)
     const bool audioChangedNow = audio.pattern != m_audio.pattern || audio.generation != m_audio.generation ||
                                  audio.paused != m_audio.paused;
     m_audio = audio;
-    m_top = top;
-    m_signalling = signallingCount;
+    m_alarmBar->publish(bar);
+    AudioState::State shown;
+    shown.paused = audio.paused;
+    shown.pauseRemaining =
+        audio.paused ? static_cast<int>(std::max<qint64>(0, (audio.pauseEndsMs - nowMs + 999) / 1000)) : 0;
+    shown.sounding = audio.priority;
+    m_audioState->publish(shown);
     if (audioChangedNow)
         emit audioChanged();
     emit alarmsChanged();
@@ -342,14 +359,6 @@ void Station::publishAlarmState(qint64 nowMs)
         if (in < m_display.numericsRefreshMs * 4LL)
             m_deadline.start(static_cast<int>(in));
     }
-}
-
-int Station::audioPauseRemaining() const
-{
-    if (!m_audio.paused)
-        return 0;
-    return static_cast<int>(
-        std::max<qint64>(0, (m_audio.pauseEndsMs - QDateTime::currentMSecsSinceEpoch() + 999) / 1000));
 }
 
 void Station::setArchiveProblem(const QString &problem)
@@ -389,7 +398,7 @@ int Station::acknowledgeBed(int row)
 bool Station::acknowledgeTop()
 {
     // The one the bar shows; acknowledging it moves the bar to the next unacknowledged condition.
-    return !m_top.id.isEmpty() && !m_top.acknowledged && acknowledge(m_top.id);
+    return m_alarmBar->acknowledgeTop();
 }
 
 bool Station::pauseAudio()

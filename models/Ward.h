@@ -2,8 +2,9 @@
 // rings the live waveform views read.
 //
 // Threading contract:
-//  - Source threads call WardIngest (IngestSink). Waveform samples go straight into a channel's
-//    SampleRing; numerics, patient and conditions are queued.
+//  - Source threads call the Ward through its IngestSink interface (deliver(), sourceStatusChanged()).
+//    Waveform samples go straight into a channel's SampleRing; numerics, patient, conditions and gateway
+//    alarms are queued.
 //  - The GUI thread calls Ward::drain() a few times a second (Station's timer). Only drain() changes the
 //    GUI-side bed state, so models and QML read it without locks.
 //  - The scene graph's render thread reads Bed::channel() and its ring, lock-free.
@@ -159,12 +160,12 @@ public:
     int bedCount() const { return m_published.load(std::memory_order_acquire); }
     Bed *bed(int i) const { return (i >= 0 && i < bedCount()) ? m_beds[i].get() : nullptr; }
     int indexOf(const QString &key) const;
-    bool hasFixedBeds() const { return m_fixed; }
     quint64 unknownBedMessages() const { return m_unknownBedMessages.load(); }
 
-    // Seconds without any data after which a bed shows "no data".
+    // Seconds without any data after which a bed shows "no data". Station reads it back: a link must be up
+    // this long before a silent bed is its own NO DATA story.
     void setNoDataTimeout(double seconds) { m_noDataTimeoutMs = static_cast<qint64>(seconds * 1000); }
-    double noDataTimeout() const { return m_noDataTimeoutMs / 1000.0; }
+    qint64 noDataTimeoutMs() const { return m_noDataTimeoutMs; }
 
     // Called (from the source's thread) when an update carries alarms: alarms must not wait for the next
     // numerics batch. The receiver posts a drain to the GUI thread; calls are coalesced until drain() runs.

@@ -53,4 +53,39 @@ struct AlarmListModelForeign
     QML_UNCREATABLE("AlarmListModel is provided by Station.alarms")
 };
 
+struct AlarmBarStateForeign
+{
+    Q_GADGET
+    QML_FOREIGN(vigil::AlarmBarState)
+    QML_NAMED_ELEMENT(AlarmBarState)
+    QML_UNCREATABLE("AlarmBarState is provided by Station.alarmBar")
+};
+
+struct AudioStateForeign
+{
+    Q_GADGET
+    QML_FOREIGN(vigil::AudioState)
+    QML_NAMED_ELEMENT(AudioState)
+    QML_UNCREATABLE("AudioState is provided by Station.audio")
+};
+
+// Station.display: a constant value type (read-only in practice: Station's property has no WRITE).
+struct DisplaySettingsForeign
+{
+    Q_GADGET
+    QML_FOREIGN(vigil::DisplaySettings)
+    QML_VALUE_TYPE(displaySettings)
+};
+
+// The alarm engine's own priority enum (models/domain/Alarm.h, Q_ENUM_NS in vigil::alarms) as `Priority`
+// in QML: Priority.None, Priority.Low, Priority.Medium, Priority.High. QML compares and orders them as the
+// engine does (a larger value is more urgent); no copy of the numbers lives on the QML side. (An extended
+// namespace rather than QML_FOREIGN_NAMESPACE: Qt 6.4's type registrar emits QMetaType::fromType<> of a
+// foreign namespace, which does not compile.)
+namespace PriorityForeign {
+Q_NAMESPACE
+QML_NAMESPACE_EXTENDED(vigil::alarms)
+QML_NAMED_ELEMENT(Priority)
+} // namespace PriorityForeign
+
 } // namespace vigil

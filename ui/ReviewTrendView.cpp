@@ -98,10 +98,7 @@ bool episodic(NumericId id)
 
 } // namespace
 
-ReviewTrendView::ReviewTrendView(QQuickItem *parent) : QQuickItem(parent)
-{
-    setFlag(ItemHasContents, true);
-}
+ReviewTrendView::ReviewTrendView(QQuickItem *parent) : TraceItem(parent) {}
 
 void ReviewTrendView::setTrends(const QVariant &v)
 {
@@ -155,15 +152,6 @@ void ReviewTrendView::setValueHigh(double v)
         return;
     m_hi = v;
     emit scaleChanged();
-    update();
-}
-
-void ReviewTrendView::setLineWidth(qreal w)
-{
-    if (qFuzzyCompare(w, m_lineWidth))
-        return;
-    m_lineWidth = w;
-    emit lineWidthChanged();
     update();
 }
 
@@ -223,29 +211,19 @@ void ReviewTrendView::geometryChange(const QRectF &newGeometry, const QRectF &ol
 
 QSGNode *ReviewTrendView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
 {
-    QSGNode *root = oldNode ? oldNode : new QSGNode;
     const int width = static_cast<int>(std::floor(this->width()));
     const int count = static_cast<int>(m_series.size());
     const bool drawable = width >= 8 && height() >= 8 && count > 0 && m_trends.data &&
                           m_trends.data->overview && m_viewEnd > m_viewStart;
-    const int wanted = drawable ? count : 0;
-    while (root->childCount() > wanted) {
-        QSGNode *last = root->lastChild();
-        root->removeChildNode(last);
-        delete last;
-    }
-    while (root->childCount() < wanted)
-        root->appendChildNode(new FlatStripNode);
+    QSGNode *root = syncStripNodes(oldNode, drawable ? count : 0);
     if (!drawable)
         return root;
 
     const double msPerPx = (m_viewEnd - m_viewStart) / width;
-    const auto maxVertices = static_cast<std::size_t>(4 * width + 8);
-    if (m_vertices.size() < maxVertices)
-        m_vertices.resize(maxVertices);
+    QSGGeometry::Point2D *vertices = stripVertices(width);
     const review::TrendLayer &overview = *m_trends.data->overview;
     const review::TrendLayer *detail = m_trends.data->detail.get();
-    const float halfLine = static_cast<float>(m_lineWidth / 2.0);
+    const float lineHalf = halfLine();
     // Episodic readings (NIBP) are marked by a small block, about 8 px high, on their line.
     const double tickHalfValue = height() > 0 ? 4.0 * (m_hi - m_lo) / height() : 0.0;
 
@@ -273,16 +251,16 @@ QSGNode *ReviewTrendView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData 
                                      c1, tick, tickHalfValue);
             }
             StripStyle style;
-            style.top = halfLine + 1.0f;
-            style.bottom = static_cast<float>(height()) - halfLine - 1.0f;
+            style.top = lineHalf + 1.0f;
+            style.bottom = static_cast<float>(height()) - lineHalf - 1.0f;
             style.scaleLo = static_cast<float>(m_lo);
             style.scaleHi = static_cast<float>(m_hi);
-            style.halfLine = halfLine;
+            style.halfLine = lineHalf;
             style.erase = 0;
-            n = appendStrip(m_vertices.data(), 0, m_columns, 0, style);
+            n = appendStrip(vertices, 0, m_columns, 0, style);
         }
         node->setColor(colorFor(m_series[si]));
-        node->setVertices(m_vertices.data(), n);
+        node->setVertices(vertices, n);
     }
     return root;
 }

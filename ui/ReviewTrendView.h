@@ -14,8 +14,9 @@
 #include "ReviewData.h"
 #include "StripView.h"
 
+#include "TraceItem.h"
+
 #include <QColor>
-#include <QQuickItem>
 #include <QStringList>
 
 #include <span>
@@ -32,7 +33,7 @@ void fillTrendColumns(LaneColumns &lane, std::span<const ArchiveTrendPoint> poin
                       double msPerPx, double maxGapMs, int firstCol, int endCol, int tick = 0,
                       double tickHalfValue = 0.0);
 
-class ReviewTrendView : public QQuickItem
+class ReviewTrendView : public TraceItem
 {
     Q_OBJECT
     QML_ELEMENT
@@ -42,7 +43,6 @@ class ReviewTrendView : public QQuickItem
     Q_PROPERTY(double viewEnd READ viewEnd WRITE setViewEnd NOTIFY viewChanged)
     Q_PROPERTY(double valueLow READ valueLow WRITE setValueLow NOTIFY scaleChanged)
     Q_PROPERTY(double valueHigh READ valueHigh WRITE setValueHigh NOTIFY scaleChanged)
-    Q_PROPERTY(qreal lineWidth READ lineWidth WRITE setLineWidth NOTIFY lineWidthChanged)
 public:
     explicit ReviewTrendView(QQuickItem *parent = nullptr);
 
@@ -58,8 +58,6 @@ public:
     void setValueLow(double v);
     double valueHigh() const { return m_hi; }
     void setValueHigh(double v);
-    qreal lineWidth() const { return m_lineWidth; }
-    void setLineWidth(qreal w);
 
     // The colour of a numeric's trend: its wave's colour as in the live view; a mean is drawn dimmer than
     // the systolic and diastolic it sits between.
@@ -74,7 +72,6 @@ signals:
     void seriesChanged();
     void viewChanged();
     void scaleChanged();
-    void lineWidthChanged();
 
 protected:
     QSGNode *updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *) override;
@@ -85,9 +82,7 @@ private:
     QStringList m_series;
     double m_viewStart = 0, m_viewEnd = 1;
     double m_lo = 0, m_hi = 100;
-    qreal m_lineWidth = 2.0;
     LaneColumns m_columns; // render thread
-    std::vector<QSGGeometry::Point2D> m_vertices;
 };
 
 } // namespace vigil

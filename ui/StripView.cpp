@@ -105,10 +105,8 @@ void stripScale(WaveId id, const LaneColumns &lane, float &lo, float &hi)
 // ------------------------------------------------------------------------------------------- item
 
 StripView::StripView(QQuickItem *parent)
-    : QQuickItem(parent), m_viewStartMs(std::numeric_limits<double>::quiet_NaN())
-{
-    setFlag(ItemHasContents, true);
-}
+    : TraceItem(parent), m_viewStartMs(std::numeric_limits<double>::quiet_NaN())
+{}
 
 void StripView::changed()
 {
@@ -197,20 +195,9 @@ void StripView::setViewStart(double ms)
     changed();
 }
 
-void StripView::setLineWidth(qreal w)
-{
-    if (qFuzzyCompare(w, m_lineWidth))
-        return;
-    m_lineWidth = w;
-    emit lineWidthChanged();
-    changed();
-}
-
 double StripView::effectivePixelsPerMm() const
 {
-    if (m_pixelsPerMm > 0)
-        return m_pixelsPerMm;
-    return screenPixelsPerMm(window());
+    return pixelsPerMmOr(m_pixelsPerMm);
 }
 
 double StripView::pixelsPerSecond() const
@@ -281,18 +268,10 @@ void StripView::itemChange(ItemChange change, const ItemChangeData &value)
 
 QSGNode *StripView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
 {
-    QSGNode *root = oldNode ? oldNode : new QSGNode;
     const int width = static_cast<int>(std::floor(this->width()));
     const int laneCount = static_cast<int>(m_lanes.size());
     const bool drawable = width >= 8 && height() >= 8 && laneCount > 0 && m_strip.data;
-    const int wanted = drawable ? laneCount : 0;
-    while (root->childCount() > wanted) {
-        QSGNode *last = root->lastChild();
-        root->removeChildNode(last);
-        delete last;
-    }
-    while (root->childCount() < wanted)
-        root->appendChildNode(new FlatStripNode);
+    QSGNode *root = syncStripNodes(oldNode, drawable ? laneCount : 0);
     if (!drawable)
         return root;
     if (!m_dirty && static_cast<int>(m_columns.size()) == laneCount)
@@ -303,9 +282,7 @@ QSGNode *StripView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
     const auto leftUs = static_cast<qint64>(std::llround(visibleStart() * 1000.0));
     const double laneH = height() / laneCount;
     m_columns.resize(static_cast<std::size_t>(laneCount));
-    const auto maxVertices = static_cast<std::size_t>(4 * width + 8);
-    if (m_vertices.size() < maxVertices)
-        m_vertices.resize(maxVertices);
+    QSGGeometry::Point2D *vertices = stripVertices(width);
 
     auto *node = static_cast<FlatStripNode *>(root->firstChild());
     for (int li = 0; li < laneCount; ++li, node = static_cast<FlatStripNode *>(node->nextSibling())) {
@@ -320,12 +297,12 @@ QSGNode *StripView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
             style.top = static_cast<float>(li * laneH + 2.0);
             style.bottom = static_cast<float>((li + 1) * laneH - 2.0);
             stripScale(*id, cols, style.scaleLo, style.scaleHi);
-            style.halfLine = static_cast<float>(m_lineWidth / 2.0);
+            style.halfLine = halfLine();
             style.erase = 0; // a finished strip has no sweep head
-            n = appendStrip(m_vertices.data(), 0, cols, 0, style);
+            n = appendStrip(vertices, 0, cols, 0, style);
         }
         node->setColor(WaveformView::colorFor(m_lanes[li]));
-        node->setVertices(m_vertices.data(), n);
+        node->setVertices(vertices, n);
     }
     return root;
 }

@@ -11,11 +11,8 @@
 
 #include "ReviewData.h"
 #include "SweepGeometry.h"
+#include "TraceItem.h"
 
-#include <QQuickItem>
-#include <QSGFlatColorMaterial>
-#include <QSGGeometry>
-#include <QSGGeometryNode>
 #include <QStringList>
 #include <QVariant>
 
@@ -37,7 +34,7 @@ void fillStripColumns(LaneColumns &lane, std::span<const float> samples, double 
 // (no calibrated unit) the extremes of what is shown plus a margin, as the live view's autoscale settles.
 void stripScale(WaveId id, const LaneColumns &lane, float &lo, float &hi);
 
-class StripView : public QQuickItem
+class StripView : public TraceItem
 {
     Q_OBJECT
     QML_ELEMENT
@@ -53,7 +50,6 @@ class StripView : public QQuickItem
     Q_PROPERTY(double visibleEnd READ visibleEnd NOTIFY viewChanged)
     Q_PROPERTY(double visibleSeconds READ visibleSeconds NOTIFY viewChanged)
     Q_PROPERTY(double marker READ marker NOTIFY stripChanged)
-    Q_PROPERTY(qreal lineWidth READ lineWidth WRITE setLineWidth NOTIFY lineWidthChanged)
 public:
     explicit StripView(QQuickItem *parent = nullptr);
 
@@ -77,8 +73,6 @@ public:
     double visibleEnd() const;
     double visibleSeconds() const;
     double marker() const;
-    qreal lineWidth() const { return m_lineWidth; }
-    void setLineWidth(qreal w);
 
     Q_INVOKABLE double xForTime(double ms) const;
     Q_INVOKABLE double timeForX(double x) const;
@@ -89,12 +83,12 @@ signals:
     void lanesChanged();
     void scaleChanged();
     void viewChanged();
-    void lineWidthChanged();
 
 protected:
     QSGNode *updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *) override;
     void geometryChange(const QRectF &newGeometry, const QRectF &oldGeometry) override;
     void itemChange(ItemChange change, const ItemChangeData &value) override;
+    void styleChanged() override { changed(); }
 
 private:
     void updateLanes();
@@ -108,10 +102,8 @@ private:
     double m_mmPerSecond = 25.0;
     double m_pixelsPerMm = 0.0;
     double m_viewStartMs;
-    qreal m_lineWidth = 2.0;
     bool m_dirty = true;
     std::vector<LaneColumns> m_columns; // render-thread state
-    std::vector<QSGGeometry::Point2D> m_vertices;
 };
 
 } // namespace vigil

@@ -58,9 +58,8 @@ const std::array<QColor, kWaveCount> kColors{
 
 } // namespace
 
-WaveformView::WaveformView(QQuickItem *parent) : QQuickItem(parent)
+WaveformView::WaveformView(QQuickItem *parent) : TraceItem(parent)
 {
-    setFlag(ItemHasContents, true);
     m_clock.start();
 }
 
@@ -100,14 +99,6 @@ void WaveformView::setWaves(const QStringList &keys)
     update();
 }
 
-void WaveformView::setLineWidth(qreal w)
-{
-    if (qFuzzyCompare(w, m_lineWidth))
-        return;
-    m_lineWidth = w;
-    emit lineWidthChanged();
-}
-
 void WaveformView::setEraseWidth(qreal w)
 {
     if (qFuzzyCompare(w, m_eraseWidth))
@@ -137,10 +128,7 @@ void WaveformView::setCleared(bool c)
 
 qreal WaveformView::pixelsPerMm() const
 {
-    if (m_station && m_station->pixelsPerMm() > 0)
-        return m_station->pixelsPerMm();
-    // Sweep speed is a physical promise (25 mm/s): from the screen's physical DPI.
-    return screenPixelsPerMm(window());
+    return pixelsPerMmOr(m_station ? m_station->display().pixelsPerMm : 0.0);
 }
 
 QColor WaveformView::colorFor(const QString &key)
@@ -204,7 +192,7 @@ void WaveformView::attachTicker()
     auto &map = tickers();
     FrameTicker *t = map.value(w);
     if (!t) {
-        t = new FrameTicker(w, m_station ? m_station->maxFps() : 60);
+        t = new FrameTicker(w, m_station ? m_station->display().maxFps : 60);
         map.insert(w, t);
         QObject::connect(w, &QObject::destroyed, [w] { tickers().remove(w); });
     }
@@ -225,8 +213,6 @@ QSGNode *WaveformView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
 {
     QElapsedTimer cost;
     cost.start();
-    QSGNode *root = oldNode ? oldNode : new QSGNode;
-
     const int width = static_cast<int>(std::floor(this->width()));
     const int laneCount = static_cast<int>(m_waveKeys.size());
     const Bed *bed = (m_station && m_station->ward()) ? m_station->ward()->bed(m_bed) : nullptr;
@@ -239,21 +225,13 @@ QSGNode *WaveformView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
             const auto id = waveIdFromKey(key);
             lane.id = id.value_or(WaveId::EcgII);
             lane.autoScale = lane.id == WaveId::Pleth || lane.id == WaveId::Resp;
-            lane.scaleLo = waveInfo(lane.id).rangeLow;
-            lane.scaleHi = waveInfo(lane.id).rangeHigh;
+            lane.scale = {waveInfo(lane.id).rangeLow, waveInfo(lane.id).rangeHigh};
             m_lanes.push_back(std::move(lane));
         }
         m_lanesDirty = false;
     }
     // Exactly one child node per lane.
-    const int wanted = drawable ? laneCount : 0;
-    while (root->childCount() > wanted) {
-        QSGNode *last = root->lastChild();
-        root->removeChildNode(last);
-        delete last;
-    }
-    while (root->childCount() < wanted)
-        root->appendChildNode(new FlatStripNode);
+    QSGNode *root = syncStripNodes(oldNode, drawable ? laneCount : 0);
     if (!drawable)
         return root;
 
@@ -261,13 +239,12 @@ QSGNode *WaveformView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
     const double dt = m_lastFrameNs < 0 ? 0.0 : std::clamp((nowNs - m_lastFrameNs) / 1e9, 0.0, 0.5);
     m_lastFrameNs = nowNs;
     const double ppm = pixelsPerMm();
-    const double delay = m_station->displayDelay();
+    const DisplaySettings &display = m_station->display();
+    const double delay = display.displayDelayS;
     const double laneH = height() / laneCount;
-    const float halfLine = static_cast<float>(m_lineWidth / 2.0);
+    const float lineHalf = halfLine();
     const qint64 wallMs = QDateTime::currentMSecsSinceEpoch();
-    const std::size_t maxVertices = static_cast<std::size_t>(4 * width + 8);
-    if (m_vertices.size() < maxVertices)
-        m_vertices.resize(maxVertices);
+    QSGGeometry::Point2D *vertices = stripVertices(width);
 
     auto *laneNode = static_cast<FlatStripNode *>(root->firstChild());
     for (int li = 0; li < laneCount; ++li, laneNode = static_cast<FlatStripNode *>(laneNode->nextSibling())) {
@@ -277,7 +254,7 @@ QSGNode *WaveformView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
         if (ch) {
             const WaveInfo &info = waveInfo(lane.id);
             const double sweep =
-                (info.defaultSweepMmPerS < 10.0 ? m_station->respSweep() : m_station->ecgSweep());
+                (info.defaultSweepMmPerS < 10.0 ? display.respSweepMmPerS : display.ecgSweepMmPerS);
             const double pxPerSec = std::max(1.0, sweep * ppm);
             const double rate = ch->sampleRate();
             if (lane.channel != ch || lane.columns.width() != width) {
@@ -285,58 +262,32 @@ QSGNode *WaveformView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
                 lane.columns.reset(width);
                 lane.play = -1.0;
             }
-            // Playhead: advances with the frame clock at the channel's rate, a fixed delay behind the newest
-            // sample, gently pulled toward that target. Data arrives in bursts (every 40-500 ms); the sweep
-            // must not jerk with them.
-            const double written = static_cast<double>(ch->ring.written());
-            const double target = written - delay * rate;
-            // When the channel falls silent the head keeps sweeping over empty time, erasing the old trace:
-            // a frozen wave must never look live.
-            const bool silent = wallMs - ch->lastWriteWallMs.load(std::memory_order_relaxed) >
-                                static_cast<qint64>((delay + 1.5) * 1000);
-            if (lane.play < 0)
-                lane.play = std::max(0.0, target);
-            else if (silent)
-                lane.play += dt * rate;
-            else if (std::abs(target - lane.play) > 2.0 * rate)
-                lane.play = std::max(0.0, target);
-            else
-                lane.play =
-                    std::min(written, lane.play + dt * rate + (target - lane.play) * std::min(1.0, dt * 2.0));
+            // Playhead: a fixed delay behind the newest sample, advancing with the frame clock (Playhead.h).
+            PlayheadStep step;
+            step.written = static_cast<double>(ch->ring.written());
+            step.rate = rate;
+            step.delayS = delay;
+            step.dtS = dt;
+            step.silent = channelSilent(wallMs, ch->lastWriteWallMs.load(std::memory_order_relaxed), delay);
+            lane.play = advancePlayhead(lane.play, step);
             const double headPx = lane.play / rate * pxPerSec;
             if (headPx < lane.columns.lastHeadPx) // playhead snapped back: rebuild every column
                 lane.columns.reset(width);
             sweepColumns(lane.columns, ch->ring, rate / pxPerSec, headPx, m_scratch);
 
-            if (lane.autoScale) {
-                float lo = std::numeric_limits<float>::infinity(), hi = -lo;
-                for (int c = 0; c < width; ++c) {
-                    if (!std::isnan(lane.columns.lo[c])) {
-                        lo = std::min(lo, lane.columns.lo[c]);
-                        hi = std::max(hi, lane.columns.hi[c]);
-                    }
-                }
-                if (lo < hi) {
-                    const float pad = (hi - lo) * 0.08f;
-                    // Grow at once (never clip a bigger breath), shrink slowly (no pumping).
-                    lane.scaleLo =
-                        lo - pad < lane.scaleLo ? lo - pad : lane.scaleLo + (lo - pad - lane.scaleLo) * 0.05f;
-                    lane.scaleHi =
-                        hi + pad > lane.scaleHi ? hi + pad : lane.scaleHi + (hi + pad - lane.scaleHi) * 0.05f;
-                }
-            }
+            if (lane.autoScale)
+                lane.scale = autoScale(lane.scale, lane.columns.lo, lane.columns.hi);
             StripStyle style;
             style.top = static_cast<float>(li * laneH + 2.0);
             style.bottom = static_cast<float>((li + 1) * laneH - 2.0);
-            style.scaleLo = lane.scaleLo;
-            style.scaleHi = lane.scaleHi;
-            style.halfLine = halfLine;
+            style.scaleLo = lane.scale.lo;
+            style.scaleHi = lane.scale.hi;
+            style.halfLine = lineHalf;
             style.erase = std::max(1, static_cast<int>(m_eraseWidth));
-            n = appendStrip(m_vertices.data(), 0, lane.columns, static_cast<int>(std::floor(headPx)) % width,
-                            style);
+            n = appendStrip(vertices, 0, lane.columns, static_cast<int>(std::floor(headPx)) % width, style);
         }
         laneNode->setColor(kColors[static_cast<int>(lane.id)]);
-        laneNode->setVertices(m_vertices.data(), n);
+        laneNode->setVertices(vertices, n);
     }
     ++m_framesDrawn;
 

@@ -1,19 +1,21 @@
 // WaveformView: the live waves of one bed, drawn like a bedside monitor in sweep mode with an erase bar.
 //
-// One item draws all lanes of a bed (one QSGGeometryNode, vertex colours), so a 32-bed ward is 32 draw
-// calls, not 128. Samples are read from the channels' SampleRings in updatePaintNode() on the render
-// thread; nothing is signalled per sample. Each pixel column keeps the min/max of the samples that fall
-// in it (so a QRS complex is never lost to decimation); only the columns the sweep head passed since the
-// previous frame are recomputed, and the vertex array is preallocated and rewritten in place.
+// One item draws all lanes of a bed, one opaque flat-coloured FlatStripNode per lane (TraceItem): the
+// scene graph batches same-coloured lanes across all beds, so a 32-bed ward costs a few draw calls, not one
+// per lane. Samples are read from the channels' SampleRings in updatePaintNode() on the render thread;
+// nothing is signalled per sample. Each pixel column keeps the min/max of the samples that fall in it (so a
+// QRS complex is never lost to decimation); only the columns the sweep head passed since the previous frame
+// are recomputed, and the vertex array is preallocated and rewritten in place. The playhead and auto-scale
+// maths are the pure functions of Playhead.h.
 #pragma once
 
+#include "Playhead.h"
 #include "Station.h"
 #include "SweepGeometry.h"
+#include "TraceItem.h"
 
 #include <QColor>
 #include <QElapsedTimer>
-#include <QQuickItem>
-#include <QSGGeometry>
 #include <QStringList>
 
 #include <array>
@@ -21,14 +23,13 @@
 
 namespace vigil {
 
-class WaveformView : public QQuickItem
+class WaveformView : public TraceItem
 {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(vigil::Station *station READ station WRITE setStation NOTIFY stationChanged)
     Q_PROPERTY(int bed READ bed WRITE setBed NOTIFY bedChanged)
     Q_PROPERTY(QStringList waves READ waves WRITE setWaves NOTIFY wavesChanged)
-    Q_PROPERTY(qreal lineWidth READ lineWidth WRITE setLineWidth NOTIFY lineWidthChanged)
     Q_PROPERTY(qreal eraseWidth READ eraseWidth WRITE setEraseWidth NOTIFY eraseWidthChanged)
     Q_PROPERTY(qreal pixelsPerMm READ pixelsPerMm NOTIFY pixelsPerMmChanged)
     Q_PROPERTY(bool running READ running WRITE setRunning NOTIFY runningChanged)
@@ -46,8 +47,6 @@ public:
     void setBed(int bed);
     QStringList waves() const { return m_waveKeys; }
     void setWaves(const QStringList &keys);
-    qreal lineWidth() const { return m_lineWidth; }
-    void setLineWidth(qreal w);
     qreal eraseWidth() const { return m_eraseWidth; }
     void setEraseWidth(qreal w);
     qreal pixelsPerMm() const;
@@ -68,7 +67,6 @@ signals:
     void stationChanged();
     void bedChanged();
     void wavesChanged();
-    void lineWidthChanged();
     void eraseWidthChanged();
     void pixelsPerMmChanged();
     void runningChanged();
@@ -86,7 +84,7 @@ private:
         const WaveformChannel *channel = nullptr; // the channel the cache below was built from
         double play = -1.0;                       // playhead in samples; < 0 until first frame
         LaneColumns columns;                      // per pixel column min/max in the channel's unit
-        float scaleLo = 0.f, scaleHi = 1.f;       // current vertical scale
+        TraceScale scale;                         // current vertical scale
         bool autoScale = false;
     };
 
@@ -98,7 +96,6 @@ private:
     QStringList m_waveKeys;
     std::vector<Lane> m_lanes; // render-thread state (touched only in updatePaintNode)
     bool m_lanesDirty = true;
-    qreal m_lineWidth = 2.0;
     qreal m_eraseWidth = 12.0;
     bool m_running = true;
     bool m_cleared = false;
@@ -106,7 +103,6 @@ private:
     QElapsedTimer m_clock;
     qint64 m_lastFrameNs = -1;
     std::vector<float> m_scratch;
-    std::vector<QSGGeometry::Point2D> m_vertices;
     QQuickWindow *m_tickerWindow = nullptr;
 };
 

@@ -89,6 +89,7 @@ public:
     // --- inputs -----------------------------------------------------------------------------------------
     // A profile different from the bed's current one resets its limits to that profile's defaults.
     void onNumerics(const QString &bedKey, PatientProfile profile, std::span<const NumericSample> samples);
+    // One sample (kept on purpose for the unit and integration tests, which feed numerics one at a time).
     void onNumeric(const QString &bedKey, PatientProfile profile, const NumericSample &sample)
     {
         onNumerics(bedKey, profile, std::span<const NumericSample>(&sample, 1));
@@ -142,6 +143,8 @@ public:
     // --- outputs ----------------------------------------------------------------------------------------
     std::vector<AlarmCondition> conditions() const; // active, latched and recent, unsorted
     const AlarmCondition *condition(const QString &alarmId) const;
+    // Kept on purpose, read by the tests and the benchmark (the station reads conditions(), bedStatus(),
+    // audio() and toJson()): they expose the engine's rules without reaching into its state.
     std::vector<AlarmCondition> history(const QString &bedKey = {}) const; // newest first, incl. live
     Priority highestPriority() const // station-wide visual (the alarm bar)
     {
@@ -163,8 +166,6 @@ public:
 
     // Increments on every change visible in the outputs; the UI compares it to rate-limit refreshes.
     quint64 revision() const { return m_revision; }
-    // Called after any public call that changed the revision.
-    void setChangeCallback(std::function<void()> callback) { m_onChange = std::move(callback); }
 
 private:
     struct Cond;
@@ -216,7 +217,6 @@ private:
                const QString &alarmId, const QString &detail);
     void queueAction(Cond &c, EscalationAction::Type type, qint64 due, qint64 now);
     void retire(std::size_t index);
-    void notify(quint64 before);
     AlarmCondition snapshot(const Cond &c) const;
 
     AlarmConfig m_config;
@@ -225,7 +225,6 @@ private:
     quint64 m_seq = 0;
     quint64 m_activationSeq = 0;
     quint64 m_revision = 0;
-    std::function<void()> m_onChange;
 
     std::vector<std::unique_ptr<Cond>> m_live;
     QHash<QString, Cond *> m_byId;

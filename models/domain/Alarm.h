@@ -7,6 +7,7 @@
 
 #include "Vitals.h"
 
+#include <QObject>
 #include <QString>
 #include <QtGlobal>
 
@@ -14,9 +15,13 @@
 #include <vector>
 
 namespace vigil::alarms {
+// A meta-object namespace so Priority is a Q_ENUM_NS: ui/QmlTypes.h shows this very enum to QML as
+// `Priority` (QML_FOREIGN_NAMESPACE), and QVariant/debug output name its values.
+Q_NAMESPACE
 
 // Ordered so that a larger value is more urgent: comparisons pick the highest priority. PCD-04: PN PL PM PH.
 enum class Priority : quint8 { None, Low, Medium, High };
+Q_ENUM_NS(Priority)
 inline constexpr int kPriorityCount = 4;
 // PCD-04 alert type: SP ST SA.
 enum class Kind : quint8 { Physiological, Technical, Advisory };

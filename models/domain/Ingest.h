@@ -1,7 +1,7 @@
 // What a data source (simulator, WFDB replay, HL7 gateway) hands to the model layer.
 //
-// Sources run on their own threads and call IngestSink from there. The sink (the model layer's
-// WardIngest) writes waveform samples straight into per-channel SampleRings and queues everything else
+// Sources run on their own threads and call IngestSink from there. The sink (the model layer's Ward)
+// writes waveform samples straight into per-channel SampleRings and queues everything else
 // for the GUI thread, which drains it in batches a few times a second. A source never knows whether the
 // station has a window, and the models never know which kind of source fed them.
 #pragma once
@@ -53,7 +53,8 @@ struct WaveBlock
 };
 
 // A condition the device or gateway reports about its own measurement (lead off, sensor off...).
-// The alarm engine turns these into technical alarms; until then the tile shows the text.
+// The alarm engine turns these into technical alarms (AlarmEngine::onDeviceConditions); the tile shows the
+// text, and blanks the numerics the condition makes invalid.
 struct DeviceCondition
 {
     QString code; // e.g. "lead_off", "sensor_off", or an MDC event REFID from PCD-04

@@ -112,15 +112,31 @@ TestCase {
         }
     }
 
+    // The alarm engine's own Priority enum reaches QML: the same order and the same values as the engine's
+    // (the Bed roles carry them as numbers), and the theme's words and colours follow it.
+    function test_priorityIsTheEnginesEnum() {
+        verify(Priority.None < Priority.Low && Priority.Low < Priority.Medium && Priority.Medium < Priority.High);
+        compare(Priority.None, 0);
+        compare(Priority.High, 3);
+        compare(Theme.priorityName(Priority.High), "HIGH");
+        compare(Theme.priorityName(Priority.Medium), "MED");
+        compare(Theme.priorityName(Priority.Low), "LOW");
+        compare(Theme.priorityName(Priority.None), "");
+        compare(Theme.alarmColor(Priority.Medium), Theme.alarmMedium);
+        compare(Station.alarmBar.topPriority >= Priority.None, true);
+        verify(Station.display.maxFps > 0);
+        compare(typeof Station.audio.paused, "boolean");
+    }
+
     function test_alarmedValueTakesItsPriorityColour() {
-        const tile = make({ hrAlarm: 3, spo2Alarm: 2 });
+        const tile = make({ hrAlarm: Priority.High, spo2Alarm: Priority.Medium });
         const hr = findChild(tile, "alarm_hr");
         verify(hr.visible);
         compare(hr.color, Theme.alarmHigh);
         compare(findChild(tile, "alarm_spo2").color, Theme.alarmMedium);
         verify(!findChild(tile, "alarm_rr").visible);
         // A pressure takes the highest of its three values' priorities.
-        verify(findChild(make({ nibp_diaAlarm: 1 }), "alarm_nibp").visible);
+        verify(findChild(make({ nibp_diaAlarm: Priority.Low }), "alarm_nibp").visible);
     }
 
     function test_categoryAndCustomLimitsOnTheTile() {
@@ -133,7 +149,7 @@ TestCase {
     }
 
     function test_pausedBedSaysSoAndDoesNotFlash() {
-        const tile = make({ alarmPriority: 3, alarmText: "HR high", alarmPaused: true, alarmPauseRemaining: 107 });
+        const tile = make({ alarmPriority: Priority.High, alarmText: "HR high", alarmPaused: true, alarmPauseRemaining: 107 });
         const text = findChild(tile, "alarmsPaused");
         verify(text.visible);
         compare(text.text, "ALARMS PAUSED  1:47");

@@ -266,9 +266,8 @@ private:
             return {QStringLiteral("alarm bar text missing")};
         // The second line (values, patient) is there whenever the condition has either.
         const QString detailText = detail ? detail->property("text").toString() : QString();
-        const QString bed = station()->topAlarmBed();
-        const QVariant cond = station()->property("topAlarmCondition");
-        const QString condition = cond.isValid() ? cond.toString() : station()->topAlarmText();
+        const QString bed = station()->alarmBar()->topBed();
+        const QString condition = station()->alarmBar()->topCondition();
         const QString shown = text->property("text").toString();
         if (bed.isEmpty() || !shown.contains(bed))
             problems << QStringLiteral("alarm bar '%1' lacks the bed '%2'").arg(shown, bed);
@@ -280,15 +279,15 @@ private:
             if (t && t->property("font").value<QFont>().pixelSize() < 17)
                 problems << QStringLiteral("alarm bar text below 17 px");
         }
-        const QString values = station()->property("topAlarmValues").toString();
+        const QString values = station()->alarmBar()->topValues();
         if (!detailText.contains(values))
             problems << QStringLiteral("alarm bar detail '%1' lacks the values '%2'").arg(detailText, values);
-        const QString patient = station()->property("topAlarmPatient").toString();
+        const QString patient = station()->alarmBar()->topPatient();
         if (!detailText.contains(patient))
             problems
                 << QStringLiteral("alarm bar detail '%1' lacks the patient '%2'").arg(detailText, patient);
         auto *indicator = itemNamed(m_window->contentItem(), QStringLiteral("audioPausedIndicator"));
-        if (station()->audioPaused() && !indicator)
+        if (station()->audioState()->paused() && !indicator)
             problems << QStringLiteral("audio paused but no AUDIO PAUSED indicator");
         auto *date = itemNamed(m_window->contentItem(), QStringLiteral("clockDate"));
         if (!date ||
@@ -330,7 +329,7 @@ private:
     void checkWard(int beds, QSize size, const QString &name)
     {
         QVERIFY(open(beds, size));
-        QTRY_VERIFY_WITH_TIMEOUT(station()->topAlarmPriority() > 0, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(station()->alarmBar()->topPriority() > alarms::Priority::None, 60000);
         QTest::qWait(1500); // numerics and one wave sweep in
         QStringList problems = checkTiles(beds, name);
         problems << checkAlarmBar();
@@ -361,29 +360,27 @@ private slots:
     void ward16at1280x800() { checkWard(16, {1280, 800}, QStringLiteral("ward-16-1280x800")); }
 
     // `A` acknowledges the condition the bar shows; the count of unacknowledged conditions falls by one
-    // and the bar moves on to the next one. Needs the issue-8 model contract (unacknowledgedCount).
+    // and the bar moves on to the next one.
     void acknowledgeWalksThroughUnacknowledged()
     {
         QVERIFY(open(16, {1920, 1080}, false));
-        if (station()->metaObject()->indexOfProperty("unacknowledgedCount") < 0)
-            QSKIP("Station.unacknowledgedCount is not in this model yet (issue 8 model contract)");
-        QTRY_VERIFY_WITH_TIMEOUT(station()->property("unacknowledgedCount").toInt() >= 3, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(station()->alarmBar()->unacknowledgedCount() >= 3, 60000);
         auto *text = itemNamed(m_window->contentItem(), QStringLiteral("alarmBarText"));
         QVERIFY(text);
         QStringList seen;
         for (int step = 0; step < 3; ++step) {
-            const int before = station()->property("unacknowledgedCount").toInt();
-            const QString id = station()->topAlarmId();
-            const QString bed = station()->topAlarmBed();
+            const int before = station()->alarmBar()->unacknowledgedCount();
+            const QString id = station()->alarmBar()->topId();
+            const QString bed = station()->alarmBar()->topBed();
             QVERIFY(!seen.contains(id));
             seen << id;
             QTRY_VERIFY(text->property("text").toString().contains(bed));
             QTest::keyClick(m_window, Qt::Key_A);
             // The count falls by one and the bar moves on to another unacknowledged condition.
-            QTRY_COMPARE(station()->property("unacknowledgedCount").toInt(), before - 1);
+            QTRY_COMPARE(station()->alarmBar()->unacknowledgedCount(), before - 1);
             if (before > 1) {
-                QTRY_VERIFY(station()->topAlarmId() != id);
-                QVERIFY(!station()->topAlarmAcknowledged());
+                QTRY_VERIFY(station()->alarmBar()->topId() != id);
+                QVERIFY(!station()->alarmBar()->topAcknowledged());
             }
         }
     }
@@ -393,8 +390,8 @@ private slots:
     void pausedBedLeavesTheBar()
     {
         QVERIFY(open(16, {1920, 1080}, false));
-        QTRY_VERIFY_WITH_TIMEOUT(station()->topAlarmPriority() > 0, 60000);
-        const QString bed = station()->topAlarmBed();
+        QTRY_VERIFY_WITH_TIMEOUT(station()->alarmBar()->topPriority() > alarms::Priority::None, 60000);
+        const QString bed = station()->alarmBar()->topBed();
         WardModel *model = station()->wardModel();
         int row = -1;
         for (int r = 0; r < model->rowCount(); ++r) {
@@ -403,7 +400,7 @@ private slots:
         }
         QVERIFY2(row >= 0, qPrintable(bed));
         QVERIFY(station()->pauseAlarms(row));
-        QTRY_VERIFY(station()->topAlarmBed() != bed);
+        QTRY_VERIFY(station()->alarmBar()->topBed() != bed);
         auto *text = itemNamed(m_window->contentItem(), QStringLiteral("alarmBarText"));
         QTRY_VERIFY(!text->property("text").toString().contains(bed + QStringLiteral("  ")));
         // The tile says so, with the time left, and its frame is steady.
@@ -432,7 +429,7 @@ private slots:
     void alarmCentreKeepsTheRowUnderThePointer()
     {
         QVERIFY(open(16, {1920, 1080}, false));
-        QTRY_VERIFY_WITH_TIMEOUT(station()->signallingCount() >= 3, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(station()->alarmBar()->signallingCount() >= 3, 60000);
         QObject *alarms = station()->alarmList();
         QTest::keyClick(m_window, Qt::Key_L);
         QQuickItem *list = nullptr;

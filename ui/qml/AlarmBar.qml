@@ -17,7 +17,7 @@ Rectangle {
     id: bar
     objectName: "alarmBar"
     signal openCentre()
-    readonly property int priority: Station.topAlarmPriority || 0
+    readonly property int priority: Station.alarmBar.topPriority
     readonly property bool on: Theme.alarmOn(priority)
     // What the top bar must leave to the text column: wide enough for "Bed 12 · SpO2 low" and
     // "85 < 90, now 92 · Doe, Jane" in full.
@@ -33,17 +33,17 @@ Rectangle {
                                        + count.implicitWidth + ackButton.implicitWidth
                                        + audioButton.implicitWidth + centreButton.implicitWidth
                                        + 6 * row.spacing
-    color: priority > 0 && on ? Theme.alarmColor(priority) : "#0b0f14"
+    color: priority > Priority.None && on ? Theme.alarmColor(priority) : "#0b0f14"
     border.color: Theme.alarmColor(priority)
-    border.width: priority > 0 ? 3 : 0
+    border.width: priority > Priority.None ? 3 : 0
     radius: 6
-    readonly property color ink: priority > 0 && on ? "black" : (priority > 0 ? Theme.alarmColor(priority) : Theme.textDim)
+    readonly property color ink: priority > Priority.None && on ? "black" : (priority > Priority.None ? Theme.alarmColor(priority) : Theme.textDim)
 
-    readonly property string where: Station.topAlarmBed || ""
-    readonly property string condition: Station.topAlarmCondition || Station.topAlarmText || ""
-    readonly property string values: Station.topAlarmValues || ""
-    readonly property string patient: Station.topAlarmPatient || ""
-    readonly property int unacknowledged: Station.unacknowledgedCount || 0
+    readonly property string where: Station.alarmBar.topBed
+    readonly property string condition: Station.alarmBar.topCondition || Station.alarmBar.topText
+    readonly property string values: Station.alarmBar.topValues
+    readonly property string patient: Station.alarmBar.topPatient
+    readonly property int unacknowledged: Station.alarmBar.unacknowledgedCount
 
     RowLayout {
         id: row
@@ -55,7 +55,7 @@ Rectangle {
         Text {
             id: prio
             objectName: "alarmBarPriority"
-            visible: bar.priority > 0
+            visible: bar.priority > Priority.None
             Layout.preferredWidth: visible ? implicitWidth : 0
             text: Theme.priorityName(bar.priority)
             color: bar.ink
@@ -82,20 +82,20 @@ Rectangle {
                 fontSizeMode: Text.Fit
                 minimumPixelSize: 16
                 elide: Text.ElideRight
-                text: bar.priority > 0 ? bar.where + "  \u00B7  " + bar.condition : qsTr("No active alarms")
+                text: bar.priority > Priority.None ? bar.where + "  \u00B7  " + bar.condition : qsTr("No active alarms")
                 color: bar.ink
                 font.family: Theme.fontFamily
                 font.pixelSize: 22
-                font.bold: bar.priority > 0
+                font.bold: bar.priority > Priority.None
             }
             Text {
                 id: detailLine
                 objectName: "alarmBarDetail"
-                visible: bar.priority > 0 && text.length > 0
+                visible: bar.priority > Priority.None && text.length > 0
                 anchors.top: mainLine.bottom
                 width: parent.width
                 elide: Text.ElideRight
-                text: [bar.values, bar.patient, Station.topAlarmAcknowledged ? qsTr("\u2713 acknowledged") : ""]
+                text: [bar.values, bar.patient, Station.alarmBar.topAcknowledged ? qsTr("\u2713 acknowledged") : ""]
                       .filter(t => t.length > 0).join("  \u00B7  ")
                 color: bar.ink
                 font.family: Theme.fontFamily
@@ -106,7 +106,7 @@ Rectangle {
         Rectangle {
             id: escalatedBadge
             objectName: "escalatedBanner"
-            visible: Station.escalated
+            visible: Station.alarmBar.escalated
             implicitWidth: visible ? escText.implicitWidth + 12 : 0
             Layout.preferredWidth: implicitWidth
             Layout.preferredHeight: 30
@@ -161,22 +161,22 @@ Rectangle {
             Layout.preferredHeight: Theme.touchTarget
             Layout.minimumWidth: Theme.touchTarget
             text: qsTr("Ack [A]")
-            enabled: (Station.topAlarmId || "").length > 0 && !Station.topAlarmAcknowledged
+            enabled: Station.alarmBar.topId.length > 0 && !Station.alarmBar.topAcknowledged
             font.pixelSize: 15
-            onClicked: Station.acknowledgeTop()
+            onClicked: Station.alarmBar.acknowledgeTop()
         }
         // While audio is paused the top bar's AUDIO PAUSED indicator (with its countdown) takes this
         // place and ends the pause when tapped.
         Button {
             id: audioButton
             objectName: "audioPauseButton"
-            visible: !Station.audioPaused
+            visible: !Station.audio.paused
             implicitWidth: visible ? implicitContentWidth + leftPadding + rightPadding : 0
             Layout.preferredHeight: Theme.touchTarget
             Layout.minimumWidth: visible ? Theme.touchTarget : 0
             text: qsTr("Audio pause [P]")
             font.pixelSize: 15
-            onClicked: Station.audioPaused ? Station.cancelAudioPause() : Station.pauseAudio()
+            onClicked: Station.audio.toggle()
         }
         Button {
             id: centreButton

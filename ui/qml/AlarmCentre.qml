@@ -77,8 +77,8 @@ Popup {
             spacing: 12
             Text {
                 Layout.fillWidth: true
-                text: qsTr("Alarms \u2014 %1 signalling, %2 unacknowledged").arg(Station.signallingCount)
-                      .arg(Station.unacknowledgedCount || 0)
+                text: qsTr("Alarms \u2014 %1 signalling, %2 unacknowledged").arg(Station.alarmBar.signallingCount)
+                      .arg(Station.alarmBar.unacknowledgedCount)
                 color: Theme.text
                 font.family: Theme.fontFamily
                 font.pixelSize: 24
@@ -156,7 +156,7 @@ Popup {
                 required property int index
                 required property var model
                 readonly property string alarmId: model.alarmId || ""
-                readonly property int priority: model.priority || 0
+                readonly property int priority: model.priority || Priority.None
                 readonly property string alarmState: model.state || ""
                 readonly property bool paused: !!model.alarmPaused
                 readonly property string resetBy: model.resetBy || ""

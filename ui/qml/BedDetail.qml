@@ -118,11 +118,11 @@ Rectangle {
             }
             Text {
                 objectName: "detailAlarm"
-                readonly property int prio: detail.bed ? (detail.bed.alarmPriority || 0) : 0
+                readonly property int prio: detail.bed ? (detail.bed.alarmPriority || Priority.None) : Priority.None
                 Layout.maximumWidth: parent.width * 0.45
-                text: prio > 0 ? Theme.priorityName(prio) + "  " + (detail.bed.alarmText || "") : (detail.bed ? (detail.bed.conditions || "") : "")
-                color: prio > 0 ? Theme.alarmColor(prio) : Theme.warning
-                opacity: prio > 0 && !Theme.alarmOn(prio) ? 0.45 : 1
+                text: prio > Priority.None ? Theme.priorityName(prio) + "  " + (detail.bed.alarmText || "") : (detail.bed ? (detail.bed.conditions || "") : "")
+                color: prio > Priority.None ? Theme.alarmColor(prio) : Theme.warning
+                opacity: prio > Priority.None && !Theme.alarmOn(prio) ? 0.45 : 1
                 font.family: Theme.fontFamily
                 font.pixelSize: 22
                 font.bold: true

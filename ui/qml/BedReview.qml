@@ -11,7 +11,7 @@ Rectangle {
     objectName: "bedReview"
     property string bedKey
     property string bedLabel // shown until the archive has told the bed's label
-    property real pixelsPerMm: Station.pixelsPerMm
+    property real pixelsPerMm: Station.display.pixelsPerMm
     property int tab: 0 // 0 trends, 1 full disclosure, 2 alarms
     readonly property alias review: reviewModel
     signal back()

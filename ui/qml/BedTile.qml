@@ -84,7 +84,7 @@ Rectangle {
     readonly property bool hasEtco2: has("etco2") || (tile.model.waves || []).indexOf("co2") >= 0
     readonly property bool hasAbp: has("abp_sys") || (tile.model.waves || []).indexOf("abp") >= 0
 
-    readonly property int alarmPriority: tile.model.alarmPriority || 0
+    readonly property int alarmPriority: tile.model.alarmPriority || Priority.None
     readonly property int pauseRemaining: tile.model.alarmPauseRemaining || 0
     readonly property bool paused: tile.model.alarmPaused || pauseRemaining > 0
     readonly property bool alarmOn: Theme.alarmOn(alarmPriority)
@@ -92,12 +92,12 @@ Rectangle {
     // The tile's frame is its alarm indicator: the bed's highest signalling priority, flashing per IEC
     // 60601-1-8. A bed whose alarms are paused has a steady grey frame (nothing flashes for it).
     // Keyboard focus is drawn inside the frame, so focus never hides an alarm.
-    border.width: paused ? 4 : alarmPriority > 0 ? 5 : (current ? 3 : 1)
+    border.width: paused ? 4 : alarmPriority > Priority.None ? 5 : (current ? 3 : 1)
     border.color: paused ? Theme.textDim
-                : alarmPriority > 0 ? (alarmOn ? Theme.alarmColor(alarmPriority) : Qt.darker(Theme.alarmColor(alarmPriority), 2.2))
+                : alarmPriority > Priority.None ? (alarmOn ? Theme.alarmColor(alarmPriority) : Qt.darker(Theme.alarmColor(alarmPriority), 2.2))
                                     : (current ? Theme.focus : Theme.tileBorder)
     Rectangle {
-        visible: tile.current && (tile.alarmPriority > 0 || tile.paused)
+        visible: tile.current && (tile.alarmPriority > Priority.None || tile.paused)
         anchors.fill: parent
         anchors.margins: tile.border.width
         color: "transparent"
@@ -190,7 +190,7 @@ Rectangle {
             width: text.length ? Math.min(implicitWidth, parent.width * 0.35) : 0
             // Device conditions raise technical alarms; the strip shows those. Without an alarm (paused,
             // or below every priority) the header still says what the device reports.
-            text: tile.alarmPriority > 0 ? "" : (tile.model.conditions || "")
+            text: tile.alarmPriority > Priority.None ? "" : (tile.model.conditions || "")
             color: Theme.warning
             font.family: Theme.fontFamily
             font.pixelSize: Math.round(header.fontSize * 0.8)
@@ -204,7 +204,7 @@ Rectangle {
     Rectangle {
         id: alarmStrip
         objectName: "alarmStrip"
-        visible: tile.alarmPriority > 0 || tile.paused
+        visible: tile.alarmPriority > Priority.None || tile.paused
         anchors { left: parent.left; top: header.bottom; leftMargin: tile.frame }
         width: tile.tall ? tile.width - 2 * tile.frame : lanes.width + 4
         height: visible ? tile.stripH : 0

@@ -60,12 +60,12 @@ ApplicationWindow {
     Shortcut {
         sequence: "A"
         context: Qt.ApplicationShortcut
-        onActivated: root.detailBed >= 0 ? Station.acknowledgeBed(root.detailBed) : Station.acknowledgeTop()
+        onActivated: root.detailBed >= 0 ? Station.acknowledgeBed(root.detailBed) : Station.alarmBar.acknowledgeTop()
     }
     Shortcut {
         sequence: "P"
         context: Qt.ApplicationShortcut
-        onActivated: Station.audioPaused ? Station.cancelAudioPause() : Station.pauseAudio()
+        onActivated: Station.audio.toggle()
     }
     Shortcut {
         sequence: "L"

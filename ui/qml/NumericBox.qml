@@ -25,7 +25,7 @@ Item {
     property var time
     property bool showTime: false // NIBP: the measurement time sits where the unit would be
     property string blank: ""     // why the device blanked the value ("LEAD OFF"), or ""
-    property int alarm: 0         // priority of a condition on this value: 0 none .. 3 high
+    property int alarm: Priority.None // priority of a condition on this value (a Priority value)
     property int decimals: 0
     property bool inline: false
     property real valueSize: 40
@@ -36,7 +36,7 @@ Item {
     readonly property bool blanked: blank.length > 0
     readonly property bool isStale: hasValue && stale && !blanked
     readonly property bool current: hasValue && !stale && !blanked
-    readonly property bool alarmed: alarm > 0
+    readonly property bool alarmed: alarm > Priority.None
     readonly property color ink: alarmed ? "black" : current ? color : Theme.stale
     readonly property string valueString: {
         if (!hasValue)

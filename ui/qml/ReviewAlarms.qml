@@ -87,7 +87,7 @@ FocusScope {
                         width: 10
                         height: parent.height
                         radius: 2
-                        color: row.priority > 0 ? Theme.alarmColor(row.priority) : Theme.textDim
+                        color: row.priority > Priority.None ? Theme.alarmColor(row.priority) : Theme.textDim
                     }
                     Column {
                         id: info
@@ -105,8 +105,8 @@ FocusScope {
                                 font.bold: true
                             }
                             Text {
-                                text: row.priority > 0 ? Theme.priorityName(row.priority) : row.priorityText
-                                color: row.priority > 0 ? Theme.alarmColor(row.priority) : Theme.textDim
+                                text: row.priority > Priority.None ? Theme.priorityName(row.priority) : row.priorityText
+                                color: row.priority > Priority.None ? Theme.alarmColor(row.priority) : Theme.textDim
                                 font.family: Theme.fontFamily
                                 font.pixelSize: 17
                                 font.bold: true

@@ -231,7 +231,7 @@ FocusScope {
                                 y: panel.plotTop
                                 width: 1
                                 height: panel.plotHeight
-                                color: priority > 0 ? Theme.alarmColor(priority) : Theme.textDim
+                                color: priority > Priority.None ? Theme.alarmColor(priority) : Theme.textDim
                                 opacity: 0.45
                             }
                         }
@@ -289,7 +289,7 @@ FocusScope {
                             width: 12
                             height: parent.height - 8
                             radius: 2
-                            color: parent.priority > 0 ? Theme.alarmColor(parent.priority) : Theme.textDim
+                            color: parent.priority > Priority.None ? Theme.alarmColor(parent.priority) : Theme.textDim
                         }
                         MouseArea {
                             anchors.fill: parent

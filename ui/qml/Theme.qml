@@ -1,5 +1,6 @@
 pragma Singleton
 import QtQuick
+import Vigil.Ui
 
 // Dark nurse-station theme: black background so traces and numbers carry the colour, text sizes for
 // reading at 1 m or more, touch targets of at least 48 px.
@@ -24,14 +25,17 @@ QtObject {
     readonly property color alarmLow: "#26c6da"
     property bool highOn: true
     property bool mediumOn: true
+    // `priority` is a Priority value (Priority.None, .Low, .Medium, .High: the alarm engine's own enum).
     function alarmColor(priority) {
-        return priority >= 3 ? alarmHigh : priority === 2 ? alarmMedium : priority === 1 ? alarmLow : "transparent"
+        return priority >= Priority.High ? alarmHigh : priority === Priority.Medium ? alarmMedium
+             : priority === Priority.Low ? alarmLow : "transparent"
     }
     function alarmOn(priority) {
-        return priority >= 3 ? highOn : priority === 2 ? mediumOn : priority === 1
+        return priority >= Priority.High ? highOn : priority === Priority.Medium ? mediumOn : priority === Priority.Low
     }
     function priorityName(priority) {
-        return priority >= 3 ? qsTr("HIGH") : priority === 2 ? qsTr("MED") : priority === 1 ? qsTr("LOW") : ""
+        return priority >= Priority.High ? qsTr("HIGH") : priority === Priority.Medium ? qsTr("MED")
+             : priority === Priority.Low ? qsTr("LOW") : ""
     }
     readonly property string fontFamily: "DejaVu Sans"
 

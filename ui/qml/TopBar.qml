@@ -67,7 +67,7 @@ Rectangle {
         Rectangle {
             id: pausedIndicator
             objectName: "audioPausedIndicator"
-            visible: Station.audioPaused
+            visible: Station.audio.paused
             implicitWidth: visible ? pausedColumn.implicitWidth + 20 : 0
             Layout.preferredWidth: implicitWidth
             Layout.fillHeight: true
@@ -91,7 +91,7 @@ Rectangle {
                 Text {
                     objectName: "audioPauseCountdown"
                     anchors.horizontalCenter: parent.horizontalCenter
-                    text: Theme.minSec(Station.audioPauseRemaining)
+                    text: Theme.minSec(Station.audio.pauseRemaining)
                     color: "white"
                     font.family: Theme.fontFamily
                     font.pixelSize: 24
@@ -100,7 +100,7 @@ Rectangle {
             }
             MouseArea {
                 anchors.fill: parent
-                onClicked: Station.cancelAudioPause()
+                onClicked: Station.audio.cancelPause()
             }
         }
 

@@ -13,8 +13,8 @@ GridView {
     // fits), then tiles near 1.6:1. The tile lays itself out wide or tall from its shape, so 32 beds at
     // 1920x1080 become 8 x 4 tall tiles and 16 beds 4 x 4 wide ones. The station file may fix the columns.
     readonly property int cols: {
-        if (Station.columns > 0)
-            return Station.columns;
+        if (Station.display.columns > 0)
+            return Station.display.columns;
         const n = Math.max(1, bedCount);
         let best = 1, bestErr = 1e9;
         for (let c = 1; c <= Math.min(8, n); ++c) {
