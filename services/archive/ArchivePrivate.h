@@ -34,6 +34,7 @@ namespace vigil::archive {
 
 namespace writer {
 
+using SteadyClock = std::chrono::steady_clock;
 using Callback = std::function<void(bool)>;
 
 struct Discharge

@@ -88,9 +88,13 @@ std::string buildPcd01Numerics(const BedUpdate &u, const SendOptions &o)
         // OBX-7: the device's alarm limits ("low-high", ">low", "<high").
         if (s.limitLow || s.limitHigh) {
             const auto num = [](double v) { return QString::number(v, 'g', 6).toStdString(); };
-            b.setRaw(7, s.limitLow && s.limitHigh ? num(*s.limitLow) + "-" + num(*s.limitHigh)
-                        : s.limitLow              ? ">" + num(*s.limitLow)
-                                                  : "<" + num(*s.limitHigh));
+            // Appended piece by piece: g++ 12 at -O3 warns on "<" + std::string (-Wrestrict, GCC bug 105329).
+            std::string range;
+            if (s.limitLow)
+                range.append(s.limitHigh ? "" : ">").append(num(*s.limitLow));
+            if (s.limitHigh)
+                range.append(s.limitLow ? "-" : "<").append(num(*s.limitHigh));
+            b.setRaw(7, range);
         }
         b.set(11, "R");
         b.setRaw(14, formatDtm(s.timeMs * 1000, 0, 3));

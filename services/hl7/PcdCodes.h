@@ -90,8 +90,6 @@ inline constexpr std::pair<const char *, alarms::Kind> kKinds[] = {
     {"SP", alarms::Kind::Physiological}, {"ST", alarms::Kind::Technical}, {"SA", alarms::Kind::Advisory}};
 
 template <typename E, std::size_t N>
-
-template <typename E, std::size_t N>
 E lookup(const QString &v, const std::pair<const char *, E> (&table)[N], E fallback)
 {
     for (const auto &[name, value] : table) {

@@ -6,8 +6,10 @@
 // With VIGIL_REQUIRE_SHARED_DATA=1 in the environment (CI: ./test.sh --all) a missing file fails instead.
 #pragma once
 
+#include <QCoreApplication>
+#include <QFileInfo>
 #include <QString>
-#include <QtTest>
+#include <QTest>
 
 namespace vigil::test {
 
@@ -31,28 +33,28 @@ int finishRun(int qtestResult);
 
 // Skips (or, with VIGIL_REQUIRE_SHARED_DATA=1, fails) the current test function when `path` (a file or
 // folder under the shared data) does not exist.
-#define VIGIL_REQUIRE_SHARED_DATA(path)                                                                    \
-    do {                                                                                                   \
-        const QString vigilPath_ = (path);                                                                 \
-        if (!QFileInfo::exists(vigilPath_)) {                                                              \
-            const QString vigilMsg_ =                                                                      \
-                QStringLiteral("shared test data not found: %1 (../shared/data beside the checkout, or "  \
-                               "set VIGIL_SHARED_DATA)")                                                   \
-                    .arg(vigilPath_);                                                                      \
-            if (vigil::test::sharedDataRequired())                                                         \
-                QFAIL(qPrintable(vigilMsg_ + QStringLiteral("; VIGIL_REQUIRE_SHARED_DATA=1 requires it"))); \
-            vigil::test::noteSharedDataMissing(vigilPath_);                                                \
-            QSKIP(qPrintable(vigilMsg_));                                                                  \
-        }                                                                                                  \
+#define VIGIL_REQUIRE_SHARED_DATA(path)                                                                      \
+    do {                                                                                                     \
+        const QString vigilPath_ = (path);                                                                   \
+        if (!QFileInfo::exists(vigilPath_)) {                                                                \
+            const QString vigilMsg_ =                                                                        \
+                QStringLiteral("shared test data not found: %1 (../shared/data beside the checkout, or "     \
+                               "set VIGIL_SHARED_DATA)")                                                     \
+                    .arg(vigilPath_);                                                                        \
+            if (vigil::test::sharedDataRequired())                                                           \
+                QFAIL(qPrintable(vigilMsg_ + QStringLiteral("; VIGIL_REQUIRE_SHARED_DATA=1 requires it")));  \
+            vigil::test::noteSharedDataMissing(vigilPath_);                                                  \
+            QSKIP(qPrintable(vigilMsg_));                                                                    \
+        }                                                                                                    \
     } while (false)
 
 // QTEST_GUILESS_MAIN / QTEST_MAIN that report a skip for missing shared data to ctest.
-#define VIGIL_TEST_GUILESS_MAIN(TestObject)                                                                \
-    int main(int argc, char *argv[])                                                                       \
-    {                                                                                                      \
-        QCoreApplication app(argc, argv);                                                                  \
-        app.setAttribute(Qt::AA_Use96Dpi, true);                                                           \
-        TestObject tc;                                                                                     \
-        QTEST_SET_MAIN_SOURCE_PATH                                                                         \
-        return vigil::test::finishRun(QTest::qExec(&tc, argc, argv));                                      \
+#define VIGIL_TEST_GUILESS_MAIN(TestObject)                                                                  \
+    int main(int argc, char *argv[])                                                                         \
+    {                                                                                                        \
+        QCoreApplication app(argc, argv);                                                                    \
+        app.setAttribute(Qt::AA_Use96Dpi, true);                                                             \
+        TestObject tc;                                                                                       \
+        QTEST_SET_MAIN_SOURCE_PATH                                                                           \
+        return vigil::test::finishRun(QTest::qExec(&tc, argc, argv));                                        \
     }

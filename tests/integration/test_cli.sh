@@ -4,13 +4,16 @@ set -u
 vigil="$1"; src="$2"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 fails=0
+checks=0
 check() { # description, then a command that must succeed
   local what="$1"; shift
+  checks=$((checks+1))
   if "$@"; then echo "ok   - $what"; else echo "FAIL - $what"; fails=$((fails+1)); fi
 }
 expect_fail() { # description, expected text in stderr, command...
   local what="$1" text="$2"; shift 2
   local out rc
+  checks=$((checks+1))
   out=$("$@" 2>&1 >/dev/null); rc=$?
   if [ $rc -ne 0 ] && grep -qF -- "$text" <<<"$out"; then echo "ok   - $what"; else
     echo "FAIL - $what (rc=$rc, stderr: $out)"; fails=$((fails+1)); fi
@@ -34,7 +37,12 @@ check "--print-default-config is a valid station file" bash -c "'$vigil' --print
 pid=$!
 sleep 2.5
 check "state file exists while running" test -s "$tmp/state.json"
-m1=$(stat -c %Y.%N "$tmp/state.json" 2>/dev/null | cut -d' ' -f1)
+# Modification time 1.2 s apart: the snapshot was rewritten in between (it is written every second).
+m1=$(stat -c '%.9Y' "$tmp/state.json" 2>/dev/null)
+sleep 1.2
+m2=$(stat -c '%.9Y' "$tmp/state.json" 2>/dev/null)
+check "state file is replaced within 1.2 s ($m1 -> $m2)" \
+  /usr/bin/python3 -c 'import sys; sys.exit(not float(sys.argv[2]) > float(sys.argv[1]))' "${m1:-0}" "${m2:-0}"
 wait $pid; rc=$?
 check "headless run exits 0 after --quit-after" test $rc -eq 0
 check "state file is valid JSON with 3 live beds" /usr/bin/python3 - "$tmp/state.json" <<'PY'
@@ -53,5 +61,5 @@ assert s["sources"][0]["state"] in ("connected", "stopped")
 PY
 check "no temporary files left behind" bash -c "[ \$(ls '$tmp' | grep -c state) -eq 1 ]"
 
-echo "$(( 12 - fails )) passed, $fails failed"
+echo "$(( checks - fails )) of $checks passed, $fails failed"
 [ $fails -eq 0 ]
