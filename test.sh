@@ -112,7 +112,9 @@ stage_tidy() {
     -extra-arg=-Wno-unknown-warning-option -extra-arg=-Wno-unused-command-line-argument \
     "${files[@]}" >"$log" 2>&1
   local rc=$?
-  grep -E '(warning|error): .*\[[a-z0-9.,-]+\]$' "$log" | sort -u >"$log.findings"
+  # run-clang-tidy-14 asks for colour; strip it, then keep one line per finding (a header's finding is
+  # reported once per file that includes it).
+  sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '(warning|error): .*\[[a-zA-Z0-9.,-]+\]$' | sort -u >"$log.findings"
   local n
   n=$(wc -l <"$log.findings")
   cat "$log.findings"
