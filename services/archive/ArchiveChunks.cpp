@@ -68,7 +68,7 @@ BedState &Archive::Private::bed(const QString &key, const QString &label)
         b.id = sqlite3_last_insert_rowid(db.handle());
         b.key = key;
         b.label = label;
-        it = beds.insert(key, std::move(b));
+        it = beds.emplace(key, std::move(b));
     } else if (!label.isEmpty() && label != it->label) {
         updBedLabel.bind(1, it->id).bind(2, label).run();
         it->label = label;

@@ -130,7 +130,8 @@ void Archive::Private::loadBeds()
             b.profile = PatientProfile(stay.i64(3));
         }
         stay.reset();
-        beds.insert(b.key, std::move(b));
+        const QString key = b.key;
+        beds.emplace(key, std::move(b));
     }
     needRecovery = false;
 }
