@@ -64,7 +64,7 @@ std::string sv(std::string_view v)
     return std::string(v);
 }
 
-std::string withLineEnds(std::string s, std::string_view eol)
+std::string withLineEnds(const std::string &s, std::string_view eol)
 {
     std::string out;
     std::string line;

@@ -729,6 +729,7 @@ private slots:
         archive::ArchiveQueryAdapter q(f.path, 2);
         std::atomic<int> failures{0};
         std::vector<std::thread> threads;
+        threads.reserve(4);
         for (int t = 0; t < 4; ++t) {
             threads.emplace_back([&, t] {
                 for (int i = 0; i < 25; ++i) {
@@ -960,6 +961,7 @@ private slots:
     {
         // 1 Hz HR, 10 s per column: joined. A 5 min hole breaks the line.
         std::vector<ArchiveTrendPoint> p;
+        p.reserve(900);
         for (int s = 0; s < 600; ++s)
             p.push_back({s * 1000, 70.0, 70.0, 70.0});
         for (int s = 900; s < 1200; ++s)
