@@ -22,6 +22,7 @@
 # CI sets VIGIL_REQUIRE_SHARED_DATA=1: a test that needs ../shared/data fails instead of skipping.
 set -uo pipefail
 root="$(cd "$(dirname "$0")" && pwd)"
+cd "$root" # cmake --preset reads CMakePresets.json from here
 build="${VIGIL_BUILD_DIR:-$root/build}"
 jobs="$(nproc)"
 all_stages=(build ctest format qmllint tidy asan tsan)
