@@ -1,12 +1,185 @@
 #!/usr/bin/env bash
-# The project's test command: installs what is missing, builds everything (warnings are errors), and runs
-# every test through ctest. Tests that need the real window start their own Xvfb (xvfb-run).
-# Long fuzz, soak and benchmark runs are separate (docs/PERFORMANCE.md); short versions run here.
-set -euo pipefail
+# The project's test command.
+#
+#   ./test.sh [ctest args]   quick: installs what is missing, builds everything (Release, warnings are
+#                            errors) and runs every test through ctest. Tests that need the real window
+#                            start their own Xvfb (xvfb-run).
+#   ./test.sh --all          what CI runs (.ci/run): every stage below, in order; each stage's time is
+#                            printed, and the run fails if any stage fails (all stages still run).
+#   ./test.sh --stage NAME   one stage (repeatable): to rerun the check that failed.
+#   ./test.sh --list         the stages.
+#
+# Stages (--all runs them all):
+#   build    Release build of everything in build/, warnings are errors (the strict set of CMakeLists.txt)
+#   ctest    every test in build/ (with --all: the tests the asan stage does not run, see below)
+#   format   clang-format --dry-run -Werror over the tracked C++ files
+#   qmllint  qmllint over the Vigil.Ui QML module (the all_qmllint target), no warnings
+#   tidy     clang-tidy-14 (.clang-tidy) over the project's sources, no findings
+#   asan     unit and integration tests built with AddressSanitizer + UndefinedBehaviorSanitizer
+#   tsan     ring buffer, ward ingest, gateway session and archive writer tests under ThreadSanitizer
+#
+# Long fuzz, soak and benchmark runs are separate (docs/PERFORMANCE.md); short versions run in ctest.
+# CI sets VIGIL_REQUIRE_SHARED_DATA=1: a test that needs ../shared/data fails instead of skipping.
+set -uo pipefail
 root="$(cd "$(dirname "$0")" && pwd)"
+cd "$root" # cmake --preset reads CMakePresets.json from here
 build="${VIGIL_BUILD_DIR:-$root/build}"
+jobs="$(nproc)"
+all_stages=(build ctest format qmllint tidy asan tsan)
+
+stages=()
+ctest_args=()
+all=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --all) all=1; stages=("${all_stages[@]}") ;;
+    --stage) shift; stages+=("${1:?--stage needs a name}") ;;
+    --stage=*) stages+=("${1#--stage=}") ;;
+    --list) printf '%s\n' "${all_stages[@]}"; exit 0 ;;
+    *) ctest_args+=("$1") ;;
+  esac
+  shift
+done
+quick=0
+if [ ${#stages[@]} -eq 0 ]; then
+  quick=1
+  stages=(build ctest)
+fi
+if [ "$all" = 1 ]; then
+  export VIGIL_REQUIRE_SHARED_DATA=1
+fi
+
+# ccache as scripts/build.sh sets it up, for the sanitizer trees too.
+launcher=()
+if command -v ccache >/dev/null; then
+  export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=1
+  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+fi
+
+# The C++ files the format and tidy stages look at: tracked, not third-party, not the fuzz corpus.
+cxx_files() { git -C "$root" ls-files -- '*.cpp' '*.h' '*.hpp' | sed "s#^#$root/#"; }
+
+stage_build() {
+  VIGIL_CMAKE_ARGS="-DVIGIL_WERROR=ON ${VIGIL_CMAKE_ARGS:-}" "$root/scripts/build.sh"
+}
+
+stage_ctest() {
+  local extra=()
+  # Under --all the unit and integration tests run in the asan stage (they are the same tests, with the
+  # sanitizers on); here run the rest: window (ui), qml, benchmarks, fuzz.
+  if [ "$all" = 1 ]; then extra=(-LE '^(unit|integration)$'); fi
+  ctest --test-dir "$build" --output-on-failure -j2 --timeout 900 "${extra[@]}" "${ctest_args[@]}"
+}
+
+stage_format() {
+  local files
+  mapfile -t files < <(cxx_files)
+  echo "format: ${#files[@]} files"
+  clang-format --dry-run -Werror "${files[@]}"
+}
+
+stage_qmllint() {
+  # The targets qt_add_qml_module makes (vigil_ui_qmllint, grouped in all_qmllint). qmllint prints its
+  # warnings and still exits 0 for some of them in Qt 6.4, so any "Warning:" line fails the stage too.
+  [ -f "$build/build.ninja" ] || stage_build || return 1
+  local log
+  log="$(mktemp)"
+  cmake --build "$build" --target all_qmllint 2>&1 | tee "$log"
+  local rc=${PIPESTATUS[0]}
+  if grep -q '^Warning:' "$log"; then
+    echo "qmllint: $(grep -c '^Warning:' "$log") warnings"
+    rc=1
+  fi
+  rm -f "$log"
+  return "$rc"
+}
+
+stage_tidy() {
+  # clang-tidy needs the compile database and the generated sources (moc, QML type registration).
+  [ -f "$build/build.ninja" ] || stage_build || return 1
+  if ! command -v run-clang-tidy-14 >/dev/null; then
+    echo "tidy: run-clang-tidy-14 missing (scripts/install-deps.sh installs clang-tidy-14)"
+    return 1
+  fi
+  cmake --build "$build" -j"$jobs" >/dev/null || return 1
+  local files
+  # The project's own translation units (headers are checked through them, HeaderFilterRegex).
+  mapfile -t files < <(git -C "$root" ls-files -- '*.cpp' | grep -v '^tests/fuzz/' | sed "s#^#$root/#")
+  echo "tidy: ${#files[@]} translation units, -j$jobs"
+  local log
+  log="$(mktemp)"
+  # -extra-arg: g++'s flags clang does not know are in the compile database; tell clang to ignore them.
+  run-clang-tidy-14 -quiet -p "$build" -j "$jobs" -clang-tidy-binary "$(command -v clang-tidy-14)" \
+    -extra-arg=-Wno-unknown-warning-option -extra-arg=-Wno-unused-command-line-argument \
+    "${files[@]}" >"$log" 2>&1
+  local rc=$?
+  # run-clang-tidy-14 asks for colour; strip it, then keep one line per finding (a header's finding is
+  # reported once per file that includes it).
+  sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '(warning|error): .*\[[a-zA-Z0-9.,-]+\]$' | sort -u >"$log.findings"
+  local n
+  n=$(wc -l <"$log.findings")
+  cat "$log.findings"
+  echo "tidy: $n findings"
+  if [ "$n" -gt 0 ]; then
+    echo "tidy: findings per file:"
+    sed -E 's#^([^:]+):.*#\1#' "$log.findings" | sed "s#^$root/##" | sort | uniq -c | sort -rn
+    rc=1
+  elif [ "$rc" -ne 0 ]; then
+    tail -40 "$log"
+  fi
+  rm -f "$log" "$log.findings"
+  return "$rc"
+}
+
+# Sanitizer trees: configured from CMakePresets.json, built only for the targets their tests need.
+sanitizer_env() {
+  export ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1"
+  export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
+  export LSAN_OPTIONS="suppressions=$root/tests/sanitizers/lsan.supp:print_suppressions=0"
+  export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$root/tests/sanitizers/tsan.supp"
+}
+
+stage_asan() {
+  "$root/scripts/install-deps.sh" >/dev/null || return 1
+  cmake --preset asan -S "$root" "${launcher[@]}" >/dev/null || return 1
+  cmake --build "$root/build-asan" -j"$jobs" --target vigil_sanitizer_tests || return 1
+  sanitizer_env
+  # Unit and integration tests; the window, qml and benchmark programs stay in the Release tree: under
+  # ASan, Mesa's llvmpipe renders several times slower and the benchmarks' figures would mean nothing.
+  ctest --test-dir "$root/build-asan" --output-on-failure -j2 --timeout 1800 -L '^(unit|integration)$'
+}
+
+stage_tsan() {
+  "$root/scripts/install-deps.sh" >/dev/null || return 1
+  cmake --preset tsan -S "$root" "${launcher[@]}" >/dev/null || return 1
+  cmake --build "$root/build-tsan" -j"$jobs" --target vigil_tsan_tests || return 1
+  sanitizer_env
+  ctest --test-dir "$root/build-tsan" --output-on-failure -j2 --timeout 1800 -L '^tsan$'
+}
+
 start=$(date +%s)
-VIGIL_CMAKE_ARGS="-DVIGIL_WERROR=ON ${VIGIL_CMAKE_ARGS:-}" "$root/scripts/build.sh"
-echo "test.sh: build done in $(( $(date +%s) - start )) s"
-ctest --test-dir "$build" --output-on-failure -j2 --timeout 900 "$@"
+failed=()
+summary=()
+for s in "${stages[@]}"; do
+  if ! declare -F "stage_$s" >/dev/null; then
+    echo "test.sh: no stage '$s' (stages: ${all_stages[*]})" >&2
+    exit 2
+  fi
+  echo "==== test.sh: stage $s"
+  t0=$(date +%s)
+  "stage_$s"
+  rc=$?
+  dt=$(( $(date +%s) - t0 ))
+  if [ "$rc" -eq 0 ]; then result=ok; else result="FAILED ($rc)"; failed+=("$s"); fi
+  summary+=("$(printf '%-8s %5d s  %s' "$s" "$dt" "$result")")
+  echo "==== test.sh: stage $s: $result in $dt s"
+  # The quick run stops at a failed build, as before; --all keeps going so one run reports every check.
+  if [ "$rc" -ne 0 ] && [ "$quick" = 1 ]; then break; fi
+done
+echo "==== test.sh: summary"
+printf '%s\n' "${summary[@]}"
 echo "test.sh: total $(( $(date +%s) - start )) s"
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "test.sh: FAILED: ${failed[*]}"
+  exit 1
+fi

@@ -23,6 +23,8 @@ PKGS=(
   # real peers and baselines for tests and benchmarks
   python3-hl7 python3-pydicom flac zstd gzip
   clang-14 libfuzzer-14-dev
+  # ./test.sh --all: clang-tidy stage (run-clang-tidy-14 comes with it)
+  clang-tidy-14
 )
 
 missing=()

@@ -319,6 +319,11 @@ bool exportWfdb(ArchiveReader &reader, const BedRecord &bed, qint64 t1Us, qint64
         }
         g = gcd64(g, qint64(std::llround(milli)));
     }
+    if (g <= 0) {
+        // Every rate below 0.0005 Hz (a damaged archive): no samples per frame to write.
+        *error = QStringLiteral("no channel has a usable sample rate");
+        return false;
+    }
     const double frameHz = double(g) / 1000.0;
     qint64 startUs = std::numeric_limits<qint64>::max(), endUs = std::numeric_limits<qint64>::min();
     for (const ChannelData &c : chans) {
@@ -481,6 +486,7 @@ bool exportCsv(ArchiveReader &reader, const BedRecord &bed, qint64 t1Us, qint64 
     // Numerics: one row per instant, one column per numeric that has data.
     const qint64 t1Ms = t1Us / 1000, t2Ms = (t2Us + 999) / 1000;
     std::vector<NumericId> ids;
+    ids.reserve(kNumericCount);
     for (int i = 0; i < kNumericCount; ++i)
         ids.push_back(NumericId(i));
     const std::vector<TrendSeries> trends = reader.trend(bed.key, ids, t1Ms, t2Ms, 0);

@@ -8,8 +8,10 @@
 // The hot encoder and decoder functions are compiled twice, for baseline x86-64 and for x86-64-v3 (AVX2,
 // BMI2, LZCNT, FMA), and picked at load time: the Rice coder is shift-heavy and the analysis loops vectorise
 // twice as wide, while the station must still run on any x86-64. Everything they call is force-inlined so
-// it is compiled for the same target.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(VIGIL_WAVECODEC_NO_CLONES)
+// it is compiled for the same target. Not under ThreadSanitizer: the load-time resolver (an ifunc) runs
+// during relocation, instrumented, before the TSan runtime exists, and the program dies before main().
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(VIGIL_WAVECODEC_NO_CLONES) &&                       \
+    !defined(__SANITIZE_THREAD__)
 #define VWC_CLONES __attribute__((target_clones("arch=x86-64-v3", "default")))
 #define VWC_HAVE_CRC32C_INSN 1
 #else

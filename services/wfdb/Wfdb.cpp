@@ -508,7 +508,7 @@ std::optional<Record> Record::open(const QString &headerPath, QString *error)
         while (g.last < n &&
                h.signalInfos[std::size_t(g.last)].fileName == h.signalInfos[std::size_t(s)].fileName)
             g.frameSamples += h.signalInfos[std::size_t(g.last++)].samplesPerFrame;
-        groups.push_back(std::move(g));
+        groups.push_back(g);
         s = groups.back().last;
     }
 

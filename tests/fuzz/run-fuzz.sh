@@ -73,7 +73,7 @@ for t in "${targets[@]}"; do
             continue
         fi
         # shellcheck disable=SC2086
-        build "$t" -fPIC -I"$repo/models/domain" "$here/fuzz_hl7.cpp" "${core[@]}" "$src/Pcd.cpp" "$repo/models/domain/Mdc.cpp" "$repo/models/domain/Alarm.cpp" "$repo/models/domain/Ingest.cpp" $qt || { status=1; continue; } ;;
+        build "$t" -fPIC -I"$repo/models/domain" "$here/fuzz_hl7.cpp" "${core[@]}" "$src"/Pcd*.cpp "$repo/models/domain/Mdc.cpp" "$repo/models/domain/Alarm.cpp" "$repo/models/domain/Ingest.cpp" $qt || { status=1; continue; } ;;
     *)
         echo "unknown target $t"
         status=1

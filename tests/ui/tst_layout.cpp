@@ -6,9 +6,10 @@
 // the pointer while conditions change, and the bed view's limits panel applies a change after a confirm.
 //
 // VIGIL_SHOT_DIR=dir saves a PNG of each checked state there (for docs/img).
-#include "Gui.h"
+#include "QuickItems.h"
 #include "StationApp.h"
 #include "StationConfig.h"
+#include "StationWindow.h"
 
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
@@ -18,39 +19,12 @@
 #include <cmath>
 
 using namespace vigil;
+using vigil::test::itemsOf;
+using vigil::test::named;
+using vigil::test::sceneRect;
+using vigil::test::visibleItemNamed;
 
 namespace {
-
-template <typename T> QList<T *> itemsOf(QQuickItem *root)
-{
-    QList<T *> out;
-    if (auto *t = qobject_cast<T *>(root))
-        out << t;
-    for (QQuickItem *child : root->childItems())
-        out << itemsOf<T>(child);
-    return out;
-}
-
-QList<QQuickItem *> named(QQuickItem *root, const QString &name, bool visibleOnly = true)
-{
-    QList<QQuickItem *> out;
-    for (QQuickItem *i : itemsOf<QQuickItem>(root)) {
-        if (i->objectName() == name && (!visibleOnly || i->isVisible()))
-            out << i;
-    }
-    return out;
-}
-
-QQuickItem *itemNamed(QQuickItem *root, const QString &name)
-{
-    const auto all = named(root, name);
-    return all.isEmpty() ? nullptr : all.first();
-}
-
-QRectF sceneRect(const QQuickItem *i)
-{
-    return i->mapRectToScene(QRectF(0, 0, i->width(), i->height()));
-}
 
 // Contains with a rounding allowance of one pixel.
 bool inside(const QRectF &outer, const QRectF &inner)
@@ -120,22 +94,18 @@ private:
                 cfg.sources.push_back(gw);
             }
         }
-        m_app = std::make_unique<StationApp>(cfg);
         QString error;
-        if (!m_app->build(&error)) {
+        m_app = test::startStation(cfg, &error);
+        if (!m_app) {
             qWarning("build: %s", qPrintable(error));
             return false;
         }
-        m_app->start();
         m_engine = std::make_unique<QQmlApplicationEngine>();
-        m_window = loadStationWindow(*m_engine, station(), &error);
+        m_window = test::showStationWindow(*m_engine, station(), size, &error);
         if (!m_window) {
             qWarning("window: %s", qPrintable(error));
             return false;
         }
-        m_window->resize(size);
-        if (!QTest::qWaitForWindowExposed(m_window))
-            return false;
         if (!QTest::qWaitFor([&] { return station()->wardModel()->rowCount() == beds; }, 10000))
             return false;
         if (crowdedTopBar)
@@ -155,7 +125,7 @@ private:
     QStringList checkTiles(int beds, const QString &layout)
     {
         QStringList problems;
-        auto *grid = itemNamed(m_window->contentItem(), QStringLiteral("wardGrid"));
+        auto *grid = visibleItemNamed(m_window->contentItem(), QStringLiteral("wardGrid"));
         if (!grid)
             return {QStringLiteral("no ward grid")};
         const int cols = grid->property("cols").toInt();
@@ -260,8 +230,8 @@ private:
     QStringList checkAlarmBar()
     {
         QStringList problems;
-        auto *text = itemNamed(m_window->contentItem(), QStringLiteral("alarmBarText"));
-        auto *detail = itemNamed(m_window->contentItem(), QStringLiteral("alarmBarDetail"));
+        auto *text = visibleItemNamed(m_window->contentItem(), QStringLiteral("alarmBarText"));
+        auto *detail = visibleItemNamed(m_window->contentItem(), QStringLiteral("alarmBarDetail"));
         if (!text)
             return {QStringLiteral("alarm bar text missing")};
         // The second line (values, patient) is there whenever the condition has either.
@@ -286,10 +256,10 @@ private:
         if (!detailText.contains(patient))
             problems
                 << QStringLiteral("alarm bar detail '%1' lacks the patient '%2'").arg(detailText, patient);
-        auto *indicator = itemNamed(m_window->contentItem(), QStringLiteral("audioPausedIndicator"));
+        auto *indicator = visibleItemNamed(m_window->contentItem(), QStringLiteral("audioPausedIndicator"));
         if (station()->audioState()->paused() && !indicator)
             problems << QStringLiteral("audio paused but no AUDIO PAUSED indicator");
-        auto *date = itemNamed(m_window->contentItem(), QStringLiteral("clockDate"));
+        auto *date = visibleItemNamed(m_window->contentItem(), QStringLiteral("clockDate"));
         if (!date ||
             !date->property("text").toString().contains(QString::number(QDate::currentDate().year())))
             problems << QStringLiteral("the clock shows no date");
@@ -340,7 +310,7 @@ private:
         QVERIFY2(problems.isEmpty(),
                  qPrintable(QStringLiteral("%1 layout problems (listed above)").arg(problems.size())));
         // With three gateways and audio paused at 1280 the chips collapse to a count; at 1920 they fit.
-        auto *count = itemNamed(m_window->contentItem(), QStringLiteral("sourceCount"));
+        auto *count = visibleItemNamed(m_window->contentItem(), QStringLiteral("sourceCount"));
         if (size.width() <= 1280)
             QVERIFY2(count, "three gateways at 1280 px should collapse to a count");
     }
@@ -365,7 +335,7 @@ private slots:
     {
         QVERIFY(open(16, {1920, 1080}, false));
         QTRY_VERIFY_WITH_TIMEOUT(station()->alarmBar()->unacknowledgedCount() >= 3, 60000);
-        auto *text = itemNamed(m_window->contentItem(), QStringLiteral("alarmBarText"));
+        auto *text = visibleItemNamed(m_window->contentItem(), QStringLiteral("alarmBarText"));
         QVERIFY(text);
         QStringList seen;
         for (int step = 0; step < 3; ++step) {
@@ -401,7 +371,7 @@ private slots:
         QVERIFY2(row >= 0, qPrintable(bed));
         QVERIFY(station()->pauseAlarms(row));
         QTRY_VERIFY(station()->alarmBar()->topBed() != bed);
-        auto *text = itemNamed(m_window->contentItem(), QStringLiteral("alarmBarText"));
+        auto *text = visibleItemNamed(m_window->contentItem(), QStringLiteral("alarmBarText"));
         QTRY_VERIFY(!text->property("text").toString().contains(bed + QStringLiteral("  ")));
         // The tile says so, with the time left, and its frame is steady.
         QQuickItem *tile = nullptr;
@@ -411,7 +381,7 @@ private slots:
         }
         QVERIFY(tile);
         QQuickItem *paused = nullptr;
-        QTRY_VERIFY((paused = itemNamed(tile, QStringLiteral("alarmsPaused"))));
+        QTRY_VERIFY((paused = visibleItemNamed(tile, QStringLiteral("alarmsPaused"))));
         QVERIFY(paused->property("text").toString().startsWith(QLatin1String("ALARMS PAUSED")));
         if (model->roleNames().key("alarmPauseRemaining", -1) >= 0)
             QTRY_VERIFY(paused->property("text").toString().contains(u':'));
@@ -433,10 +403,10 @@ private slots:
         QObject *alarms = station()->alarmList();
         QTest::keyClick(m_window, Qt::Key_L);
         QQuickItem *list = nullptr;
-        QTRY_VERIFY((list = itemNamed(m_window->contentItem(), QStringLiteral("alarmList"))));
+        QTRY_VERIFY((list = visibleItemNamed(m_window->contentItem(), QStringLiteral("alarmList"))));
         QTest::qWait(400); // the popup's enter transition
         // Headers, and no internal id in the bed column.
-        QVERIFY(itemNamed(m_window->contentItem(), QStringLiteral("alarmHeaders")));
+        QVERIFY(visibleItemNamed(m_window->contentItem(), QStringLiteral("alarmHeaders")));
         for (QQuickItem *w : named(list, QStringLiteral("alarmWhere")))
             QVERIFY2(!w->property("text").toString().isEmpty(), "empty bed column");
         shot(QStringLiteral("alarm-centre.png"));
@@ -468,7 +438,7 @@ private slots:
         QTest::qWait(600);
         QCOMPARE(idAt(over), before);
         QCOMPARE(list->property("count").toInt(), count);
-        auto *marker = itemNamed(m_window->contentItem(), QStringLiteral("pendingMarker"));
+        auto *marker = visibleItemNamed(m_window->contentItem(), QStringLiteral("pendingMarker"));
         QVERIFY2(marker, "no 'updates waiting' marker while held");
 
         // Pointer leaves: released after the linger, and the list catches up.
@@ -485,28 +455,28 @@ private slots:
     void bedViewLimitsPanel()
     {
         QVERIFY(open(16, {1920, 1080}, false));
-        auto *grid = itemNamed(m_window->contentItem(), QStringLiteral("wardGrid"));
+        auto *grid = visibleItemNamed(m_window->contentItem(), QStringLiteral("wardGrid"));
         QVERIFY(grid);
         QTRY_VERIFY(grid->hasActiveFocus());
         QTest::keyClick(m_window, Qt::Key_Return);
         QQuickItem *detail = nullptr;
-        QTRY_VERIFY((detail = itemNamed(m_window->contentItem(), QStringLiteral("bedDetail"))));
+        QTRY_VERIFY((detail = visibleItemNamed(m_window->contentItem(), QStringLiteral("bedDetail"))));
         QVERIFY(station()->pauseAlarms(0));
         QQuickItem *paused = nullptr;
-        QTRY_VERIFY((paused = itemNamed(detail, QStringLiteral("detailAlarmsPaused"))));
+        QTRY_VERIFY((paused = visibleItemNamed(detail, QStringLiteral("detailAlarmsPaused"))));
         QVERIFY(paused->childItems().size() > 0);
-        auto *button = itemNamed(detail, QStringLiteral("limitsButton"));
+        auto *button = visibleItemNamed(detail, QStringLiteral("limitsButton"));
         QVERIFY(button);
         QMetaObject::invokeMethod(button, "clicked");
         QQuickItem *rows = nullptr;
-        QTRY_VERIFY((rows = itemNamed(m_window->contentItem(), QStringLiteral("limitRows"))));
+        QTRY_VERIFY((rows = visibleItemNamed(m_window->contentItem(), QStringLiteral("limitRows"))));
         QTest::qWait(400);
         QStringList problems;
         const QRectF window(0, 0, m_window->width(), m_window->height());
         const QStringList keys{"hr",      "spo2",    "pulse",    "nibp_sys", "nibp_dia", "nibp_mean",
                                "abp_sys", "abp_dia", "abp_mean", "rr",       "temp",     "etco2"};
         for (const QString &key : keys) {
-            auto *label = itemNamed(rows, QStringLiteral("limitLabel_") + key);
+            auto *label = visibleItemNamed(rows, QStringLiteral("limitLabel_") + key);
             if (!label) {
                 problems << QStringLiteral("no limit row for ") + key;
                 continue;
@@ -525,7 +495,7 @@ private slots:
         // HR high +5, then the confirm step, then applied.
         const double high =
             station()->limits(0, QStringLiteral("hr")).value(QStringLiteral("high")).toDouble();
-        QQuickItem *hrRow = itemNamed(rows, QStringLiteral("limit_hr_high"));
+        QQuickItem *hrRow = visibleItemNamed(rows, QStringLiteral("limit_hr_high"));
         QVERIFY(hrRow);
         QQuickItem *plus = nullptr;
         const auto siblings = hrRow->parentItem()->childItems();
@@ -533,12 +503,12 @@ private slots:
         plus = siblings.value(at + 1);
         QVERIFY(plus && plus->inherits("QQuickAbstractButton"));
         QMetaObject::invokeMethod(plus, "clicked");
-        auto *review = itemNamed(m_window->contentItem(), QStringLiteral("limitsReview"));
+        auto *review = visibleItemNamed(m_window->contentItem(), QStringLiteral("limitsReview"));
         QVERIFY(review && review->isEnabled());
         QCOMPARE(station()->limits(0, QStringLiteral("hr")).value(QStringLiteral("high")).toDouble(), high);
         QMetaObject::invokeMethod(review, "clicked");
         QQuickItem *confirm = nullptr;
-        QTRY_VERIFY((confirm = itemNamed(m_window->contentItem(), QStringLiteral("limitsConfirm"))));
+        QTRY_VERIFY((confirm = visibleItemNamed(m_window->contentItem(), QStringLiteral("limitsConfirm"))));
         QCOMPARE(station()->limits(0, QStringLiteral("hr")).value(QStringLiteral("high")).toDouble(), high);
         QMetaObject::invokeMethod(confirm, "clicked");
         QTRY_COMPARE(station()->limits(0, QStringLiteral("hr")).value(QStringLiteral("high")).toDouble(),

@@ -1,8 +1,9 @@
 // The real station window on a simulated ward: traces are actually drawn in every tile's wave area and
 // move between frames; keyboard navigation opens and closes the bed detail; both target resolutions fit.
-#include "Gui.h"
+#include "QuickItems.h"
 #include "StationApp.h"
 #include "StationConfig.h"
+#include "StationWindow.h"
 #include "WaveformView.h"
 
 #include <QQmlApplicationEngine>
@@ -11,41 +12,15 @@
 #include <QTest>
 
 using namespace vigil;
+using vigil::test::itemNamed;
+using vigil::test::itemsOf;
 
 namespace {
-// A trace pixel: bright and saturated (traces are green, cyan, yellow, red on near-black).
-bool isTrace(QRgb p)
-{
-    const int r = qRed(p), g = qGreen(p), b = qBlue(p);
-    const int hi = std::max({r, g, b}), lo = std::min({r, g, b});
-    return hi > 150 && hi - lo > 80;
-}
-
 struct Region
 {
     QRect rect;
     int lanes;
 };
-
-// Delegates are not QObject children of the window's items: walk the visual tree.
-template <typename T> QList<T *> itemsOf(QQuickItem *root)
-{
-    QList<T *> out;
-    if (auto *t = qobject_cast<T *>(root))
-        out << t;
-    for (QQuickItem *child : root->childItems())
-        out << itemsOf<T>(child);
-    return out;
-}
-
-QQuickItem *itemNamed(QQuickItem *root, const QString &name)
-{
-    for (QQuickItem *i : itemsOf<QQuickItem>(root)) {
-        if (i->objectName() == name)
-            return i;
-    }
-    return nullptr;
-}
 
 QList<Region> waveRegions(QQuickWindow *window)
 {
@@ -61,15 +36,6 @@ QList<Region> waveRegions(QQuickWindow *window)
         out.append({px, int(view->waves().size())});
     }
     return out;
-}
-
-int tracePixels(const QImage &img, const QRect &r)
-{
-    int n = 0;
-    for (int y = r.top(); y <= r.bottom(); ++y)
-        for (int x = r.left(); x <= r.right(); ++x)
-            n += isTrace(img.pixel(x, y));
-    return n;
 }
 
 int changedPixels(const QImage &a, const QImage &b, const QRect &r)
@@ -96,16 +62,12 @@ private slots:
         StationConfig cfg = defaultStationConfig();
         cfg.sources[0].beds = 6;
         cfg.sources[0].scenarios.clear();
-        m_app = std::make_unique<StationApp>(cfg);
         QString error;
-        QVERIFY2(m_app->build(&error), qPrintable(error));
-        m_app->start();
+        m_app = test::startStation(cfg, &error);
+        QVERIFY2(m_app, qPrintable(error));
         m_engine = std::make_unique<QQmlApplicationEngine>();
-        m_window = loadStationWindow(*m_engine, m_app->station(), &error);
+        m_window = test::showStationWindow(*m_engine, m_app->station(), QSize(1920, 1080), &error);
         QVERIFY2(m_window, qPrintable(error));
-        m_window->resize(1920, 1080);
-        QVERIFY(QTest::qWaitForWindowExposed(m_window));
-        QCOMPARE(m_window->rendererInterface()->graphicsApi(), QSGRendererInterface::OpenGL);
         QTRY_COMPARE_WITH_TIMEOUT(m_app->station()->wardModel()->rowCount(), 6, 5000);
     }
 
@@ -126,7 +88,7 @@ private slots:
         QCOMPARE(regions.size(), 6);
         for (const Region &r : regions) {
             QVERIFY(r.lanes >= 3);
-            const int drawn = tracePixels(a, r.rect);
+            const int drawn = test::countPixels(a, r.rect);
             const int moved = changedPixels(a, b, r.rect);
             const int area = r.rect.width() * r.rect.height();
             // Traces of 3-4 lanes, 2 px thick, across most of the width: well over 1 % of the area.
@@ -162,7 +124,7 @@ private slots:
         const QImage img = m_window->grabWindow();
         img.save(QStringLiteral("tst_window_detail.png"));
         const QRectF r = waves->mapRectToScene(QRectF(60, 0, waves->width() - 60, waves->height()));
-        QVERIFY(tracePixels(img, r.toRect()) > int(r.width() * r.height() / 100));
+        QVERIFY(test::countPixels(img, r.toRect()) > int(r.width() * r.height() / 100));
         QTest::keyClick(m_window, Qt::Key_Escape);
         QTRY_VERIFY(grid->isVisible());
         QTRY_VERIFY(grid->hasActiveFocus());

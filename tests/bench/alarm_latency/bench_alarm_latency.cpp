@@ -11,6 +11,7 @@
 #include "Gui.h"
 #include "Hl7Builder.h"
 #include "Mllp.h"
+#include "Net.h"
 #include "Pcd.h"
 #include "StationApp.h"
 #include "StationConfig.h"
@@ -36,12 +37,7 @@ double pct(std::vector<double> v, double p)
     std::sort(v.begin(), v.end());
     return v[std::min(v.size() - 1, size_t(p * (v.size() - 1) + 0.5))];
 }
-quint16 freePort()
-{
-    QTcpServer s;
-    s.listen(QHostAddress::LocalHost, 0);
-    return s.serverPort();
-}
+using vigil::test::freePort;
 } // namespace
 
 int main(int argc, char **argv)

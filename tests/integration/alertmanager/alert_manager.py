@@ -129,7 +129,7 @@ class AlertManager:
             seg.append(f"OBX|1|CWE|DISSEM_STATUS^Alert dissemination status^L|1.0.0.9|{status.upper()}^{status}^L"
                        f"||||||F|||{ts}")
         else:
-            seg.append(f"PRT|||{status}")  # STANDARDS.md §3's own example
+            seg.append(f"PRT|||{status}")  # docs/STANDARDS-NOTES.md §3
         return "\r".join(seg) + "\r"
 
     def describe(self, raw, writer):

@@ -7,6 +7,7 @@
 #include "Hl7Message.h"
 #include "Hl7Text.h"
 #include "Mllp.h"
+#include "Net.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
@@ -120,11 +121,7 @@ public:
         });
     }
 
-    static void sendFrame(QTcpSocket *s, const std::string &msg)
-    {
-        const std::string framed = hl7::MllpFramer::frame(msg);
-        s->write(framed.data(), static_cast<qint64>(framed.size()));
-    }
+    static void sendFrame(QTcpSocket *s, const std::string &msg) { vigil::test::mllpSend(s, msg); }
 
 private:
     void handle(QTcpSocket *s, std::string bytes)
@@ -219,12 +216,7 @@ AlertManagerOptions quick(int timeoutMs = 2000)
     return o;
 }
 
-quint16 freePort()
-{
-    QTcpServer s;
-    s.listen(QHostAddress::LocalHost, 0);
-    return s.serverPort();
-}
+using vigil::test::freePort;
 
 } // namespace
 
@@ -293,7 +285,7 @@ private slots:
             m.parse(*keep.back());
             return parsePcd05(m);
         };
-        // STANDARDS §3's own example: PRT|||Delivered, the alarm in OBR-3.
+        // docs/STANDARDS-NOTES.md §3: PRT|||Delivered, the alarm in OBR-3.
         auto s = parse(pcd05Prt(QStringLiteral("VIG-1"), "Delivered", "C1"));
         QCOMPARE(s.size(), std::size_t(1));
         QCOMPARE(s[0].alarmIds.value(0), QStringLiteral("VIG-1"));

@@ -6,6 +6,7 @@
 #include "ArchiveReader.h"
 #include "ArchiveTools.h"
 #include "ChunkFormat.h"
+#include "SharedData.h"
 #include "WaveCodec.h"
 #include "Wfdb.h"
 
@@ -30,9 +31,7 @@ namespace {
 
 QString dataDir()
 {
-    const QByteArray env = qgetenv("VIGIL_SHARED_DATA");
-    return (env.isEmpty() ? QStringLiteral(VIGIL_SHARED_DATA) : QString::fromLocal8Bit(env)) +
-           QStringLiteral("/wfdb");
+    return vigil::test::sharedDataPath(QStringLiteral("wfdb"));
 }
 
 constexpr qint64 kT0Ms = 1'700'000'000'000; // 2023-11-14T22:13:20Z
@@ -255,8 +254,7 @@ void TstArchive::roundTripWfdb()
 {
     QFETCH(QString, record);
     const QString hea = dataDir() + u'/' + record + QStringLiteral(".hea");
-    if (!QFileInfo::exists(hea))
-        QSKIP(qPrintable(QStringLiteral("shared WFDB records not found in %1").arg(dataDir())));
+    VIGIL_REQUIRE_SHARED_DATA(hea);
     QString error;
     const std::optional<wfdb::Record> rec = wfdb::Record::open(hea, &error);
     QVERIFY2(rec, qPrintable(error));
@@ -1258,5 +1256,5 @@ void TstArchive::cliArgumentsAndCsvExport()
     QVERIFY(out.contains(QStringLiteral("ecg_ii")));
 }
 
-QTEST_GUILESS_MAIN(TstArchive)
+VIGIL_TEST_GUILESS_MAIN(TstArchive)
 #include "tst_archive.moc"

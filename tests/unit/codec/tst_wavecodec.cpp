@@ -1,6 +1,7 @@
 // Wave codec: bit-exact round trips on synthetic and recorded signals, and clean failure (never a crash
 // or an over-read) on corrupt, truncated or forged chunks.
 #include "MiniWfdb.h"
+#include "SharedData.h"
 #include "WaveCodec.h"
 
 #include <QTest>
@@ -268,11 +269,8 @@ private slots:
     void wfdbRecords()
     {
         QFETCH(QString, record);
-        const std::string dir = std::string(VIGIL_SHARED_DATA) + "/wfdb";
-        if (!std::filesystem::exists(dir + "/" + record.toStdString() + ".hea"))
-            QSKIP(qPrintable(QStringLiteral("shared WFDB data not found in %1 (CI keeps shared/ beside the "
-                                            "checkout)")
-                                 .arg(QString::fromStdString(dir))));
+        const std::string dir = vigil::test::sharedDataPath(QStringLiteral("wfdb")).toStdString();
+        VIGIL_REQUIRE_SHARED_DATA(QString::fromStdString(dir + "/" + record.toStdString() + ".hea"));
         vigil::codec::testing::MiniRecord rec;
         std::string error;
         QVERIFY2(vigil::codec::testing::readMiniRecord(dir, record.toStdString(), rec, error), error.c_str());
@@ -443,5 +441,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestWaveCodec)
+VIGIL_TEST_GUILESS_MAIN(TestWaveCodec)
 #include "tst_wavecodec.moc"

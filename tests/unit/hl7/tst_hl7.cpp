@@ -6,6 +6,7 @@
 #include "Hl7Text.h"
 #include "Mllp.h"
 #include "Pcd.h"
+#include "SharedData.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -35,7 +36,7 @@ namespace {
 
 QString dataDir()
 {
-    return QStringLiteral(VIGIL_SHARED_DATA "/hl7");
+    return vigil::test::sharedDataPath(QStringLiteral("hl7"));
 }
 
 // Cached for the program's lifetime: a Message is a view, its bytes must outlive it.
@@ -63,7 +64,7 @@ std::string sv(std::string_view v)
     return std::string(v);
 }
 
-std::string withLineEnds(std::string s, std::string_view eol)
+std::string withLineEnds(const std::string &s, std::string_view eol)
 {
     std::string out;
     std::string line;
@@ -198,9 +199,8 @@ private slots:
 
 void TestHl7::initTestCase()
 {
-    if (!QFile::exists(dataDir()))
-        QSKIP(qPrintable(QStringLiteral("shared data not found at %1 (needs ../shared beside the checkout)")
-                             .arg(dataDir())));
+    // Every parser and decoder test reads the shared samples: without them the whole program is skipped.
+    VIGIL_REQUIRE_SHARED_DATA(dataDir());
 }
 
 // --- parser -----------------------------------------------------------------------------------------------
@@ -1394,5 +1394,5 @@ void TestHl7::roundTripAlarm()
     QVERIFY(!d.patient);
 }
 
-QTEST_GUILESS_MAIN(TestHl7)
+VIGIL_TEST_GUILESS_MAIN(TestHl7)
 #include "tst_hl7.moc"

@@ -9,6 +9,7 @@
 #include "ReviewTrendView.h"
 #include "StripView.h"
 
+#include <QAbstractItemModelTester>
 #include <QDateTime>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -289,6 +290,55 @@ class TestReview : public QObject
 {
     Q_OBJECT
 private slots:
+    // The alarm history list under QAbstractItemModelTester: empty, filled out of order, refilled,
+    // emptied; rows newest first and every role answering for every row.
+    void alarmModelUnderModelTester()
+    {
+        ReviewAlarmModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy counts(&model, &ReviewAlarmModel::countChanged);
+        QCOMPARE(model.rowCount(), 0);
+        const auto entry = [](const char *id, qint64 t, std::optional<alarms::Priority> p) {
+            ArchiveAlarmEntry a;
+            a.alarmId = QString::fromLatin1(id);
+            a.timeMs = t;
+            a.priority = p;
+            a.kind = alarms::Kind::Physiological;
+            a.text = QStringLiteral("HR high");
+            a.metric = QStringLiteral("hr");
+            a.value = 142;
+            a.limitHigh = 120;
+            a.unit = QStringLiteral("/min");
+            return a;
+        };
+        model.reset({entry("a", kT0Ms, alarms::Priority::Low),
+                     entry("c", kT0Ms + 2000, alarms::Priority::High),
+                     entry("b", kT0Ms + 1000, std::nullopt)});
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(counts.size(), 1);
+        QCOMPARE(model.alarmIdAt(0), QStringLiteral("c"));
+        QCOMPARE(model.alarmIdAt(2), QStringLiteral("a"));
+        QCOMPARE(model.indexOf(QStringLiteral("b")), 1);
+        QCOMPARE(model.timeAt(1), double(kT0Ms + 1000));
+        QCOMPARE(model.data(model.index(0), ReviewAlarmModel::PriorityRole).toInt(), 3);
+        QCOMPARE(model.data(model.index(1), ReviewAlarmModel::PriorityRole).toInt(), 0);
+        const QHash<int, QByteArray> roles = model.roleNames();
+        QVERIFY(roles.size() >= 12);
+        for (int row = 0; row < model.rowCount(); ++row) {
+            for (auto it = roles.cbegin(); it != roles.cend(); ++it)
+                QVERIFY2(model.data(model.index(row), it.key()).isValid(), it.value().constData());
+        }
+        QVERIFY(!model.data(model.index(3), ReviewAlarmModel::AlarmIdRole).isValid());
+        model.reset({entry("d", kT0Ms, alarms::Priority::Medium)});
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(counts.size(), 2);
+        QCOMPARE(model.find(QStringLiteral("d"))->priority, alarms::Priority::Medium);
+        QVERIFY(!model.find(QStringLiteral("a")));
+        model.reset({});
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(counts.size(), 3);
+    }
+
     void withoutArchiveSaysSo()
     {
         ReviewModel m;
@@ -687,6 +737,7 @@ private slots:
         archive::ArchiveQueryAdapter q(f.path, 2);
         std::atomic<int> failures{0};
         std::vector<std::thread> threads;
+        threads.reserve(4);
         for (int t = 0; t < 4; ++t) {
             threads.emplace_back([&, t] {
                 for (int i = 0; i < 25; ++i) {
@@ -918,6 +969,7 @@ private slots:
     {
         // 1 Hz HR, 10 s per column: joined. A 5 min hole breaks the line.
         std::vector<ArchiveTrendPoint> p;
+        p.reserve(900);
         for (int s = 0; s < 600; ++s)
             p.push_back({s * 1000, 70.0, 70.0, 70.0});
         for (int s = 900; s < 1200; ++s)

@@ -4,6 +4,7 @@
 // raw .dat bytes with a few lines of independent Python and was run once:
 //   python3 tests/unit/wfdb/ground_truth.py ../shared/data/wfdb
 // Its checksums equal the ones in the PhysioNet headers, which validates that decoder.
+#include "SharedData.h"
 #include "Wfdb.h"
 #include "WfdbReplaySource.h"
 
@@ -26,18 +27,10 @@ namespace {
 
 QString dataDir()
 {
-    const QByteArray env = qgetenv("VIGIL_SHARED_DATA");
-    return (env.isEmpty() ? QStringLiteral(VIGIL_SHARED_DATA) : QString::fromLocal8Bit(env)) +
-           QStringLiteral("/wfdb");
+    return vigil::test::sharedDataPath(QStringLiteral("wfdb"));
 }
 
-#define REQUIRE_DATA()                                                                                       \
-    do {                                                                                                     \
-        if (!QFileInfo::exists(dataDir() + QStringLiteral("/100.hea")))                                      \
-            QSKIP(qPrintable(QStringLiteral("shared WFDB records not found in %1 (shared/data beside the "   \
-                                            "checkout, or set VIGIL_SHARED_DATA)")                           \
-                                 .arg(dataDir())));                                                          \
-    } while (false)
+#define REQUIRE_DATA() VIGIL_REQUIRE_SHARED_DATA(dataDir() + QStringLiteral("/100.hea"))
 
 Record openRecord(const QString &name)
 {
@@ -951,5 +944,5 @@ void TstWfdb::replayBadPath()
     QVERIFY(sink.updates.empty());
 }
 
-QTEST_GUILESS_MAIN(TstWfdb)
+VIGIL_TEST_GUILESS_MAIN(TstWfdb)
 #include "tst_wfdb.moc"

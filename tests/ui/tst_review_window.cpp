@@ -4,11 +4,12 @@
 // working directory, or in $VIGIL_REVIEW_SHOTS) for a human to look at.
 #include "Archive.h"
 #include "ArchiveQueryAdapter.h"
-#include "Gui.h"
 #include "Physiology.h"
+#include "QuickItems.h"
 #include "ReviewModel.h"
 #include "StationApp.h"
 #include "StationConfig.h"
+#include "StationWindow.h"
 #include "StripView.h"
 
 #include <QDir>
@@ -20,50 +21,16 @@
 #include <QTest>
 
 using namespace vigil;
+using vigil::test::itemNamed;
 
 namespace {
 
 const QString kBed = QStringLiteral("sim-1");
 
-bool isTrace(QRgb p)
-{
-    const int r = qRed(p), g = qGreen(p), b = qBlue(p);
-    const int hi = std::max({r, g, b}), lo = std::min({r, g, b});
-    return hi > 150 && hi - lo > 80;
-}
-
 // NIBP, temperature and CO2 are drawn white-grey, as in the live view.
 bool isBright(QRgb p)
 {
     return std::min({qRed(p), qGreen(p), qBlue(p)}) > 150;
-}
-
-int tracePixels(const QImage &img, const QRect &r, bool (*is)(QRgb) = isTrace)
-{
-    int n = 0;
-    for (int y = std::max(0, r.top()); y <= std::min(img.height() - 1, r.bottom()); ++y)
-        for (int x = std::max(0, r.left()); x <= std::min(img.width() - 1, r.right()); ++x)
-            n += is(img.pixel(x, y));
-    return n;
-}
-
-template <typename T> QList<T *> itemsOf(QQuickItem *root)
-{
-    QList<T *> out;
-    if (auto *t = qobject_cast<T *>(root))
-        out << t;
-    for (QQuickItem *child : root->childItems())
-        out << itemsOf<T>(child);
-    return out;
-}
-
-QQuickItem *itemNamed(QQuickItem *root, const QString &name)
-{
-    for (QQuickItem *i : itemsOf<QQuickItem>(root)) {
-        if (i->objectName() == name)
-            return i;
-    }
-    return nullptr;
 }
 
 QRect sceneRect(QQuickItem *item, int inset = 0)
@@ -222,24 +189,20 @@ private slots:
         StationConfig cfg = defaultStationConfig();
         cfg.sources[0].beds = 1;
         cfg.archive.enabled = false;
-        m_app = std::make_unique<StationApp>(cfg);
         QString error;
-        QVERIFY2(m_app->build(&error), qPrintable(error));
+        m_app = test::startStation(cfg, &error, false);
+        QVERIFY2(m_app, qPrintable(error));
         m_engine = std::make_unique<QQmlApplicationEngine>();
-        prepareEngine(*m_engine, m_app->station(), path); // the pages' archive, injected through the engine
-        m_engine->loadData(R"(
+        m_window = test::showQmlWindow(*m_engine, m_app->station(), R"(
             import QtQuick
             import QtQuick.Window
             import Vigil.Ui
             Window {
                 width: 1920; height: 1080; visible: true; color: "black"
                 BedReview { objectName: "page"; anchors.fill: parent; bedKey: "sim-1"; bedLabel: "Bed 01"; focus: true }
-            })");
-        QVERIFY(!m_engine->rootObjects().isEmpty());
-        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().first());
-        QVERIFY(m_window);
-        QVERIFY(QTest::qWaitForWindowExposed(m_window));
-        QCOMPARE(m_window->rendererInterface()->graphicsApi(), QSGRendererInterface::OpenGL);
+            })",
+                                       &error, path); // the pages' archive, injected through the engine
+        QVERIFY2(m_window, qPrintable(error));
         m_page = itemNamed(m_window->contentItem(), QStringLiteral("page"));
         QVERIFY(m_page);
         m_page->forceActiveFocus();
@@ -277,7 +240,8 @@ private slots:
             const QRect rect = sceneRect(view);
             const bool grey = QByteArray(panel) == "trend_nibp" || QByteArray(panel) == "trend_temp" ||
                               QByteArray(panel) == "trend_etco2";
-            QVERIFY2(tracePixels(img, rect, grey ? isBright : isTrace) > rect.width() / 2, panel);
+            QVERIFY2(test::countPixels(img, rect, grey ? isBright : test::isTracePixel) > rect.width() / 2,
+                     panel);
         }
         QCOMPARE(r->property("alarms").value<QObject *>()->property("count").toInt(), 4);
         // Zoom in on the desaturation (5 h 12 m in): the finer data arrives.
@@ -304,7 +268,7 @@ private slots:
         QVERIFY(view->lanes().contains(QStringLiteral("abp")));
         const QImage img = shot(QStringLiteral("review_disclosure.png"));
         const QRect rect = sceneRect(view, 60);
-        QVERIFY(tracePixels(img, rect) > rect.width() * view->lanes().size());
+        QVERIFY(test::countPixels(img, rect) > rect.width() * view->lanes().size());
         // Typed time, then one minute back with the keyboard.
         auto *field = itemNamed(m_page, QStringLiteral("jumpField"));
         QVERIFY(field);
@@ -339,7 +303,7 @@ private slots:
             itemNamed(itemNamed(m_page, QStringLiteral("alarmStripView")), QStringLiteral("stripView")));
         QVERIFY(view);
         const QRect rect = sceneRect(view, 60);
-        QVERIFY(tracePixels(img, rect) > rect.width());
+        QVERIFY(test::countPixels(img, rect) > rect.width());
     }
 
     void fitsAt1280x800()
