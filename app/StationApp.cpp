@@ -216,8 +216,8 @@ bool StationApp::startAlertManager(QString *error)
                 station->evaluateAlarms();
             });
     connect(m_alertManager, &AlertManagerLink::failed, station,
-            [station](const QString &id, const QString &why) {
-                station->alarmEngine()->onAlertManagerResult(id, alarms::Delivery::Failed, why);
+            [station](const QString &id, const QString &reason) {
+                station->alarmEngine()->onAlertManagerResult(id, alarms::Delivery::Failed, reason);
                 station->evaluateAlarms();
             });
     connect(station, &Station::escalationActionsReady, this, &StationApp::sendEscalations);

@@ -183,8 +183,8 @@ double ReviewTrendView::valueAt(const QString &key, double timeMs) const
     if (!id || !m_trends.data)
         return std::numeric_limits<double>::quiet_NaN();
     const review::TrendLayer *layer = m_trends.data->overview.get();
-    if (const auto &d = m_trends.data->detail; d && timeMs >= d->t1Ms && timeMs < d->t2Ms)
-        layer = d.get();
+    if (const auto &detail = m_trends.data->detail; detail && timeMs >= detail->t1Ms && timeMs < detail->t2Ms)
+        layer = detail.get();
     const ArchiveTrendSeries *s = layer ? layer->find(*id) : nullptr;
     if (!s || s->points.empty())
         return std::numeric_limits<double>::quiet_NaN();
