@@ -1,7 +1,7 @@
 // Value types of the alarm engine: what a condition is, what the gateway told us about one, what the
 // engine asks the audio and the alert manager to do. Qt Core only; the GUI thread owns every instance.
 //
-// Vocabulary follows IEC 60601-1-8 (shared/reference/STANDARDS.md section 6) and IHE PCD-04 (section 3).
+// Vocabulary follows IEC 60601-1-8 (docs/STANDARDS-NOTES.md section 6) and IHE PCD-04 (section 3).
 #pragma once
 
 #include "Alarm.h"

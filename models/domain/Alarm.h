@@ -2,7 +2,7 @@
 // decoder and encoder (services/hl7), the alarm engine and its models (models/alarms), the archive, the
 // audio player and the UI. Nothing else defines a priority, a kind, a phase or a technical code.
 //
-// Spec: shared/reference/STANDARDS.md section 3 (PCD-04 facets) and section 6 (IEC 60601-1-8).
+// Spec: docs/STANDARDS-NOTES.md section 3 (PCD-04 facets) and section 6 (IEC 60601-1-8).
 #pragma once
 
 #include "Vitals.h"

@@ -1,6 +1,6 @@
 // The one table of ISO/IEEE 11073 MDC codes the station understands beyond Vitals.h's primary codes:
-// numeric and waveform aliases (STANDARDS.md section 5), alarm event codes (section 3), and what an
-// alarm report means in the station's vocabulary. The PCD decoder decides meaning with these; the alarm
+// numeric and waveform aliases (docs/STANDARDS-NOTES.md section 5), alarm event codes (section 3), and what
+// an alarm report means in the station's vocabulary. The PCD decoder decides meaning with these; the alarm
 // engine only sees the result (parameter, direction, technical code).
 #pragma once
 

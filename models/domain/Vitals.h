@@ -9,7 +9,7 @@
 namespace vigil {
 
 // Waveform channels a central station shows. The MDC codes are those of IHE PCD waveform content
-// (shared/reference/STANDARDS.md section 4).
+// (docs/STANDARDS-NOTES.md section 4).
 enum class WaveId : std::uint8_t { EcgI, EcgII, EcgIII, EcgV, Pleth, Resp, Abp, Co2, Count };
 inline constexpr int kWaveCount = static_cast<int>(WaveId::Count);
 
