@@ -216,6 +216,6 @@ Rectangle {
             bedLabel: detail.bed ? detail.bed.label : ""
             onBack: { detail.reviewing = false; detail.forceActiveFocus(); }
         }
-        onLoaded: item.forceActiveFocus()
+        onLoaded: (item as Item).forceActiveFocus()
     }
 }

@@ -23,9 +23,11 @@ Rectangle {
         bedKey: page.bedKey
     }
     // The model drops everything when the bed changes; ask for the new bed's data once it has.
-    onBedKeyChanged: if (reviewModel.available && bedKey.length) Qt.callLater(reviewModel.loadTrends)
+    // The "type" suppressions: Qt 6.4's QtQml qmltypes declare Qt.callLater as a QJSValue property, though it
+    // is a method (qmllint: "may or may not be a method").
+    onBedKeyChanged: if (reviewModel.available && bedKey.length) Qt.callLater(reviewModel.loadTrends) // qmllint disable type
     // Later, so the chart's width has reached chartPoints before the first read.
-    Component.onCompleted: if (reviewModel.available && bedKey.length) Qt.callLater(reviewModel.loadTrends)
+    Component.onCompleted: if (reviewModel.available && bedKey.length) Qt.callLater(reviewModel.loadTrends) // qmllint disable type
 
     function showTab(i) {
         tab = i;

@@ -106,7 +106,7 @@ ApplicationWindow {
             bedIndex: root.detailBed
             onBack: root.detailBed = -1
         }
-        onLoaded: item.forceActiveFocus()
+        onLoaded: (item as Item).forceActiveFocus()
     }
 
     Rectangle {

@@ -168,6 +168,7 @@ FocusScope {
         ColumnLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
+            id: stripPane
             spacing: 10
             readonly property var current: {
                 const r = alarmsTab.review;
@@ -182,19 +183,19 @@ FocusScope {
                 Text {
                     Layout.fillWidth: true
                     objectName: "alarmStripTitle"
-                    text: parent.parent.current
-                          ? qsTr("Onset %1   \u00B7   30 s before to 30 s after").arg(alarmsTab.fmtWhen(parent.parent.current.time))
+                    text: stripPane.current
+                          ? qsTr("Onset %1   \u00B7   30 s before to 30 s after").arg(alarmsTab.fmtWhen(stripPane.current.time))
                           : qsTr("Choose an alarm to see its waves")
-                    color: parent.parent.current ? Theme.text : Theme.textDim
+                    color: stripPane.current ? Theme.text : Theme.textDim
                     font.family: Theme.fontFamily
                     font.pixelSize: 22
                     elide: Text.ElideRight
                 }
                 ReviewButton {
                     objectName: "openInDisclosure"
-                    enabled: parent.parent.current !== null
+                    enabled: stripPane.current !== null
                     text: qsTr("Open in full disclosure")
-                    onClicked: alarmsTab.showWaves(parent.parent.current.time)
+                    onClicked: alarmsTab.showWaves(stripPane.current.time)
                 }
             }
             ReviewStrip {

@@ -13,11 +13,16 @@ FocusScope {
     signal showWaves(real time)
     signal openAlarm(string alarmId)
 
-    readonly property var panels: review ? review.trendPanels.filter(p => p.hasData) : []
+    readonly property var panels: review ? tab.withData(review.trendPanels) : []
     readonly property real legendWidth: 200
     readonly property real axisWidth: 70
     readonly property real spanMs: review ? review.viewEnd - review.viewStart : 0
 
+    // The panels that have data. (A function taking the list: Qt 6.4's qmllint types the C++ QVariantList
+    // property as such and knows no JS Array methods on it.)
+    function withData(list) {
+        return list.filter(p => p.hasData);
+    }
     function fmtSpan(ms) {
         const m = Math.round(ms / 60000);
         return m >= 120 ? (m / 60).toFixed(m % 60 === 0 ? 0 : 1) + " h" : m + " min";
