@@ -33,7 +33,9 @@ void fillTrendColumns(LaneColumns &lane, std::span<const ArchiveTrendPoint> poin
                       double msPerPx, double maxGapMs, int firstCol, int endCol, int tick = 0,
                       double tickHalfValue = 0.0);
 
-class ReviewTrendView : public TraceItem
+// The base is named in full: Qt 6.4's qmltyperegistrar does not resolve an unqualified base class inside a
+// namespace, and the qmltypes then have no prototype (qmllint knows none of the inherited properties).
+class ReviewTrendView : public vigil::TraceItem
 {
     Q_OBJECT
     QML_ELEMENT

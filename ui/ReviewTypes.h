@@ -11,7 +11,9 @@
 
 namespace vigil {
 
-class QmlReviewModel : public review::ReviewModel, public QQmlParserStatus
+// The base is named in full: Qt 6.4's qmltyperegistrar does not resolve an unqualified base class inside a
+// namespace, and the qmltypes then have no prototype (qmllint knows none of the inherited properties).
+class QmlReviewModel : public vigil::review::ReviewModel, public QQmlParserStatus
 {
     Q_OBJECT
     Q_INTERFACES(QQmlParserStatus)

@@ -34,7 +34,9 @@ void fillStripColumns(LaneColumns &lane, std::span<const float> samples, double 
 // (no calibrated unit) the extremes of what is shown plus a margin, as the live view's autoscale settles.
 void stripScale(WaveId id, const LaneColumns &lane, float &lo, float &hi);
 
-class StripView : public TraceItem
+// The base is named in full: Qt 6.4's qmltyperegistrar does not resolve an unqualified base class inside a
+// namespace, and the qmltypes then have no prototype (qmllint knows none of the inherited properties).
+class StripView : public vigil::TraceItem
 {
     Q_OBJECT
     QML_ELEMENT

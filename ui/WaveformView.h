@@ -23,7 +23,9 @@
 
 namespace vigil {
 
-class WaveformView : public TraceItem
+// The base is named in full: Qt 6.4's qmltyperegistrar does not resolve an unqualified base class inside a
+// namespace, and the qmltypes then have no prototype (qmllint knows none of the inherited properties).
+class WaveformView : public vigil::TraceItem
 {
     Q_OBJECT
     QML_ELEMENT

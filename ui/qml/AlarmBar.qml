@@ -18,6 +18,11 @@ Rectangle {
     objectName: "alarmBar"
     signal openCentre()
     readonly property int priority: Station.alarmBar.topPriority
+    // The non-empty parts joined by a middle dot. (A function, not a method call on the array literal: Qt
+    // 6.4's qmllint types an array literal as QVariantList and knows no JS Array methods on it.)
+    function joinNonEmpty(parts) {
+        return parts.filter(t => t.length > 0).join("  \u00B7  ");
+    }
     readonly property bool on: Theme.alarmOn(priority)
     // What the top bar must leave to the text column: wide enough for "Bed 12 · SpO2 low" and
     // "85 < 90, now 92 · Doe, Jane" in full.
@@ -95,8 +100,8 @@ Rectangle {
                 anchors.top: mainLine.bottom
                 width: parent.width
                 elide: Text.ElideRight
-                text: [bar.values, bar.patient, Station.alarmBar.topAcknowledged ? qsTr("\u2713 acknowledged") : ""]
-                      .filter(t => t.length > 0).join("  \u00B7  ")
+                text: bar.joinNonEmpty([bar.values, bar.patient,
+                                        Station.alarmBar.topAcknowledged ? qsTr("\u2713 acknowledged") : ""])
                 color: bar.ink
                 font.family: Theme.fontFamily
                 font.pixelSize: 17

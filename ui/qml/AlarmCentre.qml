@@ -176,48 +176,51 @@ Popup {
                 Row {
                     anchors.fill: parent
                     anchors.leftMargin: 20
-                    spacing: centre.colSpacing
+                    // Lines marked "disable unqualified": qmllint 6.4 reports every id of the enclosing document read from a
+                    // delegate or inline component; the runtime finds it through the creation context (only Qt 6.5's
+                    // `pragma ComponentBehavior: Bound` lets the tooling know).
+                    spacing: centre.colSpacing // qmllint disable unqualified
                     Cell {
-                        width: centre.wPrio; height: parent.height
+                        width: centre.wPrio; height: parent.height // qmllint disable unqualified
                         text: Theme.priorityName(row.priority)
                         color: Theme.alarmColor(row.priority)
                         font.bold: true
                     }
                     Cell {
                         objectName: "alarmWhere"
-                        width: centre.wBed; height: parent.height
+                        width: centre.wBed; height: parent.height // qmllint disable unqualified
                         text: row.model.where || (row.model.bedKey ? row.model.bedLabel : qsTr("Station"))
                         font.bold: true
                     }
                     Cell {
-                        width: centre.wPatient; height: parent.height
+                        width: centre.wPatient; height: parent.height // qmllint disable unqualified
                         text: row.model.patientName || ""
                     }
                     Cell {
                         objectName: "alarmCondition"
-                        width: centre.wCond; height: parent.height
+                        width: centre.wCond; height: parent.height // qmllint disable unqualified
                         text: row.model.text || ""
                         color: row.live ? Theme.text : Theme.textDim
                     }
                     Cell {
-                        width: centre.wValue; height: parent.height
+                        width: centre.wValue; height: parent.height // qmllint disable unqualified
                         text: row.model.valueText || ""
                     }
                     Cell {
-                        width: centre.wOnset; height: parent.height
-                        text: centre.fmtOnset(row.model.startMs)
+                        width: centre.wOnset; height: parent.height // qmllint disable unqualified
+                        text: centre.fmtOnset(row.model.startMs) // qmllint disable unqualified
                         color: Theme.textDim
                         font.pixelSize: 16
                     }
                     Cell {
-                        width: centre.wDur; height: parent.height
-                        text: centre.fmtDuration(row.model.durationS)
+                        width: centre.wDur; height: parent.height // qmllint disable unqualified
+                        text: centre.fmtDuration(row.model.durationS) // qmllint disable unqualified
                         color: Theme.textDim
                         font.pixelSize: 16
                     }
                     Cell {
                         objectName: "alarmState"
-                        width: centre.wState; height: parent.height
+                        width: centre.wState; height: parent.height // qmllint disable unqualified
                         text: (row.paused ? qsTr("paused") : row.resetBy.length ? qsTr("reset (%1)").arg(row.resetBy) : row.alarmState)
                               + (row.model.escalated ? qsTr(" \u00B7 escalated") : "")
                               + (row.model.acknowledged ? qsTr(" \u00B7 ack %1").arg(row.model.acknowledgedBy || "") : "")
@@ -228,7 +231,10 @@ Popup {
                         maximumLineCount: 2
                     }
                     Item {
-                        width: centre.wActions; height: parent.height
+                        // Lines marked "disable unqualified": qmllint 6.4 reports every id of the enclosing document read from a
+                        // delegate or inline component; the runtime finds it through the creation context (only Qt 6.5's
+                        // `pragma ComponentBehavior: Bound` lets the tooling know).
+                        width: centre.wActions; height: parent.height // qmllint disable unqualified
                         Button {
                             objectName: "ackAlarm"
                             visible: row.canAck

@@ -20,8 +20,11 @@ Rectangle {
             required property var model
             required property int index
             visible: false
-            Component.onCompleted: if (index === detail.bedIndex) detail.bed = model
-            onModelChanged: if (index === detail.bedIndex) detail.bed = model
+            // Lines marked "disable unqualified": qmllint 6.4 reports every id of the enclosing document read from a
+            // delegate or inline component; the runtime finds it through the creation context (only Qt 6.5's
+            // `pragma ComponentBehavior: Bound` lets the tooling know).
+            Component.onCompleted: if (index === detail.bedIndex) detail.bed = model // qmllint disable unqualified
+            onModelChanged: if (index === detail.bedIndex) detail.bed = model // qmllint disable unqualified
         }
     }
     property var bed: null
@@ -171,18 +174,21 @@ Rectangle {
             ]
             delegate: NumericBox {
                 required property var modelData
-                width: numerics.cellW
+                // Lines marked "disable unqualified": qmllint 6.4 reports every id of the enclosing document read from a
+                // delegate or inline component; the runtime finds it through the creation context (only Qt 6.5's
+                // `pragma ComponentBehavior: Bound` lets the tooling know).
+                width: numerics.cellW // qmllint disable unqualified
                 key: modelData.key
                 label: modelData.label
                 unit: modelData.unit
                 decimals: modelData.d
                 valueSize: modelData.size
                 color: WavePalette.colorFor(modelData.key.startsWith("abp") ? "abp" : modelData.key)
-                value: detail.bed ? detail.bed[modelData.key] : NaN
-                stale: detail.bed ? detail.bed[modelData.key + "Stale"] : true
-                time: detail.bed ? detail.bed[modelData.key + "Time"] : undefined
-                blank: detail.bed ? (detail.bed[modelData.key + "Blank"] || "") : ""
-                alarm: detail.bed ? (detail.bed[modelData.key + "Alarm"] || 0) : 0
+                value: detail.bed ? detail.bed[modelData.key] : NaN // qmllint disable unqualified
+                stale: detail.bed ? detail.bed[modelData.key + "Stale"] : true // qmllint disable unqualified
+                time: detail.bed ? detail.bed[modelData.key + "Time"] : undefined // qmllint disable unqualified
+                blank: detail.bed ? (detail.bed[modelData.key + "Blank"] || "") : "" // qmllint disable unqualified
+                alarm: detail.bed ? (detail.bed[modelData.key + "Alarm"] || 0) : 0 // qmllint disable unqualified
             }
         }
         NibpBox {
@@ -212,10 +218,13 @@ Rectangle {
         z: 20
         active: detail.reviewing
         sourceComponent: BedReview {
-            bedKey: Station.beds.bedKey(detail.bedIndex)
-            bedLabel: detail.bed ? detail.bed.label : ""
-            onBack: { detail.reviewing = false; detail.forceActiveFocus(); }
+            // Lines marked "disable unqualified": qmllint 6.4 reports every id of the enclosing document read from a
+            // delegate or inline component; the runtime finds it through the creation context (only Qt 6.5's
+            // `pragma ComponentBehavior: Bound` lets the tooling know).
+            bedKey: Station.beds.bedKey(detail.bedIndex) // qmllint disable unqualified
+            bedLabel: detail.bed ? detail.bed.label : "" // qmllint disable unqualified
+            onBack: { detail.reviewing = false; detail.forceActiveFocus(); } // qmllint disable unqualified
         }
-        onLoaded: item.forceActiveFocus()
+        onLoaded: (item as Item).forceActiveFocus()
     }
 }

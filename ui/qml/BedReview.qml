@@ -23,9 +23,11 @@ Rectangle {
         bedKey: page.bedKey
     }
     // The model drops everything when the bed changes; ask for the new bed's data once it has.
-    onBedKeyChanged: if (reviewModel.available && bedKey.length) Qt.callLater(reviewModel.loadTrends)
+    // The "type" suppressions: Qt 6.4's QtQml qmltypes declare Qt.callLater as a QJSValue property, though it
+    // is a method (qmllint: "may or may not be a method").
+    onBedKeyChanged: if (reviewModel.available && bedKey.length) Qt.callLater(reviewModel.loadTrends) // qmllint disable type
     // Later, so the chart's width has reached chartPoints before the first read.
-    Component.onCompleted: if (reviewModel.available && bedKey.length) Qt.callLater(reviewModel.loadTrends)
+    Component.onCompleted: if (reviewModel.available && bedKey.length) Qt.callLater(reviewModel.loadTrends) // qmllint disable type
 
     function showTab(i) {
         tab = i;
@@ -95,13 +97,16 @@ Rectangle {
                         required property string modelData
                         required property int index
                         objectName: "tab" + index
-                        text: modelData + (index === 2 && reviewModel.alarms.count > 0 ? "  " + reviewModel.alarms.count : "")
+                        // Lines marked "disable unqualified": qmllint 6.4 reports every id of the enclosing document read from a
+                        // delegate or inline component; the runtime finds it through the creation context (only Qt 6.5's
+                        // `pragma ComponentBehavior: Bound` lets the tooling know).
+                        text: modelData + (index === 2 && reviewModel.alarms.count > 0 ? "  " + reviewModel.alarms.count : "") // qmllint disable unqualified
                         checkable: true
-                        checked: page.tab === index
-                        enabled: reviewModel.available
+                        checked: page.tab === index // qmllint disable unqualified
+                        enabled: reviewModel.available // qmllint disable unqualified
                         implicitWidth: Math.max(150, contentItem.implicitWidth + 32)
                         onClicked: {
-                            page.showTab(index);
+                            page.showTab(index); // qmllint disable unqualified
                             checked = Qt.binding(() => page.tab === index);
                         }
                     }

@@ -294,31 +294,34 @@ Rectangle {
         component Num: NumericBox {
             property int col: 0
             property int row: 0
-            x: numerics.xOf(col)
-            y: numerics.yOf(row)
-            width: numerics.cellW
-            value: tile.model[key]
-            stale: !!tile.model[key + "Stale"]
-            time: tile.model[key + "Time"]
-            blank: tile.model[key + "Blank"] || ""
-            alarm: tile.model[key + "Alarm"] || 0
-            valueSize: inline ? numerics.small : numerics.big
-            labelSize: numerics.label
+            // Lines marked "disable unqualified": qmllint 6.4 reports every id of the enclosing document read from a
+            // delegate or inline component; the runtime finds it through the creation context (only Qt 6.5's
+            // `pragma ComponentBehavior: Bound` lets the tooling know).
+            x: numerics.xOf(col) // qmllint disable unqualified
+            y: numerics.yOf(row) // qmllint disable unqualified
+            width: numerics.cellW // qmllint disable unqualified
+            value: tile.model[key] // qmllint disable unqualified
+            stale: !!tile.model[key + "Stale"] // qmllint disable unqualified
+            time: tile.model[key + "Time"] // qmllint disable unqualified
+            blank: tile.model[key + "Blank"] || "" // qmllint disable unqualified
+            alarm: tile.model[key + "Alarm"] || 0 // qmllint disable unqualified
+            valueSize: inline ? numerics.small : numerics.big // qmllint disable unqualified
+            labelSize: numerics.label // qmllint disable unqualified
         }
         component Pressure: NumericBox {
             property string prefix
             property int row: 0
-            y: numerics.yOf(row)
-            width: numerics.width
+            y: numerics.yOf(row) // qmllint disable unqualified
+            width: numerics.width // qmllint disable unqualified
             inline: true
-            triple: [tile.model[prefix + "_sys"], tile.model[prefix + "_dia"], tile.model[prefix + "_mean"]]
-            stale: !!tile.model[prefix + "_sysStale"]
-            time: tile.model[prefix + "_sysTime"]
-            blank: tile.model[prefix + "_sysBlank"] || ""
-            alarm: Math.max(tile.model[prefix + "_sysAlarm"] || 0, tile.model[prefix + "_diaAlarm"] || 0,
+            triple: [tile.model[prefix + "_sys"], tile.model[prefix + "_dia"], tile.model[prefix + "_mean"]] // qmllint disable unqualified
+            stale: !!tile.model[prefix + "_sysStale"] // qmllint disable unqualified
+            time: tile.model[prefix + "_sysTime"] // qmllint disable unqualified
+            blank: tile.model[prefix + "_sysBlank"] || "" // qmllint disable unqualified
+            alarm: Math.max(tile.model[prefix + "_sysAlarm"] || 0, tile.model[prefix + "_diaAlarm"] || 0, // qmllint disable unqualified
                             tile.model[prefix + "_meanAlarm"] || 0)
-            valueSize: numerics.small
-            labelSize: numerics.label
+            valueSize: numerics.small // qmllint disable unqualified
+            labelSize: numerics.label // qmllint disable unqualified
         }
 
         Num { id: hrBox; key: "hr"; label: "HR"; unit: "/min" }

@@ -212,9 +212,12 @@ Popup {
                         id: limitRow
                         required property string modelData
                         readonly property string key: modelData
-                        readonly property var lim: panel.info(key)
+                        // Lines marked "disable unqualified": qmllint 6.4 reports every id of the enclosing document read from a
+                        // delegate or inline component; the runtime finds it through the creation context (only Qt 6.5's
+                        // `pragma ComponentBehavior: Bound` lets the tooling know).
+                        readonly property var lim: panel.info(key) // qmllint disable unqualified
                         readonly property bool editable: lim.editable
-                        width: rows.width
+                        width: rows.width // qmllint disable unqualified
                         height: Theme.touchTarget
                         spacing: 8
                         Cap {
@@ -232,32 +235,35 @@ Popup {
                                 spacing: 4
                                 Step {
                                     text: "\u2212"
-                                    opacity: limitRow.editable ? 1 : 0
-                                    enabled: limitRow.editable
-                                    onClicked: panel.nudge(limitRow.key, bound.modelData, -1)
+                                    // Lines marked "disable unqualified": qmllint 6.4 reports every id of the enclosing document read from a
+                                    // delegate or inline component; the runtime finds it through the creation context (only Qt 6.5's
+                                    // `pragma ComponentBehavior: Bound` lets the tooling know).
+                                    opacity: limitRow.editable ? 1 : 0 // qmllint disable unqualified
+                                    enabled: limitRow.editable // qmllint disable unqualified
+                                    onClicked: panel.nudge(limitRow.key, bound.modelData, -1) // qmllint disable unqualified
                                 }
                                 Cap {
-                                    objectName: "limit_" + limitRow.key + "_" + bound.modelData
-                                    text: panel.fmt(panel.value(limitRow.key, bound.modelData), limitRow.lim.decimals)
+                                    objectName: "limit_" + limitRow.key + "_" + bound.modelData // qmllint disable unqualified
+                                    text: panel.fmt(panel.value(limitRow.key, bound.modelData), limitRow.lim.decimals) // qmllint disable unqualified
                                     horizontalAlignment: Text.AlignHCenter
                                     Layout.preferredWidth: Math.max(64, implicitWidth)
-                                    color: panel.staged[limitRow.key] ? Theme.warning : Theme.text
+                                    color: panel.staged[limitRow.key] ? Theme.warning : Theme.text // qmllint disable unqualified
                                     font.bold: true
                                 }
                                 Step {
                                     text: "+"
-                                    opacity: limitRow.editable ? 1 : 0
-                                    enabled: limitRow.editable
-                                    onClicked: panel.nudge(limitRow.key, bound.modelData, 1)
+                                    opacity: limitRow.editable ? 1 : 0 // qmllint disable unqualified
+                                    enabled: limitRow.editable // qmllint disable unqualified
+                                    onClicked: panel.nudge(limitRow.key, bound.modelData, 1) // qmllint disable unqualified
                                 }
                                 Button {
                                     text: qsTr("off")
                                     font.pixelSize: 14
                                     Layout.preferredWidth: Theme.touchTarget + 8
                                     Layout.preferredHeight: Theme.touchTarget
-                                    opacity: limitRow.editable ? 1 : 0
-                                    enabled: limitRow.editable && !isNaN(panel.value(limitRow.key, bound.modelData))
-                                    onClicked: panel.turnOff(limitRow.key, bound.modelData)
+                                    opacity: limitRow.editable ? 1 : 0 // qmllint disable unqualified
+                                    enabled: limitRow.editable && !isNaN(panel.value(limitRow.key, bound.modelData)) // qmllint disable unqualified
+                                    onClicked: panel.turnOff(limitRow.key, bound.modelData) // qmllint disable unqualified
                                 }
                                 Item { Layout.preferredWidth: 8 }
                             }

@@ -16,8 +16,11 @@ Rectangle {
         radius: parent.radius
         color: Theme.focus
         width: bar.indeterminate ? parent.width * 0.25 : parent.width * Math.max(0, Math.min(1, bar.value))
-        x: 0
-        SequentialAnimation on x {
+        // The animation drives its own property: a value source and a binding on x cannot be combined (the
+        // binding was silently ignored), and a determinate bar now always starts at the left edge.
+        property real slide
+        x: bar.indeterminate ? slide : 0
+        SequentialAnimation on slide {
             running: bar.indeterminate && bar.visible
             loops: Animation.Infinite
             NumberAnimation { from: 0; to: bar.width * 0.75; duration: 700 }

@@ -40,9 +40,12 @@ Item {
             delegate: Rectangle {
                 required property real modelData
                 readonly property bool major: Math.round(modelData) % 1000 === 0
-                x: stripRoot.xOf(modelData)
+                // Lines marked "disable unqualified": qmllint 6.4 reports every id of the enclosing document read from a
+                // delegate or inline component; the runtime finds it through the creation context (only Qt 6.5's
+                // `pragma ComponentBehavior: Bound` lets the tooling know).
+                x: stripRoot.xOf(modelData) // qmllint disable unqualified
                 width: 1
-                height: lanesArea.height
+                height: lanesArea.height // qmllint disable unqualified
                 color: major ? "#24313d" : "#141c24"
             }
         }
@@ -51,8 +54,11 @@ Item {
             model: Math.max(0, view.lanes.length - 1)
             delegate: Rectangle {
                 required property int index
-                y: (index + 1) * lanesArea.height / view.lanes.length
-                width: lanesArea.width
+                // Lines marked "disable unqualified": qmllint 6.4 reports every id of the enclosing document read from a
+                // delegate or inline component; the runtime finds it through the creation context (only Qt 6.5's
+                // `pragma ComponentBehavior: Bound` lets the tooling know).
+                y: (index + 1) * lanesArea.height / view.lanes.length // qmllint disable unqualified
+                width: lanesArea.width // qmllint disable unqualified
                 height: 1
                 color: Theme.tileBorder
             }
@@ -75,7 +81,10 @@ Item {
                 required property string modelData
                 required property int index
                 x: 8
-                y: index * lanesArea.height / Math.max(1, view.lanes.length) + 4
+                // Lines marked "disable unqualified": qmllint 6.4 reports every id of the enclosing document read from a
+                // delegate or inline component; the runtime finds it through the creation context (only Qt 6.5's
+                // `pragma ComponentBehavior: Bound` lets the tooling know).
+                y: index * lanesArea.height / Math.max(1, view.lanes.length) + 4 // qmllint disable unqualified
                 text: WavePalette.labelFor(modelData)
                 color: WavePalette.colorFor(modelData)
                 font.family: Theme.fontFamily

@@ -42,16 +42,19 @@ Item {
         model: axis.ticks
         delegate: Item {
             required property real modelData
-            x: (modelData - axis.start) / axis.msPerPx
-            Rectangle { width: 2; height: 8; color: axis.color; x: -1 }
+            // Lines marked "disable unqualified": qmllint 6.4 reports every id of the enclosing document read from a
+            // delegate or inline component; the runtime finds it through the creation context (only Qt 6.5's
+            // `pragma ComponentBehavior: Bound` lets the tooling know).
+            x: (modelData - axis.start) / axis.msPerPx // qmllint disable unqualified
+            Rectangle { width: 2; height: 8; color: axis.color; x: -1 } // qmllint disable unqualified
             Text {
                 y: 8
                 // Centred on the tick, but kept inside the axis: a clipped time is worse than an offset one.
-                x: Math.max(-parent.x, Math.min(axis.width - parent.x - implicitWidth, -implicitWidth / 2))
-                text: axis.label(parent.modelData)
-                color: axis.color
+                x: Math.max(-parent.x, Math.min(axis.width - parent.x - implicitWidth, -implicitWidth / 2)) // qmllint disable unqualified
+                text: axis.label(parent.modelData) // qmllint disable unqualified
+                color: axis.color // qmllint disable unqualified
                 font.family: Theme.fontFamily
-                font.pixelSize: axis.fontSize
+                font.pixelSize: axis.fontSize // qmllint disable unqualified
             }
         }
     }

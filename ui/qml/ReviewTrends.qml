@@ -13,11 +13,16 @@ FocusScope {
     signal showWaves(real time)
     signal openAlarm(string alarmId)
 
-    readonly property var panels: review ? review.trendPanels.filter(p => p.hasData) : []
+    readonly property var panels: review ? tab.withData(review.trendPanels) : []
     readonly property real legendWidth: 200
     readonly property real axisWidth: 70
     readonly property real spanMs: review ? review.viewEnd - review.viewStart : 0
 
+    // The panels that have data. (A function taking the list: Qt 6.4's qmllint types the C++ QVariantList
+    // property as such and knows no JS Array methods on it.)
+    function withData(list) {
+        return list.filter(p => p.hasData);
+    }
     function fmtSpan(ms) {
         const m = Math.round(ms / 60000);
         return m >= 120 ? (m / 60).toFixed(m % 60 === 0 ? 0 : 1) + " h" : m + " min";
@@ -61,11 +66,14 @@ FocusScope {
                     objectName: modelData === 0 ? "rangeStay" : "range" + modelData
                     text: modelData === 0 ? qsTr("Stay") : modelData + " h"
                     checkable: true
-                    checked: !!tab.review && tab.review.rangeHours === modelData
+                    // Lines marked "disable unqualified": qmllint 6.4 reports every id of the enclosing document read from a
+                    // delegate or inline component; the runtime finds it through the creation context (only Qt 6.5's
+                    // `pragma ComponentBehavior: Bound` lets the tooling know).
+                    checked: !!tab.review && tab.review.rangeHours === modelData // qmllint disable unqualified
                     implicitWidth: 88
                     // Re-selecting the current range reloads it: the way to catch up with a live bed.
                     onClicked: {
-                        if (tab.review.rangeHours === modelData)
+                        if (tab.review.rangeHours === modelData) // qmllint disable unqualified
                             tab.review.loadTrends();
                         else
                             tab.review.rangeHours = modelData;
@@ -129,8 +137,11 @@ FocusScope {
                         required property var modelData
                         required property int index
                         objectName: "panel_" + modelData.key
-                        width: panelColumn.width
-                        height: chartArea.panelHeight
+                        // Lines marked "disable unqualified": qmllint 6.4 reports every id of the enclosing document read from a
+                        // delegate or inline component; the runtime finds it through the creation context (only Qt 6.5's
+                        // `pragma ComponentBehavior: Bound` lets the tooling know).
+                        width: panelColumn.width // qmllint disable unqualified
+                        height: chartArea.panelHeight // qmllint disable unqualified
                         readonly property real plotTop: 8
                         readonly property real plotHeight: height - 16
                         readonly property color mainColor: trendView.colorFor(modelData.series[0])
@@ -147,7 +158,10 @@ FocusScope {
                         Column {
                             x: 12
                             y: 6
-                            width: tab.legendWidth - 16
+                            // Lines marked "disable unqualified": qmllint 6.4 reports every id of the enclosing document read from a
+                            // delegate or inline component; the runtime finds it through the creation context (only Qt 6.5's
+                            // `pragma ComponentBehavior: Bound` lets the tooling know).
+                            width: tab.legendWidth - 16 // qmllint disable unqualified
                             spacing: 2
                             Row {
                                 spacing: 8
@@ -173,14 +187,17 @@ FocusScope {
                                     model: panel.modelData.series
                                     delegate: Text {
                                         required property string modelData
-                                        readonly property real v: isNaN(tab.cursorTime) ? NaN : trendView.valueAt(modelData, tab.cursorTime)
+                                        // Lines marked "disable unqualified": qmllint 6.4 reports every id of the enclosing document read from a
+                                        // delegate or inline component; the runtime finds it through the creation context (only Qt 6.5's
+                                        // `pragma ComponentBehavior: Bound` lets the tooling know).
+                                        readonly property real v: isNaN(tab.cursorTime) ? NaN : trendView.valueAt(modelData, tab.cursorTime) // qmllint disable unqualified
                                         objectName: "readout_" + modelData
-                                        text: (panel.modelData.series.length > 1 ? modelData.split("_").pop() + " " : "")
+                                        text: (panel.modelData.series.length > 1 ? modelData.split("_").pop() + " " : "") // qmllint disable unqualified
                                               + (isNaN(tab.cursorTime) ? "" : isNaN(v) ? "--" : v.toFixed(panel.modelData.decimals))
-                                        color: trendView.colorFor(modelData)
+                                        color: trendView.colorFor(modelData) // qmllint disable unqualified
                                         font.family: Theme.fontFamily
-                                        font.pixelSize: isNaN(tab.cursorTime) ? 17 : 20
-                                        font.bold: !isNaN(tab.cursorTime)
+                                        font.pixelSize: isNaN(tab.cursorTime) ? 17 : 20 // qmllint disable unqualified
+                                        font.bold: !isNaN(tab.cursorTime) // qmllint disable unqualified
                                     }
                                 }
                             }
@@ -190,17 +207,20 @@ FocusScope {
                             model: Math.round((panel.modelData.hi - panel.modelData.lo) / panel.modelData.step) + 1
                             delegate: Item {
                                 required property int index
-                                readonly property real value: panel.modelData.lo + index * panel.modelData.step
-                                readonly property bool crowded: panel.plotHeight / Math.max(1, (panel.modelData.hi - panel.modelData.lo) / panel.modelData.step) < 22
-                                y: panel.yOf(value)
-                                Rectangle { x: chartArea.chartX; width: chartArea.chartWidth; height: 1; color: "#1c2732" }
+                                // Lines marked "disable unqualified": qmllint 6.4 reports every id of the enclosing document read from a
+                                // delegate or inline component; the runtime finds it through the creation context (only Qt 6.5's
+                                // `pragma ComponentBehavior: Bound` lets the tooling know).
+                                readonly property real value: panel.modelData.lo + index * panel.modelData.step // qmllint disable unqualified
+                                readonly property bool crowded: panel.plotHeight / Math.max(1, (panel.modelData.hi - panel.modelData.lo) / panel.modelData.step) < 22 // qmllint disable unqualified
+                                y: panel.yOf(value) // qmllint disable unqualified
+                                Rectangle { x: chartArea.chartX; width: chartArea.chartWidth; height: 1; color: "#1c2732" } // qmllint disable unqualified
                                 Text {
                                     visible: !parent.crowded || parent.index % 2 === 0
-                                    x: tab.legendWidth
-                                    width: tab.axisWidth - 8
+                                    x: tab.legendWidth // qmllint disable unqualified
+                                    width: tab.axisWidth - 8 // qmllint disable unqualified
                                     y: -height / 2
                                     horizontalAlignment: Text.AlignRight
-                                    text: parent.value.toFixed(panel.modelData.step % 1 !== 0 ? 1 : 0)
+                                    text: parent.value.toFixed(panel.modelData.step % 1 !== 0 ? 1 : 0) // qmllint disable unqualified
                                     color: Theme.textDim
                                     font.family: Theme.fontFamily
                                     font.pixelSize: 16
@@ -209,28 +229,31 @@ FocusScope {
                         }
                         // Vertical grid at the time axis' ticks.
                         Repeater {
-                            model: timeAxis.ticks
+                            // Lines marked "disable unqualified": qmllint 6.4 reports every id of the enclosing document read from a
+                            // delegate or inline component; the runtime finds it through the creation context (only Qt 6.5's
+                            // `pragma ComponentBehavior: Bound` lets the tooling know).
+                            model: timeAxis.ticks // qmllint disable unqualified
                             delegate: Rectangle {
                                 required property real modelData
-                                x: chartArea.xOf(modelData)
-                                y: panel.plotTop
+                                x: chartArea.xOf(modelData) // qmllint disable unqualified
+                                y: panel.plotTop // qmllint disable unqualified
                                 width: 1
-                                height: panel.plotHeight
+                                height: panel.plotHeight // qmllint disable unqualified
                                 color: "#1c2732"
                             }
                         }
                         // Alarm onsets through the panels, faint: the markers below carry the colour.
                         Repeater {
-                            model: tab.review && tab.review.alarms.count <= 300 ? tab.review.alarms : 0
+                            model: tab.review && tab.review.alarms.count <= 300 ? tab.review.alarms : 0 // qmllint disable unqualified
                             delegate: Rectangle {
                                 required property real time
                                 required property int priority
-                                readonly property real px: chartArea.xOf(time)
-                                visible: px >= chartArea.chartX && px <= chartArea.chartX + chartArea.chartWidth
+                                readonly property real px: chartArea.xOf(time) // qmllint disable unqualified
+                                visible: px >= chartArea.chartX && px <= chartArea.chartX + chartArea.chartWidth // qmllint disable unqualified
                                 x: px
-                                y: panel.plotTop
+                                y: panel.plotTop // qmllint disable unqualified
                                 width: 1
-                                height: panel.plotHeight
+                                height: panel.plotHeight // qmllint disable unqualified
                                 color: priority > Priority.None ? Theme.alarmColor(priority) : Theme.textDim
                                 opacity: 0.45
                             }
@@ -238,14 +261,14 @@ FocusScope {
                         ReviewTrendView {
                             id: trendView
                             objectName: "trend_" + panel.modelData.key
-                            x: chartArea.chartX
+                            x: chartArea.chartX // qmllint disable unqualified
                             y: panel.plotTop
-                            width: chartArea.chartWidth
+                            width: chartArea.chartWidth // qmllint disable unqualified
                             height: panel.plotHeight
-                            trends: tab.review ? tab.review.trends : undefined
+                            trends: tab.review ? tab.review.trends : undefined // qmllint disable unqualified
                             series: panel.modelData.series
-                            viewStart: tab.review ? tab.review.viewStart : 0
-                            viewEnd: tab.review ? tab.review.viewEnd : 1
+                            viewStart: tab.review ? tab.review.viewStart : 0 // qmllint disable unqualified
+                            viewEnd: tab.review ? tab.review.viewEnd : 1 // qmllint disable unqualified
                             valueLow: panel.modelData.lo
                             valueHigh: panel.modelData.hi
                             lineWidth: 2.5
@@ -276,11 +299,14 @@ FocusScope {
                         required property int priority
                         required property string alarmId
                         required property string text
-                        readonly property real px: chartArea.xOf(time)
-                        visible: px >= chartArea.chartX - 2 && px <= chartArea.chartX + chartArea.chartWidth + 2
+                        // Lines marked "disable unqualified": qmllint 6.4 reports every id of the enclosing document read from a
+                        // delegate or inline component; the runtime finds it through the creation context (only Qt 6.5's
+                        // `pragma ComponentBehavior: Bound` lets the tooling know).
+                        readonly property real px: chartArea.xOf(time) // qmllint disable unqualified
+                        visible: px >= chartArea.chartX - 2 && px <= chartArea.chartX + chartArea.chartWidth + 2 // qmllint disable unqualified
                         x: px - width / 2
                         width: Theme.touchTarget
-                        height: markerRow.height
+                        height: markerRow.height // qmllint disable unqualified
                         // Higher priorities on top where markers overlap.
                         z: priority
                         Rectangle {
@@ -293,7 +319,10 @@ FocusScope {
                         }
                         MouseArea {
                             anchors.fill: parent
-                            onClicked: tab.openAlarm(parent.alarmId)
+                            // Lines marked "disable unqualified": qmllint 6.4 reports every id of the enclosing document read from a
+                            // delegate or inline component; the runtime finds it through the creation context (only Qt 6.5's
+                            // `pragma ComponentBehavior: Bound` lets the tooling know).
+                            onClicked: tab.openAlarm(parent.alarmId) // qmllint disable unqualified
                         }
                     }
                 }
