@@ -403,12 +403,21 @@ private slots:
             QTest::qWait(20);
         }
         QTRY_COMPARE_WITH_TIMEOUT(a.acks.size(), std::size_t(1), 30000);
+        const qint64 bigMs = t.elapsed();
         qInfo(
             "%zu byte message ACKed after %lld ms; gateway B: %d messages meanwhile, worst ACK time %lld ms "
             "(usual: median %lld ms)",
-            big.size(), t.elapsed(), sent, worst, baseMedian);
+            big.size(), bigMs, sent, worst, baseMedian);
         QCOMPARE(a.acks[0].first, std::string("CA"));
-        QVERIFY2(worst - baseMedian < 200, qPrintable(QString::number(worst)));
+        // A link that waits for the big message waits about as long as that message takes (before per-link
+        // workers: 1.4 s of 1.5 s). Bounded by a quarter of it, or 200 ms when that is more, so a slower
+        // machine or a sanitizer build (both stretch the big message too) does not make the test lie.
+        const qint64 bound = std::max<qint64>(200, bigMs / 4);
+        QVERIFY2(worst - baseMedian < bound,
+                 qPrintable(QStringLiteral("worst %1 ms, usual %2 ms, big message %3 ms")
+                                .arg(worst)
+                                .arg(baseMedian)
+                                .arg(bigMs)));
     }
 
     // The same message sent 5 times (on two connections) is stored once; every copy gets a positive ACK,
