@@ -22,6 +22,8 @@ PKGS=(
   xvfb xauth x11-utils imagemagick poppler-utils fonts-dejavu-core
   # real peers and baselines for tests and benchmarks
   python3-hl7 python3-pydicom flac zstd gzip
+  # printing: a real CUPS queue that writes PDFs, and the CUPS client library
+  cups cups-client cups-bsd printer-driver-cups-pdf libcups2-dev
   clang-14 libfuzzer-14-dev
   # ./test.sh --all: clang-tidy stage (run-clang-tidy-14 comes with it)
   clang-tidy-14
