@@ -78,6 +78,7 @@ QJsonObject StateFileWriter::snapshot(const Station &station, qint64 nowMs, qint
         o[QStringLiteral("since")] = isoTime(s.sinceMs);
         o[QStringLiteral("messages")] = static_cast<double>(s.messages);
         o[QStringLiteral("errors")] = static_cast<double>(s.errors);
+        o[QStringLiteral("resends")] = static_cast<double>(s.resends);
         o[QStringLiteral("last_message")] = isoTime(s.lastMessageMs);
         o[QStringLiteral("last_error")] = s.lastError;
         sources.append(o);
@@ -108,7 +109,7 @@ QJsonObject StateFileWriter::snapshot(const Station &station, qint64 nowMs, qint
                 QJsonObject{{QStringLiteral("code"), c.code}, {QStringLiteral("text"), c.text}});
         o[QStringLiteral("conditions")] = conditions;
         QJsonObject alarm;
-        alarm[QStringLiteral("priority")] = b->alarmPriority;
+        alarm[QStringLiteral("priority")] = static_cast<int>(b->alarmPriority);
         alarm[QStringLiteral("text")] = b->alarmText;
         alarm[QStringLiteral("count")] = b->alarmCount;
         alarm[QStringLiteral("escalated")] = b->alarmEscalated;

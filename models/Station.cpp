@@ -293,7 +293,7 @@ void Station::publishAlarmState(qint64 nowMs)
         Bed *b = m_ward->bed(i);
         const BedBest bb = perBed.value(b->key());
         const alarms::BedAlarmStatus st = m_engine->bedStatus(b->key());
-        const int prio = bb.best ? static_cast<int>(bb.best->priority) : 0;
+        const alarms::Priority prio = bb.best ? bb.best->priority : alarms::Priority::None;
         const QString text = bb.best ? describe(*bb.best) : QString();
         const bool acked = bb.count > 0 && bb.allAcked;
         const int pauseLeft =

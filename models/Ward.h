@@ -96,9 +96,9 @@ public:
     qint64 lastGapMs = 0; // when the gap count last grew
 
     // Alarm status, set by Station after each alarm evaluation.
-    int alarmPriority = 0; // 0 none, 1 low, 2 medium, 3 high: highest signalling condition
-    QString alarmText;     // that condition's text, with value and limit
-    int alarmCount = 0;    // signalling conditions
+    alarms::Priority alarmPriority = alarms::Priority::None; // highest signalling condition
+    QString alarmText;                                       // that condition's text, with value and limit
+    int alarmCount = 0;                                      // signalling conditions
     bool alarmEscalated = false;
     bool alarmAcknowledged = false; // every signalling condition acknowledged
     bool alarmPaused = false;

@@ -59,7 +59,7 @@ QVariant WardModel::data(const QModelIndex &index, int role) const
     case SourceRole:
         return b->sourceId;
     case AlarmPriorityRole:
-        return b->alarmPriority;
+        return static_cast<int>(b->alarmPriority); // QML compares with the Priority enum
     case AlarmTextRole:
         return b->alarmText;
     case AlarmCountRole:
@@ -184,6 +184,8 @@ QVariant SourcesModel::data(const QModelIndex &index, int role) const
         return static_cast<qulonglong>(s.messages);
     case ErrorsRole:
         return static_cast<qulonglong>(s.errors);
+    case ResendsRole:
+        return static_cast<qulonglong>(s.resends);
     case LastMessageRole:
         return s.lastMessageMs ? QDateTime::fromMSecsSinceEpoch(s.lastMessageMs) : QDateTime();
     case LastErrorRole:
@@ -194,9 +196,16 @@ QVariant SourcesModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> SourcesModel::roleNames() const
 {
-    return {{IdRole, "sourceId"},        {NameRole, "name"},     {UrlRole, "url"},
-            {StateRole, "state"},        {SecureRole, "secure"}, {SinceRole, "since"},
-            {MessagesRole, "messages"},  {ErrorsRole, "errors"}, {LastMessageRole, "lastMessage"},
+    return {{IdRole, "sourceId"},
+            {NameRole, "name"},
+            {UrlRole, "url"},
+            {StateRole, "state"},
+            {SecureRole, "secure"},
+            {SinceRole, "since"},
+            {MessagesRole, "messages"},
+            {ErrorsRole, "errors"},
+            {ResendsRole, "resends"},
+            {LastMessageRole, "lastMessage"},
             {LastErrorRole, "lastError"}};
 }
 

@@ -80,6 +80,7 @@ public:
         SinceRole,
         MessagesRole,
         ErrorsRole,
+        ResendsRole,
         LastMessageRole,
         LastErrorRole,
     };

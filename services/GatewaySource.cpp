@@ -47,6 +47,11 @@ void GatewaySource::noteMessage(qint64 nowMs)
     }
 }
 
+void GatewaySource::noteResend()
+{
+    ++m_status.resends; // published with the message it came with (noteMessage)
+}
+
 void GatewaySource::noteError(const QString &error)
 {
     ++m_status.errors;

@@ -33,6 +33,7 @@ protected:
     // Counts a received message and publishes the status at most once a second (status is not data:
     // the UI needs it fresh to the second, not per message).
     void noteMessage(qint64 nowMs);
+    void noteResend(); // a gateway resent a message the station had taken already
     void noteError(const QString &error);
     void setConnections(int connections, bool heartbeatOk);
     void publishStatus();

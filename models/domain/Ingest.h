@@ -125,7 +125,9 @@ struct SourceStatus
     QString lastError;
     int connections = 0;     // listeners: gateways connected now
     bool heartbeatOk = true; // false when a gateway's PCD-04 heartbeat stopped (the link is down)
-    quint64 unknownBedMessages = 0;
+    // Messages a gateway sent again that the station recognised (MSH-10 and content): acknowledged again,
+    // not stored or shown twice.
+    quint64 resends = 0;
 };
 
 QString toString(SourceStatus::State s);

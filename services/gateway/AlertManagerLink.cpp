@@ -9,6 +9,7 @@
 #include <QSslSocket>
 
 #include <algorithm>
+#include <utility>
 
 namespace vigil {
 
@@ -161,13 +162,7 @@ void AlertManagerLink::stop()
     m_running = false;
     m_dialer->stop();
     m_deadline->stop();
-    if (m_socket) {
-        QTcpSocket *s = m_socket;
-        m_socket = nullptr;
-        s->disconnect(this);
-        s->abort();
-        s->deleteLater();
-    }
+    discardSocket(std::exchange(m_socket, nullptr), this);
     m_up = false;
     for (auto &[socket, inbound] : m_inbound) {
         socket->disconnect(this);
@@ -360,13 +355,7 @@ void AlertManagerLink::onConnected(QTcpSocket *socket)
 
 void AlertManagerLink::onDisconnected(const QString &why, bool unanswered)
 {
-    if (m_socket) {
-        QTcpSocket *s = m_socket;
-        m_socket = nullptr;
-        s->disconnect(this);
-        s->abort();
-        s->deleteLater();
-    }
+    discardSocket(std::exchange(m_socket, nullptr), this);
     m_up = false;
     // Not acknowledged means not delivered: written again, in order, on the next connection (at least
     // once; the manager can tell a repeat by MSH-10). A request tried too often is given up.

@@ -61,6 +61,7 @@ void GatewayClientSource::onConnected(QTcpSocket *socket)
         if (ok)
             noteMessage(QDateTime::currentMSecsSinceEpoch());
     });
+    connect(m_session, &MllpSession::resendRecognised, this, [this] { noteResend(); });
     connect(m_session, &MllpSession::problem, this, [this](const QString &t) { noteError(t); });
     connect(m_session, &MllpSession::heartbeatChanged, this, [this](bool ok) { setConnections(1, ok); });
     connect(m_session, &MllpSession::closed, this, [this] {
@@ -130,6 +131,7 @@ void GatewayListenerSource::adopt(QTcpSocket *socket, std::shared_ptr<LinkActivi
         if (ok)
             noteMessage(QDateTime::currentMSecsSinceEpoch());
     });
+    connect(session, &MllpSession::resendRecognised, this, [this] { noteResend(); });
     connect(session, &MllpSession::problem, this,
             [this, peer](const QString &t) { noteError(QStringLiteral("gateway %1: %2").arg(peer, t)); });
     connect(session, &MllpSession::heartbeatChanged, this, &GatewayListenerSource::updateConnections);

@@ -1,5 +1,7 @@
 #include "MllpLink.h"
 
+#include <utility>
+
 #include <QSslSocket>
 
 #include <algorithm>
@@ -24,6 +26,15 @@ QHostAddress listenAddress(const QString &host)
     if (!address.setAddress(host))
         return QHostAddress(QHostAddress::LocalHost); // a name: resolve only "localhost" here
     return address;
+}
+
+void discardSocket(QTcpSocket *socket, const QObject *receiver)
+{
+    if (!socket)
+        return;
+    socket->disconnect(receiver);
+    socket->abort();
+    socket->deleteLater();
 }
 
 double backoffSeconds(int failures, double minS, double maxS, QRandomGenerator &rng)
@@ -149,11 +160,7 @@ void MllpListener::close()
     if (m_server)
         m_server->close();
     for (Conn &c : m_pending) {
-        if (c.socket) {
-            c.socket->disconnect(this);
-            c.socket->abort();
-            c.socket->deleteLater();
-        }
+        discardSocket(c.socket, this);
     }
     m_pending.clear();
     m_links.clear();
@@ -271,9 +278,7 @@ void MllpListener::dropPending(QTcpSocket *socket, const QString &why)
     if (it == m_pending.end())
         return;
     m_pending.erase(it);
-    socket->disconnect(this);
-    socket->abort();
-    socket->deleteLater();
+    discardSocket(socket, this);
     if (!why.isEmpty() && !m_closing)
         emit problem(why);
 }
@@ -290,11 +295,7 @@ bool MllpListener::makeRoom(const QHostAddress &peer)
             if (match(*it)) {
                 QTcpSocket *s = it->socket;
                 m_pending.erase(it);
-                if (s) {
-                    s->disconnect(this);
-                    s->abort();
-                    s->deleteLater();
-                }
+                discardSocket(s, this);
                 return true;
             }
         }
@@ -339,11 +340,7 @@ void MllpListener::sweep()
         QTcpSocket *s = m_pending.front().socket;
         m_pending.pop_front();
         ++timedOut;
-        if (s) {
-            s->disconnect(this);
-            s->abort();
-            s->deleteLater();
-        }
+        discardSocket(s, this);
     }
     int idle = 0;
     std::erase_if(m_links, [](const Conn &c) { return c.activity->closed.load(); });
@@ -430,13 +427,7 @@ void MllpDialer::stop()
 {
     m_running = false;
     m_retry->stop();
-    if (m_socket) {
-        QTcpSocket *s = m_socket;
-        m_socket = nullptr;
-        s->disconnect(this);
-        s->abort();
-        s->deleteLater();
-    }
+    discardSocket(std::exchange(m_socket, nullptr), this);
 }
 
 void MllpDialer::dial()
@@ -500,9 +491,7 @@ void MllpDialer::fail(QTcpSocket *socket, const QString &why, bool certificate)
     if (socket != m_socket)
         return;
     m_socket = nullptr;
-    socket->disconnect(this);
-    socket->abort();
-    socket->deleteLater();
+    discardSocket(socket, this);
     const double s = retryLater(why);
     emit failed(why, certificate, s);
 }

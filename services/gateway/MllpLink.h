@@ -50,6 +50,10 @@ QHostAddress listenAddress(const QString &host);
 // jitter so a ward of stations does not reconnect in lockstep after a peer restart.
 double backoffSeconds(int failures, double minS, double maxS, QRandomGenerator &rng);
 
+// Drops a connection this side owns, at once: its signals to `receiver` are cut first (no slot sees it
+// half-closed), then it is aborted and deleted from the event loop. Null is ignored.
+void discardSocket(QTcpSocket *socket, const QObject *receiver);
+
 struct LinkLimits
 {
     int handshakeTimeoutMs = 10000; // TLS handshake to finish after the TCP accept

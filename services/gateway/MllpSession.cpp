@@ -351,6 +351,7 @@ void MllpSession::Worker::handle(quint64 seq, std::string_view frame)
     if (!key.empty()) {
         if (const auto original = m_ctx.resends->admit(key, contentHash(frame), storeAll)) {
             ++m_link->resends;
+            m_link->post([](MllpSession *s) { emit s->resendRecognised(); });
             const bool wait = m_ctx.store && original->hasTicket;
             expectAck(seq, std::move(ack), std::move(failAck), !wait);
             if (wait)

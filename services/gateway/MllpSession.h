@@ -95,6 +95,7 @@ public:
 
 signals:
     void messageHandled(bool ok);
+    void resendRecognised(); // a copy of a message already taken: acknowledged again, not stored twice
     void problem(const QString &text); // a message or frame the session refused, with the reason
     void heartbeatChanged(bool ok);
     void closed();

@@ -70,32 +70,33 @@ MessageBuilder &MessageBuilder::setNumber(int n, double value)
     return *this;
 }
 
-MessageBuilder &MessageBuilder::setNumbers(int n, std::span<const float> values)
+namespace {
+// Values joined by the component separator; to_chars gives for a float the shortest text that reads back
+// as the same float.
+template <typename T> void appendJoined(std::string &out, char separator, std::span<const T> values)
 {
-    moveTo(n);
     char buf[32];
     for (std::size_t i = 0; i < values.size(); ++i) {
         if (i)
-            m_out += m_d.component;
-        // The float overload gives the shortest text that reads back as the same float.
+            out += separator;
         const auto [ptr, ec] = std::to_chars(buf, buf + sizeof buf, values[i]);
         if (ec == std::errc())
-            m_out.append(buf, ptr);
+            out.append(buf, ptr);
     }
+}
+} // namespace
+
+MessageBuilder &MessageBuilder::setNumbers(int n, std::span<const float> values)
+{
+    moveTo(n);
+    appendJoined(m_out, m_d.component, values);
     return *this;
 }
 
 MessageBuilder &MessageBuilder::setIntegers(int n, std::span<const std::int32_t> values)
 {
     moveTo(n);
-    char buf[16];
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        if (i)
-            m_out += m_d.component;
-        const auto [ptr, ec] = std::to_chars(buf, buf + sizeof buf, values[i]);
-        if (ec == std::errc())
-            m_out.append(buf, ptr);
-    }
+    appendJoined(m_out, m_d.component, values);
     return *this;
 }
 

@@ -53,6 +53,16 @@ void writePatientAndBed(MessageBuilder &b, const std::optional<PatientInfo> &pat
         b.set(3, {utf8(parts.value(0)), utf8(parts.value(1)), utf8(parts.value(2))});
 }
 
+// OBX 1 of every PCD message: the monitor (MDS) the rows below belong to, with no value of its own.
+void writeMdsRow(MessageBuilder &b)
+{
+    b.segment("OBX")
+        .set(1, "1")
+        .set(3, {"69965", "MDC_DEV_MON_PHYSIO_MULTI_PARAM_MDS", "MDC"})
+        .set(4, "1.0.0.0")
+        .set(11, "X");
+}
+
 std::string code(quint32 c)
 {
     return std::to_string(c);
@@ -70,11 +80,7 @@ std::string buildPcd01Numerics(const BedUpdate &u, const SendOptions &o)
         obrMs = std::max(obrMs, s.timeMs);
     b.segment("OBR").set(1, "1").set(4, {"182777000", "monitoring of patient", "SCT"});
     b.setRaw(7, formatDtm(obrMs * 1000, 0, 3));
-    b.segment("OBX")
-        .set(1, "1")
-        .set(3, {"69965", "MDC_DEV_MON_PHYSIO_MULTI_PARAM_MDS", "MDC"})
-        .set(4, "1.0.0.0");
-    b.set(11, "X");
+    writeMdsRow(b);
     int setId = 2;
     int metric = 1;
     for (const NumericSample &s : u.numerics) {
@@ -120,11 +126,7 @@ std::string buildPcd01Waveform(const BedUpdate &u, const SendOptions &o)
         startUs = endUs = o.messageTimeMs * 1000;
     b.segment("OBR").set(1, "1").set(4, {"69121", "MDC_OBS_WAVE_CTS", "MDC"});
     b.setRaw(7, formatDtm(startUs, 0, 4)).setRaw(8, formatDtm(std::max(startUs, endUs), 0, 4));
-    b.segment("OBX")
-        .set(1, "1")
-        .set(3, {"69965", "MDC_DEV_MON_PHYSIO_MULTI_PARAM_MDS", "MDC"})
-        .set(4, "1.0.0.0");
-    b.set(11, "X");
+    writeMdsRow(b);
     int setId = 2;
     int channel = 1;
     std::vector<std::int32_t> adu;
@@ -186,11 +188,7 @@ std::string buildPcd04Alarm(const AlarmReport &a, const std::optional<PatientInf
     else
         b.set(3, id);
     b.set(4, {"196616", "MDC_EVT_ALARM", "MDC"}).setRaw(7, formatDtm(a.timeMs * 1000, 0, 3));
-    b.segment("OBX")
-        .set(1, "1")
-        .set(3, {"69965", "MDC_DEV_MON_PHYSIO_MULTI_PARAM_MDS", "MDC"})
-        .set(4, "1.0.0.0");
-    b.set(11, "X");
+    writeMdsRow(b);
     int setId = 2;
     const auto row = [&](std::string_view type, const CodedValue &c, int facet) -> MessageBuilder & {
         b.segment("OBX").set(1, std::to_string(setId++)).set(2, type);

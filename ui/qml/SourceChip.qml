@@ -13,6 +13,7 @@ Rectangle {
     required property var since
     required property var messages
     required property var errors
+    required property var resends
     required property var lastMessage
     radius: 6
     color: "#18212b"
@@ -73,7 +74,7 @@ Rectangle {
                 model: [
                     qsTr("Address: %1%2").arg(chip.url).arg(chip.secure ? qsTr(" (TLS)") : qsTr(" (plaintext)")),
                     qsTr("State: %1 since %2").arg(chip.state).arg(Qt.formatTime(chip.since, "HH:mm:ss")),
-                    qsTr("Messages: %1   Errors: %2").arg(chip.messages).arg(chip.errors),
+                    qsTr("Messages: %1   Errors: %2   Resent: %3").arg(chip.messages).arg(chip.errors).arg(chip.resends),
                     qsTr("Last message: %1").arg(chip.lastMessage ? Qt.formatTime(chip.lastMessage, "HH:mm:ss") : qsTr("none")),
                     chip.lastError.length ? qsTr("Last error: %1").arg(chip.lastError) : ""
                 ]

@@ -228,6 +228,15 @@ class TestGatewayLinks : public QObject
                 {}};
     }
 
+    // A TLS listener on a free loopback port with the station's certificate.
+    GatewayLinkSettings tlsListenerSettings() const
+    {
+        GatewayLinkSettings s;
+        s.url = MllpUrl{true, QStringLiteral("127.0.0.1"), 0};
+        s.tls = pki("station");
+        return s;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -245,9 +254,7 @@ private slots:
         if (!m_havePki)
             QSKIP("openssl not available to make a test PKI");
         CountingSink sink;
-        GatewayLinkSettings s;
-        s.url = MllpUrl{true, QStringLiteral("127.0.0.1"), 0};
-        s.tls = pki("station");
+        GatewayLinkSettings s = tlsListenerSettings();
         Listener l(s, &sink);
         QVERIFY(l.port);
         std::vector<std::unique_ptr<QTcpSocket>> idle;
@@ -280,9 +287,7 @@ private slots:
         if (!m_havePki)
             QSKIP("openssl not available to make a test PKI");
         CountingSink sink;
-        GatewayLinkSettings s;
-        s.url = MllpUrl{true, QStringLiteral("127.0.0.1"), 0};
-        s.tls = pki("station");
+        GatewayLinkSettings s = tlsListenerSettings();
         s.limits.handshakeTimeoutMs = 500;
         Listener l(s, &sink);
         QTcpSocket silent;
@@ -445,6 +450,8 @@ private slots:
             QCOMPARE(a, (std::pair<std::string, std::string>{"CA", "SAME1"}));
         for (const auto &a : g2.acks)
             QCOMPARE(a, (std::pair<std::string, std::string>{"CA", "SAME1"}));
+        // The source's status counts the 4 copies it recognised (published within a second).
+        QTRY_COMPARE(sink.status().resends, quint64(4));
         // The same control id from another sender, or with other content, is a new message.
         g1.send(pcd01("SAME1", "U^3^A", 1, "OTHERGW"));
         g1.send(pcd01("SAME1", "U^3^B"));

@@ -128,7 +128,7 @@ private slots:
         QCOMPARE(st->alarmBar()->unacknowledgedCount(), 2);
         QCOMPARE(st->alarmBar()->pausedBedCount(), 1);
         const Bed *b1 = st->ward()->bed(0);
-        QCOMPARE(b1->alarmPriority, 0); // its frame does not flash
+        QCOMPARE(b1->alarmPriority, alarms::Priority::None); // its frame does not flash
         QVERIFY(b1->alarmPaused);
         QVERIFY(b1->alarmPauseRemainingS > 100 && b1->alarmPauseRemainingS <= 120);
         QCOMPARE(st->audio().priority, alarms::Priority::Medium); // the paused HIGH does not sound
