@@ -300,7 +300,7 @@ int echoCommand(const Parsed &p, const DicomConfig &c, QTextStream &out, QTextSt
     t.start();
     const dicom::NetResult r = dicom::echo(peer);
     if (r.outcome != dicom::Outcome::Ok) {
-        err << "vigil dicom echo: " << dicom::outcomeName(r.outcome) << ": " << r.reason << "\n";
+        err << "vigil dicom echo: " << r.reason << "\n";
         return Failed;
     }
     out << "C-ECHO " << p.positional.front() << (peer.tls.enabled ? " (TLS)" : "") << ": success in "

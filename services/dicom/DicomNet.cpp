@@ -79,7 +79,7 @@ struct Capture
         for (const QString &l : lines) {
             if (l.contains(QLatin1String("Association Rejected"), Qt::CaseInsensitive)) {
                 in = true;
-                QString rest = l.section(u'\n', 1).simplified();
+                QString rest = l.section(u'\n', 1, -1).split(u'\n').join(QStringLiteral(", ")).simplified();
                 if (!rest.isEmpty())
                     out << rest;
                 continue;
@@ -191,6 +191,8 @@ NetResult connect(DcmSCU &scu, const Peer &p, Capture &cap)
     else if (p.tls.enabled)
         text += QStringLiteral(" (TLS handshake failed: is the peer a TLS port, and does its certificate "
                                "chain to the configured CA?)");
+    else if (text.contains(QLatin1String("Peer aborted"), Qt::CaseInsensitive))
+        text += QStringLiteral(" (the peer closed the connection: a TLS-only port, or it refuses this host)");
     r.reason = QStringLiteral("cannot associate with %1: %2").arg(where(p), text);
     return r;
 }
