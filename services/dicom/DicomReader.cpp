@@ -203,6 +203,20 @@ std::optional<WaveformFile> readWaveformFile(const QString &path, QString *error
         }
     }
     QStringList *odd = &f.oddities;
+    // What dciodvfy finds in real files and a reader can notice cheaply.
+    const QString metaUid = str(ff.getMetaInfo(), DCM_MediaStorageSOPInstanceUID);
+    if (!metaUid.isEmpty() && metaUid != f.sopInstanceUid)
+        odd->append(QStringLiteral("file meta SOP Instance UID %1 differs from the data set's %2")
+                        .arg(metaUid, f.sopInstanceUid));
+    DcmSequenceOfItems *context = nullptr;
+    if (ds->findAndGetSequence(DCM_AcquisitionContextSequence, context).good() && context) {
+        for (unsigned long i = 0; i < context->card(); ++i)
+            if (!context->getItem(i)->tagExists(DCM_ValueType))
+                odd->append(QStringLiteral("Acquisition Context item %1 has no Value Type").arg(i + 1));
+    } else {
+        odd->append(QStringLiteral("no Acquisition Context Sequence"));
+    }
+    const bool synchronized = ds->tagExists(DCM_SynchronizationFrameOfReferenceUID);
     if (!f.acquisitionDateTime.isEmpty()) {
         QString dt = f.acquisitionDateTime;
         if (!dt.contains(u'+') && !dt.contains(u'-')) {
@@ -228,6 +242,10 @@ std::optional<WaveformFile> readWaveformFile(const QString &path, QString *error
         g.label = str(item, DCM_MultiplexGroupLabel);
         g.originality = str(item, DCM_WaveformOriginality);
         g.timeOffsetMs = number(item, DCM_MultiplexGroupTimeOffset).value_or(0);
+        if (item->tagExists(DCM_MultiplexGroupTimeOffset) && !synchronized)
+            odd->append(where +
+                        QStringLiteral(
+                            ": Multiplex Group Time Offset without a Synchronization module (used anyway)"));
         const auto rate = number(item, DCM_SamplingFrequency);
         if (!rate || *rate <= 0) {
             odd->append(where + QStringLiteral(": no usable Sampling Frequency; skipped"));

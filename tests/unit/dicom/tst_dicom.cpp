@@ -370,13 +370,18 @@ void TstDicom::errors()
 void TstDicom::readShared_data()
 {
     QTest::addColumn<QString>("file");
-    QTest::newRow("12-lead Mortara") << QStringLiteral("waveform_ecg.dcm");
-    QTest::newRow("hemodynamic GE") << QStringLiteral("test_ecg_hemodynamic.dcm");
+    QTest::addColumn<QString>("odd"); // a defect dciodvfy reports, which the reader must notice
+    QTest::newRow("12-lead Mortara") << QStringLiteral("waveform_ecg.dcm")
+                                     << QStringLiteral(
+                                            "Multiplex Group Time Offset without a Synchronization module");
+    QTest::newRow("hemodynamic GE") << QStringLiteral("test_ecg_hemodynamic.dcm")
+                                    << QStringLiteral("differs from the data set's");
 }
 
 void TstDicom::readShared()
 {
     QFETCH(QString, file);
+    QFETCH(QString, odd);
     const QString path = vigil::test::sharedDataPath(QStringLiteral("dicom")) + u'/' + file;
     VIGIL_REQUIRE_SHARED_DATA(path);
     QString error;
@@ -414,6 +419,8 @@ void TstDicom::readShared()
         }
     }
     // Both files carry defects dciodvfy reports; the reader lists what it found odd.
+    QVERIFY2(f->oddities.join(u'\n').contains(odd), qPrintable(f->oddities.join(u'\n')));
+    QVERIFY(text.contains(odd));
     qInfo("%s: %d oddities: %s", qPrintable(file), int(f->oddities.size()),
           qPrintable(f->oddities.join(QStringLiteral("; "))));
 }
