@@ -1,7 +1,9 @@
 #include "DicomCommand.h"
 
+#include "Archive.h"
 #include "ArchiveCli.h"
 #include "ArchiveReader.h"
+#include "DicomImport.h"
 #include "DicomNet.h"
 #include "DicomReader.h"
 #include "DicomWriter.h"
@@ -28,6 +30,7 @@ const char *const kUsage =
     "          [--uid-root ROOT]: General ECG or Hemodynamic Waveform Storage from the archive\n"
     "  pdf     --pdf FILE --out FILE.dcm [--archive FILE --bed B --at T] [--title TEXT]: Encapsulated PDF\n"
     "  show    FILE: what the reader understood (groups, channels, values, oddities)\n"
+    "  import  FILE --archive OUT [--bed LABEL]: a waveform file into an archive, for the review screens\n"
     "  echo    AE@HOST:PORT: C-ECHO\n"
     "  send    FILE... --to AE@HOST:PORT: C-STORE over one association\n"
     "\n"
@@ -287,6 +290,47 @@ int showCommand(const Parsed &p, QTextStream &out, QTextStream &err)
     return Ok;
 }
 
+int importCommand(const Parsed &p, QTextStream &out, QTextStream &err)
+{
+    const QString archivePath = opt(p, "--archive");
+    if (p.positional.size() != 1 || archivePath.isEmpty()) {
+        err << "vigil dicom import: one FILE and --archive OUT are required\n";
+        return Usage;
+    }
+    QString error;
+    const auto f = dicom::readWaveformFile(p.positional.front(), &error);
+    if (!f) {
+        err << "vigil dicom import: " << error << "\n";
+        return Unreadable;
+    }
+    archive::ArchiveOptions o;
+    o.waveRetentionHours = 1e7; // an imported recording may be old: keep it
+    o.numericRetentionDays = 1e6;
+    auto a = archive::Archive::open(archivePath, o, &error);
+    if (!a) {
+        err << "vigil dicom import: " << error << "\n";
+        return Unreadable;
+    }
+    const QString label = opt(p, "--bed").isEmpty()
+                              ? QStringLiteral("DICOM ") + QFileInfo(p.positional.front()).completeBaseName()
+                              : opt(p, "--bed");
+    dicom::ImportResult res;
+    const bool ok = dicom::importToArchive(*f, *a, QStringLiteral("dicom^") + label, label, &res, &error);
+    for (const QString &x : f->oddities)
+        err << "odd: " << x << "\n";
+    for (const QString &n : res.notes)
+        err << "note: " << n << "\n";
+    if (!ok) {
+        err << "vigil dicom import: " << error << "\n";
+        return Failed;
+    }
+    out << "imported " << res.channels << " channels (" << res.samples << " samples) as bed '" << label
+        << "' from "
+        << QDateTime::fromMSecsSinceEpoch(res.startUs / 1000, Qt::UTC).toString(Qt::ISODateWithMs) << " to "
+        << QDateTime::fromMSecsSinceEpoch(res.endUs / 1000, Qt::UTC).toString(Qt::ISODateWithMs) << "\n";
+    return Ok;
+}
+
 int echoCommand(const Parsed &p, const DicomConfig &c, QTextStream &out, QTextStream &err)
 {
     if (p.positional.size() != 1) {
@@ -365,6 +409,8 @@ int runDicomCommand(const QStringList &args, QTextStream &out, QTextStream &err)
         return pdfCommand(p, c, out, err);
     if (p.command == QLatin1String("show"))
         return showCommand(p, out, err);
+    if (p.command == QLatin1String("import"))
+        return importCommand(p, out, err);
     if (p.command == QLatin1String("echo"))
         return echoCommand(p, c, out, err);
     if (p.command == QLatin1String("send"))

@@ -3,6 +3,7 @@
 //   vigil dicom export --archive FILE --bed B --from T1 --to T2 --out FILE.dcm [--type auto|ecg|hemodynamic]
 //   vigil dicom pdf    --pdf FILE --out FILE.dcm [--archive FILE --bed B --at T] [--title TEXT]
 //   vigil dicom show   FILE
+//   vigil dicom import FILE --archive OUT [--bed LABEL]
 //   vigil dicom echo   AE@HOST:PORT                 [network options]
 //   vigil dicom send   FILE... --to AE@HOST:PORT    [network options]
 //

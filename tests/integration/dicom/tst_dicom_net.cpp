@@ -397,6 +397,10 @@ void TstDicomNet::commandLine()
     r = run(vigil, {QStringLiteral("dicom"), QStringLiteral("show"), out});
     QVERIFY2(r.code == 0 && r.out.contains(QLatin1String("4 channels x 2500 samples at 500 Hz")),
              qPrintable(r.out));
+    r = run(vigil, {QStringLiteral("dicom"), QStringLiteral("import"), out, QStringLiteral("--archive"),
+                    path(QStringLiteral("imported.sqlite"))});
+    QVERIFY2(r.code == 0 && r.out.contains(QLatin1String("imported 4 channels (10000 samples)")),
+             qPrintable(r.out));
     r = run(vigil,
             {QStringLiteral("dicom"), QStringLiteral("export"), QStringLiteral("--archive"), m_archive});
     QCOMPARE(r.code, 2);

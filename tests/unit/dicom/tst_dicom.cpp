@@ -3,6 +3,7 @@
 // files in shared data like pydicom does; a WFDB record replayed into a bed comes back sample for sample.
 #include "ArchiveReader.h"
 #include "DicomFixtures.h"
+#include "DicomImport.h"
 #include "DicomReader.h"
 #include "DicomUid.h"
 #include "DicomWriter.h"
@@ -120,6 +121,8 @@ private slots:
     void errors();
     void readShared_data();
     void readShared();
+    void importBack();
+    void importShared();
     void wfdbRoundTrip_data();
     void wfdbRoundTrip();
 
@@ -423,6 +426,78 @@ void TstDicom::readShared()
     QVERIFY(text.contains(odd));
     qInfo("%s: %d oddities: %s", qPrintable(file), int(f->oddities.size()),
           qPrintable(f->oddities.join(QStringLiteral("; "))));
+}
+
+// Export -> read -> import into a new archive: the review screens then see the same samples.
+void TstDicom::importBack()
+{
+    QString error;
+    auto r = archive::ArchiveReader::open(m_archive, &error);
+    const auto bed = r->findBed(QStringLiteral("bed1"), &error);
+    const qint64 t1 = kT0Ms * 1000 + 1'000'000, t2 = kT0Ms * 1000 + 11'000'000;
+    const QString out = m_tmp.filePath(QStringLiteral("back.dcm"));
+    WriteResult wr;
+    QVERIFY2(writeWaveform(*r, *bed, t1, t2, WaveType::Ecg, {}, out, &wr, &error), qPrintable(error));
+    const auto f = readWaveformFile(out, &error);
+    QVERIFY2(f, qPrintable(error));
+    const QString path = m_tmp.filePath(QStringLiteral("imported.sqlite"));
+    {
+        auto a = openArchive(path);
+        QVERIFY(a);
+        ImportResult res;
+        QVERIFY2(importToArchive(*f, *a, QStringLiteral("imp"), QStringLiteral("Imported"), &res, &error),
+                 qPrintable(error));
+        QCOMPARE(res.channels, 4);
+        QCOMPARE(res.startUs, t1);
+    }
+    auto back = archive::ArchiveReader::open(path, &error);
+    QVERIFY(back);
+    const std::vector<WaveId> ecg{WaveId::EcgI, WaveId::EcgII, WaveId::EcgIII, WaveId::EcgV};
+    const auto orig = r->waveStrip(bed->key, t1, t2, ecg);
+    const auto got = back->waveStrip(QStringLiteral("imp"), t1, t2, ecg);
+    QCOMPARE(got.size(), orig.size());
+    for (std::size_t c = 0; c < orig.size(); ++c) {
+        QCOMPARE(got[c].id, orig[c].id);
+        QCOMPARE(got[c].samples.size(), orig[c].samples.size());
+        for (std::size_t i = 0; i < orig[c].samples.size(); ++i) {
+            const float a = orig[c].samples[i], b = got[c].samples[i];
+            if (!(std::isnan(a) && std::isnan(b)) && a != b)
+                QFAIL(
+                    qPrintable(QStringLiteral("channel %1 sample %2: %3 vs %4").arg(c).arg(i).arg(a).arg(b)));
+        }
+    }
+    QCOMPARE(back->stays(QStringLiteral("imp")).front().patientId, QStringLiteral("P123"));
+}
+
+void TstDicom::importShared()
+{
+    const QString file =
+        vigil::test::sharedDataPath(QStringLiteral("dicom")) + QStringLiteral("/waveform_ecg.dcm");
+    VIGIL_REQUIRE_SHARED_DATA(file);
+    QString error;
+    const auto f = readWaveformFile(file, &error);
+    QVERIFY2(f, qPrintable(error));
+    auto a = openArchive(m_tmp.filePath(QStringLiteral("mortara.sqlite")));
+    QVERIFY(a);
+    ImportResult res;
+    QVERIFY2(importToArchive(*f, *a, QStringLiteral("m"), QStringLiteral("Mortara"), &res, &error),
+             qPrintable(error));
+    QCOMPARE(res.channels, 4); // I, II, III, V1 of the rhythm group; the other leads and the medians noted
+    QVERIFY(res.notes.size() >= 8);
+    a.reset();
+    auto r = archive::ArchiveReader::open(m_tmp.filePath(QStringLiteral("mortara.sqlite")), &error);
+    const auto strips =
+        r->waveStrip(QStringLiteral("m"), res.startUs, res.endUs, std::vector<WaveId>{WaveId::EcgII});
+    QCOMPARE(strips.size(), std::size_t(1));
+    QCOMPARE(strips[0].sampleRate, 1000.0);
+    // Lead II's first values, in mV, as the file gives them in its unit.
+    const WaveChannel &ii = f->groups[0].channels[1];
+    const double factor = ii.unit == QLatin1String("uV") ? 1e-3 : 1.0;
+    for (std::size_t i = 0; i < 20; ++i)
+        QVERIFY2(
+            std::fabs(strips[0].samples[i] - ii.value(i) * factor) < 1e-3,
+            qPrintable(
+                QStringLiteral("%1: %2 vs %3").arg(i).arg(strips[0].samples[i]).arg(ii.value(i) * factor)));
 }
 
 void TstDicom::wfdbRoundTrip_data()
