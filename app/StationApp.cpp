@@ -1,6 +1,7 @@
 #include "StationApp.h"
 
 #include "AlertManagerWiring.h"
+#include "DicomWiring.h"
 #include "GatewaySources.h"
 #include "SimulatedWardSource.h"
 #include "WfdbReplaySource.h"
@@ -245,6 +246,13 @@ bool StationApp::build(QString *error)
     m_station = std::make_unique<Station>(m_config.stationName, m_config.wardName, m_config.display,
                                           std::move(ward), nullptr, std::move(alarmConfig));
     openArchive();
+    if (m_config.dicom.enabled) { // monitoring goes on without it; the condition says why
+        QString why;
+        m_dicomQueue = openDicomQueue(m_config.dicom, m_archivePath, m_station.get(), &why);
+        if (!m_dicomQueue)
+            m_station->setStationCondition(alarms::tech::DicomUnreachable,
+                                           QStringLiteral("DICOM queue: %1").arg(why), true);
+    }
     if (!startAlertManager(error))
         return false;
     for (const SourceConfig &s : m_config.sources) {
@@ -345,6 +353,8 @@ void StationApp::start()
         QMetaObject::invokeMethod(m_alertManager, &AlertManagerLink::start, Qt::QueuedConnection);
     }
     m_station->start();
+    if (m_dicomQueue)
+        m_dicomQueue->start();
     for (auto &r : m_sources) {
         r.thread->start();
         QMetaObject::invokeMethod(r.source, &GatewaySource::start, Qt::QueuedConnection);
@@ -370,6 +380,8 @@ void StationApp::stop()
         m_alertThread->wait();
         m_alertManager = nullptr;
     }
+    if (m_dicomQueue)
+        m_dicomQueue->stop();
     if (m_archive)
         m_archive->flush(10'000); // what was received before the stop is on disk when the process ends
 }

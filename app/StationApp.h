@@ -5,6 +5,7 @@
 
 #include "AlertManagerLink.h"
 #include "Archive.h"
+#include "DicomQueue.h"
 #include "DurableStore.h"
 #include "GatewaySource.h"
 #include "Station.h"
@@ -34,6 +35,7 @@ public:
     Station *station() const { return m_station.get(); }
     archive::Archive *archive() const { return m_archive.get(); }
     QString archivePath() const { return m_archivePath; }
+    dicom::DicomQueue *dicomQueue() const { return m_dicomQueue.get(); }
 
 private:
     bool addSource(const SourceConfig &cfg, QString *error);
@@ -69,7 +71,8 @@ private:
     };
     QHash<QString, AlarmSeen> m_alarmSeen;
     std::unique_ptr<QThread> m_alertThread;
-    AlertManagerLink *m_alertManager = nullptr; // lives on m_alertThread
+    AlertManagerLink *m_alertManager = nullptr;      // lives on m_alertThread
+    std::unique_ptr<dicom::DicomQueue> m_dicomQueue; // [dicom] store-and-forward (DicomWiring.h)
 };
 
 } // namespace vigil

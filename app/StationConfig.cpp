@@ -31,6 +31,7 @@ const std::vector<SectionSpec> &sectionSpecs()
         {"archive", false, [](ConfigSection &s, StationConfig &c) { readArchive(s, c.archive); }},
         {"alert_manager", false,
          [](ConfigSection &s, StationConfig &c) { readAlertManager(s, c.alertManager); }},
+        {"dicom", false, [](ConfigSection &s, StationConfig &c) { readDicom(s, c.dicom); }},
         {"alarms", false, [](ConfigSection &s, StationConfig &c) { readAlarms(s, c.alarms); }},
     };
     return specs;

@@ -10,6 +10,7 @@
 #include "AlertManagerConfig.h"
 #include "ArchiveConfig.h"
 #include "ConfigDocument.h"
+#include "DicomConfig.h"
 #include "SourceConfig.h"
 #include "Station.h"
 #include "Ward.h"
@@ -31,6 +32,7 @@ struct StationConfig
     std::vector<SourceConfig> sources;
     ArchiveConfig archive;
     AlertManagerConfig alertManager;
+    DicomConfig dicom;
     alarms::AlarmConfig alarms;
     QString origin; // file name the config came from, for messages
 };

@@ -3,6 +3,7 @@
 #include "AlarmSoundPlayer.h"
 #include "ArchiveCli.h"
 #include "CommandLine.h"
+#include "DicomCommand.h"
 #include "Gui.h"
 #include "ShutdownSignals.h"
 #include "StateFile.h"
@@ -84,6 +85,8 @@ int main(int argc, char *argv[])
         args << QString::fromLocal8Bit(argv[i]);
     if (args.size() > 1 && args[1] == QLatin1String("archive"))
         return runArchiveCommand(argc, argv, args);
+    if (args.size() > 1 && args[1] == QLatin1String("dicom")) // `vigil dicom ...`: docs/DICOM.md
+        return dicomMain(argc, argv);
     QString error;
     const auto options = parseCommandLine(args, &error);
     if (!options)

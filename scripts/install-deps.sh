@@ -21,7 +21,7 @@ PKGS=(
   # headless display and looking at what we build
   xvfb xauth x11-utils imagemagick poppler-utils fonts-dejavu-core
   # real peers and baselines for tests and benchmarks
-  python3-hl7 python3-pydicom flac zstd gzip
+  python3-hl7 python3-pydicom python3-numpy flac zstd gzip
   # printing: a real CUPS queue that writes PDFs, and the CUPS client library
   cups cups-client cups-bsd printer-driver-cups-pdf libcups2-dev
   clang-14 libfuzzer-14-dev

@@ -7,6 +7,7 @@
 #include "AlertManagerConfig.h"
 #include "ArchiveConfig.h"
 #include "ConfigDocument.h"
+#include "DicomConfig.h"
 #include "SourceConfig.h"
 #include "Station.h"
 #include "Ward.h"
@@ -27,6 +28,8 @@ void readSource(ConfigSection &s, std::vector<SourceConfig> &sources);
 void readArchive(ConfigSection &s, ArchiveConfig &archive);
 // [alert_manager]
 void readAlertManager(ConfigSection &s, AlertManagerConfig &alertManager);
+// [dicom]
+void readDicom(ConfigSection &s, DicomConfig &dicom);
 // [alarms] and its sub-tables ([alarms.limits.adult]...): the alarm engine validates its own keys.
 void readAlarms(ConfigSection &s, alarms::AlarmConfig &alarms);
 

@@ -59,6 +59,8 @@ inline const QString SensorOff = QStringLiteral("sensor_off");
 inline const QString WaveformGap = QStringLiteral("waveform_gap");
 inline const QString AlertManagerFailed = QStringLiteral("alert_manager_failed");
 inline const QString ArchiveFailed = QStringLiteral("archive_failed");
+inline const QString DicomUnreachable =
+    QStringLiteral("dicom_unreachable"); // store-and-forward (docs/DICOM.md)
 // Stale numerics: StalePrefix + NumericInfo::key, e.g. "stale_hr".
 inline const QString StalePrefix = QStringLiteral("stale_");
 } // namespace tech

@@ -167,6 +167,41 @@ private slots:
         QCOMPARE(cfg->sources[0].scenarios.size(), 2);
     }
 
+    // [dicom] (docs/CONFIG.md): the node, TLS, UID root and the queue's timing; inconsistent settings are
+    // errors naming the key.
+    void dicomSection()
+    {
+        ConfigError e;
+        const auto cfg = parseStationConfig(
+            QByteArray("[dicom]\nenabled = true\ncalled_ae = 'PACS'\nhost = 'pacs.example'\n"
+                       "port = 2762\ntls = true\ntls_ca = '/etc/ca.pem'\n"
+                       "uid_root = '1.2.826.0.1.3680043.9.7777'\nretry_initial_s = 2\n"
+                       "unreachable_condition_s = 60\n"),
+            QStringLiteral("t.toml"), &e);
+        QVERIFY2(cfg, qPrintable(e.toString()));
+        QVERIFY(cfg->dicom.enabled && cfg->dicom.tls);
+        QCOMPARE(cfg->dicom.calledAe, QStringLiteral("PACS"));
+        QCOMPARE(cfg->dicom.callingAe, QStringLiteral("VIGIL"));
+        QCOMPARE(cfg->dicom.port, 2762);
+        QCOMPARE(cfg->dicom.retryInitialS, 2.0);
+        QCOMPARE(cfg->dicom.unreachableConditionS, 60.0);
+        QVERIFY(defaultStationConfig().dicom.enabled == false);
+        const std::pair<const char *, const char *> bad[] = {
+            {"[dicom]\nenabled = true\n", "enabled"},
+            {"[dicom]\ntls = true\n", "tls"},
+            {"[dicom]\nuid_root = '1.02.3'\n", "uid_root"},
+            {"[dicom]\ncalling_ae = 'THIS_AE_TITLE_IS_TOO_LONG'\n", "calling_ae"},
+            {"[dicom]\nretry_initial_s = 10\nretry_max_s = 5\n", "retry_max_s"},
+            {"[dicom]\ntls_cert = 'c.pem'\n", "tls_cert"},
+            {"[dicom]\nport = 0\n", "port"},
+        };
+        for (const auto &[text, key] : bad) {
+            const QString error = errorOf(text);
+            QVERIFY2(error.contains(QLatin1String(key)),
+                     qPrintable(QString::fromLatin1(text) + QStringLiteral(" -> ") + error));
+        }
+    }
+
     // Dates and times are TOML values like any other: no key of the station file takes one, so they are
     // reported as the wrong type, with line and key, not as a syntax error.
     // The listener limits a site may tune (scanners, floods, one connection per bed); defaults from the link.

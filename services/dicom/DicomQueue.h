@@ -1,0 +1,87 @@
+// Store-and-forward to the hospital's DICOM node (docs/DICOM.md): objects are copied into the queue
+// folder and recorded in a SQLite file (beside the archive) before enqueue() returns, and a worker thread
+// sends them with C-STORE, retrying with exponential backoff while the node is unreachable. A row turns
+// "sent" in the same transaction that records the peer's success, so after a restart only what was not
+// yet confirmed is sent again; an object already queued or sent (same SOP Instance UID) is not queued
+// twice. When no association has succeeded for unreachableConditionS while objects wait, the condition
+// callback fires (the station raises a technical condition); it clears on the next success.
+#pragma once
+
+#include "DicomNet.h"
+
+#include <QString>
+
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace vigil::dicom {
+
+struct QueueOptions
+{
+    Peer peer;
+    QString directory;        // holds queue.sqlite and objects/; created when missing
+    double retryInitialS = 5; // first retry after this, doubling per failed attempt
+    double retryMaxS = 300;   // up to this
+    double unreachableConditionS = 120;
+    int batch = 16;                // objects per association
+    std::function<qint64()> clock; // UTC ms; tests replace it
+};
+
+struct QueueItem
+{
+    qint64 id = 0;
+    QString sopInstanceUid;
+    QString source; // the path it was enqueued from
+    QString state;  // "pending", "sent", "failed"
+    int attempts = 0;
+    QString lastError;
+    qint64 queuedMs = 0;
+    qint64 sentMs = 0;
+};
+
+class DicomQueue
+{
+public:
+    static std::unique_ptr<DicomQueue> open(const QueueOptions &o, QString *error);
+    ~DicomQueue(); // stops the worker
+    DicomQueue(const DicomQueue &) = delete;
+    DicomQueue &operator=(const DicomQueue &) = delete;
+
+    // Called on the worker thread.
+    std::function<void(bool on, const QString &reason)> onCondition;
+    std::function<void(const QueueItem &item)> onItemDone; // sent or failed for good
+    std::function<void(const QString &line)> onLog;
+
+    // Durable before it returns. *duplicate: the object was already queued or sent (nothing added).
+    bool enqueue(const QString &path, QString *error, bool *duplicate = nullptr);
+    void start();
+    void stop();
+    void wake(); // retry now (e.g. after the user fixed the configuration)
+
+    std::vector<QueueItem> items(int limit = 100);
+    int pendingCount();
+    bool conditionActive() const;
+    QString lastReason() const;
+
+private:
+    DicomQueue() = default;
+    void run();
+    qint64 now() const;
+
+    QueueOptions m_o;
+    struct Db;
+    std::unique_ptr<Db> m_db;
+    mutable std::mutex m_mutex; // guards m_db use, m_stop, m_wake, m_condition, m_reason
+    std::condition_variable m_cv;
+    std::thread m_thread;
+    bool m_stop = false;
+    bool m_wake = false;
+    bool m_condition = false;
+    QString m_reason;
+};
+
+} // namespace vigil::dicom
