@@ -95,6 +95,8 @@ inline const QString kDischarge = QStringLiteral("discharge");
 // The nurse's handover (I-PASS illness severity and notes) for a bed: one event row per save, its text
 // the JSON object {"severity","notes","user"}; the latest row at or before a time is the handover then.
 inline const QString kHandover = QStringLiteral("handover");
+// A station alarm limit changed by a user: text "<numeric key> <low>–<high> by <user>" (issue 10).
+inline const QString kLimitChange = QStringLiteral("limit_change");
 
 struct HandoverRecord
 {

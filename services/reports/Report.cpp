@@ -438,7 +438,7 @@ void Builder::addCensus(const std::vector<PatientData> &patients)
                     13),
             0);
     Table t;
-    t.pt = 8.5;
+    t.pt = 9.5;
     t.columns << QStringLiteral("Bed") << QStringLiteral("Patient") << QStringLiteral("Severity")
               << QStringLiteral("Alarms H/M/L") << QStringLiteral("Esc.") << QStringLiteral("No data")
               << QStringLiteral("HR") << QStringLiteral("SpO2") << QStringLiteral("RR")
@@ -692,8 +692,13 @@ bool Builder::buildEvents()
                 text = QStringLiteral("severity %1")
                            .arg(h.severity.isEmpty() ? QStringLiteral("-") : h.severity);
         }
+        QString type = e.type;
+        if (e.type == kConditionOn)
+            type = QStringLiteral("technical start");
+        else if (e.type == kConditionOff)
+            type = QStringLiteral("technical end");
         rows.push_back({e.timeMs,
-                        {fmtTime(e.timeMs), labels[e.bedKey], e.type, QString(), text, QString(), QString()},
+                        {fmtTime(e.timeMs), labels[e.bedKey], type, QString(), text, QString(), QString()},
                         paper::Muted.darker(120)});
     }
     std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) { return a.t < b.t; });

@@ -318,11 +318,17 @@ PatientData readPatient(ArchiveReader &reader, const BedRecord &bed, qint64 from
     for (const auto &e : p.events) {
         if (e.timeMs < fromMs || !e.type.startsWith(QLatin1String("limit")))
             continue;
-        QString who;
-        const int at = e.text.indexOf(QLatin1String(" by "));
-        if (at >= 0)
+        // kLimitChange: "<numeric key> <low>–<high> by <user>" (what the station writes).
+        QString who, what = e.text;
+        const int at = e.text.lastIndexOf(QLatin1String(" by "));
+        if (at >= 0) {
             who = e.text.mid(at + 4);
-        p.limitChanges.push_back({e.timeMs, e.code, e.text, who, e.type});
+            what = e.text.left(at);
+        }
+        const int space = what.indexOf(u' ');
+        const QString metric = space > 0 ? what.left(space) : QString();
+        p.limitChanges.push_back({e.timeMs, metric, QStringLiteral("set to %1").arg(what.mid(space + 1)), who,
+                                  QStringLiteral("station")});
     }
     std::stable_sort(p.limitChanges.begin(), p.limitChanges.end(),
                      [](const LimitChange &x, const LimitChange &y) { return x.timeMs < y.timeMs; });

@@ -167,7 +167,6 @@ bool isEcg(archive::WaveStrip const &s)
 
 constexpr double kLabelMm = 16.0; // left margin of a strip row: label and calibration pulse
 constexpr double kEcgRowMm = 30.0;
-constexpr double kOtherRowMm = 20.0;
 
 int secondsPerRow(double widthMm)
 {
@@ -228,7 +227,9 @@ public:
         : m_strips(std::move(strips)), m_t0(t0Us), m_secs(secs), m_reason(std::move(reason)),
           m_perRow(secondsPerRow(widthMm)), m_mark(markMs)
     {}
-    double laneH(const WaveStrip &s) const { return isEcg(s) ? kEcgRowMm : kOtherRowMm; }
+    // Compact lanes, so two rows of a strip fit on a landscape page: ECG 25 mm (1.7 mV above, 0.8 mV below
+    // the baseline), other waves 15 mm.
+    double laneH(const WaveStrip &s) const { return isEcg(s) ? 25.0 : 15.0; }
     double groupH() const
     {
         double h = 5;
@@ -272,7 +273,7 @@ public:
                 const QRectF lane(x0, y, laneW, laneH(s));
                 if (isEcg(s)) {
                     drawEcgGrid(p, c, QRectF(r.left(), y, kLabelMm + laneW, laneH(s)));
-                    const double yZero = y + 20;
+                    const double yZero = y + 17;
                     drawCalPulse(p, c, r.left() + 8, yZero);
                     p.setFont(c.font(8, true));
                     p.setPen(paper::Ink);

@@ -180,6 +180,8 @@ inline ReportArchiveInfo writeReportArchive(const QString &path, const ReportArc
              50, 130, "/min");
         step("a3", AlarmStep::End, info.secondHrAlarmMs + 20'000, info.secondHrAlarmMs, M, "hr_high", hr2,
              "hr", 131, 50, 130, "/min");
+        a->storeEvent(bed, info.secondHrAlarmMs - 120'000, kLimitChange,
+                      QStringLiteral("hr 50\u2013130 by dr.lee"));
         a->storeHandover({bed, info.endMs - 60'000, QStringLiteral("unstable"),
                           QStringLiteral("Recheck K+ at 16:00. Call Dr. Okafor if HR > 130 again."),
                           QStringLiteral("nurse.kim")});

@@ -169,10 +169,10 @@ private slots:
             QVERIFY(t.contains(QStringLiteral("by tst_reports")));
             all += t;
         }
-        for (const char *want :
-             {"UNSTABLE", "HR HIGH 142 > 120", "SPO2 LOW 88 < 90", "nurse.kim", "Recheck K+",
-              "Heart rate /min", "SpO2 %", "Hourly vitals", "ECG lead off", "50–120 → 50–130",
-              "Median time to acknowledge: 25 s", "Escalations: 1", "End of period"})
+        for (const char *want : {"UNSTABLE", "HR HIGH 142 > 120", "SPO2 LOW 88 < 90", "nurse.kim",
+                                 "Recheck K+", "Heart rate /min", "SpO2 %", "Hourly vitals", "ECG lead off",
+                                 "50–120 → 50–130", "set to 50–130", "dr.lee",
+                                 "Median time to acknowledge: 25 s", "Escalations: 1", "End of period"})
             QVERIFY2(all.contains(QString::fromUtf8(want)), want);
         // Hourly median and range: SpO2 of bed 1 is 97 except 40 s at 88 (the medium alarm).
         QVERIFY(all.contains(QStringLiteral("88\u201397")));
@@ -234,7 +234,7 @@ private slots:
         QVERIFY2(r.ok, qPrintable(r.error));
         QVERIFY(pageText(file, 1).contains(QStringLiteral("NO DATA: ECG lead off")));
         const QImage img = raster(file, 1, 254, m_dir.path());
-        // The first ECG lane: from the first major grid row, 30 mm (300 px) tall.
+        // The first ECG lane: from the first major grid row, 25 mm (250 px) tall.
         int top = -1;
         for (int y = 0; y < img.height() && top < 0; ++y) {
             int n = 0;
@@ -250,7 +250,7 @@ private slots:
             int with = 0;
             for (int x = x0; x < x1; ++x) {
                 bool ink = false;
-                for (int y = top + 5; y < top + 295 && !ink; ++y)
+                for (int y = top + 5; y < top + 245 && !ink; ++y)
                     ink = isInk(img.pixel(x, y));
                 with += ink;
             }
@@ -333,7 +333,7 @@ private slots:
         QVERIFY2(r.ok, qPrintable(r.error));
         const QString et = pageText(ev, 1);
         for (const char *want :
-             {"acknowledge", "escalate", "HR HIGH 142 > 120", "nurse.kim", "condition_on", "handover"})
+             {"acknowledge", "escalate", "HR HIGH 142 > 120", "nurse.kim", "technical", "handover"})
             QVERIFY2(et.contains(QLatin1String(want)), want);
     }
 
