@@ -210,7 +210,10 @@ PatientData readPatient(ArchiveReader &reader, const BedRecord &bed, qint64 from
     p.hours.resize(std::size_t(std::max(0, hourCount)));
     for (int h = 0; h < hourCount; ++h)
         p.hours[std::size_t(h)].hourStartMs = firstHour + h * hourMs;
-    std::vector<qint64> allTimes;
+    // One flag per second of the period: some numeric was sampled then (an O(n) test for the stretches
+    // without any numeric; sorting every sample time of a 12 h shift cost more than reading them).
+    const qint64 slotCount = std::max<qint64>(1, (toMs - fromMs + 999) / 1000);
+    std::vector<char> sampled(std::size_t(slotCount), 0);
     for (const auto &s : raw) {
         if (s.points.empty())
             continue;
@@ -240,7 +243,8 @@ PatientData readPatient(ArchiveReader &reader, const BedRecord &bed, qint64 from
             }
             if (h >= 0 && h < hourCount && !std::isnan(pt.value))
                 bucket.push_back(pt.value);
-            allTimes.push_back(pt.timeMs);
+            if (pt.timeMs >= fromMs && pt.timeMs < toMs)
+                sampled[std::size_t((pt.timeMs - fromMs) / 1000)] = 1;
         }
         flush();
         // Chart buckets: equal time spans; an empty bucket stays empty (the chart lifts the pen there).
@@ -269,19 +273,22 @@ PatientData readPatient(ArchiveReader &reader, const BedRecord &bed, qint64 from
     }
 
     // Stretches without any numeric.
-    std::sort(allTimes.begin(), allTimes.end());
-    qint64 prev = fromMs;
     auto addGap = [&](qint64 a, qint64 b) {
         if (b - a >= kNumericGapMs) {
             p.noData.push_back({a, b, {}});
             p.noDataMs += b - a;
         }
     };
-    for (qint64 t : allTimes) {
-        addGap(prev, t);
-        prev = std::max(prev, t);
+    qint64 runStart = -1;
+    for (qint64 i = 0; i <= slotCount; ++i) {
+        const bool empty = i < slotCount && !sampled[std::size_t(i)];
+        if (empty && runStart < 0)
+            runStart = i;
+        else if (!empty && runStart >= 0) {
+            addGap(fromMs + runStart * 1000, std::min(toMs, fromMs + i * 1000));
+            runStart = -1;
+        }
     }
-    addGap(prev, toMs);
 
     p.alarmSteps = reader.alarms(bed.key, fromMs, toMs);
     p.alarms = foldAlarms(p.alarmSteps);

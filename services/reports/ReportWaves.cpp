@@ -228,8 +228,8 @@ public:
           m_perRow(secondsPerRow(widthMm)), m_mark(markMs)
     {}
     // Compact lanes, so two rows of a strip fit on a landscape page: ECG 25 mm (1.7 mV above, 0.8 mV below
-    // the baseline), other waves 15 mm.
-    double laneH(const WaveStrip &s) const { return isEcg(s) ? 25.0 : 15.0; }
+    // the baseline), other waves 12 mm.
+    double laneH(const WaveStrip &s) const { return isEcg(s) ? 25.0 : 12.0; }
     double groupH() const
     {
         double h = 5;
