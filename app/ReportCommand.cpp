@@ -5,6 +5,7 @@
 #include "Report.h"
 
 #include <QPrinter>
+#include <QPrinterInfo>
 
 namespace vigil {
 
@@ -130,13 +131,21 @@ int runReportCommand(const QStringList &argsIn, QTextStream &out, QTextStream &e
 
     reports::ReportResult r;
     if (print) {
+        const QStringList known = QPrinterInfo::availablePrinterNames();
+        if (!queue.isEmpty() && !known.contains(queue)) {
+            err << "vigil report: no printer queue '" << queue << "' (known: "
+                << (known.isEmpty() ? QStringLiteral("none; is CUPS running?")
+                                    : known.join(QStringLiteral(", ")))
+                << ")\n";
+            return 1;
+        }
+        if (queue.isEmpty() && QPrinterInfo::defaultPrinterName().isEmpty()) {
+            err << "vigil report: no default printer; name a queue with --print QUEUE\n";
+            return 1;
+        }
         QPrinter printer(QPrinter::HighResolution);
         if (!queue.isEmpty())
             printer.setPrinterName(queue);
-        if (!printer.isValid()) {
-            err << "vigil report: no such printer '" << queue << "'\n";
-            return 1;
-        }
         printer.setDocName(QStringLiteral("Vigil %1 report").arg(reports::kindName(req.kind)));
         printer.setDuplex(req.page.duplex ? QPrinter::DuplexLongSide : QPrinter::DuplexNone);
         r = reports::render(req, printer);

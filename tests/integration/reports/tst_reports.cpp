@@ -388,6 +388,14 @@ private slots:
              QStringLiteral("--to"), iso(m_info.endMs), QStringLiteral("--out"), out},
             &code);
         QCOMPARE(code, 1); // unknown bed
+        // A queue CUPS does not know: a clear error, not an empty job.
+        run(vigilBin,
+            {QStringLiteral("report"), QStringLiteral("events"), QStringLiteral("--archive"), m_archive,
+             QStringLiteral("--bed"), QStringLiteral("01"), QStringLiteral("--from"), iso(m_info.startMs),
+             QStringLiteral("--to"), iso(m_info.endMs), QStringLiteral("--print"),
+             QStringLiteral("vigil-no-such-queue")},
+            &code);
+        QCOMPARE(code, 1);
         run(vigilBin, {QStringLiteral("report"), QStringLiteral("bogus")}, &code);
         QCOMPARE(code, 2);
         run(vigilBin,
