@@ -346,7 +346,8 @@ void Document::paintPage(QPainter &p, const Ctx &c, int index, double w, double 
     p.setFont(c.font(8.5));
     p.setPen(paper::Muted);
     c.text(p, QRectF(0, 13, w, 5), Qt::AlignLeft | Qt::AlignVCenter, meta.join(QStringLiteral("    ")));
-    c.text(p, QRectF(w * 0.5, 13, w * 0.5, 5), Qt::AlignRight | Qt::AlignVCenter,
+    // Its own line: a long stay and period would otherwise run into it.
+    c.text(p, QRectF(0, 17, w, 4.5), Qt::AlignLeft | Qt::AlignVCenter,
            QStringLiteral("Generated %1").arg(generated));
     p.setPen(QPen(paper::Ink, 0.5 * c.k));
     p.drawLine(c.mm2px(QPointF(0, kHeaderMm - 2.5)), c.mm2px(QPointF(w, kHeaderMm - 2.5)));

@@ -97,7 +97,7 @@ struct Document
     std::vector<Page> pages;
     std::vector<std::unique_ptr<Block>> owned; // parts produced by splitting
 
-    static constexpr double kHeaderMm = 21.0;
+    static constexpr double kHeaderMm = 24.5;
     static constexpr double kFooterMm = 6.0;
 
     void add(std::unique_ptr<Block> b, int sectionIndex)
