@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <limits>
 #include <map>
 
@@ -96,6 +97,23 @@ void StationApp::openArchive()
     m_durableStore = m_archive.get();
     m_archivingSink = std::make_unique<ArchivingSink>(m_station->ward(), m_archive.get());
     connect(m_station.get(), &Station::alarmsEvaluated, this, &StationApp::recordAlarmSteps);
+    // The nurse's handover and limit changes (who, when, what) for the shift reports (issue 10).
+    connect(m_station.get(), &Station::handoverSaved, this,
+            [this](const QString &bed, const QString &severity, const QString &notes, const QString &user,
+                   qint64 timeMs) {
+                m_archive->storeHandover({bed, timeMs, severity, notes, user});
+            });
+    connect(m_station.get(), &Station::limitChanged, this,
+            [this](const QString &bed, const QString &key, double low, double high, const QString &user,
+                   qint64 timeMs) {
+                auto one = [](double v) {
+                    return std::isnan(v) ? QStringLiteral("off") : QString::number(v);
+                };
+                m_archive->storeEvent(bed, timeMs, archive::kLimitChange,
+                                      QStringLiteral("%1 %2\u2013%3 by %4")
+                                          .arg(key, one(low), one(high),
+                                               user.isEmpty() ? QStringLiteral("unknown user") : user));
+            });
 }
 
 void StationApp::recordAlarmSteps()

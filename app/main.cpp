@@ -5,11 +5,13 @@
 #include "CommandLine.h"
 #include "DicomCommand.h"
 #include "Gui.h"
+#include "ReportCommand.h"
 #include "ShutdownSignals.h"
 #include "StateFile.h"
 #include "StationApp.h"
 #include "StationSetup.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QFile>
 #include <QGuiApplication>
@@ -43,6 +45,19 @@ int runArchiveCommand(int argc, char *argv[], const QStringList &args)
                                      .toLocal8Bit());
     QTextStream out(stdout), err(stderr);
     return archive::runArchiveCommand(args.mid(2), out, err);
+}
+
+// `vigil report ...`: a QApplication because Qt Charts (QGraphicsWidget) needs one; offscreen when there is
+// no display, so it runs from cron or a biomed shell.
+int runReportCommand(int argc, char *argv[], const QStringList &args)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
+        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("vigil"));
+    QTextStream out(stdout), err(stderr);
+    return vigil::runReportCommand(args.mid(2), out, err);
 }
 
 // --self-test: every QML file compiles, the window loads and runs 1.5 s without a QML warning.
@@ -87,6 +102,8 @@ int main(int argc, char *argv[])
         return runArchiveCommand(argc, argv, args);
     if (args.size() > 1 && args[1] == QLatin1String("dicom")) // `vigil dicom ...`: docs/DICOM.md
         return dicomMain(argc, argv);
+    if (args.size() > 1 && args[1] == QLatin1String("report"))
+        return runReportCommand(argc, argv, args);
     QString error;
     const auto options = parseCommandLine(args, &error);
     if (!options)

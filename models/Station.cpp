@@ -462,8 +462,32 @@ QString Station::setLimit(int row, const QString &numericKey, double low, double
     QString error;
     if (!m_engine->setLimit(b->key(), *id, low, high, m_user, &error))
         return error.isEmpty() ? QStringLiteral("limit refused") : error;
+    emit limitChanged(b->key(), numericKey, low, high, m_user, QDateTime::currentMSecsSinceEpoch());
     evaluateAlarms();
     return {};
+}
+
+QString Station::setHandover(int row, const QString &severity, const QString &notes)
+{
+    const Bed *b = m_ward->bed(row);
+    if (!b)
+        return QStringLiteral("unknown bed");
+    if (!severity.isEmpty() && severity != QLatin1String("stable") && severity != QLatin1String("watcher") &&
+        severity != QLatin1String("unstable"))
+        return QStringLiteral("severity must be stable, watcher or unstable");
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_handovers[b->key()] = {{QStringLiteral("severity"), severity},
+                             {QStringLiteral("notes"), notes},
+                             {QStringLiteral("user"), m_user},
+                             {QStringLiteral("timeMs"), now}};
+    emit handoverSaved(b->key(), severity, notes, m_user, now);
+    return {};
+}
+
+QVariantMap Station::handover(int row) const
+{
+    const Bed *b = m_ward->bed(row);
+    return b ? m_handovers.value(b->key()) : QVariantMap();
 }
 
 QVariantMap Station::limits(int row, const QString &numericKey) const

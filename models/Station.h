@@ -94,6 +94,13 @@ public:
     Q_INVOKABLE QStringList limitKeys() const; // every numeric, in display order
     Q_INVOKABLE void restoreDefaultLimits(int row);
 
+    // I-PASS handover of a bed (issue 10): illness severity ("stable", "watcher", "unstable", or "" = not
+    // assessed) and the nurse's action list / notes, saved by user(). The composition root stores it in the
+    // archive (handoverSaved), where the shift reports read it. Returns "" when saved, else why not.
+    Q_INVOKABLE QString setHandover(int row, const QString &severity, const QString &notes);
+    // {severity, notes, user, timeMs}; empty when nothing was saved since the station started.
+    Q_INVOKABLE QVariantMap handover(int row) const;
+
 signals:
     void drained();
     void alarmsChanged(); // after every evaluation that published (alarmBar and audio say what changed)
@@ -102,6 +109,12 @@ signals:
     void alarmsEvaluated(); // after every evaluation (the archive records lifecycle steps from it)
     void archiveProblemChanged();
     void userChanged();
+    // A handover was saved (the archive stores it) / a station limit was changed by user (the archive
+    // records who changed what, for the shift report).
+    void handoverSaved(const QString &bedKey, const QString &severity, const QString &notes,
+                       const QString &user, qint64 timeMs);
+    void limitChanged(const QString &bedKey, const QString &numericKey, double low, double high,
+                      const QString &user, qint64 timeMs);
 
 private:
     QString m_stationName;
@@ -124,10 +137,11 @@ private:
     QString m_archiveProblem;
     QHash<QString, bool> m_linkDown; // per source: a technical condition is raised
     QHash<QString, bool> m_hadConnection;
-    QHash<QString, qint64> m_dataTimeoutMs; // per listened source
-    QHash<QString, qint64> m_lastDownMs;    // per source: last drain it was down
-    QHash<QString, qint64> m_lastQuietMs;   // per bed: last drain it showed NO DATA
-    QHash<QString, QString> m_engineSource; // per bed: the source the engine knows for it
+    QHash<QString, qint64> m_dataTimeoutMs;  // per listened source
+    QHash<QString, qint64> m_lastDownMs;     // per source: last drain it was down
+    QHash<QString, qint64> m_lastQuietMs;    // per bed: last drain it showed NO DATA
+    QHash<QString, QString> m_engineSource;  // per bed: the source the engine knows for it
+    QHash<QString, QVariantMap> m_handovers; // per bed key: the last handover saved here
 };
 
 } // namespace vigil

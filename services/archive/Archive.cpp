@@ -130,6 +130,11 @@ quint64 Archive::storeEvent(const QString &bedKey, qint64 timeMs, const QString 
     return enqueue(*d, ArchiveEvent{bedKey, timeMs, type, {}, text}, 256 + text.size() * 2, d->nowMs());
 }
 
+quint64 Archive::storeHandover(const HandoverRecord &handover)
+{
+    return storeEvent(handover.bedKey, handover.timeMs, kHandover, handoverEventText(handover));
+}
+
 quint64 Archive::storeCondition(const QString &bedKey, qint64 timeMs, bool on, const QString &code,
                                 const QString &text)
 {

@@ -53,6 +53,9 @@ public:
     // events export folds into one episode per start and end. bedKey empty = station-wide.
     quint64 storeCondition(const QString &bedKey, qint64 timeMs, bool on, const QString &code,
                            const QString &text);
+    // The nurse's handover for a bed (illness severity, notes): an event row of type kHandover, written by
+    // the writer thread like every other event; ArchiveReader::handover() reads the latest.
+    quint64 storeHandover(const HandoverRecord &handover);
     // Ends the bed's open stay at timeMs; the next data on the bed opens a stay with an unknown patient.
     quint64 discharge(const QString &bedKey, qint64 timeMs);
 

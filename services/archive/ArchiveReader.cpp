@@ -520,4 +520,25 @@ std::vector<ArchiveEvent> ArchiveReader::events(const QString &bedKey, qint64 t1
     return out;
 }
 
+std::optional<HandoverRecord> ArchiveReader::handover(const QString &bedKey, qint64 atMs)
+{
+    m_error.clear();
+    try {
+        ReadTxn txn(*m_db);
+        sql::Stmt st(m_db->handle(), "SELECT t_ms, text FROM event WHERE bed_id = ?1 AND type = ?2 AND "
+                                     "t_ms <= ?3 ORDER BY t_ms DESC, id DESC LIMIT 1");
+        st.bind(1, bedId(bedKey)).bind(2, kHandover).bind(3, atMs);
+        if (st.step()) {
+            HandoverRecord h;
+            h.bedKey = bedKey;
+            h.timeMs = st.i64(0);
+            if (parseHandoverEventText(st.text(1), &h))
+                return h;
+        }
+    } catch (const sql::SqlError &e) {
+        m_error = QString::fromStdString(e.what());
+    }
+    return std::nullopt;
+}
+
 } // namespace vigil::archive

@@ -74,6 +74,8 @@ public:
     // limit > 0 keeps the most recent `limit` steps.
     std::vector<AlarmRecord> alarms(const QString &bedKey, qint64 t1Ms, qint64 t2Ms, int limit = 0);
     std::vector<ArchiveEvent> events(const QString &bedKey, qint64 t1Ms, qint64 t2Ms);
+    // The bed's latest handover (Archive::storeHandover) saved at or before atMs, if any.
+    std::optional<HandoverRecord> handover(const QString &bedKey, qint64 atMs = kEnd);
 
     // Chunks and tail segments of one channel overlapping [t1Us, t2Us), by start time.
     std::vector<WaveChunkRecord> waveChunks(qint64 bedId, WaveId channel, qint64 t1Us, qint64 t2Us);

@@ -1,5 +1,8 @@
 #include "ArchiveTypes.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace vigil::archive {
 
 QString toString(AlarmRecord::Source v)
@@ -139,6 +142,31 @@ void splitConditionEventText(const QString &stored, QString *code, QString *text
     }
     *code = stored.left(sep);
     *text = stored.mid(sep + 2);
+}
+
+} // namespace vigil::archive
+
+namespace vigil::archive {
+
+QString handoverEventText(const HandoverRecord &h)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("severity"), h.severity);
+    o.insert(QStringLiteral("notes"), h.notes);
+    o.insert(QStringLiteral("user"), h.user);
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+bool parseHandoverEventText(const QString &stored, HandoverRecord *h)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(stored.toUtf8());
+    if (!doc.isObject())
+        return false;
+    const QJsonObject o = doc.object();
+    h->severity = o.value(QStringLiteral("severity")).toString();
+    h->notes = o.value(QStringLiteral("notes")).toString();
+    h->user = o.value(QStringLiteral("user")).toString();
+    return true;
 }
 
 } // namespace vigil::archive

@@ -92,6 +92,22 @@ inline const QString kConditionOn = QStringLiteral("condition_on");
 inline const QString kConditionOff = QStringLiteral("condition_off");
 inline const QString kNote = QStringLiteral("note");
 inline const QString kDischarge = QStringLiteral("discharge");
+// The nurse's handover (I-PASS illness severity and notes) for a bed: one event row per save, its text
+// the JSON object {"severity","notes","user"}; the latest row at or before a time is the handover then.
+inline const QString kHandover = QStringLiteral("handover");
+// A station alarm limit changed by a user: text "<numeric key> <low>–<high> by <user>" (issue 10).
+inline const QString kLimitChange = QStringLiteral("limit_change");
+
+struct HandoverRecord
+{
+    QString bedKey;
+    qint64 timeMs = 0;
+    QString severity; // "stable", "watcher", "unstable" or empty (not assessed)
+    QString notes;    // action list / notes as typed
+    QString user;     // who saved it
+};
+QString handoverEventText(const HandoverRecord &h);
+bool parseHandoverEventText(const QString &stored, HandoverRecord *h);
 
 struct ArchiveEvent
 {

@@ -11,10 +11,12 @@
 #include <QPageSize>
 #include <QString>
 #include <QStringList>
+#include <QTime>
 
 #include <atomic>
 #include <functional>
 #include <optional>
+#include <utility>
 
 class QPagedPaintDevice;
 class QImage;
@@ -79,5 +81,12 @@ ReportResult renderPdf(const ReportRequest &request, const QString &pdfPath, con
 // Preview: every page as an image at `dpi`.
 ReportResult renderImages(const ReportRequest &request, int dpi, QList<QImage> *pages,
                           const Progress &progress = {}, const std::atomic_bool *cancel = nullptr);
+
+// The shift that ended last before nowMs, from the shift start times of day (local time; default 07:00,
+// 15:00, 23:00): {start, end} in UTC ms. What a report covers when the request gives no period.
+std::pair<qint64, qint64> lastShift(qint64 nowMs, const QList<QTime> &shiftStarts = {});
+
+// Page margins of every report, in millimetres.
+inline constexpr double kMarginMm = 12.0;
 
 } // namespace vigil::reports

@@ -44,6 +44,19 @@ Flow {
         onClicked: limitsPanel.open()
     }
 
+    Button {
+        objectName: "handoverButton"
+        text: qsTr("Handover\u2026")
+        font.pixelSize: 16
+        height: Theme.touchTarget
+        onClicked: handoverPanel.open()
+    }
+
+    HandoverPanel {
+        id: handoverPanel
+        bedIndex: actions.bedIndex
+    }
+
     LimitsPanel {
         id: limitsPanel
         bedIndex: actions.bedIndex

@@ -200,6 +200,52 @@ private slots:
         }
         QVERIFY(sawTechnicalStart);
     }
+
+    // Issue 10: the nurse's handover (severity, notes) and a station limit change (who, what) are stored
+    // in the archive from the Station's invokables, where the shift reports read them.
+    void handoverAndLimitChangeReachTheArchive()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("station.db"));
+        StationConfig cfg = defaultStationConfig();
+        cfg.sources.clear();
+        cfg.archive.enabled = true;
+        cfg.archive.path = path;
+        const qint64 from = QDateTime::currentMSecsSinceEpoch() - 1000;
+        {
+            StationApp app(cfg);
+            QString error;
+            QVERIFY2(app.build(&error), qPrintable(error));
+            Station *station = app.station();
+            BedUpdate b = update(QStringLiteral("icu^1^a"), QStringLiteral("ICU 1A"), QStringLiteral("M1"));
+            app.archive()->store(b);
+            station->ward()->deliver(std::move(b));
+            station->drainNow();
+            const int row = 0;
+            station->setUser(QStringLiteral("nurse.ada"));
+            QVERIFY(!station->setHandover(row, QStringLiteral("critical"), {}).isEmpty()); // not I-PASS
+            QCOMPARE(station->setHandover(row, QStringLiteral("watcher"), QStringLiteral("Wean O2 by noon")),
+                     QString());
+            QCOMPARE(station->handover(row).value(QStringLiteral("severity")).toString(),
+                     QStringLiteral("watcher"));
+            QCOMPARE(station->setLimit(row, QStringLiteral("hr"), 45, 125), QString());
+            app.stop();
+        }
+        QString error;
+        auto reader = archive::ArchiveReader::open(path, &error);
+        QVERIFY2(reader, qPrintable(error));
+        const auto h = reader->handover(QStringLiteral("icu^1^a"));
+        QVERIFY(h);
+        QCOMPARE(h->severity, QStringLiteral("watcher"));
+        QCOMPARE(h->notes, QStringLiteral("Wean O2 by noon"));
+        QCOMPARE(h->user, QStringLiteral("nurse.ada"));
+        bool limit = false;
+        for (const auto &e :
+             reader->events(QStringLiteral("icu^1^a"), from, QDateTime::currentMSecsSinceEpoch() + 1))
+            if (e.type == archive::kLimitChange)
+                limit = e.text == QStringLiteral("hr 45\u2013125 by nurse.ada");
+        QVERIFY(limit);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestStationEvents)
