@@ -245,6 +245,9 @@ bool StationApp::build(QString *error)
     m_station = std::make_unique<Station>(m_config.stationName, m_config.wardName, m_config.display,
                                           std::move(ward), nullptr, std::move(alarmConfig));
     openArchive();
+    if (m_archive) // reports read the archive: no archive, no printing
+        m_printing =
+            std::make_unique<StationPrinting>(m_config, m_station.get(), m_archive.get(), m_archivePath);
     if (!startAlertManager(error))
         return false;
     for (const SourceConfig &s : m_config.sources) {
@@ -345,6 +348,8 @@ void StationApp::start()
         QMetaObject::invokeMethod(m_alertManager, &AlertManagerLink::start, Qt::QueuedConnection);
     }
     m_station->start();
+    if (m_printing)
+        m_printing->start();
     for (auto &r : m_sources) {
         r.thread->start();
         QMetaObject::invokeMethod(r.source, &GatewaySource::start, Qt::QueuedConnection);
@@ -370,6 +375,8 @@ void StationApp::stop()
         m_alertThread->wait();
         m_alertManager = nullptr;
     }
+    if (m_printing)
+        m_printing->stop(); // before the archive it records audit events in
     if (m_archive)
         m_archive->flush(10'000); // what was received before the stop is on disk when the process ends
 }

@@ -7,6 +7,7 @@
 #include "Archive.h"
 #include "DurableStore.h"
 #include "GatewaySource.h"
+#include "PrintWiring.h"
 #include "Station.h"
 #include "StationConfig.h"
 
@@ -34,6 +35,7 @@ public:
     Station *station() const { return m_station.get(); }
     archive::Archive *archive() const { return m_archive.get(); }
     QString archivePath() const { return m_archivePath; }
+    StationPrinting *printing() const { return m_printing.get(); } // null without an archive
 
 private:
     bool addSource(const SourceConfig &cfg, QString *error);
@@ -70,6 +72,7 @@ private:
     QHash<QString, AlarmSeen> m_alarmSeen;
     std::unique_ptr<QThread> m_alertThread;
     AlertManagerLink *m_alertManager = nullptr; // lives on m_alertThread
+    std::unique_ptr<StationPrinting> m_printing;
 };
 
 } // namespace vigil

@@ -32,6 +32,8 @@ const std::vector<SectionSpec> &sectionSpecs()
         {"alert_manager", false,
          [](ConfigSection &s, StationConfig &c) { readAlertManager(s, c.alertManager); }},
         {"alarms", false, [](ConfigSection &s, StationConfig &c) { readAlarms(s, c.alarms); }},
+        {"print", false, [](ConfigSection &s, StationConfig &c) { readPrint(s, c.print); }},
+        {"shifts", false, [](ConfigSection &s, StationConfig &c) { readShifts(s, c.shifts); }},
     };
     return specs;
 }

@@ -10,6 +10,7 @@
 #include "AlertManagerConfig.h"
 #include "ArchiveConfig.h"
 #include "ConfigDocument.h"
+#include "PrintConfig.h"
 #include "SourceConfig.h"
 #include "Station.h"
 #include "Ward.h"
@@ -32,6 +33,8 @@ struct StationConfig
     ArchiveConfig archive;
     AlertManagerConfig alertManager;
     alarms::AlarmConfig alarms;
+    PrintConfig print;
+    ShiftsConfig shifts;
     QString origin; // file name the config came from, for messages
 };
 

@@ -8,6 +8,7 @@
 #include "ArchiveConfig.h"
 #include "ConfigDocument.h"
 #include "SourceConfig.h"
+#include "PrintConfig.h"
 #include "Station.h"
 #include "Ward.h"
 
@@ -29,5 +30,9 @@ void readArchive(ConfigSection &s, ArchiveConfig &archive);
 void readAlertManager(ConfigSection &s, AlertManagerConfig &alertManager);
 // [alarms] and its sub-tables ([alarms.limits.adult]...): the alarm engine validates its own keys.
 void readAlarms(ConfigSection &s, alarms::AlarmConfig &alarms);
+// [print]
+void readPrint(ConfigSection &s, PrintConfig &print);
+// [shifts]
+void readShifts(ConfigSection &s, ShiftsConfig &shifts);
 
 } // namespace vigil

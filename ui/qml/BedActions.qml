@@ -44,6 +44,14 @@ Flow {
         onClicked: limitsPanel.open()
     }
 
+    PrintMenuButton {
+        bedKey: actions.bed ? Station.beds.bedKey(actions.bedIndex) : ""
+        bedLabel: actions.bed ? actions.bed.label : ""
+        entries: [{ kind: "patient", label: qsTr("Handover (shift report)") },
+                  { kind: "strip", label: qsTr("Alarm strip (last 20 s)"), trigger: Date.now() - 22000 },
+                  { kind: "events", label: qsTr("Event list") }]
+    }
+
     LimitsPanel {
         id: limitsPanel
         bedIndex: actions.bedIndex
