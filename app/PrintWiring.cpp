@@ -58,7 +58,7 @@ StationPrinting::StationPrinting(const StationConfig &config, Station *station, 
     PrintState::Actions actions;
     actions.print = [this](const PrintState::Request &r) {
         const auto kind = reports::kindFromName(r.kind);
-        if (!kind)
+        if (!kind || m_config.print.printer.isEmpty())
             return false;
         m_queue->submit(request(*kind, r.bedKey, r.fromMs, r.toMs, r.triggerMs), m_station->user());
         return true;
@@ -152,8 +152,8 @@ reports::ReportRequest makeRequest(const RequestDefaults &d, reports::ReportKind
 
 } // namespace
 
-reports::ReportRequest StationPrinting::request(reports::ReportKind kind, const QString &bedKey, qint64 fromMs,
-                                                qint64 toMs, qint64 triggerMs) const
+reports::ReportRequest StationPrinting::request(reports::ReportKind kind, const QString &bedKey,
+                                                qint64 fromMs, qint64 toMs, qint64 triggerMs) const
 {
     const RequestDefaults d{m_archivePath, m_config.wardName, m_config.print.stripPreTriggerS,
                             m_queue->settings().page, m_shifts};
@@ -202,8 +202,19 @@ void StationPrinting::onAlarmsEvaluated()
         const qint64 end = std::max(c.endMs, c.startMs + kStripMinMs);
         const reports::ReportRequest r = request(reports::ReportKind::Strip, c.bedKey, 0, end, c.startMs);
         const qint64 wait = std::max<qint64>(0, end + kArchiveSettleMs - QDateTime::currentMSecsSinceEpoch());
-        QTimer::singleShot(wait, this,
-                           [this, r] { m_queue->submit(r, QStringLiteral("station (auto-print)")); });
+        const QString pdf =
+            QStringLiteral("%1/strip-%2-%3.pdf")
+                .arg(m_reportDir, QString(c.bedKey).replace(u'/', u'_').replace(u'^', u'_'),
+                     QDateTime::fromMSecsSinceEpoch(c.startMs).toString(QStringLiteral("yyyyMMdd-HHmmss")));
+        QTimer::singleShot(wait, this, [this, r, pdf] {
+            if (!m_config.print.printer.isEmpty()) {
+                m_queue->submit(r, QStringLiteral("station (auto-print)"));
+                return;
+            }
+            // No printer: the strip is kept as a PDF beside the archive instead of an ever-growing queue.
+            QDir().mkpath(m_reportDir);
+            m_queue->exportPdf(r, pdf, QStringLiteral("station (auto-print)"));
+        });
     }
 }
 

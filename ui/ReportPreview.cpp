@@ -1,5 +1,6 @@
 #include "ReportPreview.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QMutex>
 #include <QPointer>
@@ -74,7 +75,7 @@ ReportPreview::~ReportPreview()
 void ReportPreview::install(QQmlEngine *engine, PreviewRenderer renderer)
 {
     if (auto *old = engine->findChild<RendererHolder *>(QStringLiteral("vigil_preview_renderer"),
-                                                       Qt::FindDirectChildrenOnly))
+                                                        Qt::FindDirectChildrenOnly))
         delete old;
     new RendererHolder(std::move(renderer), engine);
     if (!engine->imageProvider(QStringLiteral("vigilreport")))
@@ -90,7 +91,7 @@ void ReportPreview::findRenderer()
 {
     if (QQmlEngine *engine = qmlEngine(this))
         if (auto *h = engine->findChild<RendererHolder *>(QStringLiteral("vigil_preview_renderer"),
-                                                         Qt::FindDirectChildrenOnly))
+                                                          Qt::FindDirectChildrenOnly))
             m_renderer = h->renderer;
 }
 
@@ -122,7 +123,7 @@ void ReportPreview::build(int dpi)
         QList<QImage> pages;
         QString error;
         const auto progress = [self, generation](double f) {
-            QMetaObject::invokeMethod(qApp, [self, generation, f] {
+            QMetaObject::invokeMethod(QCoreApplication::instance(), [self, generation, f] {
                 if (self && self->m_generation == generation) {
                     self->m_progress = f;
                     emit self->progressChanged();
@@ -132,7 +133,7 @@ void ReportPreview::build(int dpi)
         const bool ok = renderer(req, dpi, &pages, progress, cancelFlag.get(), &error);
         if (cancelFlag->load())
             return;
-        QMetaObject::invokeMethod(qApp, [self, generation, ok, error, pages] {
+        QMetaObject::invokeMethod(QCoreApplication::instance(), [self, generation, ok, error, pages] {
             if (self)
                 self->finished(generation, ok, error, pages);
         });

@@ -12,9 +12,16 @@ ReviewButton {
     property var entries: []
     property string bedKey
     property string bedLabel
+    property string shortcut // e.g. "Ctrl+P": opens the menu from anywhere in the window while visible
     readonly property alias preview: printPreview
     text: qsTr("Print\u2026")
     onClicked: menu.open()
+
+    Shortcut {
+        sequences: button.shortcut.length > 0 ? [button.shortcut] : []
+        enabled: button.shortcut.length > 0 && button.visible && !printPreview.opened
+        onActivated: menu.open()
+    }
 
     Menu {
         id: menu

@@ -38,8 +38,8 @@ Popup {
     }
     function printIt() {
         notice = Station.printing.print(preview.kind, preview.bedKey, preview.fromMs, preview.toMs, preview.triggerMs)
-                 ? qsTr("Queued for %1").arg(Station.printing.printerConfigured ? qsTr("the printer") : qsTr("printing (no printer configured)"))
-                 : qsTr("Printing is not available on this station");
+                 ? qsTr("Queued for the printer (%1)").arg(Station.printing.printerText)
+                 : qsTr("No printer is configured on this station: use PDF");
     }
     function savePdf() {
         const path = Station.printing.exportPdf(preview.kind, preview.bedKey, preview.fromMs, preview.toMs, preview.triggerMs);
@@ -114,7 +114,7 @@ Popup {
             ReviewButton {
                 objectName: "previewPrint"
                 text: qsTr("Print")
-                enabled: popup.pageCount > 0 && Station.printing.available
+                enabled: popup.pageCount > 0 && Station.printing.available && Station.printing.printerConfigured
                 focusPolicy: Qt.NoFocus
                 onClicked: popup.printIt()
             }
