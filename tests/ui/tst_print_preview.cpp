@@ -21,20 +21,22 @@ using namespace vigil::test;
 class TestPrintPreview : public QObject
 {
     Q_OBJECT
+    QTemporaryDir m_tmp; // first: removed after the station that keeps its archive there
     std::unique_ptr<StationApp> m_app;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     QQuickWindow *m_window = nullptr;
-    QTemporaryDir m_tmp;
     std::atomic_int m_renders{0};
     QString m_lastKind, m_lastBed;
 
-    QObject *preview() const
+    // The open popup with this objectName (the bed view's, not the top bar's closed one).
+    QObject *opened(const QString &name) const
     {
-        for (QObject *o : m_window->findChildren<QObject *>(QStringLiteral("printPreview")))
+        for (QObject *o : m_window->findChildren<QObject *>(name))
             if (o->property("opened").toBool())
                 return o;
         return nullptr;
     }
+    QObject *preview() const { return opened(QStringLiteral("printPreview")); }
 
 private slots:
     void initTestCase()
@@ -87,9 +89,7 @@ private slots:
         QTRY_VERIFY(itemNamed(m_window->contentItem(), QStringLiteral("bedDetail")));
         QTest::qWait(300);
         QTest::keyClick(m_window, Qt::Key_P, Qt::ControlModifier);
-        QObject *menu = nullptr;
-        QTRY_VERIFY((menu = m_window->findChild<QObject *>(QStringLiteral("printMenu"))) &&
-                    menu->property("opened").toBool());
+        QTRY_VERIFY(opened(QStringLiteral("printMenu")));
         // Handover, alarm strip, event list: the third.
         QTest::keyClick(m_window, Qt::Key_Down);
         QTest::keyClick(m_window, Qt::Key_Down);
@@ -101,8 +101,9 @@ private slots:
         QCOMPARE(m_lastKind, QStringLiteral("events"));
         QCOMPARE(m_lastBed, m_app->station()->wardModel()->bedKey(0));
         QCOMPARE(p->property("page").toInt(), 0);
-        auto *image =
-            qobject_cast<QQuickItem *>(m_window->findChild<QObject *>(QStringLiteral("previewImage")));
+        auto *content = p->property("contentItem").value<QQuickItem *>();
+        QVERIFY(content);
+        QQuickItem *image = itemNamed(content, QStringLiteral("previewImage"));
         QVERIFY(image);
         QTRY_COMPARE(image->property("status").toInt(), 1); // Image.Ready
         QTest::qWait(200);
@@ -128,7 +129,7 @@ private slots:
         QCOMPARE(p->property("page").toInt(), 1);
         QTest::keyClick(m_window, Qt::Key_PageUp);
         QCOMPARE(p->property("page").toInt(), 0);
-        auto *pageText = m_window->findChild<QObject *>(QStringLiteral("previewPage"));
+        QQuickItem *pageText = itemNamed(content, QStringLiteral("previewPage"));
         QVERIFY(pageText);
         QCOMPARE(pageText->property("text").toString(), QStringLiteral("Page 1 of 3"));
         QTest::keyClick(m_window, Qt::Key_Escape);
@@ -139,8 +140,7 @@ private slots:
     {
         m_app->printing()->installPreview(*m_engine);
         QTest::keyClick(m_window, Qt::Key_P, Qt::ControlModifier);
-        QObject *menu = m_window->findChild<QObject *>(QStringLiteral("printMenu"));
-        QTRY_VERIFY(menu && menu->property("opened").toBool());
+        QTRY_VERIFY(opened(QStringLiteral("printMenu")));
         QTest::keyClick(m_window, Qt::Key_Down);
         QTest::keyClick(m_window, Qt::Key_Return); // the handover
         QObject *p = nullptr;

@@ -18,7 +18,8 @@ ReviewButton {
     onClicked: menu.open()
 
     Shortcut {
-        sequences: button.shortcut.length > 0 ? [button.shortcut] : []
+        sequence: button.shortcut
+        context: Qt.ApplicationShortcut // as Main.qml's A, P, L: one station window
         enabled: button.shortcut.length > 0 && button.visible && !printPreview.opened
         onActivated: menu.open()
     }
