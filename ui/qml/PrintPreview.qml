@@ -60,8 +60,9 @@ Popup {
 
     ReportPreview { id: preview }
 
-    contentItem: FocusScope {
+    FocusScope {
         id: scope
+        anchors.fill: parent
         focus: true
         Keys.onLeftPressed: popup.turn(-1)
         Keys.onRightPressed: popup.turn(1)
