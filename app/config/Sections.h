@@ -7,8 +7,8 @@
 #include "AlertManagerConfig.h"
 #include "ArchiveConfig.h"
 #include "ConfigDocument.h"
-#include "SourceConfig.h"
 #include "PrintConfig.h"
+#include "SourceConfig.h"
 #include "Station.h"
 #include "Ward.h"
 
