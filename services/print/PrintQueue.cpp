@@ -352,6 +352,8 @@ PrintQueue::PrintQueue(PrintSettings settings, QObject *parent)
 PrintQueue::~PrintQueue()
 {
     stop();
+    if (m_worker && !m_thread->isFinished()) // never started: no thread will delete it
+        delete m_worker;
 }
 
 void PrintQueue::start()
