@@ -271,6 +271,9 @@ bool StationApp::build(QString *error)
             m_station->setStationCondition(alarms::tech::DicomUnreachable,
                                            QStringLiteral("DICOM queue: %1").arg(why), true);
     }
+    if (m_archive) // reports read the archive: no archive, no printing
+        m_printing =
+            std::make_unique<StationPrinting>(m_config, m_station.get(), m_archive.get(), m_archivePath);
     if (!startAlertManager(error))
         return false;
     for (const SourceConfig &s : m_config.sources) {
@@ -373,6 +376,8 @@ void StationApp::start()
     m_station->start();
     if (m_dicomQueue)
         m_dicomQueue->start();
+    if (m_printing)
+        m_printing->start();
     for (auto &r : m_sources) {
         r.thread->start();
         QMetaObject::invokeMethod(r.source, &GatewaySource::start, Qt::QueuedConnection);
@@ -400,6 +405,8 @@ void StationApp::stop()
     }
     if (m_dicomQueue)
         m_dicomQueue->stop();
+    if (m_printing)
+        m_printing->stop(); // before the archive it records audit events in
     if (m_archive)
         m_archive->flush(10'000); // what was received before the stop is on disk when the process ends
 }

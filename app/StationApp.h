@@ -8,6 +8,7 @@
 #include "DicomQueue.h"
 #include "DurableStore.h"
 #include "GatewaySource.h"
+#include "PrintWiring.h"
 #include "Station.h"
 #include "StationConfig.h"
 
@@ -36,6 +37,7 @@ public:
     archive::Archive *archive() const { return m_archive.get(); }
     QString archivePath() const { return m_archivePath; }
     dicom::DicomQueue *dicomQueue() const { return m_dicomQueue.get(); }
+    StationPrinting *printing() const { return m_printing.get(); } // null without an archive
 
 private:
     bool addSource(const SourceConfig &cfg, QString *error);
@@ -73,6 +75,7 @@ private:
     std::unique_ptr<QThread> m_alertThread;
     AlertManagerLink *m_alertManager = nullptr;      // lives on m_alertThread
     std::unique_ptr<dicom::DicomQueue> m_dicomQueue; // [dicom] store-and-forward (DicomWiring.h)
+    std::unique_ptr<StationPrinting> m_printing;
 };
 
 } // namespace vigil

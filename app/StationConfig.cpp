@@ -33,6 +33,8 @@ const std::vector<SectionSpec> &sectionSpecs()
          [](ConfigSection &s, StationConfig &c) { readAlertManager(s, c.alertManager); }},
         {"dicom", false, [](ConfigSection &s, StationConfig &c) { readDicom(s, c.dicom); }},
         {"alarms", false, [](ConfigSection &s, StationConfig &c) { readAlarms(s, c.alarms); }},
+        {"print", false, [](ConfigSection &s, StationConfig &c) { readPrint(s, c.print); }},
+        {"shifts", false, [](ConfigSection &s, StationConfig &c) { readShifts(s, c.shifts); }},
     };
     return specs;
 }

@@ -11,6 +11,7 @@
 #include "ArchiveConfig.h"
 #include "ConfigDocument.h"
 #include "DicomConfig.h"
+#include "PrintConfig.h"
 #include "SourceConfig.h"
 #include "Station.h"
 #include "Ward.h"
@@ -34,6 +35,8 @@ struct StationConfig
     AlertManagerConfig alertManager;
     DicomConfig dicom;
     alarms::AlarmConfig alarms;
+    PrintConfig print;
+    ShiftsConfig shifts;
     QString origin; // file name the config came from, for messages
 };
 

@@ -121,6 +121,21 @@ QString checkConfigReport(const StationConfig &config)
             }
         }
     }
+    const PrintConfig &pr = config.print;
+    out += QStringLiteral("%1: [print] printer %2, %3 %4%5, auto-print strips: %6, pre-trigger %7 s, "
+                          "printer-unavailable condition after %8 s\n")
+               .arg(origin, pr.printer.isEmpty() ? QStringLiteral("(none: PDF only)") : pr.printer, pr.paper,
+                    pr.orientation, pr.duplex ? QStringLiteral(" duplex") : QString(),
+                    pr.autoPrintStrips.isEmpty() ? QStringLiteral("off") : pr.autoPrintStrips.join(u','))
+               .arg(pr.stripPreTriggerS)
+               .arg(pr.unavailableDelayS);
+    out += config.shifts.times.isEmpty()
+               ? QStringLiteral("%1: [shifts] none (no automatic ward summary)\n").arg(origin)
+               : QStringLiteral("%1: [shifts] %2 (%3), ward summary kept as PDF%4\n")
+                     .arg(origin, config.shifts.times.join(QStringLiteral(", ")),
+                          config.shifts.timeZone.isEmpty() ? QStringLiteral("system time zone")
+                                                           : config.shifts.timeZone,
+                          config.shifts.printWardSummary ? QStringLiteral(" and printed") : QString());
     out += QStringLiteral("%1: OK (%2 beds listed, %3 sources)\n")
                .arg(origin)
                .arg(config.beds.size())

@@ -118,15 +118,21 @@ int main(int argc, char *argv[])
         return 0;
     }
 
-    // Headless runs have no QGuiApplication: nothing may assume one (qApp is a QCoreApplication).
+    // The station is a QApplication: the reports draw with Qt Charts and print through QPrinter (Qt
+    // Widgets). A headless station with an archive can print too (alarm strips, shift summaries), so it is
+    // one on the offscreen platform; without an archive (nothing to report) it stays a QCoreApplication.
     std::unique_ptr<QCoreApplication> app;
-    if (o.headless || o.checkConfig || o.printDefaultConfig) {
+    if (o.checkConfig || o.printDefaultConfig || (o.headless && o.noArchive)) {
         app = std::make_unique<QCoreApplication>(argc, argv);
+    } else if (o.headless) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QApplication>(argc, argv);
     } else {
         if (o.selfTest && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") &&
             qEnvironmentVariableIsEmpty("DISPLAY"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
-        app = std::make_unique<QGuiApplication>(argc, argv);
+        app = std::make_unique<QApplication>(argc, argv);
     }
     QCoreApplication::setApplicationName(QStringLiteral("vigil"));
     QCoreApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
@@ -173,6 +179,8 @@ int main(int argc, char *argv[])
                                                  station.archive() ? station.archivePath() : QString());
         if (!window)
             return fail(error, 1);
+        if (station.printing())
+            station.printing()->installPreview(*engine); // print previews render from the archive
         if (o.windowSize.isValid())
             window->resize(o.windowSize);
         if (o.fullscreen)

@@ -13,6 +13,7 @@
 #include "AlarmListModel.h"
 #include "AudioState.h"
 #include "DisplaySettings.h"
+#include "PrintState.h"
 #include "Ward.h"
 #include "WardModel.h"
 
@@ -34,6 +35,7 @@ class Station : public QObject
     Q_PROPERTY(vigil::alarms::AlarmListModel *alarms READ alarmList CONSTANT)
     Q_PROPERTY(vigil::AlarmBarState *alarmBar READ alarmBar CONSTANT)
     Q_PROPERTY(vigil::AudioState *audio READ audioState CONSTANT)
+    Q_PROPERTY(vigil::PrintState *printing READ printState CONSTANT)
     Q_PROPERTY(QString archiveProblem READ archiveProblem NOTIFY archiveProblemChanged)
     Q_PROPERTY(QString user READ user WRITE setUser NOTIFY userChanged)
 public:
@@ -57,6 +59,7 @@ public:
     alarms::AlarmListModel *alarmList() const { return m_alarmList; }
     AlarmBarState *alarmBar() const { return m_alarmBar; }
     AudioState *audioState() const { return m_audioState; }
+    PrintState *printState() const { return m_printState; }
     // The engine's audio decision as of the last evaluation, for the audio player (see audioChanged).
     const alarms::AudioDecision &audio() const { return m_audio; }
     QString user() const { return m_user; }
@@ -132,6 +135,7 @@ private:
     QTimer m_deadline; // fires at the engine's next deadline, so escalations are on time to the ms
     AlarmBarState *m_alarmBar;
     AudioState *m_audioState;
+    PrintState *m_printState = new PrintState(this); // filled by the composition root (app/PrintWiring)
     alarms::AudioDecision m_audio;
     QString m_user;
     QString m_archiveProblem;

@@ -69,6 +69,14 @@ struct AudioStateForeign
     QML_UNCREATABLE("AudioState is provided by Station.audio")
 };
 
+struct PrintStateForeign
+{
+    Q_GADGET
+    QML_FOREIGN(vigil::PrintState)
+    QML_NAMED_ELEMENT(PrintState)
+    QML_UNCREATABLE("PrintState is provided by Station.printing")
+};
+
 // Station.display: a constant value type (read-only in practice: Station's property has no WRITE).
 struct DisplaySettingsForeign
 {

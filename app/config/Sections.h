@@ -8,6 +8,7 @@
 #include "ArchiveConfig.h"
 #include "ConfigDocument.h"
 #include "DicomConfig.h"
+#include "PrintConfig.h"
 #include "SourceConfig.h"
 #include "Station.h"
 #include "Ward.h"
@@ -32,5 +33,9 @@ void readAlertManager(ConfigSection &s, AlertManagerConfig &alertManager);
 void readDicom(ConfigSection &s, DicomConfig &dicom);
 // [alarms] and its sub-tables ([alarms.limits.adult]...): the alarm engine validates its own keys.
 void readAlarms(ConfigSection &s, alarms::AlarmConfig &alarms);
+// [print]
+void readPrint(ConfigSection &s, PrintConfig &print);
+// [shifts]
+void readShifts(ConfigSection &s, ShiftsConfig &shifts);
 
 } // namespace vigil

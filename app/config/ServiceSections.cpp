@@ -1,6 +1,8 @@
 // [archive] and [alert_manager]: the services beside the ward.
 #include "Sections.h"
 
+#include "ShiftSchedule.h"
+
 namespace vigil {
 
 void readArchive(ConfigSection &s, ArchiveConfig &a)
@@ -47,6 +49,57 @@ void readAlarms(ConfigSection &s, alarms::AlarmConfig &config)
         if (!why.isEmpty())
             s.fail(e.key, why);
     }
+}
+
+} // namespace vigil
+
+namespace vigil {
+
+void readPrint(ConfigSection &s, PrintConfig &p)
+{
+    s.allowOnly({QStringLiteral("printer"), QStringLiteral("paper"), QStringLiteral("orientation"),
+                 QStringLiteral("duplex"), QStringLiteral("auto_print_strips"),
+                 QStringLiteral("strip_pre_trigger_s"), QStringLiteral("unavailable_after_s"),
+                 QStringLiteral("poll_s"), QStringLiteral("queue_path")});
+    s.read(QStringLiteral("printer"), p.printer);
+    s.read(QStringLiteral("paper"), p.paper);
+    if (s.ok() && p.paper != QLatin1String("A4") && p.paper != QLatin1String("Letter"))
+        s.fail(QStringLiteral("paper"), QStringLiteral("expected \"A4\" or \"Letter\""));
+    s.read(QStringLiteral("orientation"), p.orientation);
+    if (s.ok() && p.orientation != QLatin1String("portrait") && p.orientation != QLatin1String("landscape"))
+        s.fail(QStringLiteral("orientation"), QStringLiteral("expected \"portrait\" or \"landscape\""));
+    s.read(QStringLiteral("duplex"), p.duplex);
+    if (s.has(QStringLiteral("auto_print_strips"))) {
+        p.autoPrintStrips.clear();
+        s.read(QStringLiteral("auto_print_strips"), p.autoPrintStrips, QStringLiteral("priority"));
+        for (const QString &pr : p.autoPrintStrips)
+            if (s.ok() && pr != QLatin1String("high") && pr != QLatin1String("medium") &&
+                pr != QLatin1String("low"))
+                s.fail(QStringLiteral("auto_print_strips"),
+                       QStringLiteral("\"%1\" is not a priority (high, medium, low)").arg(pr));
+    }
+    s.read(QStringLiteral("strip_pre_trigger_s"), p.stripPreTriggerS, 5, 30);
+    s.read(QStringLiteral("unavailable_after_s"), p.unavailableDelayS, 0, 86400);
+    s.read(QStringLiteral("poll_s"), p.pollS, 0.1, 60);
+    s.read(QStringLiteral("queue_path"), p.queuePath);
+}
+
+void readShifts(ConfigSection &s, ShiftsConfig &sh)
+{
+    s.allowOnly({QStringLiteral("times"), QStringLiteral("time_zone"), QStringLiteral("print_ward_summary"),
+                 QStringLiteral("report_dir")});
+    s.read(QStringLiteral("times"), sh.times, QStringLiteral("time"));
+    s.read(QStringLiteral("time_zone"), sh.timeZone);
+    s.read(QStringLiteral("print_ward_summary"), sh.printWardSummary);
+    s.read(QStringLiteral("report_dir"), sh.reportDir);
+    if (!s.ok())
+        return;
+    QString why;
+    print::ShiftSchedule check;
+    if (!check.set(sh.times, {}, &why))
+        s.fail(QStringLiteral("times"), why);
+    else if (!check.set(sh.times, sh.timeZone, &why))
+        s.fail(QStringLiteral("time_zone"), why);
 }
 
 } // namespace vigil

@@ -129,6 +129,8 @@ AlarmConfig::AlarmConfig()
     technicalPriority.insert(QStringLiteral("alert_manager_failed"), Priority::Medium);
     technicalPriority.insert(QStringLiteral("waveform_gap"), Priority::Low);
     technicalPriority.insert(QStringLiteral("stale"), Priority::Low);
+    // No printer: alarm strips and shift reports wait in the print queue; monitoring is unaffected.
+    technicalPriority.insert(QStringLiteral("printer_unavailable"), Priority::Low);
 
     escalation[static_cast<int>(Priority::High)] = {
         {0, TierAction::Local}, {20000, TierAction::Escalated}, {40000, TierAction::AlertManager}};

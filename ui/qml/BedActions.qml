@@ -57,6 +57,16 @@ Flow {
         bedIndex: actions.bedIndex
     }
 
+    PrintMenuButton {
+        bedKey: actions.bed ? Station.beds.bedKey(actions.bedIndex) : ""
+        bedLabel: actions.bed ? actions.bed.label : ""
+        text: qsTr("Print\u2026 [Ctrl+P]")
+        shortcut: "Ctrl+P"
+        entries: [{ kind: "patient", label: qsTr("Handover (shift report)") },
+                  { kind: "strip", label: qsTr("Alarm strip (last 20 s)"), trigger: Date.now() - 22000 },
+                  { kind: "events", label: qsTr("Event list") }]
+    }
+
     LimitsPanel {
         id: limitsPanel
         bedIndex: actions.bedIndex

@@ -112,6 +112,15 @@ Rectangle {
                     }
                 }
             }
+            PrintMenuButton {
+                readonly property var shown: reviewModel.disclosure
+                bedKey: page.bedKey
+                bedLabel: page.bedLabel
+                entries: [{ kind: "strip", label: qsTr("Alarm strip of this moment"),
+                            trigger: shown && shown.start > 0 ? Math.round((shown.start + shown.end) / 2) : Date.now() - 22000 },
+                          { kind: "disclosure", label: qsTr("Full disclosure of the shown range"),
+                            from: shown ? shown.start : 0, to: shown ? shown.end : 0 }]
+            }
             Row {
                 objectName: "loadingIndicator"
                 spacing: 10

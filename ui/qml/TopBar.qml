@@ -16,7 +16,7 @@ Rectangle {
 
     readonly property real fixedWidth: row.anchors.leftMargin + row.anchors.rightMargin + 4 * row.spacing
                                        + alarmBar.fixedWidth + pausedIndicator.implicitWidth
-                                       + clock.implicitWidth
+                                       + clock.implicitWidth + printStatus.implicitWidth + row.spacing
     readonly property bool chipsCollapsed: Station.sources.count > 1 && width - fixedWidth - wardColumn.fullWidth
                                            - chipsRow.implicitWidth < alarmBar.textNeed
     readonly property bool wardHidden: width - fixedWidth - wardColumn.fullWidth
@@ -182,6 +182,11 @@ Rectangle {
                     }
                 }
             }
+        }
+
+        PrintStatusChip {
+            id: printStatus
+            Layout.alignment: Qt.AlignVCenter
         }
 
         Column {

@@ -184,7 +184,26 @@ private slots:
                  qPrintable(report));
         cfg.alertManager.url = QStringLiteral("mllp://127.0.0.1:1");
         cfg.origin = QStringLiteral("s.toml");
-        QCOMPARE(vigil::checkConfigReport(cfg), QStringLiteral("s.toml: OK (0 beds listed, 1 sources)\n"));
+        QCOMPARE(
+            vigil::checkConfigReport(cfg),
+            QStringLiteral("s.toml: [print] printer (none: PDF only), A4 portrait, auto-print strips: high, "
+                           "pre-trigger 15 s, printer-unavailable condition after 60 s\n"
+                           "s.toml: [shifts] none (no automatic ward summary)\n"
+                           "s.toml: OK (0 beds listed, 1 sources)\n"));
+        // [print] and [shifts] as read (issue 10).
+        cfg.print.printer = QStringLiteral("ward4b");
+        cfg.print.duplex = true;
+        cfg.print.autoPrintStrips = {};
+        cfg.shifts.times = {QStringLiteral("07:00"), QStringLiteral("19:00")};
+        cfg.shifts.printWardSummary = true;
+        const QString printing = vigil::checkConfigReport(cfg);
+        QVERIFY2(printing.contains(
+                     QStringLiteral("[print] printer ward4b, A4 portrait duplex, auto-print strips: off")),
+                 qPrintable(printing));
+        QVERIFY2(printing.contains(
+                     QStringLiteral("[shifts] 07:00, 19:00 (system time zone), ward summary kept as PDF "
+                                    "and printed")),
+                 qPrintable(printing));
     }
 
     // The loudspeaker plays what the engine decides, and stops for an audio pause.
