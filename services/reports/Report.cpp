@@ -851,6 +851,7 @@ std::pair<qint64, qint64> lastShift(qint64 nowMs, const QList<QTime> &shiftStart
 ReportResult render(const ReportRequest &request, QPagedPaintDevice &device, const Progress &progress,
                     const std::atomic_bool *cancel)
 {
+    const ChartCancelScope chartCancel(cancel);
     const ReportRequest req = resolved(request);
     ReportResult fail;
     if (!validate(req, &fail.error))
@@ -911,6 +912,7 @@ ReportResult renderPdf(const ReportRequest &request, const QString &pdfPath, con
 ReportResult renderImages(const ReportRequest &request, int dpi, QList<QImage> *pages,
                           const Progress &progress, const std::atomic_bool *cancel)
 {
+    const ChartCancelScope chartCancel(cancel);
     const ReportRequest req = resolved(request);
     ReportResult fail;
     if (!validate(req, &fail.error))

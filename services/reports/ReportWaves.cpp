@@ -8,13 +8,16 @@
 #include <QGraphicsScene>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QMutex>
 #include <QScatterSeries>
 #include <QThread>
 #include <QValueAxis>
+#include <QWaitCondition>
 #include <QtCharts/QChart>
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 namespace vigil::reports {
 
@@ -563,15 +566,53 @@ private:
 
 } // namespace
 
+namespace {
+thread_local const std::atomic_bool *t_chartCancel = nullptr;
+} // namespace
+
+ChartCancelScope::ChartCancelScope(const std::atomic_bool *cancel) : m_previous(t_chartCancel)
+{
+    t_chartCancel = cancel;
+}
+
+ChartCancelScope::~ChartCancelScope()
+{
+    t_chartCancel = m_previous;
+}
+
 QPicture chartPicture(const ChartSpec &spec, QSizeF sizePx, double pxPerMm)
 {
     auto *app = QCoreApplication::instance();
     if (!app || QThread::currentThread() == app->thread())
         return buildChartPicture(spec, sizePx, pxPerMm);
-    QPicture pic;
+    // Not a blocking queued call: the GUI thread may be waiting for this thread (a print queue stopping),
+    // and then only the cancel flag it set can end the wait.
+    struct Handoff
+    {
+        QMutex mutex;
+        QWaitCondition ready;
+        bool done = false;
+        QPicture picture;
+    };
+    auto handoff = std::make_shared<Handoff>();
     QMetaObject::invokeMethod(
-        app, [&] { pic = buildChartPicture(spec, sizePx, pxPerMm); }, Qt::BlockingQueuedConnection);
-    return pic;
+        app,
+        [handoff, spec, sizePx, pxPerMm] {
+            QPicture pic = buildChartPicture(spec, sizePx, pxPerMm);
+            const QMutexLocker lock(&handoff->mutex);
+            handoff->picture = std::move(pic);
+            handoff->done = true;
+            handoff->ready.wakeAll();
+        },
+        Qt::QueuedConnection);
+    const std::atomic_bool *cancel = t_chartCancel;
+    QMutexLocker lock(&handoff->mutex);
+    while (!handoff->done) {
+        if (cancel && cancel->load())
+            return {};
+        handoff->ready.wait(&handoff->mutex, QDeadlineTimer(100));
+    }
+    return handoff->picture;
 }
 
 std::unique_ptr<Block> ecgStripBlock(const QString &title, WaveStrip strip, double seconds,

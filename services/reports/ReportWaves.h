@@ -8,6 +8,7 @@
 
 #include <QPicture>
 
+#include <atomic>
 #include <functional>
 
 namespace vigil::reports {
@@ -58,8 +59,24 @@ struct ChartSpec
 // A Qt Charts chart painted into a QPicture of sizePx (device pixels) with fonts for `pxPerMm`. Qt Charts
 // is built on QGraphicsWidget, a Qt Widgets class that may only be used on the GUI thread: called from
 // any other thread, the chart is built and recorded on the application's thread (a blocking queued call)
-// and the caller replays the recorded vectors. docs/REPORTS.md says why.
+// and the caller replays the recorded vectors. docs/REPORTS.md says why. While it waits, it watches the
+// cancel flag of the report this thread builds (ChartCancelScope): a GUI thread that stops a worker
+// cancels it and then waits for it, so a chart must not wait for the GUI thread forever; a cancelled
+// wait returns an empty picture.
 QPicture chartPicture(const ChartSpec &spec, QSizeF sizePx, double pxPerMm);
+
+// Makes `cancel` the flag chartPicture() watches on this thread, for the scope's lifetime.
+class ChartCancelScope
+{
+public:
+    explicit ChartCancelScope(const std::atomic_bool *cancel);
+    ~ChartCancelScope();
+    ChartCancelScope(const ChartCancelScope &) = delete;
+    ChartCancelScope &operator=(const ChartCancelScope &) = delete;
+
+private:
+    const std::atomic_bool *m_previous;
+};
 
 std::unique_ptr<Block> chartBlock(ChartSpec spec, double heightMm);
 

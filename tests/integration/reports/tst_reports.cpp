@@ -283,6 +283,32 @@ private slots:
         QCOMPARE(pdfPages(file), r.pages);
     }
 
+    // A GUI thread that cancels a worker's report and then waits for it without running its event loop
+    // (a print queue stopping at shutdown) gets it back: the worker's chart hand-off gives up on cancel
+    // instead of waiting for the GUI thread forever.
+    void cancelledWorkerDoesNotWaitForTheGuiThread()
+    {
+        const QString file = pdf(QStringLiteral("cancelled.pdf"));
+        std::atomic_bool cancel{false};
+        std::atomic_bool started{false};
+        ReportResult r;
+        QThread *worker = QThread::create([&] {
+            started = true;
+            r = renderPdf(request(ReportKind::Patient), file, {}, &cancel);
+        });
+        worker->start();
+        QVERIFY(QTest::qWaitFor([&] { return started.load(); }, 10'000));
+        QThread::msleep(300); // let it reach a chart: it asks this thread, which does not answer
+        cancel = true;
+        const bool joined = worker->wait(QDeadlineTimer(10'000)); // no event loop while waiting
+        QVERIFY2(joined, "the worker waited for the GUI thread after it was cancelled");
+        delete worker;
+        QVERIFY(!r.ok);
+        QCOMPARE(r.error, QStringLiteral("cancelled"));
+        QVERIFY(!QFile::exists(file));
+        QCoreApplication::processEvents(); // the chart it had asked for is built now and dropped
+    }
+
     void wardReportPaginatesWithoutCutting()
     {
         const QString file = pdf(QStringLiteral("ward.pdf"));
