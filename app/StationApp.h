@@ -6,6 +6,7 @@
 #include "AlertManagerLink.h"
 #include "Archive.h"
 #include "DurableStore.h"
+#include "EcgWiring.h"
 #include "GatewaySource.h"
 #include "Station.h"
 #include "StationConfig.h"
@@ -41,6 +42,7 @@ private:
     bool startAlertManager(QString *error);
     void sendEscalations();
     void recordAlarmSteps();
+    void recordNews2();
 
     struct Running
     {
@@ -70,6 +72,8 @@ private:
     QHash<QString, AlarmSeen> m_alarmSeen;
     std::unique_ptr<QThread> m_alertThread;
     AlertManagerLink *m_alertManager = nullptr; // lives on m_alertThread
+    std::unique_ptr<EcgWiring> m_ecg;           // central ECG analysis: taps every source's updates
+    QHash<QString, QString> m_news2Archived;    // per bed: the NEWS2 record last archived
 };
 
 } // namespace vigil

@@ -32,6 +32,9 @@ const std::vector<SectionSpec> &sectionSpecs()
         {"alert_manager", false,
          [](ConfigSection &s, StationConfig &c) { readAlertManager(s, c.alertManager); }},
         {"alarms", false, [](ConfigSection &s, StationConfig &c) { readAlarms(s, c.alarms); }},
+        {"news2", false, [](ConfigSection &s, StationConfig &c) { readNews2(s, c.news2); }},
+        {"ecg_analysis", false,
+         [](ConfigSection &s, StationConfig &c) { readEcgAnalysis(s, c.ecgAnalysis); }},
     };
     return specs;
 }

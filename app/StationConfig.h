@@ -10,6 +10,8 @@
 #include "AlertManagerConfig.h"
 #include "ArchiveConfig.h"
 #include "ConfigDocument.h"
+#include "EcgAnalyzer.h"
+#include "News2.h"
 #include "SourceConfig.h"
 #include "Station.h"
 #include "Ward.h"
@@ -32,6 +34,8 @@ struct StationConfig
     ArchiveConfig archive;
     AlertManagerConfig alertManager;
     alarms::AlarmConfig alarms;
+    scores::News2Config news2;
+    ecg::EcgAnalysisConfig ecgAnalysis;
     QString origin; // file name the config came from, for messages
 };
 

@@ -55,6 +55,12 @@ Station::Station(QString stationName, QString wardName, DisplaySettings display,
       m_audioState(new AudioState({[this] { return pauseAudio(); }, [this] { cancelAudioPause(); }}, this)),
       m_user(qEnvironmentVariable("USER", QStringLiteral("nurse")))
 {
+    m_news = new scores::News2Board([this] { return m_user; }, this);
+    connect(m_news, &scores::News2Board::entered, this, [this] {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        updateNews(now);
+        evaluateAlarms();
+    });
     m_alarmList->setPatientLookup([this](const QString &bedKey) {
         const Bed *b = m_ward->bed(m_ward->indexOf(bedKey));
         return b ? b->patient.name : QString();
@@ -102,6 +108,7 @@ void Station::drainNow()
     if (!result.sources.empty())
         m_sourcesModel->update(result.sources);
     feedAlarms(result, now);
+    updateNews(now);
     m_engine->evaluate(now);
     publishAlarmState(now);
     emit drained();
@@ -134,8 +141,10 @@ void Station::feedAlarms(const DrainResult &result, qint64 nowMs)
         const Bed *b = m_ward->bed(in.bed);
         if (!b)
             continue;
-        if (!in.numerics.empty())
+        if (!in.numerics.empty()) {
             m_engine->onNumerics(b->key(), profileOf(*b), in.numerics);
+            m_news->onNumerics(b->key(), in.numerics);
+        }
         for (const GatewayAlarm &a : in.alarms) {
             alarms::GatewayAlarmEvent e = a;
             e.bedKey = b->key();
@@ -499,6 +508,64 @@ void Station::restoreDefaultLimits(int row)
     if (const Bed *b = m_ward->bed(row))
         m_engine->restoreDefaultLimits(b->key(), m_user);
     evaluateAlarms();
+}
+
+} // namespace vigil
+
+namespace vigil {
+
+// NEWS2: recompute every bed, show it on the tiles, and turn its thresholds and the deterioration trend into
+// derived conditions (advisories through the engine: its delays, acknowledgement, escalation, statistics).
+// Only a complete score (every input present and current) raises one: an incomplete score is not a guess.
+void Station::updateNews(qint64 nowMs)
+{
+    if (!m_news->enabled())
+        return;
+    m_news->update(nowMs);
+    const scores::News2Config &cfg = m_news->config();
+    std::vector<int> changed;
+    for (int i = 0; i < m_ward->bedCount(); ++i) {
+        Bed *b = m_ward->bed(i);
+        const scores::News2Snapshot *s = m_news->snapshot(b->key());
+        if (!s)
+            continue;
+        const int total = s->score.total;
+        const int response = static_cast<int>(s->score.response);
+        if (total != b->newsTotal || s->score.complete != b->newsComplete || response != b->newsResponse ||
+            s->trend != b->newsTrend) {
+            b->newsTotal = total;
+            b->newsComplete = s->score.complete;
+            b->newsResponse = response;
+            b->newsTrend = s->trend;
+            changed.push_back(i);
+        }
+        const bool ok = s->score.complete;
+        const bool high = ok && total >= cfg.highAt;
+        const bool medium = ok && !high && total >= cfg.mediumAt;
+        const bool three = ok && !high && !medium && cfg.singleThreeAlarm && s->score.singleThree;
+        const QString score = QString::number(total);
+        using alarms::Kind;
+        using alarms::Priority;
+        m_engine->onDerivedCondition(b->key(), QStringLiteral("news2_high"),
+                                     tr("NEWS2 %1: emergency response").arg(score), Kind::Advisory,
+                                     Priority::High, high, total, {}, nowMs);
+        m_engine->onDerivedCondition(b->key(), QStringLiteral("news2_medium"),
+                                     tr("NEWS2 %1: urgent response").arg(score), Kind::Advisory,
+                                     Priority::Medium, medium, total, {}, nowMs);
+        m_engine->onDerivedCondition(b->key(), QStringLiteral("news2_single3"),
+                                     tr("NEWS2: a 3 in one parameter, urgent ward review"), Kind::Advisory,
+                                     Priority::Low, three, total, {}, nowMs);
+        const scores::News2Tracker *t = m_news->tracker(b->key());
+        const QString evidence = t ? t->deterioration(nowMs) : QString();
+        m_engine->onDerivedCondition(b->key(), QStringLiteral("news2_deterioration"),
+                                     tr("Deteriorating: %1").arg(evidence), Kind::Advisory, Priority::Low,
+                                     !evidence.isEmpty(), total, {}, nowMs);
+    }
+    if (!changed.empty()) {
+        DrainResult r;
+        r.changedBeds = std::move(changed);
+        m_wardModel->apply(r);
+    }
 }
 
 } // namespace vigil

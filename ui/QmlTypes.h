@@ -69,6 +69,14 @@ struct AudioStateForeign
     QML_UNCREATABLE("AudioState is provided by Station.audio")
 };
 
+struct News2BoardForeign
+{
+    Q_GADGET
+    QML_FOREIGN(vigil::scores::News2Board)
+    QML_NAMED_ELEMENT(News2Board)
+    QML_UNCREATABLE("News2Board is provided by Station.news")
+};
+
 // Station.display: a constant value type (read-only in practice: Station's property has no WRITE).
 struct DisplaySettingsForeign
 {

@@ -7,6 +7,8 @@
 #include "AlertManagerConfig.h"
 #include "ArchiveConfig.h"
 #include "ConfigDocument.h"
+#include "EcgAnalyzer.h"
+#include "News2.h"
 #include "SourceConfig.h"
 #include "Station.h"
 #include "Ward.h"
@@ -29,5 +31,9 @@ void readArchive(ConfigSection &s, ArchiveConfig &archive);
 void readAlertManager(ConfigSection &s, AlertManagerConfig &alertManager);
 // [alarms] and its sub-tables ([alarms.limits.adult]...): the alarm engine validates its own keys.
 void readAlarms(ConfigSection &s, alarms::AlarmConfig &alarms);
+// [news2]: NEWS2 input ages, thresholds, trend and deterioration (docs/EWS.md)
+void readNews2(ConfigSection &s, scores::News2Config &news2);
+// [ecg_analysis]: the central ECG analysis (lead, asystole and pause times, extreme brady/tachy)
+void readEcgAnalysis(ConfigSection &s, ecg::EcgAnalysisConfig &ecg);
 
 } // namespace vigil

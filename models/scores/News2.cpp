@@ -341,6 +341,8 @@ const News2Snapshot &News2Tracker::update(qint64 nowMs)
         }
     }
     s.score = aggregate(sub);
+    if (s.score.complete)
+        keepVital(m_scores, s.score.total, nowMs);
     if (s.score.complete) {
         if (m_history.empty() || m_history.back().total != s.score.total ||
             nowMs - m_history.back().timeMs >= 300'000)
@@ -371,19 +373,6 @@ QString News2Tracker::deterioration(qint64 nowMs) const
     const qint64 from = nowMs - window;
     QStringList evidence;
     auto minutes = [](qint64 ms) { return QString::number(ms / 60'000) + QStringLiteral(" min"); };
-    // Score: the lowest complete score in the window against the current one, rising in time order.
-    if (m_last.score.complete) {
-        int lowest = m_last.score.total;
-        qint64 lowestAt = nowMs;
-        for (const Point &p : m_history)
-            if (p.timeMs >= from && p.total < lowest)
-                lowest = p.total, lowestAt = p.timeMs;
-        if (m_last.score.total - lowest >= m_config.deteriorationScoreRise)
-            evidence << QStringLiteral("NEWS2 %1 -> %2 in %3")
-                            .arg(lowest)
-                            .arg(m_last.score.total)
-                            .arg(minutes(nowMs - lowestAt));
-    }
     // Single vitals: median of the first and of the last fifth of the window (needs 3/4 of the window
     // covered).
     auto ends = [&](const std::deque<VitalPoint> &d, double *first, double *lastV) {
@@ -407,6 +396,13 @@ QString News2Tracker::deterioration(qint64 nowMs) const
         return true;
     };
     double f = 0, l = 0;
+    // NEWS2: the same medians over the complete scores (one a minute), so one noisy reading that flips a
+    // band edge for a minute is not a trend.
+    if (ends(m_scores, &f, &l) && l - f >= m_config.deteriorationScoreRise)
+        evidence << QStringLiteral("NEWS2 %1 -> %2 over %3")
+                        .arg(f, 0, 'f', 0)
+                        .arg(l, 0, 'f', 0)
+                        .arg(minutes(window));
     if (ends(m_hr, &f, &l) && f > 0 && (l - f) / f >= m_config.deteriorationHrRise)
         evidence << QStringLiteral("HR %1 -> %2 (+%3 %)")
                         .arg(f, 0, 'f', 0)

@@ -143,8 +143,8 @@ public:
     // Complete scores when they changed (and at least every 5 min), newest last; kept for the trend window.
     const std::deque<Point> &history() const { return m_history; }
 
-    // Deterioration over the configured window: empty when none, else the evidence ("NEWS2 1 -> 3 in 3 h 10
-    // min; HR 72 -> 90 (+25 %)").
+    // Deterioration over the configured window: empty when none, else the evidence ("NEWS2 1 -> 3 over 240
+    // min; HR 72 -> 90 (+25 %)"): medians of the window's first and last fifth (one point a minute).
     QString deterioration(qint64 nowMs) const;
 
 private:
@@ -159,7 +159,7 @@ private:
         qint64 timeMs;
         double value;
     };
-    std::deque<VitalPoint> m_hr, m_spo2; // one point a minute at most
+    std::deque<VitalPoint> m_hr, m_spo2, m_scores; // one point a minute at most (m_scores: complete NEWS2)
     void keepVital(std::deque<VitalPoint> &d, double v, qint64 t);
 };
 

@@ -2,9 +2,11 @@
 // every parameter (both sides of each edge), both SpO2 scales on air and on oxygen, the aggregate's
 // clinical-response levels, and the tracker's missing and stale inputs. Each row is one line of the chart;
 // the test fails on any disagreement and prints how many rows agreed.
+#include "AlarmConfig.h"
 #include "News2.h"
 #include "SharedData.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace vigil;
@@ -305,6 +307,99 @@ private slots:
         QVERIFY2(ev.contains(QStringLiteral("NEWS2")), qPrintable(ev));
         QVERIFY2(ev.contains(QStringLiteral("HR")), qPrintable(ev));
         QVERIFY2(ev.contains(QStringLiteral("SpO2")), qPrintable(ev));
+    }
+
+    // Simulated patients, minute by minute (monitor RR, SpO2, HR every minute, NIBP every 15 min, temperature
+    // every hour, ACVPU/O2 charted every 4 h), with measurement noise: a slow decline raises the
+    // deterioration advisory before the first default adult limit alarm; stable patients over 24 h raise
+    // none.
+    void deteriorationBeforeLimitsAndNoFalseAdvisories()
+    {
+        const alarms::AlarmConfig alarmCfg;
+        auto lim = [&](NumericId id) { return alarmCfg.defaultLimit(PatientProfile::Adult, id); };
+        struct Vitals
+        {
+            double rr, spo2, hr, sbp, temp;
+        };
+        // Returns minutes to the first advisory and to the first limit violation (-1: none).
+        auto run = [&](int minutes, quint32 seed, auto vitalsAt, int *advisoryMinutes) {
+            News2Tracker t;
+            QRandomGenerator rng(seed);
+            auto noise = [&](double sd) {
+                return sd * (rng.generateDouble() + rng.generateDouble() + rng.generateDouble() - 1.5) * 2.0;
+            };
+            int firstAdvisory = -1, firstLimit = -1;
+            *advisoryMinutes = 0;
+            for (int m = 0; m < minutes; ++m) {
+                const qint64 at = kT0 + qint64(m) * 60'000;
+                const Vitals v = vitalsAt(m);
+                const double rr = std::round(v.rr + noise(1.0)),
+                             spo2 = std::round(std::min(100.0, v.spo2 + noise(0.7)));
+                const double hr = std::round(v.hr + noise(2.5));
+                t.onNumeric(NumericId::Rr, rr, at);
+                t.onNumeric(NumericId::SpO2, spo2, at);
+                t.onNumeric(NumericId::Hr, hr, at);
+                if (m % 15 == 0)
+                    t.onNumeric(NumericId::NibpSys, std::round(v.sbp + noise(5)), at);
+                if (m % 60 == 0)
+                    t.onNumeric(NumericId::Temp, v.temp + noise(0.1), at);
+                if (m % 240 == 0) {
+                    t.enter(NewsParam::Consciousness, 0, at, QStringLiteral("rn"));
+                    t.enter(NewsParam::Oxygen, 0, at, QStringLiteral("rn"));
+                }
+                t.update(at);
+                const QString evidence = t.deterioration(at);
+                const bool adv = !evidence.isEmpty();
+                if (adv && firstAdvisory < 0)
+                    qInfo("seed %u minute %d: %s", seed, m, qPrintable(evidence));
+                *advisoryMinutes += adv ? 1 : 0;
+                if (adv && firstAdvisory < 0)
+                    firstAdvisory = m;
+                const bool violates = hr > lim(NumericId::Hr).high || spo2 < lim(NumericId::SpO2).low ||
+                                      rr > lim(NumericId::Rr).high;
+                if (violates && firstLimit < 0)
+                    firstLimit = m;
+            }
+            return std::pair{firstAdvisory, firstLimit};
+        };
+        // Slow declines over 8 h (sepsis-like: HR and RR up, SpO2 and BP down, temperature up).
+        for (quint32 seed = 1; seed <= 5; ++seed) {
+            int advMin = 0;
+            const auto [adv, limit] = run(
+                8 * 60, seed,
+                [](int m) {
+                    const double f = m / 480.0;
+                    return Vitals{15 + 14 * f, 97 - 9 * f, 72 + 60 * f, 128 - 35 * f, 37.0 + 1.6 * f};
+                },
+                &advMin);
+            qInfo("slow decline seed %u: advisory at %d min, first limit alarm at %d min (HR > %.0f, SpO2 < "
+                  "%.0f, RR > %.0f)",
+                  seed, adv, limit, lim(NumericId::Hr).high, lim(NumericId::SpO2).low,
+                  lim(NumericId::Rr).high);
+            QVERIFY(adv >= 0);
+            QVERIFY2(limit < 0 || adv < limit, "the advisory came after the first limit alarm");
+        }
+        // Stable patients, 24 h each: count advisory minutes and episodes.
+        int falseMinutes = 0, patientsWithAdvisory = 0;
+        const int patients = 20;
+        for (quint32 seed = 100; seed < 100 + patients; ++seed) {
+            int advMin = 0;
+            QRandomGenerator base(seed);
+            const double hr0 = 60 + base.bounded(30), rr0 = 12 + base.bounded(6), sp0 = 95 + base.bounded(4);
+            // A slow circadian swing (HR +-6, RR +-1) on top of the measurement noise.
+            run(
+                24 * 60, seed,
+                [&](int m) {
+                    const double c = std::sin(2 * M_PI * m / 1440.0);
+                    return Vitals{rr0 + c, sp0, hr0 + 6 * c, 125 + 5 * c, 36.8 + 0.2 * c};
+                },
+                &advMin);
+            falseMinutes += advMin;
+            patientsWithAdvisory += advMin > 0 ? 1 : 0;
+        }
+        qInfo("stable patients: %d of %d raised a deterioration advisory in 24 h (%d advisory minutes of %d)",
+              patientsWithAdvisory, patients, falseMinutes, patients * 24 * 60);
+        QCOMPARE(patientsWithAdvisory, 0);
     }
 };
 
