@@ -143,7 +143,9 @@ void Station::feedAlarms(const DrainResult &result, qint64 nowMs)
             continue;
         if (!in.numerics.empty()) {
             m_engine->onNumerics(b->key(), profileOf(*b), in.numerics);
-            m_news->onNumerics(b->key(), in.numerics);
+            // NEWS2 is validated for adults (RCP: 16 years and over), not for children or neonates.
+            if (profileOf(*b) == PatientProfile::Adult)
+                m_news->onNumerics(b->key(), in.numerics);
         }
         for (const GatewayAlarm &a : in.alarms) {
             alarms::GatewayAlarmEvent e = a;
@@ -526,9 +528,20 @@ void Station::updateNews(qint64 nowMs)
     std::vector<int> changed;
     for (int i = 0; i < m_ward->bedCount(); ++i) {
         Bed *b = m_ward->bed(i);
-        const scores::News2Snapshot *s = m_news->snapshot(b->key());
-        if (!s)
+        const scores::News2Snapshot *s =
+            profileOf(*b) == PatientProfile::Adult ? m_news->snapshot(b->key()) : nullptr;
+        if (!s) {
+            // Not an adult (any more): nothing on the tile, no NEWS2 condition.
+            if (b->newsTotal != -1) {
+                b->newsTotal = -1;
+                b->newsComplete = false;
+                changed.push_back(i);
+            }
+            for (const char *code : {"news2_high", "news2_medium", "news2_single3", "news2_deterioration"})
+                m_engine->onDerivedCondition(b->key(), QLatin1String(code), {}, alarms::Kind::Advisory,
+                                             alarms::Priority::Low, false, std::nan(""), {}, nowMs);
             continue;
+        }
         const int total = s->score.total;
         const int response = static_cast<int>(s->score.response);
         if (total != b->newsTotal || s->score.complete != b->newsComplete || response != b->newsResponse ||

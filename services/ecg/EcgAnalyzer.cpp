@@ -186,12 +186,16 @@ void EcgAnalyzer::judge(qint64 t)
         if (cv < 0.08 && t - m_beatTimes.back() < 2'000'000)
             crestLimit *= std::min(1.0, std::sqrt(mean / 0.8));
     }
-    const bool crestNoise = s.bandRmsMv > m_cfg.noiseFloorMv && s.crest < crestLimit;
+    // Not judged before the detector has learnt and seen a few beats (the first 4 s after a start).
+    const bool crestNoise =
+        t - m_startUs >= 4'000'000 && s.bandRmsMv > m_cfg.noiseFloorMv && s.crest < crestLimit;
     if (m_det.recentPeaks() > m_cfg.noisyPeaksPer3s || (hi - lo) > m_cfg.noisyRangeMv || crestNoise)
         m_lastNoisyUs = t;
     s.noisy = m_lastNoisyUs > 0 && double(t - m_lastNoisyUs) < m_cfg.noiseHoldS * 1e6;
     s.leadOff = m_lastInvalidUs > 0 && t - m_lastInvalidUs < 1'000'000;
-    const bool usable = !s.noisy && !s.leadOff;
+    // The first 4 s after a start are not analysable: the detector learns, the noise detector fills its
+    // window.
+    const bool usable = !s.noisy && !s.leadOff && t - m_startUs >= 4'000'000;
 
     // The time without QRS on a usable signal: since the last beat, a stretch of no signal or noise, or the
     // start, whichever is latest; measured up to the newest sample minus the detector's latency.

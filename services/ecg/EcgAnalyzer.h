@@ -41,7 +41,7 @@ struct EcgAnalysisConfig
     // Noise: over 2 s, the band-passed (5-15 Hz) signal's crest factor (peak / RMS) below this while its
     // RMS is above noiseFloorMv. QRS complexes are sparse spikes (crest 5-10); noise and artefact fill
     // the band (crest 2-4); a flat line (asystole) is below the floor and stays analysable.
-    double noisyCrest = 3.5;
+    double noisyCrest = 3.2;
     double noiseFloorMv = 0.03;
 };
 

@@ -9,6 +9,7 @@
 // The figures printed here are those in docs/EWS.md.
 #include "Annotations.h"
 #include "EcgAnalyzer.h"
+#include "Physiology.h"
 #include "SharedData.h"
 #include "Wfdb.h"
 
@@ -19,6 +20,7 @@
 
 using namespace vigil;
 using namespace vigil::ecg;
+using namespace vigil::sim;
 
 namespace {
 constexpr qint64 kT0Us = 1'780'000'000'000'000;
@@ -305,6 +307,40 @@ private slots:
         QVERIFY(run.everNoisy);
         for (int c = 0; c < kRhythmCallCount; ++c)
             QVERIFY2(run.firstActiveUs[std::size_t(c)] < 0, qPrintable(callCode(RhythmCall(c))));
+    }
+
+    // The station's own simulator (what the demo ward and the integration tests run): every profile's ECG is
+    // analysed without a noise judgement or a call, and HR from the beats matches the simulated rate.
+    void simulatorEcgIsClean_data()
+    {
+        QTest::addColumn<int>("profile");
+        QTest::addColumn<quint64>("seed");
+        for (quint64 seed = 1; seed <= 6; ++seed) {
+            QTest::addRow("adult %llu", seed) << int(PatientProfile::Adult) << seed;
+            QTest::addRow("paediatric %llu", seed) << int(PatientProfile::Paediatric) << seed;
+            QTest::addRow("neonatal %llu", seed) << int(PatientProfile::Neonatal) << seed;
+        }
+    }
+    void simulatorEcgIsClean()
+    {
+        QFETCH(int, profile);
+        QFETCH(quint64, seed);
+        const PhysiologyParams params = defaultParams(PatientProfile(profile), seed);
+        BedPhysiology bed(params, seed);
+        PhysiologyOutput out;
+        bed.advanceTo(120.0, out);
+        const auto &x = out.waves[int(WaveId::EcgII)];
+        const double fs = waveInfo(WaveId::EcgII).defaultRate;
+        const Run run = analyse(x, fs);
+        const double beats = double(bed.beatsGenerated());
+        qInfo("simulated HR %.0f: %zu beats detected of %.0f generated, noisy %.1f s (crest p1 %.2f p50 "
+              "%.2f), max HR %.0f",
+              params.heartRate, run.beats.size(), beats, run.noisySeconds, run.crestPercentile(0.01),
+              run.crestPercentile(0.5), run.maxHr);
+        QCOMPARE(run.noisySeconds, 0.0);
+        for (int c = 0; c < kRhythmCallCount; ++c)
+            QVERIFY2(run.firstActiveUs[std::size_t(c)] < 0, qPrintable(callCode(RhythmCall(c))));
+        QVERIFY(std::abs(double(run.beats.size()) - beats) <= 3);
     }
 
     void extremeBradyAndTachy()

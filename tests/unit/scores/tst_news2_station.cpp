@@ -179,6 +179,23 @@ private slots:
             params[int(scores::NewsParam::Consciousness)].toMap().value(QStringLiteral("source")).toString(),
             QStringLiteral("nurse rn.jones"));
         QCOMPARE(params[int(scores::NewsParam::Temp)].toMap().value(QStringLiteral("sub")).toInt(), 3);
+        // NEWS2 is for adults: a paediatric bed gets no score and no advisory however abnormal its values.
+        {
+            std::vector<BedConfig> pbeds{
+                {QStringLiteral("p1"), QStringLiteral("Bed P"), QStringLiteral("paediatric")}};
+            Station ps(QStringLiteral("S"), QStringLiteral("W"), DisplaySettings{},
+                       std::make_unique<Ward>(pbeds), nullptr, cfg);
+            BedUpdate u;
+            u.bedKey = QStringLiteral("p1");
+            u.sourceId = QStringLiteral("sim");
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            u.numerics.push_back({NumericId::Rr, 40, now});
+            u.numerics.push_back({NumericId::Hr, 160, now});
+            ps.ward()->deliver(std::move(u));
+            ps.drainNow();
+            QCOMPARE(ps.wardModel()->data(ps.wardModel()->index(0), WardModel::NewsTotalRole).toInt(), -1);
+            QVERIFY(!ps.news()->snapshot(QStringLiteral("p1")));
+        }
         // Implausible entries are refused with a reason.
         QVERIFY(!st.news()->enterValue(QStringLiteral("b1"), QStringLiteral("temp"), 3.7).isEmpty());
         QVERIFY(!st.news()->setConsciousness(QStringLiteral("b1"), QStringLiteral("X")).isEmpty());
