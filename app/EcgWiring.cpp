@@ -52,6 +52,9 @@ void EcgWiring::poll()
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     bool changed = false;
     for (const ecg::EcgStation::BedResult &r : m_analysis.poll()) {
+        // A bed the ward does not show (not in the station file) gets no condition: it would be invisible.
+        if (m_station->ward()->indexOf(r.bedKey) < 0)
+            continue;
         if (m_beatSink && !r.newBeatsUs.empty()) {
             auto &pending = m_pendingBeats[r.bedKey];
             pending.insert(pending.end(), r.newBeatsUs.begin(), r.newBeatsUs.end());
