@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QPointer>
 
+#include <algorithm>
 #include <cmath>
 
 namespace vigil {
@@ -58,7 +59,10 @@ Station::Station(QString stationName, QString wardName, DisplaySettings display,
     m_news = new scores::News2Board([this] { return m_user; }, this);
     connect(m_news, &scores::News2Board::entered, this, [this] {
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        updateNews(now);
+        DrainResult r;
+        updateNews(now, r.changedBeds);
+        m_wardModel->apply(r);
+        newsConditions(now);
         evaluateAlarms();
     });
     m_alarmList->setPatientLookup([this](const QString &bedKey) {
@@ -103,12 +107,14 @@ void Station::setUser(const QString &user)
 void Station::drainNow()
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const DrainResult result = m_ward->drain(now);
+    DrainResult result = m_ward->drain(now);
+    // NEWS2 first, so a bed whose numerics and score both changed gets one dataChanged, not two.
+    feedNews(result, now);
     m_wardModel->apply(result);
     if (!result.sources.empty())
         m_sourcesModel->update(result.sources);
     feedAlarms(result, now);
-    updateNews(now);
+    newsConditions(now);
     m_engine->evaluate(now);
     publishAlarmState(now);
     emit drained();
@@ -141,12 +147,8 @@ void Station::feedAlarms(const DrainResult &result, qint64 nowMs)
         const Bed *b = m_ward->bed(in.bed);
         if (!b)
             continue;
-        if (!in.numerics.empty()) {
+        if (!in.numerics.empty())
             m_engine->onNumerics(b->key(), profileOf(*b), in.numerics);
-            // NEWS2 is validated for adults (RCP: 16 years and over), not for children or neonates.
-            if (profileOf(*b) == PatientProfile::Adult)
-                m_news->onNumerics(b->key(), in.numerics);
-        }
         for (const GatewayAlarm &a : in.alarms) {
             alarms::GatewayAlarmEvent e = a;
             e.bedKey = b->key();
@@ -516,49 +518,71 @@ void Station::restoreDefaultLimits(int row)
 
 namespace vigil {
 
-// NEWS2: recompute every bed, show it on the tiles, and turn its thresholds and the deterioration trend into
-// derived conditions (advisories through the engine: its delays, acknowledgement, escalation, statistics).
-// Only a complete score (every input present and current) raises one: an incomplete score is not a guess.
-void Station::updateNews(qint64 nowMs)
+// NEWS2: the drained numerics into the trackers (adult beds only: the RCP validated NEWS2 for 16 years and
+// over), then the tiles' fields; beds whose score changed join the drain's changed beds.
+void Station::feedNews(DrainResult &result, qint64 nowMs)
+{
+    if (!m_news->enabled())
+        return;
+    for (const DrainResult::BedInput &in : result.inputs) {
+        const Bed *b = m_ward->bed(in.bed);
+        if (b && !in.numerics.empty() && profileOf(*b) == PatientProfile::Adult)
+            m_news->onNumerics(b->key(), in.numerics);
+    }
+    std::vector<int> changed;
+    updateNews(nowMs, changed);
+    if (changed.empty())
+        return;
+    std::vector<int> &rows = result.changedBeds;
+    rows.insert(rows.end(), changed.begin(), changed.end());
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+}
+
+void Station::updateNews(qint64 nowMs, std::vector<int> &changed)
 {
     if (!m_news->enabled())
         return;
     m_news->update(nowMs);
-    const scores::News2Config &cfg = m_news->config();
-    std::vector<int> changed;
     for (int i = 0; i < m_ward->bedCount(); ++i) {
         Bed *b = m_ward->bed(i);
         const scores::News2Snapshot *s =
             profileOf(*b) == PatientProfile::Adult ? m_news->snapshot(b->key()) : nullptr;
-        if (!s) {
-            // Not an adult (any more): nothing on the tile, no NEWS2 condition.
-            if (b->newsTotal != -1) {
-                b->newsTotal = -1;
-                b->newsComplete = false;
-                changed.push_back(i);
-            }
-            for (const char *code : {"news2_high", "news2_medium", "news2_single3", "news2_deterioration"})
-                m_engine->onDerivedCondition(b->key(), QLatin1String(code), {}, alarms::Kind::Advisory,
-                                             alarms::Priority::Low, false, std::nan(""), {}, nowMs);
-            continue;
-        }
-        const int total = s->score.total;
-        const int response = static_cast<int>(s->score.response);
-        if (total != b->newsTotal || s->score.complete != b->newsComplete || response != b->newsResponse ||
-            s->trend != b->newsTrend) {
+        const int total = s ? s->score.total : -1;
+        const bool complete = s && s->score.complete;
+        const int response = s ? static_cast<int>(s->score.response) : 0;
+        const int trend = s ? s->trend : 0;
+        if (total != b->newsTotal || complete != b->newsComplete || response != b->newsResponse ||
+            trend != b->newsTrend) {
             b->newsTotal = total;
-            b->newsComplete = s->score.complete;
+            b->newsComplete = complete;
             b->newsResponse = response;
-            b->newsTrend = s->trend;
+            b->newsTrend = trend;
             changed.push_back(i);
         }
-        const bool ok = s->score.complete;
+    }
+}
+
+// NEWS2 thresholds and the deterioration trend as derived conditions (advisories through the engine: its
+// acknowledgement, escalation, statistics). Only a complete score (every input present and current) raises
+// one: an incomplete score is not a guess.
+void Station::newsConditions(qint64 nowMs)
+{
+    if (!m_news->enabled())
+        return;
+    const scores::News2Config &cfg = m_news->config();
+    using alarms::Kind;
+    using alarms::Priority;
+    for (int i = 0; i < m_ward->bedCount(); ++i) {
+        const Bed *b = m_ward->bed(i);
+        const scores::News2Snapshot *s =
+            profileOf(*b) == PatientProfile::Adult ? m_news->snapshot(b->key()) : nullptr;
+        const int total = s ? s->score.total : 0;
+        const bool ok = s && s->score.complete;
         const bool high = ok && total >= cfg.highAt;
         const bool medium = ok && !high && total >= cfg.mediumAt;
         const bool three = ok && !high && !medium && cfg.singleThreeAlarm && s->score.singleThree;
         const QString score = QString::number(total);
-        using alarms::Kind;
-        using alarms::Priority;
         m_engine->onDerivedCondition(b->key(), QStringLiteral("news2_high"),
                                      tr("NEWS2 %1: emergency response").arg(score), Kind::Advisory,
                                      Priority::High, high, total, {}, nowMs);
@@ -568,16 +592,11 @@ void Station::updateNews(qint64 nowMs)
         m_engine->onDerivedCondition(b->key(), QStringLiteral("news2_single3"),
                                      tr("NEWS2: a 3 in one parameter, urgent ward review"), Kind::Advisory,
                                      Priority::Low, three, total, {}, nowMs);
-        const scores::News2Tracker *t = m_news->tracker(b->key());
+        const scores::News2Tracker *t = s ? m_news->tracker(b->key()) : nullptr;
         const QString evidence = t ? t->deterioration(nowMs) : QString();
         m_engine->onDerivedCondition(b->key(), QStringLiteral("news2_deterioration"),
                                      tr("Deteriorating: %1").arg(evidence), Kind::Advisory, Priority::Low,
                                      !evidence.isEmpty(), total, {}, nowMs);
-    }
-    if (!changed.empty()) {
-        DrainResult r;
-        r.changedBeds = std::move(changed);
-        m_wardModel->apply(r);
     }
 }
 

@@ -119,7 +119,9 @@ private:
 
     void feedAlarms(const DrainResult &result, qint64 nowMs);
     void publishAlarmState(qint64 nowMs);
-    void updateNews(qint64 nowMs);
+    void feedNews(DrainResult &result, qint64 nowMs);
+    void updateNews(qint64 nowMs, std::vector<int> &changed);
+    void newsConditions(qint64 nowMs);
     scores::News2Board *m_news = nullptr;
     std::unique_ptr<alarms::AlarmEngine> m_engine;
     alarms::AlarmListModel *m_alarmList;
