@@ -170,7 +170,7 @@ Rectangle {
             trend: tile.model.newsTrend || 0
             fontSize: Math.max(10, Math.round(header.fontSize * 0.72))
             compact: tile.width < 420
-            maxWidth: Math.round(tile.width * 0.3)
+            maxWidth: Math.round(tile.width * 0.34)
         }
         // The bed alarms on limits a user set for this patient, not the ward's defaults.
         Rectangle {

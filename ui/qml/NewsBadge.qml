@@ -5,7 +5,7 @@ import Vigil.Ui
 // single parameter low-medium, 5-6 medium, 7+ high) and the trend arrow (worse, steady, better over the
 // configured window). An incomplete score (an input missing or stale) is not shown as a number to act on:
 // the badge says "incomplete" in grey ("NEWS ?" on narrow tiles, where "NEWS2 5 ↑" is "NEWS 5↑"); the bed view lists what is missing or stale.
-// The badge takes at most 30 % of the header, so the bed, category and patient stay readable.
+// The badge takes at most a third of the header, so the bed, category and patient stay readable.
 Rectangle {
     id: badge
     objectName: "newsBadge"
