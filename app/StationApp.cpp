@@ -114,6 +114,44 @@ void StationApp::openArchive()
                                           .arg(key, one(low), one(high),
                                                user.isEmpty() ? QStringLiteral("unknown user") : user));
             });
+    // Issue 14: the NEWS2 trend (each change of a bed's score) and the central ECG analysis's beats, as
+    // events through the archive's writer queue (docs/EWS.md).
+    connect(m_station.get(), &Station::drained, this, &StationApp::recordNews2);
+    if (m_ecg) {
+        archive::Archive *a = m_archive.get();
+        m_ecg->setBeatSink([a](const QString &bedKey, const std::vector<qint64> &beatsUs) {
+            // "qrs_beats": the first beat's time in ms since the epoch, then each beat's offset from it (ms).
+            QString text = QString::number(beatsUs.front() / 1000) + QLatin1Char(':');
+            for (qint64 b : beatsUs)
+                text += QLatin1Char(' ') + QString::number((b - beatsUs.front()) / 1000);
+            a->storeEvent(bedKey, beatsUs.front() / 1000, QStringLiteral("qrs_beats"), text);
+        });
+    }
+}
+
+void StationApp::recordNews2()
+{
+    const scores::News2Board *news = m_station->news();
+    for (const QString &bed : news->bedKeys()) {
+        const scores::News2Snapshot *s = news->snapshot(bed);
+        if (!s)
+            continue;
+        // "NEWS2 5 medium; rr 2 spo2 1 o2 0 sbp 0 pulse 2 acvpu 0 temp 0" or "incomplete (>=3; ...)".
+        QString text =
+            s->score.complete
+                ? QStringLiteral("NEWS2 %1 %2;").arg(s->score.total).arg(scores::nameOf(s->score.response))
+                : QStringLiteral("NEWS2 incomplete (>=%1; %2);").arg(s->score.total).arg(s->missingText());
+        for (int i = 0; i < scores::kNewsParamCount; ++i)
+            text += QLatin1Char(' ') + scores::newsParamKey(static_cast<scores::NewsParam>(i)) +
+                    QLatin1Char(' ') +
+                    (s->score.sub[std::size_t(i)] < 0 ? QStringLiteral("-")
+                                                      : QString::number(s->score.sub[std::size_t(i)]));
+        QString &last = m_news2Archived[bed];
+        if (text == last)
+            continue;
+        last = text;
+        m_archive->storeEvent(bed, s->timeMs, QStringLiteral("news2"), text);
+    }
 }
 
 void StationApp::recordAlarmSteps()
@@ -263,6 +301,9 @@ bool StationApp::build(QString *error)
     alarmConfig.alertManagerAvailable = !m_config.alertManager.url.isEmpty();
     m_station = std::make_unique<Station>(m_config.stationName, m_config.wardName, m_config.display,
                                           std::move(ward), nullptr, std::move(alarmConfig));
+    m_station->news()->setConfig(m_config.news2);
+    if (m_config.ecgAnalysis.enabled)
+        m_ecg = std::make_unique<EcgWiring>(m_station.get(), m_config.ecgAnalysis);
     openArchive();
     if (m_config.dicom.enabled) { // monitoring goes on without it; the condition says why
         QString why;
@@ -289,6 +330,10 @@ bool StationApp::addSource(const SourceConfig &cfg, QString *error)
     // Gateways store through m_durableStore themselves; in-process sources archive through the sink.
     IngestSink *sink = m_archivingSink ? m_archivingSink.get() : static_cast<IngestSink *>(m_station->ward());
     IngestSink *gatewaySink = m_station->ward();
+    if (m_ecg) {
+        sink = m_ecg->tap(sink);
+        gatewaySink = m_ecg->tap(gatewaySink);
+    }
     if (cfg.type == QLatin1String("simulator")) {
         QString why;
         auto beds = SimulatedWardSource::makeWard(cfg.beds, cfg.seed, cfg.nibpCycleS, cfg.scenarios, &why);

@@ -7,6 +7,7 @@
 #include "Archive.h"
 #include "DicomQueue.h"
 #include "DurableStore.h"
+#include "EcgWiring.h"
 #include "GatewaySource.h"
 #include "PrintWiring.h"
 #include "Station.h"
@@ -45,6 +46,7 @@ private:
     bool startAlertManager(QString *error);
     void sendEscalations();
     void recordAlarmSteps();
+    void recordNews2();
 
     struct Running
     {
@@ -76,6 +78,8 @@ private:
     AlertManagerLink *m_alertManager = nullptr;      // lives on m_alertThread
     std::unique_ptr<dicom::DicomQueue> m_dicomQueue; // [dicom] store-and-forward (DicomWiring.h)
     std::unique_ptr<StationPrinting> m_printing;
+    std::unique_ptr<EcgWiring> m_ecg;           // central ECG analysis: taps every source's updates
+    QHash<QString, QString> m_news2Archived;    // per bed: the NEWS2 record last archived
 };
 
 } // namespace vigil

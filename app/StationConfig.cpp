@@ -35,6 +35,9 @@ const std::vector<SectionSpec> &sectionSpecs()
         {"alarms", false, [](ConfigSection &s, StationConfig &c) { readAlarms(s, c.alarms); }},
         {"print", false, [](ConfigSection &s, StationConfig &c) { readPrint(s, c.print); }},
         {"shifts", false, [](ConfigSection &s, StationConfig &c) { readShifts(s, c.shifts); }},
+        {"news2", false, [](ConfigSection &s, StationConfig &c) { readNews2(s, c.news2); }},
+        {"ecg_analysis", false,
+         [](ConfigSection &s, StationConfig &c) { readEcgAnalysis(s, c.ecgAnalysis); }},
     };
     return specs;
 }

@@ -12,6 +12,8 @@
 #include "ConfigDocument.h"
 #include "DicomConfig.h"
 #include "PrintConfig.h"
+#include "EcgAnalyzer.h"
+#include "News2.h"
 #include "SourceConfig.h"
 #include "Station.h"
 #include "Ward.h"
@@ -37,6 +39,8 @@ struct StationConfig
     alarms::AlarmConfig alarms;
     PrintConfig print;
     ShiftsConfig shifts;
+    scores::News2Config news2;
+    ecg::EcgAnalysisConfig ecgAnalysis;
     QString origin; // file name the config came from, for messages
 };
 

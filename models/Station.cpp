@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QPointer>
 
+#include <algorithm>
 #include <cmath>
 
 namespace vigil {
@@ -55,6 +56,15 @@ Station::Station(QString stationName, QString wardName, DisplaySettings display,
       m_audioState(new AudioState({[this] { return pauseAudio(); }, [this] { cancelAudioPause(); }}, this)),
       m_user(qEnvironmentVariable("USER", QStringLiteral("nurse")))
 {
+    m_news = new scores::News2Board([this] { return m_user; }, this);
+    connect(m_news, &scores::News2Board::entered, this, [this] {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        DrainResult r;
+        updateNews(now, r.changedBeds);
+        m_wardModel->apply(r);
+        newsConditions(now);
+        evaluateAlarms();
+    });
     m_alarmList->setPatientLookup([this](const QString &bedKey) {
         const Bed *b = m_ward->bed(m_ward->indexOf(bedKey));
         return b ? b->patient.name : QString();
@@ -97,11 +107,14 @@ void Station::setUser(const QString &user)
 void Station::drainNow()
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const DrainResult result = m_ward->drain(now);
+    DrainResult result = m_ward->drain(now);
+    // NEWS2 first, so a bed whose numerics and score both changed gets one dataChanged, not two.
+    feedNews(result, now);
     m_wardModel->apply(result);
     if (!result.sources.empty())
         m_sourcesModel->update(result.sources);
     feedAlarms(result, now);
+    newsConditions(now);
     m_engine->evaluate(now);
     publishAlarmState(now);
     emit drained();
@@ -523,6 +536,92 @@ void Station::restoreDefaultLimits(int row)
     if (const Bed *b = m_ward->bed(row))
         m_engine->restoreDefaultLimits(b->key(), m_user);
     evaluateAlarms();
+}
+
+} // namespace vigil
+
+namespace vigil {
+
+// NEWS2: the drained numerics into the trackers (adult beds only: the RCP validated NEWS2 for 16 years and
+// over), then the tiles' fields; beds whose score changed join the drain's changed beds.
+void Station::feedNews(DrainResult &result, qint64 nowMs)
+{
+    if (!m_news->enabled())
+        return;
+    for (const DrainResult::BedInput &in : result.inputs) {
+        const Bed *b = m_ward->bed(in.bed);
+        if (b && !in.numerics.empty() && profileOf(*b) == PatientProfile::Adult)
+            m_news->onNumerics(b->key(), in.numerics);
+    }
+    std::vector<int> changed;
+    updateNews(nowMs, changed);
+    if (changed.empty())
+        return;
+    std::vector<int> &rows = result.changedBeds;
+    rows.insert(rows.end(), changed.begin(), changed.end());
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+}
+
+void Station::updateNews(qint64 nowMs, std::vector<int> &changed)
+{
+    if (!m_news->enabled())
+        return;
+    m_news->update(nowMs);
+    for (int i = 0; i < m_ward->bedCount(); ++i) {
+        Bed *b = m_ward->bed(i);
+        const scores::News2Snapshot *s =
+            profileOf(*b) == PatientProfile::Adult ? m_news->snapshot(b->key()) : nullptr;
+        const int total = s ? s->score.total : -1;
+        const bool complete = s && s->score.complete;
+        const int response = s ? static_cast<int>(s->score.response) : 0;
+        const int trend = s ? s->trend : 0;
+        if (total != b->newsTotal || complete != b->newsComplete || response != b->newsResponse ||
+            trend != b->newsTrend) {
+            b->newsTotal = total;
+            b->newsComplete = complete;
+            b->newsResponse = response;
+            b->newsTrend = trend;
+            changed.push_back(i);
+        }
+    }
+}
+
+// NEWS2 thresholds and the deterioration trend as derived conditions (advisories through the engine: its
+// acknowledgement, escalation, statistics). Only a complete score (every input present and current) raises
+// one: an incomplete score is not a guess.
+void Station::newsConditions(qint64 nowMs)
+{
+    if (!m_news->enabled())
+        return;
+    const scores::News2Config &cfg = m_news->config();
+    using alarms::Kind;
+    using alarms::Priority;
+    for (int i = 0; i < m_ward->bedCount(); ++i) {
+        const Bed *b = m_ward->bed(i);
+        const scores::News2Snapshot *s =
+            profileOf(*b) == PatientProfile::Adult ? m_news->snapshot(b->key()) : nullptr;
+        const int total = s ? s->score.total : 0;
+        const bool ok = s && s->score.complete;
+        const bool high = ok && total >= cfg.highAt;
+        const bool medium = ok && !high && total >= cfg.mediumAt;
+        const bool three = ok && !high && !medium && cfg.singleThreeAlarm && s->score.singleThree;
+        const QString score = QString::number(total);
+        m_engine->onDerivedCondition(b->key(), QStringLiteral("news2_high"),
+                                     tr("NEWS2 %1: emergency response").arg(score), Kind::Advisory,
+                                     Priority::High, high, total, {}, nowMs);
+        m_engine->onDerivedCondition(b->key(), QStringLiteral("news2_medium"),
+                                     tr("NEWS2 %1: urgent response").arg(score), Kind::Advisory,
+                                     Priority::Medium, medium, total, {}, nowMs);
+        m_engine->onDerivedCondition(b->key(), QStringLiteral("news2_single3"),
+                                     tr("NEWS2: a 3 in one parameter, urgent ward review"), Kind::Advisory,
+                                     Priority::Low, three, total, {}, nowMs);
+        const scores::News2Tracker *t = s ? m_news->tracker(b->key()) : nullptr;
+        const QString evidence = t ? t->deterioration(nowMs) : QString();
+        m_engine->onDerivedCondition(b->key(), QStringLiteral("news2_deterioration"),
+                                     tr("Deteriorating: %1").arg(evidence), Kind::Advisory, Priority::Low,
+                                     !evidence.isEmpty(), total, {}, nowMs);
+    }
 }
 
 } // namespace vigil

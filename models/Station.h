@@ -14,6 +14,7 @@
 #include "AudioState.h"
 #include "DisplaySettings.h"
 #include "PrintState.h"
+#include "News2Board.h"
 #include "Ward.h"
 #include "WardModel.h"
 
@@ -36,6 +37,7 @@ class Station : public QObject
     Q_PROPERTY(vigil::AlarmBarState *alarmBar READ alarmBar CONSTANT)
     Q_PROPERTY(vigil::AudioState *audio READ audioState CONSTANT)
     Q_PROPERTY(vigil::PrintState *printing READ printState CONSTANT)
+    Q_PROPERTY(vigil::scores::News2Board *news READ news CONSTANT)
     Q_PROPERTY(QString archiveProblem READ archiveProblem NOTIFY archiveProblemChanged)
     Q_PROPERTY(QString user READ user WRITE setUser NOTIFY userChanged)
 public:
@@ -60,6 +62,9 @@ public:
     AlarmBarState *alarmBar() const { return m_alarmBar; }
     AudioState *audioState() const { return m_audioState; }
     PrintState *printState() const { return m_printState; }
+    // NEWS2 for every bed (docs/EWS.md): inputs from the drained numerics and the nurse's entries; its
+    // thresholds and the deterioration trend become derived conditions of the alarm engine.
+    scores::News2Board *news() const { return m_news; }
     // The engine's audio decision as of the last evaluation, for the audio player (see audioChanged).
     const alarms::AudioDecision &audio() const { return m_audio; }
     QString user() const { return m_user; }
@@ -130,6 +135,10 @@ private:
 
     void feedAlarms(const DrainResult &result, qint64 nowMs);
     void publishAlarmState(qint64 nowMs);
+    void feedNews(DrainResult &result, qint64 nowMs);
+    void updateNews(qint64 nowMs, std::vector<int> &changed);
+    void newsConditions(qint64 nowMs);
+    scores::News2Board *m_news = nullptr;
     std::unique_ptr<alarms::AlarmEngine> m_engine;
     alarms::AlarmListModel *m_alarmList;
     QTimer m_deadline; // fires at the engine's next deadline, so escalations are on time to the ms

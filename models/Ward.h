@@ -109,6 +109,12 @@ public:
     // signalling condition on it (0 none .. 3 high), for the violating numeric's colour.
     std::array<QString, kNumericCount> numericBlank;
     std::array<int, kNumericCount> numericAlarm{};
+    // NEWS2 (Station, from its News2Board): the aggregate (-1 none yet), whether every input is present and
+    // current, the clinical response (0 zero, 1 low, 2 low-medium, 3 medium, 4 high) and the trend arrow.
+    int newsTotal = -1;
+    bool newsComplete = false;
+    int newsResponse = 0;
+    int newsTrend = 0;
 
     QStringList waveKeys() const; // channels that have data, in display order
 

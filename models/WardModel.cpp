@@ -76,6 +76,14 @@ QVariant WardModel::data(const QModelIndex &index, int role) const
         return b->customLimits;
     case CategoryRole:
         return b->category;
+    case NewsTotalRole:
+        return b->newsTotal;
+    case NewsCompleteRole:
+        return b->newsComplete;
+    case NewsResponseRole:
+        return b->newsResponse;
+    case NewsTrendRole:
+        return b->newsTrend;
     default:
         break;
     }
@@ -120,6 +128,10 @@ QHash<int, QByteArray> WardModel::roleNames() const
         {AlarmPauseRemainingRole, "alarmPauseRemaining"},
         {CustomLimitsRole, "customLimits"},
         {CategoryRole, "category"},
+        {NewsTotalRole, "newsTotal"},
+        {NewsCompleteRole, "newsComplete"},
+        {NewsResponseRole, "newsResponse"},
+        {NewsTrendRole, "newsTrend"},
     };
     for (const NumericInfo &n : kNumerics) {
         const QByteArray key = fromView(n.key).toUtf8();

@@ -35,6 +35,10 @@ public:
         AlarmPauseRemainingRole, // seconds left of the bed's alarm pause, 0 when not paused
         CustomLimitsRole,        // the bed's limits differ from its category's defaults
         CategoryRole,            // "adult", "paediatric", "neonatal" (the one in force)
+        NewsTotalRole,           // NEWS2 aggregate, -1 when none yet (a lower bound when incomplete)
+        NewsCompleteRole,        // every NEWS2 input present and current
+        NewsResponseRole,        // 0 zero, 1 low, 2 low-medium (a single 3), 3 medium, 4 high
+        NewsTrendRole,           // -1 better, 0 steady or unknown, +1 worse
         // + 5*NumericId + {0 value, 1 stale, 2 time, 3 blank reason, 4 alarm priority}
         NumericRoleBase = Qt::UserRole + 100,
     };

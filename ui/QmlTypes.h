@@ -77,6 +77,14 @@ struct PrintStateForeign
     QML_UNCREATABLE("PrintState is provided by Station.printing")
 };
 
+struct News2BoardForeign
+{
+    Q_GADGET
+    QML_FOREIGN(vigil::scores::News2Board)
+    QML_NAMED_ELEMENT(News2Board)
+    QML_UNCREATABLE("News2Board is provided by Station.news")
+};
+
 // Station.display: a constant value type (read-only in practice: Station's property has no WRITE).
 struct DisplaySettingsForeign
 {

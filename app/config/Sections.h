@@ -9,6 +9,8 @@
 #include "ConfigDocument.h"
 #include "DicomConfig.h"
 #include "PrintConfig.h"
+#include "EcgAnalyzer.h"
+#include "News2.h"
 #include "SourceConfig.h"
 #include "Station.h"
 #include "Ward.h"
@@ -37,5 +39,9 @@ void readAlarms(ConfigSection &s, alarms::AlarmConfig &alarms);
 void readPrint(ConfigSection &s, PrintConfig &print);
 // [shifts]
 void readShifts(ConfigSection &s, ShiftsConfig &shifts);
+// [news2]: NEWS2 input ages, thresholds, trend and deterioration (docs/EWS.md)
+void readNews2(ConfigSection &s, scores::News2Config &news2);
+// [ecg_analysis]: the central ECG analysis (lead, asystole and pause times, extreme brady/tachy)
+void readEcgAnalysis(ConfigSection &s, ecg::EcgAnalysisConfig &ecg);
 
 } // namespace vigil

@@ -17,6 +17,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 #include <array>
 #include <deque>
@@ -101,6 +102,15 @@ public:
     // The bed's complete set of active device conditions (Bed::conditions after a drain): starts and ends
     // technical alarms for the difference since the previous call.
     void onDeviceConditions(const QString &bedKey, const std::vector<DeviceCondition> &active);
+    // A condition the station derives itself (central ECG analysis, NEWS2 thresholds and trends), with
+    // the kind and priority the caller gives and its own code and text (which say it is derived).
+    // Level-triggered: call with the present state. While the bed's gateway reports the same condition (a
+    // live gateway alarm whose code is `code` or one of deviceRefIds) the derived one is not raised, and one
+    // already raised ends, superseded by it (duplicate suppression). Delays, acknowledgement, latching,
+    // escalation and statistics are the engine's, as for every condition.
+    void onDerivedCondition(const QString &bedKey, const QString &code, const QString &text, Kind kind,
+                            Priority priority, bool active, double value = std::nan(""),
+                            const QStringList &deviceRefIds = {}, qint64 nowMs = -1);
 
     // --- time -------------------------------------------------------------------------------------------
     void evaluate(qint64 nowMs);

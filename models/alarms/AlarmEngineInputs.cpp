@@ -253,6 +253,14 @@ bool AlarmEngine::techSuppressed(const BedState *b, const QString &code) const
         return false;
     if (b->gwTech.value(code) > 0) // the gateway reports this very condition
         return true;
+    if (const auto slot = b->tech.find(code);
+        slot != b->tech.end() && !slot->second->deviceRefIds.isEmpty()) {
+        // A derived condition: the gateway's alarm of the same meaning stands for it.
+        for (const auto &live : m_live)
+            if (live->bed == b && live->origin == Origin::Gateway && live->state == State::Active &&
+                (live->code == code || slot->second->deviceRefIds.contains(live->code)))
+                return true;
+    }
     auto present = [b](const QString &c) {
         const auto it = b->tech.find(c);
         return it != b->tech.end() && it->second->cond;
@@ -320,14 +328,16 @@ void AlarmEngine::retryTech(BedState *b, TechSlot &slot, const QString &code, qi
     if (!c || c->state != State::Latched) {
         c = create(Origin::StationTechnical, b, t);
         c->code = code;
-        c->kind = Kind::Technical;
+        c->kind = slot.kind;
         c->slot = &slot;
         c->key = (b ? b->key : slot.scopeKey) + QStringLiteral("|tech|") + code;
         if (!b)
             c->sourceId = slot.scopeKey;
     }
-    c->priority = m_config.technicalPriorityFor(code);
-    c->latching = m_config.latches(Kind::Technical, c->priority, code);
+    c->priority = slot.priority ? *slot.priority : m_config.technicalPriorityFor(code);
+    c->latching = m_config.latches(c->kind, c->priority, code);
+    if (!std::isnan(slot.value))
+        c->value = c->current = c->worst = slot.value;
     // The station's words, from the one table (models/domain/Alarm.cpp), unless an input said more.
     c->text = !slot.text.isEmpty() ? slot.text : technicalText(code);
     slot.cond = c;
@@ -345,6 +355,36 @@ void AlarmEngine::onTechnical(TechScope scope, const QString &key, const QString
         setTech(&bed(key), key, cat, text, kExternal, active, t);
     else
         setTech(nullptr, key, cat, text, kExternal, active, t);
+}
+
+void AlarmEngine::onDerivedCondition(const QString &bedKey, const QString &code, const QString &text,
+                                     Kind kind, Priority priority, bool active, double value,
+                                     const QStringList &deviceRefIds, qint64 nowMs)
+{
+    const qint64 t = nowMs >= 0 ? nowMs : now();
+    m_lastNow = t;
+    BedState &b = bed(bedKey);
+    if (active) {
+        auto &slot = b.tech[code];
+        if (!slot) {
+            slot = std::make_unique<TechSlot>();
+            slot->scopeKey = b.key;
+        }
+        slot->kind = kind;
+        slot->priority = priority;
+        slot->value = value;
+        slot->deviceRefIds = deviceRefIds;
+        if (Cond *c = slot->cond) {
+            if (techSuppressed(&b, code)) {
+                c->supersededBy = QStringLiteral("gateway");
+                endCause(*c, t, false);
+            } else if (!std::isnan(value) && c->current != value) {
+                c->current = value;
+                changed();
+            }
+        }
+    }
+    setTech(&b, b.key, code, text, kExternal, active, t);
 }
 
 void AlarmEngine::onDeviceConditions(const QString &bedKey, const std::vector<DeviceCondition> &active)

@@ -13,11 +13,13 @@
 
 #include <QHash>
 #include <QString>
+#include <QStringList>
 
 #include <array>
 #include <cmath>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 
 namespace vigil::alarms {
@@ -58,6 +60,12 @@ struct AlarmEngine::TechSlot
     quint8 origins = 0;
     QString text;
     QString scopeKey; // bed key or source id
+    // Derived conditions (onDerivedCondition): their kind, priority, value and the device codes that
+    // stand for the same condition.
+    Kind kind = Kind::Technical;
+    std::optional<Priority> priority;
+    double value = std::nan("");
+    QStringList deviceRefIds;
 };
 
 struct AlarmEngine::Cond : AlarmCondition

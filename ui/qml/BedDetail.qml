@@ -204,6 +204,10 @@ Rectangle {
             inline: false
             valueSize: 40
         }
+        NewsPanel {
+            width: numerics.width
+            bedKey: detail.bedIndex >= 0 ? Station.beds.bedKey(detail.bedIndex) : ""
+        }
         BedActions {
             width: numerics.width
             bedIndex: detail.bedIndex

@@ -153,13 +153,24 @@ Rectangle {
         Text {
             id: patient
             objectName: "patient"
-            anchors { left: categoryTag.right; leftMargin: 6; right: limitsTag.left; rightMargin: 6
+            anchors { left: categoryTag.right; leftMargin: 6; right: newsBadge.left; rightMargin: 6
                       verticalCenter: parent.verticalCenter }
             text: (tile.model.patientName || qsTr("No patient")) + (tile.model.patientId && !tile.tall ? "  \u00B7  " + tile.model.patientId : "")
             color: Theme.text
             font.family: Theme.fontFamily
             font.pixelSize: Math.round(header.fontSize * 0.85)
             elide: Text.ElideRight
+        }
+        NewsBadge {
+            id: newsBadge
+            anchors { right: limitsTag.left; rightMargin: visible ? 6 : 0; verticalCenter: parent.verticalCenter }
+            total: tile.model.newsTotal === undefined ? -1 : tile.model.newsTotal
+            complete: !!tile.model.newsComplete
+            response: tile.model.newsResponse || 0
+            trend: tile.model.newsTrend || 0
+            fontSize: Math.max(10, Math.round(header.fontSize * 0.72))
+            compact: tile.width < 420
+            maxWidth: Math.round(tile.width * 0.34)
         }
         // The bed alarms on limits a user set for this patient, not the ward's defaults.
         Rectangle {

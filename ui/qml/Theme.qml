@@ -33,6 +33,12 @@ QtObject {
     function alarmOn(priority) {
         return priority >= Priority.High ? highOn : priority === Priority.Medium ? mediumOn : priority === Priority.Low
     }
+    // NEWS2 clinical response (0 zero, 1 low, 2 low-medium, 3 medium, 4 high): the RCP chart's bands,
+    // in colours apart from the alarm indicators' red/yellow/cyan flashing (a score is not an alarm signal).
+    function newsColor(response) {
+        return response >= 4 ? "#d84315" : response === 3 ? "#ff9800" : response === 2 ? "#ffe082"
+             : response === 1 ? "#81c784" : "#1c2630"
+    }
     function priorityName(priority) {
         return priority >= Priority.High ? qsTr("HIGH") : priority === Priority.Medium ? qsTr("MED")
              : priority === Priority.Low ? qsTr("LOW") : ""
