@@ -179,6 +179,29 @@ void Builder::addHandover(const PatientData &p, int sec, bool fromRequest)
                    .arg(esc)
                    .arg(fmtDuration(p.noDataMs));
     doc.add(paragraph(summary.join(u' '), 10.5), sec);
+    if (!p.news2.empty()) {
+        // The early warning score as the station computed it (docs/EWS.md): the latest, the highest, and
+        // each change of the period.
+        const auto text = [](const News2Point &n) {
+            return n.complete ? QStringLiteral("%1 (%2)").arg(n.total).arg(n.response)
+                              : QStringLiteral("\u2265%1, incomplete").arg(n.total);
+        };
+        const News2Point &last = p.news2.back();
+        const auto top =
+            std::max_element(p.news2.begin(), p.news2.end(), [](const News2Point &a, const News2Point &b) {
+                return a.complete < b.complete || (a.complete == b.complete && a.total < b.total);
+            });
+        QStringList changes;
+        for (const auto &n : p.news2)
+            changes << QStringLiteral("%1 %2")
+                           .arg(fmtTime(n.timeMs))
+                           .arg(n.complete ? QString::number(n.total) : QStringLiteral("?"));
+        doc.add(paragraph(QStringLiteral("NEWS2: latest %1 at %2; highest %3 at %4. Changes: %5.")
+                              .arg(text(last), fmtTime(last.timeMs), text(*top), fmtTime(top->timeMs),
+                                   changes.join(QStringLiteral(", "))),
+                          10.5),
+                sec);
+    }
     if (!p.noData.empty()) {
         QStringList g;
         for (const auto &gap : p.noData)

@@ -3,6 +3,7 @@
 
 #include <QDateTime>
 #include <QLocale>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <cmath>
@@ -340,12 +341,28 @@ PatientData readPatient(ArchiveReader &reader, const BedRecord &bed, qint64 from
     std::stable_sort(p.limitChanges.begin(), p.limitChanges.end(),
                      [](const LimitChange &x, const LimitChange &y) { return x.timeMs < y.timeMs; });
 
+    for (const auto &e : p.events)
+        if (e.timeMs >= fromMs && e.type == QLatin1String("news2"))
+            if (auto n = parseNews2(e))
+                p.news2.push_back(*n);
+
     if (auto h = reader.handover(bed.key, toMs)) {
         // A handover saved during an earlier stay is not this patient's.
         if (!p.stay || h->timeMs >= p.stay->startMs)
             p.handover = Handover{h->severity, h->notes, h->user, h->timeMs};
     }
     return p;
+}
+
+std::optional<News2Point> parseNews2(const archive::ArchiveEvent &e)
+{
+    static const QRegularExpression complete(QStringLiteral("^NEWS2 (\\d+) ([a-z-]+);"));
+    static const QRegularExpression incomplete(QStringLiteral("^NEWS2 incomplete \\(>=(\\d+);"));
+    if (const auto m = complete.match(e.text); m.hasMatch())
+        return News2Point{e.timeMs, m.captured(1).toInt(), true, m.captured(2)};
+    if (const auto m = incomplete.match(e.text); m.hasMatch())
+        return News2Point{e.timeMs, m.captured(1).toInt(), false, {}};
+    return std::nullopt;
 }
 
 } // namespace vigil::reports

@@ -74,6 +74,15 @@ struct Handover
     qint64 timeMs = 0;
 };
 
+// One NEWS2 record the station archived (event "news2", written when a bed's score changes).
+struct News2Point
+{
+    qint64 timeMs = 0;
+    int total = 0;
+    bool complete = false; // false: "incomplete", total is a lower bound
+    QString response;      // "low", "low-medium", "medium", "high" as the station names them
+};
+
 struct PatientData
 {
     archive::BedRecord bed;
@@ -90,7 +99,11 @@ struct PatientData
     std::vector<Gap> noData; // stretches with no numerics at all
     qint64 noDataMs = 0;
     std::optional<Handover> handover;
+    std::vector<News2Point> news2; // in the period, oldest first
 };
+
+// Parses the station's "news2" event text: "NEWS2 5 medium; rr 2 ..." or "NEWS2 incomplete (>=3; ...); ...".
+std::optional<News2Point> parseNews2(const archive::ArchiveEvent &e);
 
 // Times with no numerics for longer than this count as a gap.
 inline constexpr qint64 kNumericGapMs = 30'000;

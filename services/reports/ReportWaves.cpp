@@ -609,7 +609,7 @@ QPicture chartPicture(const ChartSpec &spec, QSizeF sizePx, double pxPerMm)
     QMutexLocker lock(&handoff->mutex);
     while (!handoff->done) {
         if (cancel && cancel->load())
-            return {};
+            return QPicture();
         handoff->ready.wait(&handoff->mutex, QDeadlineTimer(100));
     }
     return handoff->picture;

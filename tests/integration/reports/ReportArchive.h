@@ -182,6 +182,11 @@ inline ReportArchiveInfo writeReportArchive(const QString &path, const ReportArc
              "hr", 131, 50, 130, "/min");
         a->storeEvent(bed, info.secondHrAlarmMs - 120'000, kLimitChange,
                       QStringLiteral("hr 50\u2013130 by dr.lee"));
+        // NEWS2 changes as the station archives them (StationApp::recordNews2).
+        a->storeEvent(bed, info.startMs + 60'000, QStringLiteral("news2"),
+                      QStringLiteral("NEWS2 2 low; rr 0 spo2 0 o2 0 sbp 0 pulse 1 acvpu 0 temp 1"));
+        a->storeEvent(bed, info.secondHrAlarmMs, QStringLiteral("news2"),
+                      QStringLiteral("NEWS2 6 medium; rr 2 spo2 1 o2 0 sbp 0 pulse 3 acvpu 0 temp 0"));
         a->storeHandover({bed, info.endMs - 60'000, QStringLiteral("unstable"),
                           QStringLiteral("Recheck K+ at 16:00. Call Dr. Okafor if HR > 130 again."),
                           QStringLiteral("nurse.kim")});

@@ -169,10 +169,11 @@ private slots:
             QVERIFY(t.contains(QStringLiteral("by tst_reports")));
             all += t;
         }
-        for (const char *want : {"UNSTABLE", "HR HIGH 142 > 120", "SPO2 LOW 88 < 90", "nurse.kim",
-                                 "Recheck K+", "Heart rate /min", "SpO2 %", "Hourly vitals", "ECG lead off",
-                                 "50–120 → 50–130", "set to 50–130", "dr.lee",
-                                 "Median time to acknowledge: 25 s", "Escalations: 1", "End of period"})
+        for (const char *want :
+             {"UNSTABLE", "HR HIGH 142 > 120", "SPO2 LOW 88 < 90", "nurse.kim", "Recheck K+",
+              "Heart rate /min", "SpO2 %", "Hourly vitals", "ECG lead off", "50–120 → 50–130",
+              "set to 50–130", "dr.lee", "Median time to acknowledge: 25 s", "Escalations: 1",
+              "End of period", "NEWS2: latest 6 (medium)", "highest 6 (medium)"})
             QVERIFY2(all.contains(QString::fromUtf8(want)), want);
         // Hourly median and range: SpO2 of bed 1 is 97 except 40 s at 88 (the medium alarm).
         QVERIFY(all.contains(QStringLiteral("88\u201397")));
