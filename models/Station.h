@@ -13,8 +13,8 @@
 #include "AlarmListModel.h"
 #include "AudioState.h"
 #include "DisplaySettings.h"
-#include "PrintState.h"
 #include "News2Board.h"
+#include "PrintState.h"
 #include "Ward.h"
 #include "WardModel.h"
 

@@ -513,8 +513,13 @@ bool Builder::buildWard()
         patients.push_back(readPatient(reader, b, req.fromMs, req.toMs));
     }
     if (patients.empty()) {
-        error = QStringLiteral("no bed had a patient in the period");
-        return false;
+        // An empty ward still gets its shift summary (the shift change prints one): the census says so.
+        doc.add(heading(QStringLiteral("Ward census \u2014 0 beds occupied"), 13), 0);
+        doc.add(paragraph(QStringLiteral("No patient was on any of the ward's %1 beds in this period.")
+                              .arg(beds.size()),
+                          10.5),
+                0);
+        return true;
     }
     addCensus(patients);
     for (const auto &p : patients) {

@@ -50,6 +50,37 @@ struct Row
     QString bed, label, type, startMs, endMs, code, text;
 };
 
+// One CSV line (RFC 4180: a quoted field may hold commas and doubled quotes; other events, e.g. NEWS2's,
+// have commas in their text).
+QStringList splitCsv(const QString &line)
+{
+    QStringList out;
+    QString field;
+    bool quoted = false;
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        const QChar ch = line[i];
+        if (quoted) {
+            if (ch == u'"' && i + 1 < line.size() && line[i + 1] == u'"') {
+                field += u'"';
+                ++i;
+            } else if (ch == u'"') {
+                quoted = false;
+            } else {
+                field += ch;
+            }
+        } else if (ch == u'"') {
+            quoted = true;
+        } else if (ch == u',') {
+            out << field;
+            field.clear();
+        } else {
+            field += ch;
+        }
+    }
+    out << field;
+    return out;
+}
+
 std::vector<Row> readRows(const QString &file)
 {
     std::vector<Row> rows;
@@ -60,7 +91,7 @@ std::vector<Row> readRows(const QString &file)
     for (qsizetype i = 1; i < lines.size(); ++i) {
         if (lines[i].isEmpty())
             continue;
-        const QStringList c = QString::fromUtf8(lines[i]).split(u','); // no quoted fields in this test
+        const QStringList c = splitCsv(QString::fromUtf8(lines[i]));
         if (c.size() != 9)
             return {};
         rows.push_back({c[0], c[1], c[2], c[4], c[6], c[7], c[8]});

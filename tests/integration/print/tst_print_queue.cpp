@@ -1,12 +1,13 @@
 // The print queue against a real CUPS (a private cupsd, tests/integration/print/CupsServer.h): jobs reach
 // the printer as PDFs with their content, a disabled printer keeps them queued and raises the printer
 // condition, re-enabled it prints each exactly once, strips jump the queue, and jobs a crash left
-// 'printing' are reconciled with CUPS by title (neither lost nor printed twice). Until the report builder
-// lands (issue 10's other half) the stub's one page is enough: the assertions use what both produce (the
-// bed's key in the text, at least one page).
+// 'printing' are reconciled with CUPS by title (neither lost nor printed twice). The reports are built by
+// the real report builder from a small real archive (tests/integration/reports/ReportArchive.h) whose beds
+// carry the keys the tests print.
 #include "CupsServer.h"
 #include "PrintQueue.h"
 #include "PrintStore.h"
+#include "ReportArchive.h"
 
 #include <QApplication>
 #include <QFile>
@@ -26,6 +27,8 @@ private:
     QString m_queue = QStringLiteral("vigil_test");
     std::unique_ptr<QTemporaryDir> m_tmp;
     int m_before = 0; // jobs printed before the current test
+    QTemporaryDir m_archiveDir;
+    testing::ReportArchiveInfo m_archive;
 
     PrintSettings settings() const
     {
@@ -36,12 +39,16 @@ private:
         s.unavailableDelayMs = 400;
         return s;
     }
-    static reports::ReportRequest request(reports::ReportKind kind, const QString &bed)
+    QString archivePath() const { return m_archiveDir.filePath(QStringLiteral("archive.sqlite")); }
+    reports::ReportRequest request(reports::ReportKind kind, const QString &bed) const
     {
         reports::ReportRequest r;
         r.kind = kind;
         r.bedKey = bed;
-        r.archivePath = QStringLiteral("/nonexistent/archive.sqlite");
+        r.archivePath = archivePath();
+        r.fromMs = m_archive.startMs;
+        r.toMs = m_archive.endMs;
+        r.triggerMs = m_archive.startMs + 60'000; // strips
         return r;
     }
     QStringList newTitles() const { return m_cups.printedTitles().mid(m_before); }
@@ -71,6 +78,12 @@ private slots:
         QString error;
         QVERIFY2(m_cups.start(&error), qPrintable(error));
         QVERIFY2(m_cups.addQueue(m_queue, &error), qPrintable(error));
+        testing::ReportArchiveOptions o;
+        o.hours = 0.1; // 6 minutes of every bed the tests print
+        o.keys = {QStringLiteral("BED-7"), QStringLiteral("A1"), QStringLiteral("A2"), QStringLiteral("P1"),
+                  QStringLiteral("P2"),    QStringLiteral("S3"), QStringLiteral("R1"), QStringLiteral("R2")};
+        m_archive = testing::writeReportArchive(archivePath(), o, &error);
+        QVERIFY2(m_archive.endMs > 0, qPrintable(error));
     }
     void init()
     {

@@ -7,6 +7,7 @@
 //    job is printed exactly once (the restart reconciles 'printing' jobs with CUPS by title).
 #include "CupsServer.h"
 #include "PrintStore.h"
+#include "ReportArchive.h"
 
 #include <QDir>
 #include <QFile>
@@ -49,6 +50,15 @@ private:
     // Jobs as a nurse would have queued them before: they wait in the store for the station to start.
     QList<qint64> queueJobs(const QString &queue, int n, QString *tag)
     {
+        // The archive the station will open already holds these beds' last minutes (the reports are real).
+        testing::ReportArchiveOptions o;
+        o.hours = 0.1;
+        for (int i = 0; i < n; ++i)
+            o.keys << QStringLiteral("K%1").arg(i);
+        QString error;
+        const testing::ReportArchiveInfo written = testing::writeReportArchive(archivePath(), o, &error);
+        if (written.endMs == 0)
+            qWarning("cannot write the test archive: %s", qPrintable(error));
         PrintStore store;
         store.open(storePath());
         *tag = store.stationTag();
@@ -58,6 +68,8 @@ private:
             j.request.kind = reports::ReportKind::Patient;
             j.request.bedKey = QStringLiteral("K%1").arg(i);
             j.request.archivePath = archivePath();
+            j.request.fromMs = written.startMs;
+            j.request.toMs = written.endMs;
             j.printer = queue;
             j.requestedBy = QStringLiteral("test");
             ids << store.add(j);

@@ -15,6 +15,7 @@
 
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 #include <cmath>
 #include <thread>
@@ -26,6 +27,7 @@ struct ReportArchiveOptions
     int beds = 2;
     double hours = 1.0;
     qint64 startMs = 0; // 0: hours + 10 min before now, on a whole minute
+    QStringList keys;   // bed keys (and labels); empty: "bed1".. with labels "01".., `beds` of them
 };
 
 struct ReportArchiveInfo
@@ -69,13 +71,15 @@ inline ReportArchiveInfo writeReportArchive(const QString &path, const ReportArc
     if (!a)
         return {};
     const qint64 stepMs = 10'000;
+    const int beds = o.keys.isEmpty() ? o.beds : int(o.keys.size());
     for (qint64 t = info.startMs; t < info.endMs; t += stepMs) {
-        for (int b = 0; b < o.beds; ++b) {
+        for (int b = 0; b < beds; ++b) {
             if (b == 0 && t >= info.gapFromMs && t < info.gapToMs)
                 continue; // lead off: nothing at all
             BedUpdate u;
-            u.bedKey = QStringLiteral("bed%1").arg(b + 1);
-            u.bedLabel = QStringLiteral("%1").arg(b + 1, 2, 10, QLatin1Char('0'));
+            u.bedKey = o.keys.isEmpty() ? QStringLiteral("bed%1").arg(b + 1) : o.keys.at(b);
+            u.bedLabel =
+                o.keys.isEmpty() ? QStringLiteral("%1").arg(b + 1, 2, 10, QLatin1Char('0')) : o.keys.at(b);
             u.sourceId = QStringLiteral("test");
             u.patient = PatientInfo{QStringLiteral("MRN%1").arg(1000 + b + 1),
                                     QStringLiteral("Patient%1, Test").arg(b + 1),
@@ -132,7 +136,7 @@ inline ReportArchiveInfo writeReportArchive(const QString &path, const ReportArc
             std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
     // Bed 1's lead-off, alarms and handover.
-    if (o.beds > 0 && o.hours >= 0.9) {
+    if (o.keys.isEmpty() && o.beds > 0 && o.hours >= 0.9) {
         const QString bed = QStringLiteral("bed1");
         a->storeCondition(bed, info.gapFromMs, true, QStringLiteral("lead_off"),
                           QStringLiteral("ECG lead off"));
