@@ -142,10 +142,18 @@ reports::ReportRequest makeRequest(const RequestDefaults &d, reports::ReportKind
         r.fromMs = triggerMs - qint64(r.preTriggerS) * 1000;
         r.toMs = std::max(toMs, triggerMs + kStripMinMs);
     }
-    if (!r.fromMs && !r.toMs && !d.shifts.isEmpty()) { // no range: the last shift
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        r.toMs = d.shifts.lastChangeAtOrBefore(now);
-        r.fromMs = d.shifts.lastChangeAtOrBefore(r.toMs - 1);
+    if (!r.fromMs && !r.toMs) {
+        // No range (a handover or ward summary asked for at the station): the shift being handed over, so
+        // a handover printed at 14:50 covers 07:00-14:50 and one printed at 15:10 covers 07:00-15:00. With
+        // no [shifts] times, the reports' default shift times (07:00, 15:00, 23:00).
+        print::ShiftSchedule fallback;
+        if (d.shifts.isEmpty())
+            fallback.set({QStringLiteral("07:00"), QStringLiteral("15:00"), QStringLiteral("23:00")}, {},
+                         nullptr);
+        const auto [from, to] =
+            (d.shifts.isEmpty() ? fallback : d.shifts).handoverPeriod(QDateTime::currentMSecsSinceEpoch());
+        r.fromMs = from;
+        r.toMs = to;
     }
     return r;
 }

@@ -72,4 +72,14 @@ qint64 ShiftSchedule::lastChangeAtOrBefore(qint64 ms) const
     return 0;
 }
 
+std::pair<qint64, qint64> ShiftSchedule::handoverPeriod(qint64 nowMs, qint64 graceMs) const
+{
+    const qint64 change = lastChangeAtOrBefore(nowMs);
+    if (!change)
+        return {0, 0};
+    if (nowMs - change < graceMs)
+        return {lastChangeAtOrBefore(change - 1), change};
+    return {change, nowMs};
+}
+
 } // namespace vigil::print

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QTimeZone>
 
+#include <utility>
+
 namespace vigil::print {
 
 class ShiftSchedule
@@ -20,6 +22,9 @@ public:
     qint64 nextChangeAfter(qint64 ms) const;
     // The last shift change at or before `ms`, 0 if there are none.
     qint64 lastChangeAtOrBefore(qint64 ms) const;
+    // The shift a handover printed at `nowMs` covers: the one that ended less than `graceMs` ago (the
+    // handover right after a change), otherwise the one under way, up to now. {0, 0} without shifts.
+    std::pair<qint64, qint64> handoverPeriod(qint64 nowMs, qint64 graceMs = 3'600'000) const;
     QTimeZone zone() const { return m_zone; }
 
 private:

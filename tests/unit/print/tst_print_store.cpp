@@ -115,6 +115,20 @@ private slots:
         QCOMPARE(s.lastChangeAtOrBefore(at(2026, 12, 5, 3, 0)), at(2026, 12, 4, 23, 0));
         // Across the spring DST change (29 Mar 2026, 02:00 -> 03:00): the 07:00 shift is 7 h after 23:00.
         QCOMPARE(s.nextChangeAfter(at(2026, 3, 28, 23, 0)) - at(2026, 3, 28, 23, 0), qint64(7) * 3600 * 1000);
+        // A handover printed before a change covers the shift under way up to then; within the hour after a
+        // change, the shift that just ended; after that hour, the new shift so far.
+        using P = std::pair<qint64, qint64>;
+        QCOMPARE(s.handoverPeriod(at(2026, 12, 5, 14, 50)),
+                 (P{at(2026, 12, 5, 7, 0), at(2026, 12, 5, 14, 50)}));
+        QCOMPARE(s.handoverPeriod(at(2026, 12, 5, 15, 10)),
+                 (P{at(2026, 12, 5, 7, 0), at(2026, 12, 5, 15, 0)}));
+        QCOMPARE(s.handoverPeriod(at(2026, 12, 5, 16, 30)),
+                 (P{at(2026, 12, 5, 15, 0), at(2026, 12, 5, 16, 30)}));
+        QCOMPARE(s.handoverPeriod(at(2026, 12, 5, 23, 40)),
+                 (P{at(2026, 12, 5, 15, 0), at(2026, 12, 5, 23, 0)}));
+        QCOMPARE(s.handoverPeriod(at(2026, 12, 6, 0, 15)), // 75 min into the night shift, across midnight
+                 (P{at(2026, 12, 5, 23, 0), at(2026, 12, 6, 0, 15)}));
+        QCOMPARE(ShiftSchedule().handoverPeriod(at(2026, 12, 5, 12, 0)), (P{0, 0}));
         QVERIFY(!s.set({QStringLiteral("7:00pm")}, {}, &why));
         QVERIFY(why.contains(QLatin1String("7:00pm")));
         QVERIFY(!s.set({QStringLiteral("07:00"), QStringLiteral("07:00")}, {}, &why));
