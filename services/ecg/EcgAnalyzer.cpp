@@ -92,6 +92,9 @@ void EcgAnalyzer::push(const float *x, std::size_t n, qint64 startTimeUs)
                  ++i)
                 m_det.push(kNan, out);
             m_lastInvalidUs = startTimeUs;
+            // The detector relearns after the gap, as after a start: its first seconds are not judged
+            // (a gateway outage must not end in a "noisy" call on the signal that comes back).
+            m_startUs = startTimeUs;
             m_t0Us = startTimeUs - static_cast<qint64>(double(m_det.samplesSeen()) * periodUs);
         } else if (startTimeUs < expected - qint64(1.5 * periodUs)) {
             const auto overlap = static_cast<std::size_t>(double(expected - startTimeUs) / periodUs + 0.5);
@@ -189,7 +192,9 @@ void EcgAnalyzer::judge(qint64 t)
     // Not judged before the detector has learnt and seen a few beats (the first 4 s after a start).
     const bool crestNoise =
         t - m_startUs >= 4'000'000 && s.bandRmsMv > m_cfg.noiseFloorMv && s.crest < crestLimit;
-    if (m_det.recentPeaks() > m_cfg.noisyPeaksPer3s || (hi - lo) > m_cfg.noisyRangeMv || crestNoise)
+    const bool learnt = t - m_startUs >= 4'000'000;
+    if (learnt &&
+        (m_det.recentPeaks() > m_cfg.noisyPeaksPer3s || (hi - lo) > m_cfg.noisyRangeMv || crestNoise))
         m_lastNoisyUs = t;
     s.noisy = m_lastNoisyUs > 0 && double(t - m_lastNoisyUs) < m_cfg.noiseHoldS * 1e6;
     s.leadOff = m_lastInvalidUs > 0 && t - m_lastInvalidUs < 1'000'000;
