@@ -25,6 +25,12 @@ PKGS=(
   # printing: a real CUPS queue that writes PDFs, and the CUPS client library
   cups cups-client cups-bsd printer-driver-cups-pdf libcups2-dev
   clang-14 libfuzzer-14-dev
+  # users and audit: Argon2id and TOTP, with their reference command-line tools; QR codes for enrolment
+  libargon2-dev argon2 liboath-dev oathtool libqrencode-dev
+  # many stations: NATS JetStream client and a real cluster for tests
+  libnats-dev nats-server
+  # install on a nurse-station PC: on-screen keyboard, translations, package checks
+  qt6-virtualkeyboard-dev qml6-module-qtquick-virtualkeyboard qt6-translations-l10n lintian
   # ./test.sh --all: clang-tidy stage (run-clang-tidy-14 comes with it)
   clang-tidy-14
 )
