@@ -1,8 +1,8 @@
 #include "DicomCommand.h"
 
 #include "Archive.h"
-#include "ArchiveCli.h"
 #include "ArchiveReader.h"
+#include "CommandArgs.h"
 #include "DicomImport.h"
 #include "DicomNet.h"
 #include "DicomReader.h"
@@ -13,8 +13,6 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFileInfo>
-
-#include <map>
 
 namespace vigil {
 
@@ -41,70 +39,27 @@ const char *const kUsage =
     "arguments,\n"
     "3 unreadable input\n";
 
-struct Parsed
-{
-    QString command;
-    QStringList positional;
-    std::map<QString, QString> options;
-    QStringList flags;
-    QString error;
-};
+using Parsed = cli::CommandArgs;
 
-Parsed parse(QStringList args)
+Parsed parse(const QStringList &args)
 {
-    static const QStringList withValue = {
-        QStringLiteral("--archive"),  QStringLiteral("--bed"),        QStringLiteral("--from"),
-        QStringLiteral("--to"),       QStringLiteral("--out"),        QStringLiteral("--type"),
-        QStringLiteral("--uid-root"), QStringLiteral("--pdf"),        QStringLiteral("--at"),
-        QStringLiteral("--title"),    QStringLiteral("--calling-ae"), QStringLiteral("--tls-ca"),
-        QStringLiteral("--tls-cert"), QStringLiteral("--tls-key"),    QStringLiteral("--timeout"),
-        QStringLiteral("--config")};
-    static const QStringList flags = {QStringLiteral("--tls"), QStringLiteral("--tls-no-verify"),
-                                      QStringLiteral("--help"), QStringLiteral("-h")};
-    Parsed p;
-    if (!args.isEmpty() && args.front() == QLatin1String("dicom"))
-        args.removeFirst();
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        QString a = args[i];
-        QString value;
-        const qsizetype eq = a.indexOf(u'=');
-        const bool inlineValue = a.startsWith(QLatin1String("--")) && eq > 0;
-        if (inlineValue) {
-            value = a.mid(eq + 1);
-            a = a.left(eq);
-        }
-        if (withValue.contains(a)) {
-            if (!inlineValue) {
-                if (i + 1 >= args.size()) {
-                    p.error = QStringLiteral("%1 needs a value").arg(a);
-                    return p;
-                }
-                value = args[++i];
-            }
-            p.options[a] = value;
-        } else if (flags.contains(a)) {
-            p.flags << a;
-        } else if (a.startsWith(u'-')) {
-            p.error = QStringLiteral("unknown option %1").arg(a);
-            return p;
-        } else if (p.command.isEmpty()) {
-            p.command = a;
-        } else {
-            p.positional << a;
-        }
-    }
-    return p;
-}
-
-QString opt(const Parsed &p, const char *name)
-{
-    auto it = p.options.find(QLatin1String(name));
-    return it == p.options.end() ? QString() : it->second;
+    static const cli::CommandSpec spec{
+        QStringLiteral("dicom"),
+        {QStringLiteral("--archive"), QStringLiteral("--bed"), QStringLiteral("--from"),
+         QStringLiteral("--to"), QStringLiteral("--out"), QStringLiteral("--type"),
+         QStringLiteral("--uid-root"), QStringLiteral("--pdf"), QStringLiteral("--at"),
+         QStringLiteral("--title"), QStringLiteral("--calling-ae"), QStringLiteral("--tls-ca"),
+         QStringLiteral("--tls-cert"), QStringLiteral("--tls-key"), QStringLiteral("--timeout"),
+         QStringLiteral("--config")},
+        {},
+        {QStringLiteral("--tls"), QStringLiteral("--tls-no-verify")},
+        true};
+    return cli::parseCommand(args, spec);
 }
 
 bool loadConfig(const Parsed &p, DicomConfig *c, QTextStream &err)
 {
-    const QString path = opt(p, "--config");
+    const QString path = p.value("--config");
     if (path.isEmpty())
         return true;
     ConfigError e;
@@ -125,15 +80,15 @@ bool peerFrom(const Parsed &p, const QString &target, const DicomConfig &c, dico
         err << "vigil dicom: " << error << "\n";
         return false;
     }
-    peer->callingAe = opt(p, "--calling-ae").isEmpty() ? c.callingAe : opt(p, "--calling-ae");
-    peer->tls.enabled = c.tls || p.flags.contains(QStringLiteral("--tls"));
-    peer->tls.caFile = opt(p, "--tls-ca").isEmpty() ? c.tlsCa : opt(p, "--tls-ca");
-    peer->tls.certFile = opt(p, "--tls-cert").isEmpty() ? c.tlsCert : opt(p, "--tls-cert");
-    peer->tls.keyFile = opt(p, "--tls-key").isEmpty() ? c.tlsKey : opt(p, "--tls-key");
-    peer->tls.verifyPeer = !p.flags.contains(QStringLiteral("--tls-no-verify"));
-    if (!opt(p, "--timeout").isEmpty()) {
+    peer->callingAe = p.value("--calling-ae").isEmpty() ? c.callingAe : p.value("--calling-ae");
+    peer->tls.enabled = c.tls || p.has("--tls");
+    peer->tls.caFile = p.value("--tls-ca").isEmpty() ? c.tlsCa : p.value("--tls-ca");
+    peer->tls.certFile = p.value("--tls-cert").isEmpty() ? c.tlsCert : p.value("--tls-cert");
+    peer->tls.keyFile = p.value("--tls-key").isEmpty() ? c.tlsKey : p.value("--tls-key");
+    peer->tls.verifyPeer = !p.has("--tls-no-verify");
+    if (!p.value("--timeout").isEmpty()) {
         bool ok = false;
-        const int t = opt(p, "--timeout").toInt(&ok);
+        const int t = p.value("--timeout").toInt(&ok);
         if (!ok || t < 1 || t > 3600) {
             err << "vigil dicom: --timeout needs seconds between 1 and 3600\n";
             return false;
@@ -151,7 +106,7 @@ bool peerFrom(const Parsed &p, const QString &target, const DicomConfig &c, dico
 dicom::WriterOptions writerOptions(const Parsed &p, const DicomConfig &c)
 {
     dicom::WriterOptions o;
-    o.uidRoot = opt(p, "--uid-root").isEmpty() ? c.uidRoot : opt(p, "--uid-root");
+    o.uidRoot = p.value("--uid-root").isEmpty() ? c.uidRoot : p.value("--uid-root");
     o.softwareVersion = QStringLiteral(VIGIL_VERSION);
     o.stationName = c.callingAe;
     return o;
@@ -159,7 +114,7 @@ dicom::WriterOptions writerOptions(const Parsed &p, const DicomConfig &c)
 
 std::unique_ptr<archive::ArchiveReader> openArchive(const Parsed &p, QTextStream &err, int *code)
 {
-    QString path = opt(p, "--archive");
+    QString path = p.value("--archive");
     if (path.isEmpty())
         path = qEnvironmentVariable("VIGIL_ARCHIVE");
     if (path.isEmpty()) {
@@ -183,13 +138,13 @@ std::unique_ptr<archive::ArchiveReader> openArchive(const Parsed &p, QTextStream
 
 int exportCommand(const Parsed &p, const DicomConfig &c, QTextStream &out, QTextStream &err)
 {
-    const QString bedArg = opt(p, "--bed"), fromArg = opt(p, "--from"), toArg = opt(p, "--to"),
-                  outPath = opt(p, "--out");
+    const QString bedArg = p.value("--bed"), fromArg = p.value("--from"), toArg = p.value("--to"),
+                  outPath = p.value("--out");
     if (bedArg.isEmpty() || fromArg.isEmpty() || toArg.isEmpty() || outPath.isEmpty()) {
         err << "vigil dicom export: --bed, --from, --to and --out are required\n" << kUsage;
         return Usage;
     }
-    const QString typeArg = opt(p, "--type").toLower();
+    const QString typeArg = p.value("--type").toLower();
     dicom::WaveType type = dicom::WaveType::Auto;
     if (typeArg == QLatin1String("ecg"))
         type = dicom::WaveType::Ecg;
@@ -200,7 +155,7 @@ int exportCommand(const Parsed &p, const DicomConfig &c, QTextStream &out, QText
         return Usage;
     }
     qint64 fromMs = 0, toMs = 0;
-    if (!archive::parseTimeMs(fromArg, &fromMs) || !archive::parseTimeMs(toArg, &toMs)) {
+    if (!cli::parseTimeMs(fromArg, &fromMs) || !cli::parseTimeMs(toArg, &toMs)) {
         err << "vigil dicom export: cannot read --from/--to (ISO 8601 like 2024-03-01T12:00:00Z, or epoch "
                "ms)\n";
         return Usage;
@@ -238,24 +193,24 @@ int exportCommand(const Parsed &p, const DicomConfig &c, QTextStream &out, QText
 
 int pdfCommand(const Parsed &p, const DicomConfig &c, QTextStream &out, QTextStream &err)
 {
-    const QString pdf = opt(p, "--pdf"), outPath = opt(p, "--out");
+    const QString pdf = p.value("--pdf"), outPath = p.value("--out");
     if (pdf.isEmpty() || outPath.isEmpty()) {
         err << "vigil dicom pdf: --pdf and --out are required\n" << kUsage;
         return Usage;
     }
     dicom::Identity who;
     qint64 atMs = QDateTime::currentMSecsSinceEpoch();
-    if (!opt(p, "--at").isEmpty() && !archive::parseTimeMs(opt(p, "--at"), &atMs)) {
+    if (!p.value("--at").isEmpty() && !cli::parseTimeMs(p.value("--at"), &atMs)) {
         err << "vigil dicom pdf: cannot read --at\n";
         return Usage;
     }
-    if (!opt(p, "--bed").isEmpty()) {
+    if (!p.value("--bed").isEmpty()) {
         int code = Ok;
         auto r = openArchive(p, err, &code);
         if (!r)
             return code;
         QString error;
-        const auto bed = r->findBed(opt(p, "--bed"), &error);
+        const auto bed = r->findBed(p.value("--bed"), &error);
         if (!bed) {
             err << "vigil dicom pdf: " << error << "\n";
             return Usage;
@@ -265,7 +220,7 @@ int pdfCommand(const Parsed &p, const DicomConfig &c, QTextStream &out, QTextStr
     dicom::WriteResult res;
     QString error;
     const QString title =
-        opt(p, "--title").isEmpty() ? QStringLiteral("Monitoring report") : opt(p, "--title");
+        p.value("--title").isEmpty() ? QStringLiteral("Monitoring report") : p.value("--title");
     if (!dicom::writeEncapsulatedPdf(pdf, who, atMs, title, writerOptions(p, c), outPath, &res, &error)) {
         err << "vigil dicom pdf: " << error << "\n";
         return Failed;
@@ -292,7 +247,7 @@ int showCommand(const Parsed &p, QTextStream &out, QTextStream &err)
 
 int importCommand(const Parsed &p, QTextStream &out, QTextStream &err)
 {
-    const QString archivePath = opt(p, "--archive");
+    const QString archivePath = p.value("--archive");
     if (p.positional.size() != 1 || archivePath.isEmpty()) {
         err << "vigil dicom import: one FILE and --archive OUT are required\n";
         return Usage;
@@ -311,9 +266,9 @@ int importCommand(const Parsed &p, QTextStream &out, QTextStream &err)
         err << "vigil dicom import: " << error << "\n";
         return Unreadable;
     }
-    const QString label = opt(p, "--bed").isEmpty()
+    const QString label = p.value("--bed").isEmpty()
                               ? QStringLiteral("DICOM ") + QFileInfo(p.positional.front()).completeBaseName()
-                              : opt(p, "--bed");
+                              : p.value("--bed");
     dicom::ImportResult res;
     const bool ok = dicom::importToArchive(*f, *a, QStringLiteral("dicom^") + label, label, &res, &error);
     for (const QString &x : f->oddities)
@@ -354,7 +309,7 @@ int echoCommand(const Parsed &p, const DicomConfig &c, QTextStream &out, QTextSt
 
 int sendCommand(const Parsed &p, const DicomConfig &c, QTextStream &out, QTextStream &err)
 {
-    const QString to = opt(p, "--to");
+    const QString to = p.value("--to");
     if (to.isEmpty() || p.positional.isEmpty()) {
         err << "vigil dicom send: FILE... and --to AE@HOST:PORT are required\n";
         return Usage;
@@ -395,8 +350,7 @@ int runDicomCommand(const QStringList &args, QTextStream &out, QTextStream &err)
         err << "vigil dicom: " << p.error << "\n" << kUsage;
         return Usage;
     }
-    if (p.command.isEmpty() || p.command == QLatin1String("help") ||
-        p.flags.contains(QStringLiteral("--help")) || p.flags.contains(QStringLiteral("-h"))) {
+    if (p.command.isEmpty() || p.wantsHelp()) {
         (p.command.isEmpty() ? err : out) << kUsage;
         return p.command.isEmpty() ? Usage : Ok;
     }

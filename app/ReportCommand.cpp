@@ -1,7 +1,7 @@
 // `vigil report`: parses the command line into a ReportRequest and renders it to a PDF or a CUPS queue.
 #include "ReportCommand.h"
 
-#include "ArchiveCli.h"
+#include "CommandArgs.h"
 #include "Report.h"
 
 #include <QPrinter>
@@ -21,86 +21,65 @@ const char kUsage[] =
 
 } // namespace
 
-int runReportCommand(const QStringList &argsIn, QTextStream &out, QTextStream &err)
+int runReportCommand(const QStringList &args, QTextStream &out, QTextStream &err)
 {
-    QStringList args = argsIn;
-    if (!args.isEmpty() && args.front() == QLatin1String("report"))
-        args.pop_front();
-    if (args.isEmpty() || args.front() == QLatin1String("--help") || args.front() == QLatin1String("-h")) {
-        (args.isEmpty() ? err : out) << kUsage;
-        return args.isEmpty() ? 2 : 0;
-    }
-    const auto kind = reports::kindFromName(args.front());
-    if (!kind) {
-        err << "vigil report: unknown report '" << args.front() << "'\n" << kUsage;
-        return 2;
-    }
-    reports::ReportRequest req;
-    req.kind = *kind;
-    QString outPath, fromArg, toArg, triggerArg;
-    bool print = false;
-    QString queue;
+    static const cli::CommandSpec spec{
+        QStringLiteral("report"),
+        {QStringLiteral("--archive"), QStringLiteral("--bed"), QStringLiteral("--from"),
+         QStringLiteral("--to"), QStringLiteral("--trigger"), QStringLiteral("--pre-trigger"),
+         QStringLiteral("--paper"), QStringLiteral("--ward"), QStringLiteral("--by"),
+         QStringLiteral("--severity"), QStringLiteral("--notes"), QStringLiteral("--out")},
+        {QStringLiteral("--print")},
+        {QStringLiteral("--landscape"), QStringLiteral("--duplex")},
+        false};
     auto bad = [&](const QString &msg) {
         err << "vigil report: " << msg << "\n" << kUsage;
         return 2;
     };
-    for (int i = 1; i < args.size(); ++i) {
-        const QString a = args[i];
-        auto value = [&](QString *v) {
-            if (i + 1 >= args.size() || args[i + 1].startsWith(QLatin1String("--")))
-                return false;
-            *v = args[++i];
-            return true;
-        };
-        QString v;
-        if (a == QLatin1String("--print")) {
-            print = true;
-            if (i + 1 < args.size() && !args[i + 1].startsWith(QLatin1String("--")))
-                queue = args[++i];
-        } else if (a == QLatin1String("--landscape")) {
-            req.page.orientation = QPageLayout::Landscape;
-        } else if (a == QLatin1String("--duplex")) {
-            req.page.duplex = true;
-        } else if (!value(&v)) {
-            return bad(QStringLiteral("%1 needs a value or is unknown").arg(a));
-        } else if (a == QLatin1String("--archive")) {
-            req.archivePath = v;
-        } else if (a == QLatin1String("--bed")) {
-            req.bedKey = v;
-        } else if (a == QLatin1String("--from")) {
-            fromArg = v;
-        } else if (a == QLatin1String("--to")) {
-            toArg = v;
-        } else if (a == QLatin1String("--trigger")) {
-            triggerArg = v;
-        } else if (a == QLatin1String("--pre-trigger")) {
-            bool ok = false;
-            req.preTriggerS = v.toInt(&ok);
-            if (!ok || req.preTriggerS < 5 || req.preTriggerS > 30)
-                return bad(QStringLiteral("--pre-trigger must be 5 to 30 seconds"));
-        } else if (a == QLatin1String("--paper")) {
-            if (v.compare(QLatin1String("a4"), Qt::CaseInsensitive) == 0)
-                req.page.paper = QPageSize::A4;
-            else if (v.compare(QLatin1String("letter"), Qt::CaseInsensitive) == 0)
-                req.page.paper = QPageSize::Letter;
-            else
-                return bad(QStringLiteral("--paper must be a4 or letter"));
-        } else if (a == QLatin1String("--ward")) {
-            req.wardName = v;
-        } else if (a == QLatin1String("--by")) {
-            req.generatedBy = v;
-        } else if (a == QLatin1String("--severity")) {
-            if (v != QLatin1String("stable") && v != QLatin1String("watcher") &&
-                v != QLatin1String("unstable"))
-                return bad(QStringLiteral("--severity must be stable, watcher or unstable"));
-            req.illnessSeverity = v;
-        } else if (a == QLatin1String("--notes")) {
-            req.nurseNotes = v;
-        } else if (a == QLatin1String("--out")) {
-            outPath = v;
-        } else {
-            return bad(QStringLiteral("unknown option %1").arg(a));
-        }
+    const cli::CommandArgs p = cli::parseCommand(args, spec);
+    if (!p.error.isEmpty())
+        return bad(p.error);
+    if (p.command.isEmpty() || p.wantsHelp()) {
+        (p.command.isEmpty() ? err : out) << kUsage;
+        return p.command.isEmpty() ? 2 : 0;
+    }
+    const auto kind = reports::kindFromName(p.command);
+    if (!kind)
+        return bad(QStringLiteral("unknown report '%1'").arg(p.command));
+    reports::ReportRequest req;
+    req.kind = *kind;
+    req.archivePath = p.value("--archive");
+    req.bedKey = p.value("--bed");
+    req.wardName = p.value("--ward");
+    req.generatedBy = p.value("--by");
+    req.nurseNotes = p.value("--notes");
+    const QString outPath = p.value("--out"), fromArg = p.value("--from"), toArg = p.value("--to"),
+                  triggerArg = p.value("--trigger");
+    const bool print = p.has("--print");
+    const QString queue = p.value("--print");
+    if (p.has("--landscape"))
+        req.page.orientation = QPageLayout::Landscape;
+    req.page.duplex = p.has("--duplex");
+    if (p.has("--pre-trigger")) {
+        bool ok = false;
+        req.preTriggerS = p.value("--pre-trigger").toInt(&ok);
+        if (!ok || req.preTriggerS < 5 || req.preTriggerS > 30)
+            return bad(QStringLiteral("--pre-trigger must be 5 to 30 seconds"));
+    }
+    if (p.has("--paper")) {
+        const QString v = p.value("--paper");
+        if (v.compare(QLatin1String("a4"), Qt::CaseInsensitive) == 0)
+            req.page.paper = QPageSize::A4;
+        else if (v.compare(QLatin1String("letter"), Qt::CaseInsensitive) == 0)
+            req.page.paper = QPageSize::Letter;
+        else
+            return bad(QStringLiteral("--paper must be a4 or letter"));
+    }
+    if (p.has("--severity")) {
+        const QString v = p.value("--severity");
+        if (v != QLatin1String("stable") && v != QLatin1String("watcher") && v != QLatin1String("unstable"))
+            return bad(QStringLiteral("--severity must be stable, watcher or unstable"));
+        req.illnessSeverity = v;
     }
     if (req.archivePath.isEmpty())
         req.archivePath = qEnvironmentVariable("VIGIL_ARCHIVE");
@@ -111,16 +90,16 @@ int runReportCommand(const QStringList &argsIn, QTextStream &out, QTextStream &e
     if (fromArg.isEmpty() != toArg.isEmpty())
         return bad(QStringLiteral("give both --from and --to, or neither (the last shift)"));
     if (!fromArg.isEmpty()) {
-        if (!archive::parseTimeMs(fromArg, &req.fromMs))
+        if (!cli::parseTimeMs(fromArg, &req.fromMs))
             return bad(QStringLiteral("bad --from '%1' (ISO 8601 like 2024-03-01T12:00:00Z, or epoch ms)")
                            .arg(fromArg));
-        if (!archive::parseTimeMs(toArg, &req.toMs))
+        if (!cli::parseTimeMs(toArg, &req.toMs))
             return bad(
                 QStringLiteral("bad --to '%1' (ISO 8601 like 2024-03-01T12:00:00Z, or epoch ms)").arg(toArg));
         if (req.toMs <= req.fromMs)
             return bad(QStringLiteral("--to must be after --from"));
     }
-    if (!triggerArg.isEmpty() && !archive::parseTimeMs(triggerArg, &req.triggerMs))
+    if (!triggerArg.isEmpty() && !cli::parseTimeMs(triggerArg, &req.triggerMs))
         return bad(QStringLiteral("bad --trigger '%1'").arg(triggerArg));
     if (req.kind == reports::ReportKind::Strip && req.triggerMs > 0 && req.fromMs == 0 && req.toMs == 0) {
         req.fromMs = req.triggerMs - 60'000;

@@ -1,13 +1,12 @@
 #include "ArchiveCli.h"
 
 #include "ArchiveTools.h"
+#include "CommandArgs.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
-
-#include <map>
 
 namespace vigil::archive {
 
@@ -31,67 +30,24 @@ const char *const kUsage =
     "milliseconds since the Unix epoch. B: bed key or label.\n"
     "exit codes: 0 ok, 1 damage found / export failed, 2 bad arguments, 3 archive unreadable\n";
 
-struct Parsed
-{
-    QString command;
-    std::map<QString, QString> options;
-    QStringList flags;
-    QString error;
-};
+using Parsed = cli::CommandArgs;
 
-Parsed parse(QStringList args)
+Parsed parse(const QStringList &args)
 {
-    static const QStringList withValue = {QStringLiteral("--archive"), QStringLiteral("--bed"),
-                                          QStringLiteral("--from"),    QStringLiteral("--to"),
-                                          QStringLiteral("--format"),  QStringLiteral("--out"),
-                                          QStringLiteral("--list")};
-    static const QStringList flags = {QStringLiteral("--quick"), QStringLiteral("--help"),
-                                      QStringLiteral("-h")};
-    Parsed p;
-    if (!args.isEmpty() && args.front() == QLatin1String("archive"))
-        args.removeFirst();
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        QString a = args[i];
-        QString value;
-        const qsizetype eq = a.indexOf(u'=');
-        const bool inlineValue = a.startsWith(QLatin1String("--")) && eq > 0;
-        if (inlineValue) {
-            value = a.mid(eq + 1);
-            a = a.left(eq);
-        }
-        if (withValue.contains(a)) {
-            if (!inlineValue) {
-                if (i + 1 >= args.size()) {
-                    p.error = QStringLiteral("%1 needs a value").arg(a);
-                    return p;
-                }
-                value = args[++i];
-            }
-            p.options[a] = value;
-        } else if (flags.contains(a)) {
-            p.flags << a;
-        } else if (a.startsWith(u'-')) {
-            p.error = QStringLiteral("unknown option %1").arg(a);
-            return p;
-        } else if (p.command.isEmpty()) {
-            p.command = a;
-        } else {
-            p.error = QStringLiteral("unexpected argument '%1'").arg(a);
-            return p;
-        }
-    }
-    return p;
-}
-
-QString opt(const Parsed &p, const char *name)
-{
-    auto it = p.options.find(QLatin1String(name));
-    return it == p.options.end() ? QString() : it->second;
+    static const cli::CommandSpec spec{QStringLiteral("archive"),
+                                       {QStringLiteral("--archive"), QStringLiteral("--bed"),
+                                        QStringLiteral("--from"), QStringLiteral("--to"),
+                                        QStringLiteral("--format"), QStringLiteral("--out"),
+                                        QStringLiteral("--list")},
+                                       {},
+                                       {QStringLiteral("--quick")},
+                                       false};
+    return cli::parseCommand(args, spec);
 }
 
 std::unique_ptr<ArchiveReader> openArchive(const Parsed &p, QTextStream &err, int *code)
 {
-    QString path = opt(p, "--archive");
+    QString path = p.value("--archive");
     if (path.isEmpty())
         path = qEnvironmentVariable("VIGIL_ARCHIVE");
     if (path.isEmpty()) {
@@ -122,15 +78,15 @@ int verify(const Parsed &p, QTextStream &out, QTextStream &err)
     if (!r)
         return code;
     bool okList = true;
-    const int list = opt(p, "--list").isEmpty() ? 20 : opt(p, "--list").toInt(&okList);
+    const int list = p.value("--list").isEmpty() ? 20 : p.value("--list").toInt(&okList);
     if (!okList || list < 0) {
         err << "vigil archive verify: --list needs a non-negative number\n";
         return Usage;
     }
-    const VerifyReport rep = verifyArchive(*r, p.flags.contains(QStringLiteral("--quick")), list);
+    const VerifyReport rep = verifyArchive(*r, p.has("--quick"), list);
     out << "archive: " << r->path() << "\n";
-    out << (p.flags.contains(QStringLiteral("--quick")) ? "quick_check: " : "integrity_check: ")
-        << (rep.integrityOk ? "ok" : "FAILED") << "\n";
+    out << (p.has("--quick") ? "quick_check: " : "integrity_check: ") << (rep.integrityOk ? "ok" : "FAILED")
+        << "\n";
     for (const QString &m : rep.integrityMessages)
         out << "  " << m << "\n";
     out << "waveform chunks: " << rep.waveChunks << " (+" << rep.waveTails << " tail segments), "
@@ -149,8 +105,8 @@ int verify(const Parsed &p, QTextStream &out, QTextStream &err)
 
 int exportCommand(const Parsed &p, QTextStream &out, QTextStream &err)
 {
-    const QString bedArg = opt(p, "--bed"), fromArg = opt(p, "--from"), toArg = opt(p, "--to");
-    const QString format = opt(p, "--format").toLower();
+    const QString bedArg = p.value("--bed"), fromArg = p.value("--from"), toArg = p.value("--to");
+    const QString format = p.value("--format").toLower();
     const bool events = format == QLatin1String("events");
     if ((bedArg.isEmpty() && !events) || fromArg.isEmpty() || toArg.isEmpty() || format.isEmpty()) {
         err << "vigil archive export: --bed, --from, --to and --format are required\n" << kUsage;
@@ -161,12 +117,12 @@ int exportCommand(const Parsed &p, QTextStream &out, QTextStream &err)
         return Usage;
     }
     qint64 fromMs = 0, toMs = 0;
-    if (!parseTimeMs(fromArg, &fromMs)) {
+    if (!cli::parseTimeMs(fromArg, &fromMs)) {
         err << "vigil archive export: cannot read --from '" << fromArg
             << "' (ISO 8601 like 2024-03-01T12:00:00Z, or epoch ms)\n";
         return Usage;
     }
-    if (!parseTimeMs(toArg, &toMs)) {
+    if (!cli::parseTimeMs(toArg, &toMs)) {
         err << "vigil archive export: cannot read --to '" << toArg
             << "' (ISO 8601 like 2024-03-01T12:00:00Z, or epoch ms)\n";
         return Usage;
@@ -191,7 +147,7 @@ int exportCommand(const Parsed &p, QTextStream &out, QTextStream &err)
     const QString defaultName =
         (bed ? sanitize(bed->key) : QStringLiteral("ward")) + u'_' +
         QDateTime::fromMSecsSinceEpoch(fromMs, Qt::UTC).toString(QStringLiteral("yyyyMMdd_HHmmss"));
-    const QString outArg = opt(p, "--out").isEmpty() ? QStringLiteral(".") : opt(p, "--out");
+    const QString outArg = p.value("--out").isEmpty() ? QStringLiteral(".") : p.value("--out");
     ExportResult res;
     bool ok;
     if (events) {
@@ -242,27 +198,6 @@ int stats(const Parsed &p, QTextStream &out, QTextStream &err)
 
 } // namespace
 
-bool parseTimeMs(const QString &text, qint64 *ms)
-{
-    const QString t = text.trimmed();
-    static const QRegularExpression digits(QStringLiteral(R"(^-?\d+$)"));
-    if (digits.match(t).hasMatch()) {
-        bool ok = false;
-        *ms = t.toLongLong(&ok);
-        return ok;
-    }
-    QString iso = t;
-    if (iso.size() > 10 && iso[10] == u' ')
-        iso[10] = u'T';
-    QDateTime dt = QDateTime::fromString(iso, Qt::ISODateWithMs);
-    if (!dt.isValid())
-        dt = QDateTime::fromString(iso, Qt::ISODate);
-    if (!dt.isValid())
-        return false;
-    *ms = dt.toMSecsSinceEpoch();
-    return true;
-}
-
 int runArchiveCommand(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     const Parsed p = parse(args);
@@ -270,8 +205,7 @@ int runArchiveCommand(const QStringList &args, QTextStream &out, QTextStream &er
         err << "vigil archive: " << p.error << "\n" << kUsage;
         return Usage;
     }
-    if (p.command.isEmpty() || p.command == QLatin1String("help") ||
-        p.flags.contains(QStringLiteral("--help")) || p.flags.contains(QStringLiteral("-h"))) {
+    if (p.command.isEmpty() || p.wantsHelp()) {
         (p.command.isEmpty() ? err : out) << kUsage;
         return p.command.isEmpty() ? Usage : Ok;
     }

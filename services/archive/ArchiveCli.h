@@ -17,8 +17,4 @@ namespace vigil::archive {
 // args: the words after "archive" (a leading "archive" is skipped too).
 int runArchiveCommand(const QStringList &args, QTextStream &out, QTextStream &err);
 
-// "2024-03-01T12:00:00Z", "2024-03-01T13:00:00+01:00", "2024-03-01 12:00", "1709294400000". Returns false
-// for anything else.
-bool parseTimeMs(const QString &text, qint64 *ms);
-
 } // namespace vigil::archive
