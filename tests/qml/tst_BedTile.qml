@@ -50,6 +50,24 @@ TestCase {
         verify(findChild(tile, "patient").text.indexOf("MRN123") >= 0);
     }
 
+    // On a narrow tile an incomplete NEWS2 leaves the header to the patient's name; a complete one shows.
+    function test_narrowTileShowsOnlyCompleteNews() {
+        const tile = createTemporaryObject(tileComponent, root, { width: 230, height: 190, index: 0,
+            model: model({ newsTotal: 3, newsComplete: false, patientName: "Fernsby, Arthur" }) });
+        verify(tile !== null);
+        const badge = findChild(tile, "newsBadge");
+        verify(!badge.visible);
+        compare(badge.width, 0);
+        const wide = make({ newsTotal: 3, newsComplete: false });
+        verify(findChild(wide, "newsBadge").visible);
+        compare(findChild(wide, "newsText").text, "NEWS2 incomplete");
+        const scored = createTemporaryObject(tileComponent, root, { width: 230, height: 190, index: 0,
+            model: model({ newsTotal: 5, newsComplete: true, newsResponse: 3, newsTrend: 1 }) });
+        const b = findChild(scored, "newsBadge");
+        verify(b.visible);
+        compare(findChild(scored, "newsText").text, "NEWS 5\u2191");
+    }
+
     function test_currentValuesWithUnitsAndDecimals() {
         const tile = make();
         compare(findChild(tile, "value_hr").text, "72");

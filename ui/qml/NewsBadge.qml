@@ -4,7 +4,9 @@ import Vigil.Ui
 // NEWS2 on a bed tile: the aggregate in its clinical-response colour (RCP 2017: 0, 1-4 low, a 3 in a
 // single parameter low-medium, 5-6 medium, 7+ high) and the trend arrow (worse, steady, better over the
 // configured window). An incomplete score (an input missing or stale) is not shown as a number to act on:
-// the badge says "incomplete" in grey ("NEWS ?" on narrow tiles, where "NEWS2 5 ↑" is "NEWS 5↑"); the bed view lists what is missing or stale.
+// the badge says "incomplete" in grey on wide tiles; on narrow tiles (where "NEWS2 5 ↑" is "NEWS 5↑") an
+// incomplete score shows nothing, so the patient's name keeps the room (on a 32-bed ward a grey "NEWS ?" on
+// every tile cut every name to its initial); the bed view lists what is missing or stale.
 // The badge takes at most a third of the header, so the bed, category and patient stay readable.
 Rectangle {
     id: badge
@@ -16,7 +18,7 @@ Rectangle {
     property int fontSize: 14
     property bool compact: false
     property real maxWidth: 200
-    readonly property bool shown: total >= 0
+    readonly property bool shown: total >= 0 && (complete || !compact)
     visible: shown
     width: shown ? Math.min(label.implicitWidth + 10, maxWidth) : 0
     height: label.implicitHeight + 2
