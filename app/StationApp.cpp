@@ -315,6 +315,10 @@ bool StationApp::build(QString *error)
     if (m_archive) // reports read the archive: no archive, no printing
         m_printing =
             std::make_unique<StationPrinting>(m_config, m_station.get(), m_archive.get(), m_archivePath);
+    if (m_dicomQueue && m_archive) // objects are built from the archive
+        m_dicom = std::make_unique<StationDicom>(m_config.dicom, m_station.get(), m_dicomQueue.get(),
+                                                 m_printing.get(), m_archive.get(), m_archivePath,
+                                                 m_config.print.stripPreTriggerS);
     if (!startAlertManager(error))
         return false;
     for (const SourceConfig &s : m_config.sources) {
@@ -448,6 +452,7 @@ void StationApp::stop()
         m_alertThread->wait();
         m_alertManager = nullptr;
     }
+    m_dicom.reset(); // its builds end (or give up) before the queue and the archive stop
     if (m_dicomQueue)
         m_dicomQueue->stop();
     if (m_printing)

@@ -5,7 +5,7 @@
 
 #include "AlertManagerLink.h"
 #include "Archive.h"
-#include "DicomQueue.h"
+#include "DicomWiring.h"
 #include "DurableStore.h"
 #include "EcgWiring.h"
 #include "GatewaySource.h"
@@ -78,6 +78,7 @@ private:
     AlertManagerLink *m_alertManager = nullptr;      // lives on m_alertThread
     std::unique_ptr<dicom::DicomQueue> m_dicomQueue; // [dicom] store-and-forward (DicomWiring.h)
     std::unique_ptr<StationPrinting> m_printing;
+    std::unique_ptr<StationDicom> m_dicom;   // Station.dicom: send to PACS, C-ECHO (before the queue goes)
     std::unique_ptr<EcgWiring> m_ecg;        // central ECG analysis: taps every source's updates
     QHash<QString, QString> m_news2Archived; // per bed: the NEWS2 record last archived
 };

@@ -12,6 +12,7 @@
 #include "AlarmEngine.h"
 #include "AlarmListModel.h"
 #include "AudioState.h"
+#include "DicomState.h"
 #include "DisplaySettings.h"
 #include "News2Board.h"
 #include "PrintState.h"
@@ -37,6 +38,7 @@ class Station : public QObject
     Q_PROPERTY(vigil::AlarmBarState *alarmBar READ alarmBar CONSTANT)
     Q_PROPERTY(vigil::AudioState *audio READ audioState CONSTANT)
     Q_PROPERTY(vigil::PrintState *printing READ printState CONSTANT)
+    Q_PROPERTY(vigil::DicomState *dicom READ dicomState CONSTANT)
     Q_PROPERTY(vigil::scores::News2Board *news READ news CONSTANT)
     Q_PROPERTY(QString archiveProblem READ archiveProblem NOTIFY archiveProblemChanged)
     Q_PROPERTY(QString user READ user WRITE setUser NOTIFY userChanged)
@@ -62,6 +64,7 @@ public:
     AlarmBarState *alarmBar() const { return m_alarmBar; }
     AudioState *audioState() const { return m_audioState; }
     PrintState *printState() const { return m_printState; }
+    DicomState *dicomState() const { return m_dicomState; }
     // NEWS2 for every bed (docs/EWS.md): inputs from the drained numerics and the nurse's entries; its
     // thresholds and the deterioration trend become derived conditions of the alarm engine.
     scores::News2Board *news() const { return m_news; }
@@ -145,6 +148,7 @@ private:
     AlarmBarState *m_alarmBar;
     AudioState *m_audioState;
     PrintState *m_printState = new PrintState(this); // filled by the composition root (app/PrintWiring)
+    DicomState *m_dicomState = new DicomState(this); // filled by the composition root (app/DicomWiring)
     alarms::AudioDecision m_audio;
     QString m_user;
     QString m_archiveProblem;

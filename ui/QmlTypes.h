@@ -77,6 +77,14 @@ struct PrintStateForeign
     QML_UNCREATABLE("PrintState is provided by Station.printing")
 };
 
+struct DicomStateForeign
+{
+    Q_GADGET
+    QML_FOREIGN(vigil::DicomState)
+    QML_NAMED_ELEMENT(DicomState)
+    QML_UNCREATABLE("DicomState is provided by Station.dicom")
+};
+
 struct News2BoardForeign
 {
     Q_GADGET

@@ -324,6 +324,8 @@ void DicomQueue::run()
                 onLog(l);
         if (clear && onCondition)
             onCondition(false, {});
+        if (onAttempt)
+            onAttempt(assoc, int(due.size()));
         if (onItemDone)
             for (const QueueItem &it : done)
                 onItemDone(it);

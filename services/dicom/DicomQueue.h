@@ -55,6 +55,9 @@ public:
     std::function<void(bool on, const QString &reason)> onCondition;
     std::function<void(const QueueItem &item)> onItemDone; // sent or failed for good
     std::function<void(const QString &line)> onLog;
+    // After every association attempt: its outcome (the reason when the node was not reached or rejected
+    // the association) and how many objects it carried.
+    std::function<void(const NetResult &association, int objects)> onAttempt;
 
     // Durable before it returns. *duplicate: the object was already queued or sent (nothing added).
     bool enqueue(const QString &path, QString *error, bool *duplicate = nullptr);

@@ -19,6 +19,7 @@ Popup {
     readonly property alias pageCount: preview.pageCount
     readonly property alias busy: preview.busy
     property string notice
+    property bool pacsWaiting: false // a send to PACS is being built: its outcome replaces the notice
 
     // Opens the preview of one report and starts building it.
     function show(kind, bedKey, fromMs, toMs, triggerMs, title) {
@@ -41,9 +42,25 @@ Popup {
                  ? qsTr("Queued for the printer (%1)").arg(Station.printing.printerText)
                  : qsTr("No printer is configured on this station: use PDF");
     }
+    // Strips and full-disclosure ranges leave as DICOM waveform objects, other reports as Encapsulated PDF.
+    function sendToPacs() {
+        const why = Station.dicom.send(preview.kind, preview.bedKey, preview.fromMs, preview.toMs, preview.triggerMs);
+        pacsWaiting = why.length === 0;
+        notice = why.length ? why : qsTr("Building for PACS (%1): the result shows here and on the PACS chip").arg(Station.dicom.node);
+    }
     function savePdf() {
         const path = Station.printing.exportPdf(preview.kind, preview.bedKey, preview.fromMs, preview.toMs, preview.triggerMs);
         notice = path.length ? qsTr("PDF: %1").arg(path) : qsTr("PDF export is not available on this station");
+    }
+
+    Connections {
+        target: Station.dicom
+        function onChanged() {
+            if (popup.pacsWaiting && Station.dicom.working === 0) {
+                popup.pacsWaiting = false;
+                popup.notice = Station.dicom.lastResult;
+            }
+        }
     }
 
     parent: Overlay.overlay
@@ -125,6 +142,15 @@ Popup {
                 enabled: popup.pageCount > 0 && Station.printing.available
                 focusPolicy: Qt.NoFocus
                 onClicked: popup.savePdf()
+            }
+            ReviewButton {
+                objectName: "previewPacs"
+                //: Send the shown strip, range or report to the hospital's picture archive (DICOM)
+                text: qsTr("Send to PACS")
+                visible: Station.dicom.available
+                enabled: popup.pageCount > 0
+                focusPolicy: Qt.NoFocus
+                onClicked: popup.sendToPacs()
             }
             ReviewButton {
                 objectName: "previewClose"

@@ -189,6 +189,10 @@ Rectangle {
             Layout.alignment: Qt.AlignVCenter
         }
 
+        DicomStatusChip {
+            Layout.alignment: Qt.AlignVCenter
+        }
+
         Column {
             id: clock
             objectName: "clock"

@@ -1,0 +1,98 @@
+// The station's link to the hospital's DICOM node as the UI shows it (QML: `Station.dicom`): the node, the
+// objects waiting in the store-and-forward queue, the last outcome (with the peer's refusal reason), and
+// the actions "Send to PACS" and "Test connection" (C-ECHO). The composition root (app/DicomWiring) fills
+// it from the queue (services/dicom) and supplies the actions; models/ knows nothing of DCMTK.
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+#include <functional>
+
+namespace vigil {
+
+class DicomState : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(bool available READ available NOTIFY changed) // [dicom] enabled and its queue open
+    Q_PROPERTY(QString node READ node NOTIFY changed)        // "PACS@10.0.0.5:104 (TLS)"
+    Q_PROPERTY(int pending READ pending NOTIFY changed)      // objects waiting for the node
+    Q_PROPERTY(int working READ working NOTIFY changed)      // sends being built from the archive
+    Q_PROPERTY(QString lastResult READ lastResult NOTIFY changed)
+    Q_PROPERTY(bool lastOk READ lastOk NOTIFY changed)
+    Q_PROPERTY(QString echoResult READ echoResult NOTIFY changed)
+    Q_PROPERTY(bool echoBusy READ echoBusy NOTIFY changed)
+public:
+    struct State
+    {
+        bool available = false;
+        QString node;
+        int pending = 0;
+        int working = 0;
+        QString lastResult;
+        bool lastOk = true;
+        QString echoResult;
+        bool echoBusy = false;
+        bool operator==(const State &) const = default;
+    };
+    // kind as for printing: "strip" and "disclosure" leave as waveform objects, the other reports
+    // ("patient", "ward", "events") as Encapsulated PDF. Times in ms since the epoch (0: the default).
+    struct Request
+    {
+        QString kind;
+        QString bedKey;
+        qint64 fromMs = 0;
+        qint64 toMs = 0;
+        qint64 triggerMs = 0;
+    };
+    struct Actions
+    {
+        std::function<QString(const Request &)> send; // "" when accepted, else why not
+        std::function<void()> echo;
+    };
+
+    explicit DicomState(QObject *parent = nullptr) : QObject(parent) {}
+    void setActions(Actions actions) { m_actions = std::move(actions); }
+    const State &state() const { return m_state; }
+    void publish(const State &s)
+    {
+        if (s == m_state)
+            return;
+        m_state = s;
+        emit changed();
+    }
+
+    bool available() const { return m_state.available; }
+    QString node() const { return m_state.node; }
+    int pending() const { return m_state.pending; }
+    int working() const { return m_state.working; }
+    QString lastResult() const { return m_state.lastResult; }
+    bool lastOk() const { return m_state.lastOk; }
+    QString echoResult() const { return m_state.echoResult; }
+    bool echoBusy() const { return m_state.echoBusy; }
+
+    // Builds the object from the archive in the background and queues it for the node. Returns "" when
+    // the send was accepted (the outcome follows in lastResult), else the reason it was not.
+    Q_INVOKABLE QString send(const QString &kind, const QString &bedKey, double fromMs = 0, double toMs = 0,
+                             double triggerMs = 0)
+    {
+        if (!m_actions.send)
+            return tr("No DICOM node is configured on this station");
+        return m_actions.send({kind, bedKey, qint64(fromMs), qint64(toMs), qint64(triggerMs)});
+    }
+    // C-ECHO to the node in the background; the answer follows in echoResult.
+    Q_INVOKABLE void echo()
+    {
+        if (m_actions.echo)
+            m_actions.echo();
+    }
+
+signals:
+    void changed();
+
+private:
+    Actions m_actions;
+    State m_state;
+};
+
+} // namespace vigil
