@@ -6,6 +6,7 @@
 #include "DicomImport.h"
 #include "DicomNet.h"
 #include "DicomReader.h"
+#include "DicomView.h"
 #include "DicomWriter.h"
 #include "StationConfig.h"
 
@@ -29,6 +30,7 @@ const char *const kUsage =
     "  pdf     --pdf FILE --out FILE.dcm [--archive FILE --bed B --at T] [--title TEXT]: Encapsulated PDF\n"
     "  show    FILE: what the reader understood (groups, channels, values, oddities)\n"
     "  import  FILE --archive OUT [--bed LABEL]: a waveform file into an archive, for the review screens\n"
+    "  view    FILE [--screenshot PNG] [--quit-after S]: the file in the review page (full disclosure)\n"
     "  echo    AE@HOST:PORT: C-ECHO\n"
     "  send    FILE... --to AE@HOST:PORT: C-STORE over one association\n"
     "\n"
@@ -375,6 +377,12 @@ int runDicomCommand(const QStringList &args, QTextStream &out, QTextStream &err)
 
 int dicomMain(int argc, char *argv[])
 {
+    if (argc > 2 && qstrcmp(argv[2], "view") == 0) { // a window: its own QApplication
+        QStringList rest;
+        for (int i = 3; i < argc; ++i)
+            rest << QString::fromLocal8Bit(argv[i]);
+        return runDicomView(argc, argv, rest);
+    }
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("vigil"));
     QStringList args = QCoreApplication::arguments().mid(2);
