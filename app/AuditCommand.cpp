@@ -4,6 +4,7 @@
 #include "ArchiveCli.h"
 #include "AuditLog.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 

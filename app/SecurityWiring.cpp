@@ -8,10 +8,13 @@
 #include "FilePermissions.h"
 #include "QrCode.h"
 #include "Station.h"
+#include "SyslogForwarder.h"
 #include "UserStore.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QEvent>
 #include <QFileInfo>
 #include <QSslCertificate>
 #include <QStandardPaths>
@@ -97,6 +100,30 @@ private:
     security::UserStore *m_users;
     std::mutex m_mutex;
     QHash<QString, QByteArray> m_pending; // user -> secret shown on screen, not yet confirmed
+};
+
+// Any input on any window restarts the auto-lock countdown.
+class ActivityFilter : public QObject
+{
+public:
+    ActivityFilter(security::Access *access, QObject *parent) : QObject(parent), m_access(access) {}
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        switch (event->type()) {
+        case QEvent::MouseButtonPress:
+        case QEvent::KeyPress:
+        case QEvent::TouchBegin:
+        case QEvent::Wheel:
+            m_access->noteActivity();
+            break;
+        default:
+            break;
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    security::Access *m_access;
 };
 
 QString besideArchive(const QString &archivePath, const QString &name)
@@ -191,6 +218,17 @@ bool StationSecurity::start(const StationConfig &config, const QString &archiveP
             }
             qWarning("vigil: audit trail %s unavailable: %s", qPrintable(m_auditPath), qPrintable(why));
         } else {
+            if (!sc.syslogHost.isEmpty()) { // RFC 5424 over TLS (RFC 5425), after each durable commit
+                security::SyslogTarget target;
+                target.host = sc.syslogHost;
+                target.port = quint16(sc.syslogPort);
+                target.caFile = sc.syslogCa;
+                target.hostName = m_station->stationName();
+                m_syslog = std::make_unique<security::SyslogForwarder>(target);
+                m_syslog->start();
+                security::SyslogForwarder *fw = m_syslog.get();
+                m_audit->setListener([fw](const security::AuditRecord &r) { fw->enqueue(r); });
+            }
             const QString stationName = m_station->stationName();
             security::AuditTrail *trail = m_audit.get();
             access->setAuditSink([trail, stationName](const security::AuditEntry &e) {
@@ -252,6 +290,8 @@ bool StationSecurity::start(const StationConfig &config, const QString &archiveP
                                                            : security::Permission::Acknowledge);
         access->setBreakGlass(sc.breakGlass, glass);
         access->setAutoLockS(int(sc.autoLockMin * 60));
+        if (auto *app = QCoreApplication::instance())
+            app->installEventFilter(new ActivityFilter(access, this));
         access->setEnforcing(true);
         emit access->sessionChanged(); // the user property becomes the session's ("viewer")
     }

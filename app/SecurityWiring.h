@@ -15,6 +15,7 @@ namespace vigil {
 class Station;
 namespace security {
 class AuditTrail;
+class SyslogForwarder;
 class UserStore;
 } // namespace security
 
@@ -36,6 +37,7 @@ public:
 private:
     Station *m_station;
     std::unique_ptr<security::UserStore> m_users;
+    std::unique_ptr<security::SyslogForwarder> m_syslog; // before m_audit: the trail's listener uses it
     std::unique_ptr<security::AuditTrail> m_audit;
     QString m_auditPath;
 };

@@ -338,7 +338,7 @@ AuditVerifyResult verifyAudit(const QString &path)
         res.problem = sqlError(store.handle(), "read audit file");
         return res;
     }
-    QByteArray prev = kZeroHash;
+    unsigned char prev[32] = {};
     qint64 expectSeq = 1;
     int rc;
     ChainHasher hasher;
@@ -366,7 +366,7 @@ AuditVerifyResult verifyAudit(const QString &path)
         }
         const void *prevHash = sqlite3_column_blob(s, 8);
         const int prevLen = sqlite3_column_bytes(s, 8);
-        if (prevLen != 32 || std::memcmp(prevHash, prev.constData(), 32) != 0) {
+        if (prevLen != 32 || std::memcmp(prevHash, prev, 32) != 0) {
             bad(QStringLiteral("does not follow the record before it (previous-hash mismatch: a record was "
                                "deleted, reordered or edited)"));
             break;
@@ -384,7 +384,7 @@ AuditVerifyResult verifyAudit(const QString &path)
             bad(QStringLiteral("content was changed (hash mismatch)"));
             break;
         }
-        prev = QByteArray(reinterpret_cast<const char *>(computed), 32);
+        std::memcpy(prev, computed, 32);
         ++expectSeq;
     }
     sqlite3_finalize(s);
@@ -425,7 +425,7 @@ AuditVerifyResult verifyAudit(const QString &path)
                 .arg(headSeq);
         return res;
     }
-    if (headSeq != last || headHash != prev) {
+    if (headSeq != last || headHash != QByteArray(reinterpret_cast<const char *>(prev), 32)) {
         res.firstBad = headSeq < last ? headSeq + 1 : last;
         res.problem =
             QStringLiteral("record %1: not in the chain head (appended or changed outside the station)")

@@ -19,7 +19,7 @@ struct Run
     QString out, err;
 };
 
-Run vigil(const QStringList &args)
+Run runVigil(const QStringList &args)
 {
     QProcess p;
     p.start(QStringLiteral(VIGIL_BIN), args);
@@ -87,8 +87,8 @@ private slots:
         makeAudit(audit, 20);
         if (!sql.isEmpty())
             sqlite(audit, sql);
-        const Run r =
-            vigil({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--archive"), archive});
+        const Run r = runVigil(
+            {QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--archive"), archive});
         if (record == 0) {
             QCOMPARE(r.code, 0);
             QVERIFY2(r.out.contains(QLatin1String("intact: 20 records")), qPrintable(r.out));
@@ -98,7 +98,7 @@ private slots:
         }
         // The audit file itself works as --archive too.
         QCOMPARE(
-            vigil({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--archive"), audit})
+            runVigil({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--archive"), audit})
                 .code,
             record == 0 ? 0 : 1);
     }
@@ -109,9 +109,10 @@ private slots:
         const QString audit = dir.filePath(QStringLiteral("audit.sqlite"));
         makeAudit(audit, 10);
         // Records 3..5: minutes 3, 4, 5 after t0.
-        const Run csv = vigil({QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--archive"),
-                               audit, QStringLiteral("--from"), QStringLiteral("1700000180000"),
-                               QStringLiteral("--to"), QStringLiteral("1700000360000")});
+        const Run csv =
+            runVigil({QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--archive"), audit,
+                      QStringLiteral("--from"), QStringLiteral("1700000180000"), QStringLiteral("--to"),
+                      QStringLiteral("1700000360000")});
         QCOMPARE(csv.code, 0);
         const QStringList lines = csv.out.split(u'\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 4);
@@ -119,8 +120,8 @@ private slots:
             QLatin1String("3,2023-11-14T22:16:20.000Z,central,nina,nurse,acknowledge,bed-3,")));
         const QString out = dir.filePath(QStringLiteral("audit.json"));
         const Run json =
-            vigil({QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--archive"), audit,
-                   QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--out"), out});
+            runVigil({QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--archive"), audit,
+                      QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--out"), out});
         QCOMPARE(json.code, 0);
         QFile f(out);
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -129,11 +130,11 @@ private slots:
 
     void badArguments()
     {
-        QCOMPARE(vigil({QStringLiteral("audit")}).code, 2);
-        QCOMPARE(vigil({QStringLiteral("audit"), QStringLiteral("frobnicate")}).code, 2);
+        QCOMPARE(runVigil({QStringLiteral("audit")}).code, 2);
+        QCOMPARE(runVigil({QStringLiteral("audit"), QStringLiteral("frobnicate")}).code, 2);
         QTemporaryDir dir;
-        const Run r = vigil({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--archive"),
-                             dir.filePath(QStringLiteral("nothing.sqlite"))});
+        const Run r = runVigil({QStringLiteral("audit"), QStringLiteral("verify"),
+                                QStringLiteral("--archive"), dir.filePath(QStringLiteral("nothing.sqlite"))});
         QCOMPARE(r.code, 1);
         QVERIFY(r.err.contains(QLatin1String("no audit trail")));
     }
