@@ -18,6 +18,24 @@ Popup {
     closePolicy: Popup.CloseOnEscape | Popup.CloseOnPressOutside
     background: Rectangle { color: "#0d131a"; border.color: Theme.focus; border.width: 2; radius: 8 }
 
+    // Fields readable on the dark panel, touch-sized.
+    component Field: TextField {
+        id: field
+        color: Theme.text
+        placeholderTextColor: Theme.textDim
+        font.family: Theme.fontFamily
+        font.pixelSize: 18
+        implicitHeight: Theme.touchTarget
+        background: Rectangle {
+            color: "#18212b"
+            radius: 4
+            border.color: field.activeFocus ? Theme.focus : Theme.tileBorder
+            border.width: 2
+        }
+    }
+
+    onOpened: (panel.badgeMode ? badge : userName).forceActiveFocus()
+
     function clearSecrets() {
         password.text = "";
         pin.text = "";
@@ -36,7 +54,8 @@ Popup {
         }
     }
 
-    contentItem: ColumnLayout {
+    ColumnLayout {
+        width: panel.availableWidth
         spacing: 10
 
         Text {
@@ -57,8 +76,8 @@ Popup {
         ColumnLayout {
             visible: panel.access.needsFirstAdmin
             Layout.fillWidth: true
-            TextField { id: adminName; objectName: "adminName"; Layout.fillWidth: true; placeholderText: qsTr("User name") }
-            TextField {
+            Field { id: adminName; objectName: "adminName"; Layout.fillWidth: true; placeholderText: qsTr("User name") }
+            Field {
                 id: adminPassword
                 objectName: "adminPassword"
                 Layout.fillWidth: true
@@ -81,7 +100,7 @@ Popup {
                 Layout.alignment: Qt.AlignHCenter
                 rows: panel.access.enrolQr
             }
-            TextField {
+            Field {
                 id: enrolCode
                 objectName: "enrolCode"
                 Layout.fillWidth: true
@@ -120,7 +139,7 @@ Popup {
                     onClicked: panel.badgeMode = true
                 }
             }
-            TextField {
+            Field {
                 id: userName
                 objectName: "signInUser"
                 visible: !panel.badgeMode
@@ -128,7 +147,7 @@ Popup {
                 text: panel.access.locked ? panel.access.userName : ""
                 placeholderText: qsTr("User name")
             }
-            TextField {
+            Field {
                 id: password
                 objectName: "signInPassword"
                 visible: !panel.badgeMode
@@ -137,14 +156,14 @@ Popup {
                 placeholderText: qsTr("Password")
                 onAccepted: signInButton.clicked()
             }
-            TextField {
+            Field {
                 id: badge
                 objectName: "signInBadge"
                 visible: panel.badgeMode
                 Layout.fillWidth: true
                 placeholderText: qsTr("Badge (scan or type)")
             }
-            TextField {
+            Field {
                 id: pin
                 objectName: "signInPin"
                 visible: panel.badgeMode
@@ -154,7 +173,7 @@ Popup {
                 placeholderText: qsTr("PIN")
                 onAccepted: signInButton.clicked()
             }
-            TextField {
+            Field {
                 id: code
                 objectName: "signInCode"
                 visible: panel.access.needTotp

@@ -1,5 +1,4 @@
 import QtQuick
-import Vigil.Ui
 
 // The TOTP enrolment QR code: Station.access.enrolQr, one string per row, '1' = dark module, drawn
 // black on a white quiet zone of 4 modules (what phone cameras need).

@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -126,6 +127,79 @@ private slots:
         QFile f(out);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(QJsonDocument::fromJson(f.readAll()).array().size(), 10);
+    }
+
+    // Issue 12 parts 5 and 6 on the real station: a world-readable private key named in the station file
+    // stops the start with a message that says how to fix it; a certificate that expires within
+    // cert_warn_days is a low-priority technical condition in the state file; a provisioning file creates
+    // the first user and is deleted; the state file names the session, never a secret.
+    void stationStartChecks()
+    {
+        QTemporaryDir dir;
+        const QString key = dir.filePath(QStringLiteral("k.pem")),
+                      cert = dir.filePath(QStringLiteral("c.pem"));
+        QProcess ossl;
+        ossl.start(QStringLiteral("openssl"),
+                   {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                    QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"), key,
+                    QStringLiteral("-out"), cert, QStringLiteral("-days"), QStringLiteral("5"),
+                    QStringLiteral("-subj"), QStringLiteral("/CN=station")});
+        QVERIFY(ossl.waitForFinished(60000) && ossl.exitCode() == 0);
+        QFile def(QStringLiteral(VIGIL_SOURCE_DIR "/resources/station.default.toml"));
+        QVERIFY(def.open(QIODevice::ReadOnly));
+        const QString config = dir.filePath(QStringLiteral("station.toml"));
+        {
+            QFile f(config);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(def.readAll());
+            f.write(QStringLiteral(
+                        "\n[security]\nusers_file = \"%1/users.sqlite\"\naudit_file = \"%1/audit.sqlite\"\n"
+                        "provisioning_file = \"%1/provision.conf\"\n\n[dicom]\ntls_cert = \"%2\"\n"
+                        "tls_key = \"%3\"\n")
+                        .arg(dir.path(), cert, key)
+                        .toUtf8());
+        }
+        {
+            QFile p(dir.filePath(QStringLiteral("provision.conf")));
+            QVERIFY(p.open(QIODevice::WriteOnly));
+            p.write("name = nina\npassword = Secret-Pa55\nrole = nurse\n");
+        }
+        QFile::setPermissions(key,
+                              QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+        const QStringList common{QStringLiteral("--config"),     config,
+                                 QStringLiteral("--no-archive"), QStringLiteral("--headless"),
+                                 QStringLiteral("--quit-after"), QStringLiteral("3")};
+        Run r = runVigil(common);
+        QVERIFY2(r.code != 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("readable by every account")) &&
+                     r.err.contains(QLatin1String("chmod 600")),
+                 qPrintable(r.err));
+        QFile::setPermissions(key, QFile::ReadOwner | QFile::WriteOwner);
+        const QString state = dir.filePath(QStringLiteral("state.json"));
+        r = runVigil(common + QStringList{QStringLiteral("--state-file"), state});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("provision.conf"))));
+        QFile sf(state);
+        QVERIFY(sf.open(QIODevice::ReadOnly));
+        const QByteArray text = sf.readAll();
+        QVERIFY(!text.contains("Secret-Pa55"));
+        const QJsonObject snap = QJsonDocument::fromJson(text).object();
+        QCOMPARE(snap[QStringLiteral("session")].toObject()[QStringLiteral("enforcing")].toBool(), true);
+        bool certCondition = false;
+        for (const QJsonValue &a :
+             snap[QStringLiteral("alarms")].toObject()[QStringLiteral("conditions")].toArray()) {
+            const QJsonObject o = a.toObject();
+            if (o[QStringLiteral("code")].toString() == QLatin1String("cert_expiring")) {
+                certCondition = true;
+                QCOMPARE(o[QStringLiteral("priority")].toString(), QStringLiteral("low"));
+                QCOMPARE(o[QStringLiteral("kind")].toString(), QStringLiteral("technical"));
+            }
+        }
+        QVERIFY2(certCondition, text.left(2000).constData());
+        // The start and the provisioned user are in an intact chain.
+        const Run v = runVigil({QStringLiteral("audit"), QStringLiteral("verify"),
+                                QStringLiteral("--archive"), dir.filePath(QStringLiteral("audit.sqlite"))});
+        QCOMPARE(v.code, 0);
     }
 
     void badArguments()
