@@ -5,6 +5,7 @@
 #include "Access.h"
 #include "StateFile.h"
 #include "Station.h"
+#include "StationConfig.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -98,6 +99,33 @@ private slots:
         // No secret in the state file.
         const QByteArray text = QJsonDocument(snap).toJson();
         QVERIFY(!text.contains("Pa55-word-x"));
+    }
+
+    // [security] is read in its own file (app/config/SecuritySection.cpp): defaults, and what it refuses.
+    void securitySection()
+    {
+        ConfigError e;
+        auto none = parseStationConfig(QByteArray("[station]\nname = \"S\"\n"), QStringLiteral("t.toml"), &e);
+        QVERIFY(none);
+        QVERIFY(!none->security.present && !none->security.enabled);
+        auto on = parseStationConfig(QByteArray("[security]\nauto_lock_min = 5\nviewer_acknowledge = true\n"),
+                                     QStringLiteral("t.toml"), &e);
+        QVERIFY2(on, qPrintable(e.toString()));
+        QVERIFY(on->security.enabled);
+        QCOMPARE(on->security.autoLockMin, 5.0);
+        QVERIFY(on->security.viewerAcknowledge);
+        QCOMPARE(on->security.argon2MemoryKiB, 32 * 1024);
+        QVERIFY(!parseStationConfig(QByteArray("[security]\nbreak_glass_permissions = [\"limit_change\"]\n"),
+                                    QStringLiteral("t.toml"), &e));
+        QVERIFY2(e.toString().contains(QLatin1String("only acknowledge and audio_pause")),
+                 qPrintable(e.toString()));
+        QVERIFY(!parseStationConfig(QByteArray("[security]\ntotp_roles = [\"viewer\"]\n"),
+                                    QStringLiteral("t.toml"), &e));
+        QVERIFY(!parseStationConfig(QByteArray("[security]\nsyslog_host = \"log.example\"\n"),
+                                    QStringLiteral("t.toml"), &e));
+        QVERIFY(e.toString().contains(QLatin1String("syslog_ca")));
+        QVERIFY(
+            !parseStationConfig(QByteArray("[security]\npassword = \"x\"\n"), QStringLiteral("t.toml"), &e));
     }
 };
 
