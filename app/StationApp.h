@@ -79,9 +79,11 @@ private:
     AlertManagerLink *m_alertManager = nullptr;      // lives on m_alertThread
     std::unique_ptr<dicom::DicomQueue> m_dicomQueue; // [dicom] store-and-forward (DicomWiring.h)
     std::unique_ptr<StationPrinting> m_printing;
-    std::unique_ptr<StationSecurity> m_security; // users, access, audit (issue 12); before m_station goes
-    std::unique_ptr<EcgWiring> m_ecg;            // central ECG analysis: taps every source's updates
-    QHash<QString, QString> m_news2Archived;     // per bed: the NEWS2 record last archived
+    std::unique_ptr<EcgWiring> m_ecg;        // central ECG analysis: taps every source's updates
+    QHash<QString, QString> m_news2Archived; // per bed: the NEWS2 record last archived
+
+    // Users, access, audit (issue 12); declared after m_station, so it goes first.
+    std::unique_ptr<StationSecurity> m_security;
 };
 
 } // namespace vigil
