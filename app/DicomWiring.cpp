@@ -7,6 +7,7 @@
 #include "DicomWriter.h"
 #include "PrintWiring.h"
 #include "Report.h"
+#include "Access.h"
 #include "Station.h"
 
 #include <QDateTime>
@@ -198,6 +199,10 @@ QString StationDicom::send(const DicomState::Request &r)
         return tr("Choose a time range first");
     if (!wave && !m_printing)
         return tr("Reports need the archive");
+    QString whyNot;
+    if (!m_station->access()->allow(security::Permission::PrintExport, &whyNot, r.bedKey))
+        return whyNot;
+    m_station->access()->audit(QStringLiteral("dicom_send"), r.bedKey, r.kind);
     const reports::ReportRequest report =
         wave ? reports::ReportRequest{} : m_printing->request(*kind, r.bedKey, r.fromMs, r.toMs, r.triggerMs);
     const QString who = m_station->user().isEmpty() ? QStringLiteral("station") : m_station->user();

@@ -60,6 +60,9 @@ StationPrinting::StationPrinting(const StationConfig &config, Station *station, 
         const auto kind = reports::kindFromName(r.kind);
         if (!kind || m_config.print.printer.isEmpty())
             return false;
+        if (!m_station->access()->allow(security::Permission::PrintExport, nullptr, r.bedKey))
+            return false;
+        m_station->access()->audit(QStringLiteral("print"), r.bedKey, r.kind);
         m_queue->submit(request(*kind, r.bedKey, r.fromMs, r.toMs, r.triggerMs), m_station->user());
         return true;
     };
@@ -67,6 +70,9 @@ StationPrinting::StationPrinting(const StationConfig &config, Station *station, 
         const auto kind = reports::kindFromName(r.kind);
         if (!kind)
             return QString();
+        if (!m_station->access()->allow(security::Permission::PrintExport, nullptr, r.bedKey))
+            return QString();
+        m_station->access()->audit(QStringLiteral("export_pdf"), r.bedKey, r.kind);
         QDir().mkpath(m_reportDir);
         const QString path =
             QStringLiteral("%1/%2%3-%4.pdf")

@@ -173,6 +173,12 @@ QJsonObject StateFileWriter::snapshot(const Station &station, qint64 nowMs, qint
         {QStringLiteral("paused_beds"), bar.pausedBeds},
     };
     root[QStringLiteral("archive_problem")] = station.archiveProblem();
+    // Who is signed in and whether the controls are locked (issue 12). Never a secret.
+    const security::Access *access = station.access();
+    root[QStringLiteral("session")] = QJsonObject{{QStringLiteral("enforcing"), access->enforcing()},
+                                                  {QStringLiteral("user"), access->userName()},
+                                                  {QStringLiteral("role"), security::roleKey(access->role())},
+                                                  {QStringLiteral("locked"), access->locked()}};
     return root;
 }
 

@@ -305,6 +305,9 @@ bool StationApp::build(QString *error)
     if (m_config.ecgAnalysis.enabled)
         m_ecg = std::make_unique<EcgWiring>(m_station.get(), m_config.ecgAnalysis);
     openArchive();
+    m_security = std::make_unique<StationSecurity>(m_station.get());
+    if (!m_security->start(m_config, m_archivePath, error))
+        return false;
     if (m_config.dicom.enabled) { // monitoring goes on without it; the condition says why
         QString why;
         m_dicomQueue = openDicomQueue(m_config.dicom, m_archivePath, m_station.get(), &why);

@@ -10,6 +10,7 @@
 #include "EcgWiring.h"
 #include "GatewaySource.h"
 #include "PrintWiring.h"
+#include "SecurityWiring.h"
 #include "Station.h"
 #include "StationConfig.h"
 
@@ -81,6 +82,9 @@ private:
     std::unique_ptr<StationDicom> m_dicom;   // Station.dicom: send to PACS, C-ECHO (before the queue goes)
     std::unique_ptr<EcgWiring> m_ecg;        // central ECG analysis: taps every source's updates
     QHash<QString, QString> m_news2Archived; // per bed: the NEWS2 record last archived
+
+    // Users, access, audit (issue 12); declared after m_station, so it goes first.
+    std::unique_ptr<StationSecurity> m_security;
 };
 
 } // namespace vigil

@@ -14,6 +14,7 @@
 #include "EcgAnalyzer.h"
 #include "News2.h"
 #include "PrintConfig.h"
+#include "SecurityConfig.h"
 #include "SourceConfig.h"
 #include "Station.h"
 #include "Ward.h"
@@ -36,6 +37,7 @@ struct StationConfig
     ArchiveConfig archive;
     AlertManagerConfig alertManager;
     DicomConfig dicom;
+    SecurityConfig security; // [security] (issue 12)
     alarms::AlarmConfig alarms;
     PrintConfig print;
     ShiftsConfig shifts;

@@ -2,6 +2,7 @@
 // vigil_app_core (StationSetup, StationApp, ShutdownSignals); this file only runs them in order.
 #include "AlarmSoundPlayer.h"
 #include "ArchiveCli.h"
+#include "AuditCommand.h"
 #include "CommandLine.h"
 #include "DicomCommand.h"
 #include "Gui.h"
@@ -45,6 +46,15 @@ int runArchiveCommand(int argc, char *argv[], const QStringList &args)
                                      .toLocal8Bit());
     QTextStream out(stdout), err(stderr);
     return archive::runArchiveCommand(args.mid(2), out, err);
+}
+
+// `vigil audit verify|export`: the audit trail's checks (docs/SECURITY.md).
+int runAuditCommand(int argc, char *argv[], const QStringList &args)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("vigil"));
+    QTextStream out(stdout), err(stderr);
+    return vigil::runAuditCommand(args.mid(2), out, err);
 }
 
 // `vigil report ...`: a QApplication because Qt Charts (QGraphicsWidget) needs one; offscreen when there is
@@ -102,6 +112,8 @@ int main(int argc, char *argv[])
         return runArchiveCommand(argc, argv, args);
     if (args.size() > 1 && args[1] == QLatin1String("dicom")) // `vigil dicom ...`: docs/DICOM.md
         return dicomMain(argc, argv);
+    if (args.size() > 1 && args[1] == QLatin1String("audit"))
+        return runAuditCommand(argc, argv, args);
     if (args.size() > 1 && args[1] == QLatin1String("report"))
         return runReportCommand(argc, argv, args);
     QString error;

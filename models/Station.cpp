@@ -57,6 +57,14 @@ Station::Station(QString stationName, QString wardName, DisplaySettings display,
       m_user(qEnvironmentVariable("USER", QStringLiteral("nurse")))
 {
     m_news = new scores::News2Board([this] { return m_user; }, this);
+    // Issue 12: the user property follows the signed-in session once security is enforced.
+    m_access->setHighPriorityQuery(
+        [this] { return m_alarmBar->highestPriority() == alarms::Priority::High; });
+    connect(m_access, &security::Access::sessionChanged, this, [this] {
+        if (m_access->enforcing())
+            setUser(m_access->signedIn() && !m_access->locked() ? m_access->userName()
+                                                                : QStringLiteral("viewer"));
+    });
     connect(m_news, &scores::News2Board::entered, this, [this] {
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         DrainResult r;
@@ -393,9 +401,18 @@ void Station::setStationCondition(const QString &code, const QString &text, bool
     evaluateAlarms();
 }
 
+bool Station::permit(security::Permission p, const QString &target)
+{
+    return m_access->allow(p, nullptr, target);
+}
+
 bool Station::acknowledge(const QString &alarmId)
 {
+    if (!permit(security::Permission::Acknowledge, alarmId))
+        return false;
     const bool ok = m_engine->acknowledge(alarmId, m_user);
+    m_access->audit(QStringLiteral("acknowledge"), alarmId,
+                    ok ? QString() : QStringLiteral("not acknowledged"));
     evaluateAlarms();
     return ok;
 }
@@ -403,7 +420,10 @@ bool Station::acknowledge(const QString &alarmId)
 int Station::acknowledgeBed(int row)
 {
     const Bed *b = m_ward->bed(row);
+    if (!permit(security::Permission::Acknowledge, b ? b->key() : QString()))
+        return 0;
     const int n = b ? m_engine->acknowledgeBed(b->key(), m_user) : 0;
+    m_access->audit(QStringLiteral("acknowledge_bed"), b ? b->key() : QString(), QString::number(n));
     evaluateAlarms();
     return n;
 }
@@ -416,13 +436,18 @@ bool Station::acknowledgeTop()
 
 bool Station::pauseAudio()
 {
+    if (!permit(security::Permission::AudioPause, {}))
+        return false;
     const bool ok = m_engine->pauseAudio(m_user);
+    m_access->audit(QStringLiteral("audio_pause"), {}, ok ? QString() : QStringLiteral("not paused"));
     evaluateAlarms();
     return ok;
 }
 
 void Station::cancelAudioPause()
 {
+    // Ending an audio pause brings the sound back: allowed to everyone, audited.
+    m_access->audit(QStringLiteral("audio_pause_cancel"));
     m_engine->cancelAudioPause(m_user);
     evaluateAlarms();
 }
@@ -430,21 +455,31 @@ void Station::cancelAudioPause()
 bool Station::pauseAlarms(int row)
 {
     const Bed *b = m_ward->bed(row);
+    if (!permit(security::Permission::AudioPause, b ? b->key() : QString()))
+        return false;
     const bool ok = b && m_engine->pauseAlarms(b->key(), m_user);
+    m_access->audit(QStringLiteral("alarms_pause"), b ? b->key() : QString(),
+                    ok ? QString() : QStringLiteral("not paused"));
     evaluateAlarms();
     return ok;
 }
 
 void Station::resumeAlarms(int row)
 {
-    if (const Bed *b = m_ward->bed(row))
+    // Resuming a bed's alarms makes it safer: allowed to everyone, audited.
+    if (const Bed *b = m_ward->bed(row)) {
+        m_access->audit(QStringLiteral("alarms_resume"), b->key());
         m_engine->resumeAlarms(b->key(), m_user);
+    }
     evaluateAlarms();
 }
 
 bool Station::reset(const QString &alarmId)
 {
+    if (!permit(security::Permission::AlarmReset, alarmId))
+        return false;
     const bool ok = m_engine->reset(alarmId, m_user);
+    m_access->audit(QStringLiteral("reset"), alarmId, ok ? QString() : QStringLiteral("not reset"));
     evaluateAlarms();
     return ok;
 }
@@ -452,7 +487,10 @@ bool Station::reset(const QString &alarmId)
 int Station::resetBed(int row)
 {
     const Bed *b = m_ward->bed(row);
+    if (!permit(security::Permission::AlarmReset, b ? b->key() : QString()))
+        return 0;
     const int n = b ? m_engine->resetBed(b->key(), m_user) : 0;
+    m_access->audit(QStringLiteral("reset_bed"), b ? b->key() : QString(), QString::number(n));
     evaluateAlarms();
     return n;
 }
@@ -473,8 +511,12 @@ QString Station::setLimit(int row, const QString &numericKey, double low, double
     if (!b || !id)
         return QStringLiteral("unknown bed or parameter");
     QString error;
+    if (!m_access->allow(security::Permission::LimitChange, &error, b->key()))
+        return error;
     if (!m_engine->setLimit(b->key(), *id, low, high, m_user, &error))
         return error.isEmpty() ? QStringLiteral("limit refused") : error;
+    m_access->audit(QStringLiteral("limit_change"), b->key(),
+                    QStringLiteral("%1 %2..%3").arg(numericKey).arg(low).arg(high));
     emit limitChanged(b->key(), numericKey, low, high, m_user, QDateTime::currentMSecsSinceEpoch());
     evaluateAlarms();
     return {};
@@ -488,6 +530,11 @@ QString Station::setHandover(int row, const QString &severity, const QString &no
     if (!severity.isEmpty() && severity != QLatin1String("stable") && severity != QLatin1String("watcher") &&
         severity != QLatin1String("unstable"))
         return QStringLiteral("severity must be stable, watcher or unstable");
+    QString why;
+    if (!m_access->allow(security::Permission::Charting, &why, b->key()))
+        return why;
+    m_access->audit(QStringLiteral("handover"), b->key(),
+                    severity.isEmpty() ? QStringLiteral("not assessed") : severity);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     m_handovers[b->key()] = {{QStringLiteral("severity"), severity},
                              {QStringLiteral("notes"), notes},
@@ -533,8 +580,12 @@ QStringList Station::limitKeys() const
 
 void Station::restoreDefaultLimits(int row)
 {
-    if (const Bed *b = m_ward->bed(row))
+    if (const Bed *b = m_ward->bed(row)) {
+        if (!permit(security::Permission::LimitChange, b->key()))
+            return;
+        m_access->audit(QStringLiteral("limits_restore_defaults"), b->key());
         m_engine->restoreDefaultLimits(b->key(), m_user);
+    }
     evaluateAlarms();
 }
 

@@ -8,6 +8,7 @@
 // growing Station's own property list.
 #pragma once
 
+#include "Access.h"
 #include "AlarmBarState.h"
 #include "AlarmEngine.h"
 #include "AlarmListModel.h"
@@ -42,6 +43,7 @@ class Station : public QObject
     Q_PROPERTY(vigil::scores::News2Board *news READ news CONSTANT)
     Q_PROPERTY(QString archiveProblem READ archiveProblem NOTIFY archiveProblemChanged)
     Q_PROPERTY(QString user READ user WRITE setUser NOTIFY userChanged)
+    Q_PROPERTY(vigil::security::Access *access READ access CONSTANT) // sign-in, roles, lock (issue 12)
 public:
     Station(QString stationName, QString wardName, DisplaySettings display, std::unique_ptr<Ward> ward,
             QObject *parent = nullptr, alarms::AlarmConfig alarmConfig = {});
@@ -71,6 +73,7 @@ public:
     // The engine's audio decision as of the last evaluation, for the audio player (see audioChanged).
     const alarms::AudioDecision &audio() const { return m_audio; }
     QString user() const { return m_user; }
+    security::Access *access() const { return m_access; } // the user property follows its session
     void setUser(const QString &user);
     QString archiveProblem() const { return m_archiveProblem; }
     // The composition root reports archive health here: a problem becomes a technical alarm and a banner;
@@ -149,6 +152,8 @@ private:
     AudioState *m_audioState;
     PrintState *m_printState = new PrintState(this); // filled by the composition root (app/PrintWiring)
     DicomState *m_dicomState = new DicomState(this); // filled by the composition root (app/DicomWiring)
+    security::Access *m_access = new security::Access(this);    // wired by app/SecurityWiring
+    bool permit(security::Permission p, const QString &target); // the gate, with the refusal audited
     alarms::AudioDecision m_audio;
     QString m_user;
     QString m_archiveProblem;

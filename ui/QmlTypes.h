@@ -93,6 +93,14 @@ struct News2BoardForeign
     QML_UNCREATABLE("News2Board is provided by Station.news")
 };
 
+struct AccessForeign
+{
+    Q_GADGET
+    QML_FOREIGN(vigil::security::Access)
+    QML_NAMED_ELEMENT(Access)
+    QML_UNCREATABLE("Access is provided by Station.access")
+};
+
 // Station.display: a constant value type (read-only in practice: Station's property has no WRITE).
 struct DisplaySettingsForeign
 {

@@ -11,6 +11,7 @@
 #include "EcgAnalyzer.h"
 #include "News2.h"
 #include "PrintConfig.h"
+#include "SecurityConfig.h"
 #include "SourceConfig.h"
 #include "Station.h"
 #include "Ward.h"
@@ -43,5 +44,7 @@ void readShifts(ConfigSection &s, ShiftsConfig &shifts);
 void readNews2(ConfigSection &s, scores::News2Config &news2);
 // [ecg_analysis]: the central ECG analysis (lead, asystole and pause times, extreme brady/tachy)
 void readEcgAnalysis(ConfigSection &s, ecg::EcgAnalysisConfig &ecg);
+// [security]: users, sign-in, lock, audit (app/config/SecuritySection.cpp)
+void readSecurity(ConfigSection &s, SecurityConfig &security);
 
 } // namespace vigil

@@ -131,6 +131,8 @@ AlarmConfig::AlarmConfig()
     technicalPriority.insert(QStringLiteral("stale"), Priority::Low);
     // No printer: alarm strips and shift reports wait in the print queue; monitoring is unaffected.
     technicalPriority.insert(QStringLiteral("printer_unavailable"), Priority::Low);
+    // A certificate near its end date (issue 12): days of warning, nothing fails yet.
+    technicalPriority.insert(QStringLiteral("cert_expiring"), Priority::Low);
 
     escalation[static_cast<int>(Priority::High)] = {
         {0, TierAction::Local}, {20000, TierAction::Escalated}, {40000, TierAction::AlertManager}};

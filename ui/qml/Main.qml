@@ -30,6 +30,14 @@ ApplicationWindow {
 
     header: TopBar {
         onOpenAlarmCentre: alarmCentre.open()
+        onOpenSignIn: signIn.open()
+    }
+
+    // Sign-in, enrolment, lock and sign out (issue 12): under the top bar, at the right edge.
+    SignInPanel {
+        id: signIn
+        x: parent.width - width - 8
+        y: 8
     }
 
     // One clock for every alarm indicator: 250 ms ticks give HIGH 2 Hz (250 on / 250 off) and MEDIUM

@@ -11,12 +11,14 @@ Rectangle {
     id: bar
     objectName: "topBar"
     signal openAlarmCentre()
+    signal openSignIn()
     color: Theme.bar
     implicitHeight: 68
 
     readonly property real fixedWidth: row.anchors.leftMargin + row.anchors.rightMargin + 4 * row.spacing
                                        + alarmBar.fixedWidth + pausedIndicator.implicitWidth
                                        + clock.implicitWidth + printStatus.implicitWidth + row.spacing
+                                       + userChip.implicitWidth + row.spacing
     readonly property bool chipsCollapsed: Station.sources.count > 1 && width - fixedWidth - wardColumn.fullWidth
                                            - chipsRow.implicitWidth < alarmBar.textNeed
     readonly property bool wardHidden: width - fixedWidth - wardColumn.fullWidth
@@ -191,6 +193,12 @@ Rectangle {
 
         DicomStatusChip {
             Layout.alignment: Qt.AlignVCenter
+        }
+
+        UserChip {
+            id: userChip
+            Layout.alignment: Qt.AlignVCenter
+            onOpenSignIn: bar.openSignIn()
         }
 
         Column {

@@ -1,0 +1,142 @@
+// `vigil audit`: verify the hash chain, export a period as CSV or JSON.
+#include "AuditCommand.h"
+
+#include "ArchiveCli.h"
+#include "AuditLog.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <sqlite3.h>
+
+namespace vigil {
+
+namespace {
+
+const char kUsage[] =
+    "usage: vigil audit verify [--archive FILE]\n"
+    "       vigil audit export [--archive FILE] [--from T --to T] [--format csv|json] [--out FILE]\n"
+    "FILE: the audit file, or the station's archive (the audit is then audit.sqlite beside it).\n"
+    "Times: ISO 8601 (local time unless Z or an offset is given) or epoch ms.\n";
+
+bool holdsAuditTable(const QString &path)
+{
+    sqlite3 *db = nullptr;
+    bool found = false;
+    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+        sqlite3_stmt *s = nullptr;
+        if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type='table' AND name='audit_log'", -1,
+                               &s, nullptr) == SQLITE_OK)
+            found = sqlite3_step(s) == SQLITE_ROW;
+        sqlite3_finalize(s);
+    }
+    sqlite3_close(db);
+    return found;
+}
+
+} // namespace
+
+QString auditFileFor(const QString &path)
+{
+    if (QFileInfo::exists(path) && holdsAuditTable(path))
+        return path;
+    return QFileInfo(path).absoluteDir().filePath(QStringLiteral("audit.sqlite"));
+}
+
+int runAuditCommand(const QStringList &argsIn, QTextStream &out, QTextStream &err)
+{
+    QStringList args = argsIn;
+    if (!args.isEmpty() && args.front() == QLatin1String("audit"))
+        args.pop_front();
+    if (args.isEmpty() || args.front() == QLatin1String("--help") || args.front() == QLatin1String("-h")) {
+        (args.isEmpty() ? err : out) << kUsage;
+        return args.isEmpty() ? 2 : 0;
+    }
+    const QString verb = args.front();
+    if (verb != QLatin1String("verify") && verb != QLatin1String("export")) {
+        err << "vigil audit: unknown command '" << verb << "'\n" << kUsage;
+        return 2;
+    }
+    auto bad = [&](const QString &msg) {
+        err << "vigil audit: " << msg << "\n" << kUsage;
+        return 2;
+    };
+    QString archivePath, fromArg, toArg, outPath, format = QStringLiteral("csv");
+    for (int i = 1; i < args.size(); ++i) {
+        const QString a = args[i];
+        if (i + 1 >= args.size())
+            return bad(QStringLiteral("%1 needs a value or is unknown").arg(a));
+        const QString v = args[++i];
+        if (a == QLatin1String("--archive"))
+            archivePath = v;
+        else if (a == QLatin1String("--from") && verb == QLatin1String("export"))
+            fromArg = v;
+        else if (a == QLatin1String("--to") && verb == QLatin1String("export"))
+            toArg = v;
+        else if (a == QLatin1String("--format") && verb == QLatin1String("export"))
+            format = v;
+        else if (a == QLatin1String("--out") && verb == QLatin1String("export"))
+            outPath = v;
+        else
+            return bad(QStringLiteral("unknown option %1").arg(a));
+    }
+    if (archivePath.isEmpty())
+        archivePath = qEnvironmentVariable("VIGIL_ARCHIVE");
+    if (archivePath.isEmpty())
+        return bad(QStringLiteral("--archive FILE is required"));
+    const QString auditPath = auditFileFor(archivePath);
+    if (!QFileInfo::exists(auditPath)) {
+        err << "vigil audit: no audit trail at " << auditPath << "\n";
+        return 1;
+    }
+
+    if (verb == QLatin1String("verify")) {
+        const auto r = security::verifyAudit(auditPath);
+        if (r.ok) {
+            out << "audit chain intact: " << r.records << " records (" << auditPath << ")\n";
+            return 0;
+        }
+        if (r.firstBad > 0)
+            err << "vigil audit: chain BROKEN at record " << r.firstBad << ": " << r.problem << "\n";
+        else
+            err << "vigil audit: cannot verify " << auditPath << ": " << r.problem << "\n";
+        return 1;
+    }
+
+    qint64 fromMs = 0, toMs = 0;
+    if (fromArg.isEmpty() != toArg.isEmpty())
+        return bad(QStringLiteral("give both --from and --to, or neither (everything)"));
+    if (!fromArg.isEmpty() &&
+        (!archive::parseTimeMs(fromArg, &fromMs) || !archive::parseTimeMs(toArg, &toMs) || toMs <= fromMs))
+        return bad(
+            QStringLiteral("bad --from/--to (ISO 8601 like 2024-03-01T12:00:00Z, or epoch ms; --to after "
+                           "--from)"));
+    security::ExportFormat fmt;
+    if (format == QLatin1String("csv"))
+        fmt = security::ExportFormat::Csv;
+    else if (format == QLatin1String("json"))
+        fmt = security::ExportFormat::Json;
+    else
+        return bad(QStringLiteral("--format must be csv or json"));
+    QString error;
+    bool ok;
+    if (outPath.isEmpty() || outPath == QLatin1String("-")) {
+        ok = security::exportAudit(auditPath, fromMs, toMs, fmt, out, &error);
+    } else {
+        QFile f(outPath);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            err << "vigil audit: cannot write " << outPath << ": " << f.errorString() << "\n";
+            return 1;
+        }
+        QTextStream fileOut(&f);
+        ok = security::exportAudit(auditPath, fromMs, toMs, fmt, fileOut, &error);
+    }
+    if (!ok) {
+        err << "vigil audit: " << error << "\n";
+        return 1;
+    }
+    return 0;
+}
+
+} // namespace vigil

@@ -1,0 +1,202 @@
+// The user store (issue 12, part 2): first start without users, the provisioning file (used, then
+// deleted), password and badge + PIN sign-in, TOTP required by role with enrolment, rate limit and
+// lock-out per user and per station, file mode 0600, no secret in the database in the clear.
+#include "Credentials.h"
+#include "UserStore.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/stat.h>
+
+using namespace vigil::security;
+
+namespace {
+
+constexpr qint64 kNow = 1'765'000'000'000;
+
+SignInPolicy cheapPolicy()
+{
+    SignInPolicy p;
+    p.argon2.memoryKiB = 1024; // fast for the test; the station's cost is tested in tst_credentials
+    p.argon2.timeCost = 1;
+    return p;
+}
+
+} // namespace
+
+class TestUsers : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    std::unique_ptr<UserStore> open(const QString &name = QStringLiteral("users.sqlite"))
+    {
+        auto s = std::make_unique<UserStore>();
+        s->setPolicy(cheapPolicy());
+        QString error;
+        if (!s->open(m_dir.filePath(name), &error))
+            qFatal("open: %s", qPrintable(error));
+        return s;
+    }
+
+private slots:
+    void firstStartHasNoUsersAndMode0600()
+    {
+        auto s = open(QStringLiteral("first.sqlite"));
+        QCOMPARE(s->userCount(), 0);
+        struct stat st
+        {};
+        QCOMPARE(::stat(QFile::encodeName(m_dir.filePath(QStringLiteral("first.sqlite"))).constData(), &st),
+                 0);
+        QCOMPARE(int(st.st_mode & 0777), 0600);
+        // No default password: nobody can sign in.
+        QCOMPARE(s->authenticatePassword(QStringLiteral("admin"), "admin", {}, kNow).outcome,
+                 AuthOutcome::BadCredentials);
+    }
+
+    void provisioningFileCreatesTheAdminAndIsDeleted()
+    {
+        auto s = open(QStringLiteral("prov.sqlite"));
+        const QString file = m_dir.filePath(QStringLiteral("provision.conf"));
+        {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("# first administrator\nname = alice\npassword = s3cret-pass-word\nbadge = 0042\npin = "
+                    "9876\n");
+        }
+        QString created, error;
+        QVERIFY2(s->provisionFromFile(file, &created, &error), qPrintable(error));
+        QCOMPARE(created, QStringLiteral("alice"));
+        QVERIFY(!QFile::exists(file));
+        QCOMPARE(s->roleOf(QStringLiteral("alice")), QStringLiteral("administrator"));
+        // The admin's role needs TOTP: the password is right, enrolment comes next.
+        QCOMPARE(s->authenticatePassword(QStringLiteral("alice"), "s3cret-pass-word", {}, kNow).outcome,
+                 AuthOutcome::NeedEnrolment);
+        // A bad provisioning file is deleted too.
+        {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("name = bob\npassword = short\n");
+        }
+        QVERIFY(!s->provisionFromFile(file, &created, &error));
+        QVERIFY(!QFile::exists(file));
+        QVERIFY(error.contains(QLatin1String("8 characters")));
+    }
+
+    void passwordBadgeAndSecretsNotInTheClear()
+    {
+        auto s = open(QStringLiteral("clear.sqlite"));
+        QString error;
+        QVERIFY2(s->addUser({QStringLiteral("nina"), QStringLiteral("nurse"), QStringLiteral("Nina N."),
+                             QStringLiteral("B-7"), "horse-battery-1", "2468"},
+                            &error),
+                 qPrintable(error));
+        auto r = s->authenticatePassword(QStringLiteral("nina"), "horse-battery-1", {}, kNow);
+        QCOMPARE(r.outcome, AuthOutcome::Ok);
+        QCOMPARE(r.role, QStringLiteral("nurse"));
+        QCOMPARE(r.displayName, QStringLiteral("Nina N."));
+        QCOMPARE(s->authenticateBadge(QStringLiteral("B-7"), "2468", {}, kNow).outcome, AuthOutcome::Ok);
+        QCOMPARE(s->authenticateBadge(QStringLiteral("B-7"), "2469", {}, kNow).outcome,
+                 AuthOutcome::BadCredentials);
+        QCOMPARE(s->authenticatePassword(QStringLiteral("nina"), "2468", {}, kNow).outcome,
+                 AuthOutcome::BadCredentials);
+        QFile f(m_dir.filePath(QStringLiteral("clear.sqlite")));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        QVERIFY(!bytes.contains("horse-battery-1"));
+        QVERIFY(!bytes.contains("2468"));
+        QVERIFY(bytes.contains("$argon2id$"));
+        QVERIFY(!s->addUser({QStringLiteral("x"), QStringLiteral("root"), {}, {}, "longenough", {}}, &error));
+        QVERIFY(error.contains(QLatin1String("unknown role")));
+    }
+
+    void totpRequiredByRoleWithEnrolment()
+    {
+        auto s = open(QStringLiteral("totp.sqlite"));
+        QString error;
+        QVERIFY(s->addUser(
+            {QStringLiteral("cn"), QStringLiteral("charge_nurse"), {}, {}, "charge-pass-1", {}}, &error));
+        QCOMPARE(s->authenticatePassword(QStringLiteral("cn"), "charge-pass-1", {}, kNow).outcome,
+                 AuthOutcome::NeedEnrolment);
+        const QByteArray key = randomBytes(20);
+        QVERIFY(s->setTotpSecret(QStringLiteral("cn"), key, &error));
+        QVERIFY(s->hasTotp(QStringLiteral("cn")));
+        QCOMPARE(s->authenticatePassword(QStringLiteral("cn"), "charge-pass-1", {}, kNow).outcome,
+                 AuthOutcome::NeedTotp);
+        const QString code = totp(key, kNow / 1000);
+        QCOMPARE(s->authenticatePassword(QStringLiteral("cn"), "charge-pass-1", code, kNow).outcome,
+                 AuthOutcome::Ok);
+        // The same code again (replay) is refused.
+        QCOMPARE(s->authenticatePassword(QStringLiteral("cn"), "charge-pass-1", code, kNow).outcome,
+                 AuthOutcome::BadTotp);
+        // A nurse (not in totp_roles) signs in with the password alone.
+        QVERIFY(
+            s->addUser({QStringLiteral("nn"), QStringLiteral("nurse"), {}, {}, "nurse-pass-1", {}}, &error));
+        QCOMPARE(s->authenticatePassword(QStringLiteral("nn"), "nurse-pass-1", {}, kNow).outcome,
+                 AuthOutcome::Ok);
+    }
+
+    void lockOutPerUserAndRateLimitPerStation()
+    {
+        auto s = open(QStringLiteral("lock.sqlite"));
+        SignInPolicy p = cheapPolicy();
+        p.maxFailures = 3;
+        p.lockoutS = 60;
+        p.stationMaxFailures = 6;
+        p.stationLockoutS = 30;
+        s->setPolicy(p);
+        QString error;
+        QVERIFY(
+            s->addUser({QStringLiteral("u1"), QStringLiteral("nurse"), {}, {}, "password-one", {}}, &error));
+        QVERIFY(
+            s->addUser({QStringLiteral("u2"), QStringLiteral("nurse"), {}, {}, "password-two", {}}, &error));
+        qint64 t = kNow;
+        QCOMPARE(s->authenticatePassword(QStringLiteral("u1"), "bad", {}, t).outcome,
+                 AuthOutcome::BadCredentials);
+        QCOMPARE(s->authenticatePassword(QStringLiteral("u1"), "bad", {}, t).outcome,
+                 AuthOutcome::BadCredentials);
+        // A success resets the count.
+        QCOMPARE(s->authenticatePassword(QStringLiteral("u1"), "password-one", {}, t).outcome,
+                 AuthOutcome::Ok);
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(s->authenticatePassword(QStringLiteral("u1"), "bad", {}, t).outcome,
+                     AuthOutcome::BadCredentials);
+        const auto third = s->authenticatePassword(QStringLiteral("u1"), "bad", {}, t);
+        QCOMPARE(third.outcome, AuthOutcome::UserLocked);
+        QVERIFY(third.reason.contains(QLatin1String("locked")));
+        // Locked: even the right password is refused until the lock-out ends; the other user is unaffected.
+        QCOMPARE(s->authenticatePassword(QStringLiteral("u1"), "password-one", {}, t + 1000).outcome,
+                 AuthOutcome::UserLocked);
+        QCOMPARE(s->authenticatePassword(QStringLiteral("u2"), "password-two", {}, t + 1000).outcome,
+                 AuthOutcome::Ok);
+        QCOMPARE(s->authenticatePassword(QStringLiteral("u1"), "password-one", {}, t + 61'000).outcome,
+                 AuthOutcome::Ok);
+        // Station: many failures on names (known or not) throttle every sign-in for a while.
+        t += 100'000;
+        for (int i = 0; i < 7; ++i)
+            s->authenticatePassword(QStringLiteral("nobody%1").arg(i), "guess", {}, t);
+        const auto throttled = s->authenticatePassword(QStringLiteral("u2"), "password-two", {}, t + 1000);
+        QCOMPARE(throttled.outcome, AuthOutcome::StationThrottled);
+        QCOMPARE(s->authenticatePassword(QStringLiteral("u2"), "password-two", {}, t + 31'000).outcome,
+                 AuthOutcome::Ok);
+    }
+
+    void existingFileIsTightenedTo0600()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("loose.sqlite"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+        }
+        QCOMPARE(::chmod(QFile::encodeName(path).constData(), 0644), 0);
+        auto s = open(QStringLiteral("loose.sqlite"));
+        struct stat st
+        {};
+        QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
+        QCOMPARE(int(st.st_mode & 0777), 0600);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestUsers)
+#include "tst_users.moc"
