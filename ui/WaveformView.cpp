@@ -46,6 +46,9 @@ QHash<QQuickWindow *, FrameTicker *> &tickers()
     return t;
 }
 
+// Software path: how far (pixels at the lane's ends) auto-scale may drift before the lane is redrawn.
+constexpr double kSoftRescalePx = 3.0;
+
 QMutex g_timingMutex;
 std::vector<double> g_timings;
 
@@ -334,6 +337,18 @@ QSGNode *WaveformView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
             style.bottom = static_cast<float>((li + 1) * laneH - 2.0);
             style.scaleLo = lane.scale.lo;
             style.scaleHi = lane.scale.hi;
+            if (soft) {
+                const double span = std::max(1e-6, static_cast<double>(soft->scale.hi - soft->scale.lo));
+                const double movedPx = std::max(std::abs(lane.scale.lo - soft->scale.lo),
+                                                std::abs(lane.scale.hi - soft->scale.hi)) /
+                                       span * (style.bottom - style.top);
+                if (!soft->scaleSet || movedPx > kSoftRescalePx) {
+                    soft->scale = lane.scale;
+                    soft->scaleSet = true;
+                }
+                style.scaleLo = soft->scale.lo;
+                style.scaleHi = soft->scale.hi;
+            }
             style.halfLine = lineHalf;
             style.erase = std::max(1, static_cast<int>(m_eraseWidth));
             const int headColumn = static_cast<int>(std::floor(headPx)) % width;

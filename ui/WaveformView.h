@@ -103,6 +103,11 @@ private:
     {
         std::shared_ptr<LaneRows> shown;
         LaneRows next;
+        // The scale the rows were drawn with. Auto-scale eases a little every frame; a changed scale
+        // repaints the whole lane, so this path adopts it only when it moves the lane's ends by more than
+        // kSoftRescalePx pixels (the GPU path redraws every frame anyway and follows it continuously).
+        TraceScale scale;
+        bool scaleSet = false;
         std::vector<SweepTileNode *> tiles;
     };
     // The root with one tile node per `tileColumns` columns of each lane; rebuilt when the size changes.
