@@ -214,13 +214,14 @@ void WaveformView::detachTicker()
 
 int WaveformView::tileColumns()
 {
-    // Columns per software tile: narrower tiles repaint fewer pixels, more tiles cost the renderer more
-    // bookkeeping per frame. 8 measured best at 32 and 64 beds (docs/PERFORMANCE.md); the variable is
-    // for the benchmark.
+    // Columns per software tile: narrower tiles repaint fewer pixels, but every node costs the software
+    // renderer region bookkeeping in every frame (its dirty-region pass is per node): at 64 beds, 8-column
+    // tiles cost 90-200 ms of CPU per frame, 32-column tiles ~30 ms (docs/PERFORMANCE.md). The variable
+    // is for the benchmark.
     static const int columns = [] {
         bool ok = false;
         const int v = qEnvironmentVariableIntValue("VIGIL_SWEEP_TILE_COLUMNS", &ok);
-        return ok ? std::clamp(v, 1, 256) : 8;
+        return ok ? std::clamp(v, 1, 256) : 32;
     }();
     return columns;
 }
