@@ -494,16 +494,20 @@ int main(int argc, char **argv)
         const auto fps = [](const Result &r) { return r.fps; };
         const auto upd = [](const Result &r) { return r.medUs; };
         const auto scr = [](const Result &r) { return r.damagePxPerS; };
+        const auto scrFrame = [](const Result &r) {
+            return r.fps > 0 && r.damagePxPerS > 0 ? r.damagePxPerS / r.fps : -1;
+        };
         std::printf(
             "%-5d ratio   cpu per frame: charts/vigil %s, charts/software %s, vigil(llvmpipe)/software %s, "
             "software/floor %s\n",
             beds, qPrintable(ratio("charts", "vigil", cpf)), qPrintable(ratio("charts", "software", cpf)),
             qPrintable(ratio("vigil", "software", cpf)), qPrintable(ratio("software", "floor", cpf)));
         std::printf("%-5d ratio   fps: vigil/charts %s, software/charts %s; update median charts/vigil %s; "
-                    "screen bytes vigil/software %s\n",
+                    "screen bytes vigil/software %s per second, %s per frame\n",
                     beds, qPrintable(ratio("vigil", "charts", fps)),
                     qPrintable(ratio("software", "charts", fps)), qPrintable(ratio("charts", "vigil", upd)),
-                    qPrintable(ratio("vigil", "software", scr)));
+                    qPrintable(ratio("vigil", "software", scr)),
+                    qPrintable(ratio("vigil", "software", scrFrame)));
         std::fflush(stdout);
     }
     return ok ? 0 : 1;
