@@ -6,7 +6,6 @@
 
 #include <QDirIterator>
 
-#include <atomic>
 #include <memory>
 
 #include <QQmlApplicationEngine>
@@ -51,22 +50,6 @@ QQuickWindow *loadStationWindow(QQmlApplicationEngine &engine, Station *station,
             *error = QStringLiteral("cannot load the station window: %1").arg(warnings.join(u'\n'));
         return nullptr;
     }
-    // The live waves are scene-graph geometry, which Qt Quick's software backend does not draw. A station
-    // without a GPU renderer must say so on screen instead of showing empty wave areas.
-    auto checked = std::make_shared<std::atomic<bool>>(false);
-    QObject::connect(
-        window, &QQuickWindow::frameSwapped, window,
-        [window, checked] {
-            if (checked->exchange(true))
-                return;
-            if (window->rendererInterface()->graphicsApi() == QSGRendererInterface::Software) {
-                qCritical("vigil: no OpenGL renderer available (Qt Quick software backend): live waveforms "
-                          "cannot be drawn");
-                QMetaObject::invokeMethod(window,
-                                          [window] { window->setProperty("wavesUnavailable", true); });
-            }
-        },
-        Qt::DirectConnection);
     return window;
 }
 

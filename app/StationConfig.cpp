@@ -25,7 +25,9 @@ const std::vector<SectionSpec> &sectionSpecs()
         {"station", false,
          [](ConfigSection &s, StationConfig &c) { readStation(s, c.stationName, c.wardName); }},
         {"display", false,
-         [](ConfigSection &s, StationConfig &c) { readDisplay(s, c.display, c.noDataTimeoutS); }},
+         [](ConfigSection &s, StationConfig &c) {
+             readDisplay(s, c.display, c.noDataTimeoutS, c.renderPath);
+         }},
         {"bed", true, [](ConfigSection &s, StationConfig &c) { readBed(s, c.beds); }},
         {"source", true, [](ConfigSection &s, StationConfig &c) { readSource(s, c.sources); }},
         {"archive", false, [](ConfigSection &s, StationConfig &c) { readArchive(s, c.archive); }},

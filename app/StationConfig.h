@@ -32,6 +32,7 @@ struct StationConfig
     QString wardName = QStringLiteral("Demo Ward");
     DisplaySettings display;
     double noDataTimeoutS = 10.0;
+    QString renderPath = QStringLiteral("auto"); // [display] render_path: "auto", "gpu", "software"
     std::vector<BedConfig> beds;
     std::vector<SourceConfig> sources;
     ArchiveConfig archive;

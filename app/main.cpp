@@ -6,6 +6,7 @@
 #include "CommandLine.h"
 #include "DicomCommand.h"
 #include "Gui.h"
+#include "RenderPath.h"
 #include "ReportCommand.h"
 #include "ShutdownSignals.h"
 #include "StateFile.h"
@@ -186,6 +187,9 @@ int main(int argc, char *argv[])
     std::unique_ptr<QQmlApplicationEngine> engine;
     if (!o.headless) {
         player = makeAlarmSoundPlayer(station.station());
+        const RenderPathDecision renderPath = applyRenderPath(config->renderPath);
+        std::fprintf(stderr, "vigil: drawing with %s (%s)\n",
+                     renderPath.software ? "the software path" : "the GPU", qPrintable(renderPath.reason));
         engine = std::make_unique<QQmlApplicationEngine>();
         QQuickWindow *window = loadStationWindow(*engine, station.station(), &error,
                                                  station.archive() ? station.archivePath() : QString());

@@ -31,6 +31,8 @@ PKGS=(
   libnats-dev nats-server
   # install on a nurse-station PC: on-screen keyboard, translations, package checks
   qt6-virtualkeyboard-dev qml6-module-qtquick-virtualkeyboard qt6-translations-l10n lintian
+  # bench_waveforms: X DAMAGE screen-update meter (issue 17)
+  python3-xlib
   # ./test.sh --all: clang-tidy stage (run-clang-tidy-14 comes with it)
   clang-tidy-14
 )

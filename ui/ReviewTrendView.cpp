@@ -227,8 +227,8 @@ QSGNode *ReviewTrendView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData 
     // Episodic readings (NIBP) are marked by a small block, about 8 px high, on their line.
     const double tickHalfValue = height() > 0 ? 4.0 * (m_hi - m_lo) / height() : 0.0;
 
-    auto *node = static_cast<FlatStripNode *>(root->firstChild());
-    for (int si = 0; si < count; ++si, node = static_cast<FlatStripNode *>(node->nextSibling())) {
+    QSGNode *node = root->firstChild();
+    for (int si = 0; si < count; ++si, node = node->nextSibling()) {
         m_columns.reset(width);
         int n = 0;
         if (const auto id = numericFromKey(m_series[si])) {
@@ -259,8 +259,7 @@ QSGNode *ReviewTrendView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData 
             style.erase = 0;
             n = appendStrip(vertices, 0, m_columns, 0, style);
         }
-        node->setColor(colorFor(m_series[si]));
-        node->setVertices(vertices, n);
+        fillStrip(node, colorFor(m_series[si]), vertices, n);
     }
     return root;
 }

@@ -284,8 +284,8 @@ QSGNode *StripView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
     m_columns.resize(static_cast<std::size_t>(laneCount));
     QSGGeometry::Point2D *vertices = stripVertices(width);
 
-    auto *node = static_cast<FlatStripNode *>(root->firstChild());
-    for (int li = 0; li < laneCount; ++li, node = static_cast<FlatStripNode *>(node->nextSibling())) {
+    QSGNode *node = root->firstChild();
+    for (int li = 0; li < laneCount; ++li, node = node->nextSibling()) {
         LaneColumns &cols = m_columns[static_cast<std::size_t>(li)];
         cols.reset(width);
         const auto id = waveIdFromKey(m_lanes[li]);
@@ -301,8 +301,7 @@ QSGNode *StripView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
             style.erase = 0; // a finished strip has no sweep head
             n = appendStrip(vertices, 0, cols, 0, style);
         }
-        node->setColor(WaveformView::colorFor(m_lanes[li]));
-        node->setVertices(vertices, n);
+        fillStrip(node, WaveformView::colorFor(m_lanes[li]), vertices, n);
     }
     return root;
 }

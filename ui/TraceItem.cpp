@@ -1,5 +1,9 @@
 #include "TraceItem.h"
 
+#include "SoftwareSweep.h"
+
+#include <QQuickWindow>
+
 namespace vigil {
 
 TraceItem::TraceItem(QQuickItem *parent) : QQuickItem(parent)
@@ -19,14 +23,37 @@ void TraceItem::setLineWidth(qreal w)
 QSGNode *TraceItem::syncStripNodes(QSGNode *oldNode, int count)
 {
     QSGNode *root = oldNode ? oldNode : new QSGNode;
+    const bool software = isSoftwareRendered(window());
+    const QRectF bounds = boundingRect();
     while (root->childCount() > count) {
         QSGNode *last = root->lastChild();
         root->removeChildNode(last);
         delete last;
     }
-    while (root->childCount() < count)
-        root->appendChildNode(new FlatStripNode);
+    while (root->childCount() < count) {
+        if (software)
+            root->appendChildNode(new PainterStripNode(window()));
+        else
+            root->appendChildNode(new FlatStripNode);
+    }
+    if (software) {
+        for (QSGNode *n = root->firstChild(); n; n = n->nextSibling())
+            static_cast<PainterStripNode *>(n)->setRect(bounds);
+    }
     return root;
+}
+
+void TraceItem::fillStrip(QSGNode *node, const QColor &color, const QSGGeometry::Point2D *v, int n)
+{
+    if (node->type() == QSGNode::RenderNodeType) {
+        auto *p = static_cast<PainterStripNode *>(node);
+        p->setColor(color);
+        p->setVertices(v, n);
+        return;
+    }
+    auto *f = static_cast<FlatStripNode *>(node);
+    f->setColor(color);
+    f->setVertices(v, n);
 }
 
 QSGGeometry::Point2D *TraceItem::stripVertices(int width)

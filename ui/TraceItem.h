@@ -34,8 +34,11 @@ protected:
     virtual void styleChanged() { update(); }
     float halfLine() const { return static_cast<float>(m_lineWidth / 2.0); }
 
-    // The root (made when oldNode is null) with exactly `count` FlatStripNode children, in order.
-    static QSGNode *syncStripNodes(QSGNode *oldNode, int count);
+    // The root (made when oldNode is null) with exactly `count` strip children, in order: FlatStripNodes,
+    // or on Qt Quick's software adaptation (no GPU) PainterStripNodes covering the item. Fill them with
+    // fillStrip().
+    QSGNode *syncStripNodes(QSGNode *oldNode, int count);
+    static void fillStrip(QSGNode *node, const QColor &color, const QSGGeometry::Point2D *v, int n);
     // A vertex array with room for one strip of `width` columns (appendStrip's 4 * width + 8), reused
     // from frame to frame. Render thread only.
     QSGGeometry::Point2D *stripVertices(int width);

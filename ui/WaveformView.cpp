@@ -46,6 +46,9 @@ QHash<QQuickWindow *, FrameTicker *> &tickers()
     return t;
 }
 
+// Software path: how far (pixels at the lane's ends) auto-scale may drift before the lane is redrawn.
+constexpr double kSoftRescalePx = 3.0;
+
 QMutex g_timingMutex;
 std::vector<double> g_timings;
 
@@ -209,6 +212,53 @@ void WaveformView::detachTicker()
     m_tickerWindow = nullptr;
 }
 
+int WaveformView::tileColumns()
+{
+    // Columns per software tile: narrower tiles repaint fewer pixels, but every node costs the software
+    // renderer region bookkeeping in every frame (its dirty-region pass is per node): at 64 beds, 8-column
+    // tiles cost 90-200 ms of CPU per frame, 32-column tiles ~30 ms (docs/PERFORMANCE.md). The variable
+    // is for the benchmark.
+    static const int columns = [] {
+        bool ok = false;
+        const int v = qEnvironmentVariableIntValue("VIGIL_SWEEP_TILE_COLUMNS", &ok);
+        return ok ? std::clamp(v, 1, 256) : 32;
+    }();
+    return columns;
+}
+
+QSGNode *WaveformView::syncTileNodes(QSGNode *oldNode, int laneCount, int width)
+{
+    QSGNode *root = oldNode ? oldNode : new QSGNode;
+    const QSize size(width, static_cast<int>(std::floor(height())));
+    const bool fresh = !oldNode || root->childCount() == 0;
+    if (!fresh && static_cast<int>(m_soft.size()) == laneCount && m_softSize == size)
+        return root;
+    while (QSGNode *child = root->firstChild()) {
+        root->removeChildNode(child);
+        delete child;
+    }
+    m_soft.clear();
+    m_softSize = size;
+    const int tileW = tileColumns();
+    const double laneH = laneCount > 0 ? height() / laneCount : 0.0;
+    for (int li = 0; li < laneCount; ++li) {
+        SoftLane lane;
+        lane.shown = std::make_shared<LaneRows>();
+        lane.shown->resize(width);
+        lane.next.resize(width);
+        const int top = static_cast<int>(std::floor(li * laneH));
+        const int bottom = std::min(size.height(), static_cast<int>(std::ceil((li + 1) * laneH)));
+        for (int x = 0; x < width; x += tileW) {
+            auto *tile = new SweepTileNode(
+                window(), lane.shown, QRect(x, top, std::min(tileW, width - x), std::max(1, bottom - top)));
+            root->appendChildNode(tile);
+            lane.tiles.push_back(tile);
+        }
+        m_soft.push_back(std::move(lane));
+    }
+    return root;
+}
+
 QSGNode *WaveformView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
 {
     QElapsedTimer cost;
@@ -230,10 +280,14 @@ QSGNode *WaveformView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
         }
         m_lanesDirty = false;
     }
-    // Exactly one child node per lane.
-    QSGNode *root = syncStripNodes(oldNode, drawable ? laneCount : 0);
+    // Exactly one child node per lane (GPU), or one per tile of each lane (software).
+    const bool software = isSoftwareRendered(window());
+    QSGNode *root = software ? syncTileNodes(oldNode, drawable ? laneCount : 0, width)
+                             : syncStripNodes(oldNode, drawable ? laneCount : 0);
     if (!drawable)
         return root;
+    const int tileW = tileColumns();
+    const QPoint sceneOrigin = mapToScene(QPointF(0, 0)).toPoint();
 
     const qint64 nowNs = m_clock.nsecsElapsed();
     const double dt = m_lastFrameNs < 0 ? 0.0 : std::clamp((nowNs - m_lastFrameNs) / 1e9, 0.0, 0.5);
@@ -244,12 +298,14 @@ QSGNode *WaveformView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
     const double laneH = height() / laneCount;
     const float lineHalf = halfLine();
     const qint64 wallMs = QDateTime::currentMSecsSinceEpoch();
-    QSGGeometry::Point2D *vertices = stripVertices(width);
+    QSGGeometry::Point2D *vertices = software ? nullptr : stripVertices(width);
 
-    auto *laneNode = static_cast<FlatStripNode *>(root->firstChild());
-    for (int li = 0; li < laneCount; ++li, laneNode = static_cast<FlatStripNode *>(laneNode->nextSibling())) {
+    QSGNode *laneNode = software ? nullptr : root->firstChild();
+    for (int li = 0; li < laneCount; ++li, laneNode = laneNode ? laneNode->nextSibling() : nullptr) {
         Lane &lane = m_lanes[li];
         int n = 0;
+        SoftLane *soft = software ? &m_soft[static_cast<std::size_t>(li)] : nullptr;
+        bool softDrawn = false;
         const WaveformChannel *ch = bed->channel(lane.id);
         if (ch) {
             const WaveInfo &info = waveInfo(lane.id);
@@ -282,12 +338,48 @@ QSGNode *WaveformView::updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *)
             style.bottom = static_cast<float>((li + 1) * laneH - 2.0);
             style.scaleLo = lane.scale.lo;
             style.scaleHi = lane.scale.hi;
+            if (soft) {
+                const double span = std::max(1e-6, static_cast<double>(soft->scale.hi - soft->scale.lo));
+                const double movedPx = std::max(std::abs(lane.scale.lo - soft->scale.lo),
+                                                std::abs(lane.scale.hi - soft->scale.hi)) /
+                                       span * (style.bottom - style.top);
+                if (!soft->scaleSet || movedPx > kSoftRescalePx) {
+                    soft->scale = lane.scale;
+                    soft->scaleSet = true;
+                }
+                style.scaleLo = soft->scale.lo;
+                style.scaleHi = soft->scale.hi;
+            }
             style.halfLine = lineHalf;
             style.erase = std::max(1, static_cast<int>(m_eraseWidth));
-            n = appendStrip(vertices, 0, lane.columns, static_cast<int>(std::floor(headPx)) % width, style);
+            const int headColumn = static_cast<int>(std::floor(headPx)) % width;
+            if (soft) {
+                computeLaneRows(lane.columns, headColumn, style, soft->next);
+                softDrawn = true;
+            } else {
+                n = appendStrip(vertices, 0, lane.columns, headColumn, style);
+            }
         }
-        laneNode->setColor(kColors[static_cast<int>(lane.id)]);
-        laneNode->setVertices(vertices, n);
+        if (soft) {
+            if (!softDrawn)
+                soft->next.resize(width); // no channel: blank lane
+            const QColor color = kColors[static_cast<int>(lane.id)];
+            const bool recolor = soft->shown->color != color;
+            soft->shown->color = color;
+            diffTiles(soft->next, *soft->shown, tileW, [&](int t) {
+                SweepTileNode *tile = soft->tiles[static_cast<std::size_t>(t)];
+                tile->markDirty(QSGNode::DirtyMaterial);
+                logDamage(tile->rect().toAlignedRect().translated(sceneOrigin));
+            });
+            if (recolor) {
+                for (SweepTileNode *tile : soft->tiles)
+                    tile->markDirty(QSGNode::DirtyMaterial);
+            }
+            std::swap(soft->shown->row0, soft->next.row0);
+            std::swap(soft->shown->row1, soft->next.row1);
+            continue;
+        }
+        fillStrip(laneNode, kColors[static_cast<int>(lane.id)], vertices, n);
     }
     ++m_framesDrawn;
 

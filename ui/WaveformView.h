@@ -7,9 +7,13 @@
 // QRS complex is never lost to decimation); only the columns the sweep head passed since the previous frame
 // are recomputed, and the vertex array is preallocated and rewritten in place. The playhead and auto-scale
 // maths are the pure functions of Playhead.h.
+//
+// Without a GPU (Qt Quick's software adaptation, chosen by RenderPath), the same columns are drawn by
+// small tile nodes of which only those whose pixels changed are repainted and presented (SoftwareSweep.h).
 #pragma once
 
 #include "Playhead.h"
+#include "SoftwareSweep.h"
 #include "Station.h"
 #include "SweepGeometry.h"
 #include "TraceItem.h"
@@ -92,6 +96,25 @@ private:
 
     void attachTicker();
     void detachTicker();
+
+    // Software adaptation (no GPU): per lane, the rows shown by its tile nodes and the tiles themselves
+    // (owned by the scene graph, under the item's root node). See SoftwareSweep.h.
+    struct SoftLane
+    {
+        std::shared_ptr<LaneRows> shown;
+        LaneRows next;
+        // The scale the rows were drawn with. Auto-scale eases a little every frame; a changed scale
+        // repaints the whole lane, so this path adopts it only when it moves the lane's ends by more than
+        // kSoftRescalePx pixels (the GPU path redraws every frame anyway and follows it continuously).
+        TraceScale scale;
+        bool scaleSet = false;
+        std::vector<SweepTileNode *> tiles;
+    };
+    // The root with one tile node per `tileColumns` columns of each lane; rebuilt when the size changes.
+    QSGNode *syncTileNodes(QSGNode *oldNode, int laneCount, int width);
+    static int tileColumns();
+    std::vector<SoftLane> m_soft;
+    QSize m_softSize;
 
     Station *m_station = nullptr;
     int m_bed = -1;

@@ -23,7 +23,7 @@ namespace vigil {
 // [station] (and keys before any section header)
 void readStation(ConfigSection &s, QString &stationName, QString &wardName);
 // [display]
-void readDisplay(ConfigSection &s, DisplaySettings &display, double &noDataTimeoutS);
+void readDisplay(ConfigSection &s, DisplaySettings &display, double &noDataTimeoutS, QString &renderPath);
 // [[bed]]: appends one bed; a key listed twice is an error.
 void readBed(ConfigSection &s, std::vector<BedConfig> &beds);
 // [[source]]: appends one source; an id used twice is an error.

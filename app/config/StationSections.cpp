@@ -10,12 +10,12 @@ void readStation(ConfigSection &s, QString &stationName, QString &wardName)
     s.read(QStringLiteral("ward"), wardName);
 }
 
-void readDisplay(ConfigSection &s, DisplaySettings &d, double &noDataTimeoutS)
+void readDisplay(ConfigSection &s, DisplaySettings &d, double &noDataTimeoutS, QString &renderPath)
 {
     s.allowOnly({QStringLiteral("ecg_sweep_mm_per_s"), QStringLiteral("resp_sweep_mm_per_s"),
                  QStringLiteral("pixels_per_mm"), QStringLiteral("max_fps"), QStringLiteral("columns"),
                  QStringLiteral("numerics_refresh_ms"), QStringLiteral("display_delay_s"),
-                 QStringLiteral("no_data_timeout_s")});
+                 QStringLiteral("no_data_timeout_s"), QStringLiteral("render_path")});
     s.read(QStringLiteral("ecg_sweep_mm_per_s"), d.ecgSweepMmPerS, 5, 100);
     s.read(QStringLiteral("resp_sweep_mm_per_s"), d.respSweepMmPerS, 1, 50);
     s.read(QStringLiteral("pixels_per_mm"), d.pixelsPerMm, 0, 30);
@@ -24,6 +24,12 @@ void readDisplay(ConfigSection &s, DisplaySettings &d, double &noDataTimeoutS)
     s.read(QStringLiteral("numerics_refresh_ms"), d.numericsRefreshMs, 100, 2000);
     s.read(QStringLiteral("display_delay_s"), d.displayDelayS, 0, 3);
     s.read(QStringLiteral("no_data_timeout_s"), noDataTimeoutS, 2, 600);
+    s.read(QStringLiteral("render_path"), renderPath);
+    if (s.ok() &&
+        !QStringList{QStringLiteral("auto"), QStringLiteral("gpu"), QStringLiteral("software")}.contains(
+            renderPath))
+        s.fail(QStringLiteral("render_path"),
+               QStringLiteral("expected \"auto\", \"gpu\" or \"software\", got \"%1\"").arg(renderPath));
 }
 
 void readBed(ConfigSection &s, std::vector<BedConfig> &beds)

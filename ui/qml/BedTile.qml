@@ -119,7 +119,9 @@ Rectangle {
         color: "#121a23"
         // Cached as a texture: redrawn only when the bed or patient changes, not every wave frame (on a
         // software rasteriser, text redrawn 30-60 times a second costs more than the waves themselves).
-        layer.enabled: true
+        // Not on Qt Quick's software path: there only changed items are repainted anyway, and a layer is
+        // re-grabbed and repainted every frame.
+        layer.enabled: GraphicsInfo.api !== GraphicsInfo.Software
         readonly property int fontSize: Math.round(tile.headerH * 0.62)
         Text {
             id: bedLabel
@@ -300,7 +302,7 @@ Rectangle {
         height: yOf(tile.tall ? 4 : 5) - gap
         opacity: tile.model.noData ? 0.55 : 1.0
         // Numerics change a few times a second at most: cache them between changes (see header).
-        layer.enabled: true
+        layer.enabled: GraphicsInfo.api !== GraphicsInfo.Software
 
         component Num: NumericBox {
             property int col: 0

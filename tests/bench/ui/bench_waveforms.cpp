@@ -2,6 +2,14 @@
 // 125 Hz, resp 62.5 Hz, ABP 125 Hz) at 1920x1080, against the same load drawn with Qt Charts LineSeries
 // replace() per frame (Qt's oscilloscope example approach), in the same run.
 //
+// Modes, each in its own child process: "vigil" (the GPU path; under Xvfb that is Mesa llvmpipe),
+// "software" (Qt Quick's software adaptation with damage-only wave tiles), "floor" (a plain
+// QBackingStore window that paints and presents exactly the rectangles the software run marked dirty,
+// frame by frame, at the same frame cap: the CPU of presenting only the damaged pixels, nothing else),
+// "charts" (Qt Charts). When python3-xlib is installed, tests/bench/ui/xdamage_meter.py counts the X
+// DAMAGE area of the screen during the measurement: the screen-update bytes a VNC / remote-desktop host
+// would have to send (4 bytes per pixel, before compression).
+//
 //   xvfb-run -a -s "-screen 0 1920x1080x24" build/bin/bench_waveforms [--beds 16,32,64] [--seconds 10]
 //   build/bin/bench_waveforms --quick           (16 beds, 3 s per mode: the ctest entry)
 //
@@ -11,27 +19,36 @@
 // not mix.
 #include "Gui.h"
 #include "SimulatedWardSource.h"
+#include "SoftwareSweep.h"
 #include "Station.h"
 #include "WaveformView.h"
 
 #include <QAbstractSeries>
 #include <QApplication>
+#include <QBackingStore>
+#include <QDataStream>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QMutex>
+#include <QPainter>
 #include <QProcess>
 #include <QQmlApplicationEngine>
 #include <QQmlContext>
 #include <QQuickItem>
 #include <QQuickView>
 #include <QQuickWindow>
+#include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
+#include <QWindow>
 #include <QXYSeries>
 
 #include <sys/resource.h>
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
+#include <memory>
 
 using namespace vigil;
 
@@ -66,11 +83,128 @@ double percentile(std::vector<double> v, double p)
 struct Result
 {
     double fps = 0, cpuPerS = 0, cpuMsPerFrame = 0, medUs = 0, p99Us = 0;
+    double damagePxPerS = -1; // X DAMAGE area per second; < 0: not measured
 };
+
+QString g_damageFile; // software mode writes the dirty tile rectangles per frame here; floor mode reads them
+
+// The X DAMAGE meter (python3-xlib), started for the measured span; nullptr when unavailable.
+std::unique_ptr<QProcess> startDamageMeter()
+{
+    const QString script = QStringLiteral(VIGIL_BENCH_UI_DIR "/xdamage_meter.py");
+    if (!QFile::exists(script) || !QFile::exists(QStringLiteral("/usr/bin/python3")))
+        return nullptr;
+    auto p = std::make_unique<QProcess>();
+    p->start(QStringLiteral("/usr/bin/python3"), {script});
+    if (!p->waitForReadyRead(20000) || !p->readLine().startsWith("READY")) {
+        p->kill();
+        p->waitForFinished();
+        return nullptr;
+    }
+    return p;
+}
+
+double stopDamageMeter(std::unique_ptr<QProcess> &p)
+{
+    if (!p)
+        return -1;
+    p->write("q\n");
+    p->closeWriteChannel();
+    p->waitForFinished(20000);
+    for (const QByteArray &line : p->readAllStandardOutput().split('\n')) {
+        const QList<QByteArray> f = line.split(' ');
+        if (f.size() == 4 && f[0] == "XDAMAGE" && f[1].toDouble() > 0)
+            return f[2].toDouble() / f[1].toDouble();
+    }
+    return -1;
+}
+
+// Floor mode: replays the software run's dirty rectangles, one list per frame, painting and presenting
+// only them through a QBackingStore at the same frame cap.
+int runFloor(double seconds, int argc, char **argv)
+{
+    QGuiApplication app(argc, argv);
+    std::vector<std::vector<QRect>> frames;
+    {
+        QFile f(g_damageFile);
+        if (!f.open(QIODevice::ReadOnly)) {
+            std::fprintf(stderr, "bench: no damage log %s\n", qPrintable(g_damageFile));
+            return 1;
+        }
+        QDataStream in(&f);
+        while (!in.atEnd()) {
+            QList<QRect> rects;
+            in >> rects;
+            frames.emplace_back(rects.begin(), rects.end());
+        }
+    }
+    if (frames.empty())
+        return 1;
+    QWindow window;
+    window.setSurfaceType(QSurface::RasterSurface);
+    window.resize(1920, 1080);
+    window.show();
+    QBackingStore store(&window);
+    store.resize(window.size());
+    {
+        const QRegion all(QRect(QPoint(0, 0), window.size()));
+        store.beginPaint(all);
+        QPainter p(store.paintDevice());
+        p.fillRect(all.boundingRect(), QColor(0x0B, 0x0E, 0x14));
+        p.end();
+        store.endPaint();
+        store.flush(all);
+    }
+    std::size_t next = 0;
+    int frameCount = 0;
+    const QColor colors[2] = {QColor(0x39, 0xE8, 0x6B), QColor(0x0B, 0x0E, 0x14)};
+    QTimer timer;
+    timer.setTimerType(Qt::PreciseTimer);
+    QObject::connect(&timer, &QTimer::timeout, [&] {
+        const std::vector<QRect> &rects = frames[next++ % frames.size()];
+        QRegion region;
+        for (const QRect &r : rects)
+            region += r;
+        if (region.isEmpty())
+            return;
+        store.beginPaint(region);
+        QPainter p(store.paintDevice());
+        for (const QRect &r : region)
+            p.fillRect(r, colors[frameCount & 1]);
+        p.end();
+        store.endPaint();
+        store.flush(region);
+        ++frameCount;
+    });
+    timer.start(1000 / 60);
+    QElapsedTimer warm;
+    warm.start();
+    while (warm.elapsed() < 1000)
+        app.processEvents(QEventLoop::AllEvents, 50);
+    auto meter = startDamageMeter();
+    frameCount = 0;
+    const double cpu0 = cpuSeconds();
+    QElapsedTimer wall;
+    wall.start();
+    while (wall.elapsed() < seconds * 1000)
+        app.processEvents(QEventLoop::AllEvents, 50);
+    const double elapsed = wall.nsecsElapsed() / 1e9;
+    const double cpu = cpuSeconds() - cpu0;
+    const double damage = stopDamageMeter(meter);
+    std::printf("RESULT floor 0 %.2f %.3f %.3f 0 0 %.0f\n", frameCount / elapsed, cpu / elapsed,
+                frameCount ? cpu * 1000.0 / frameCount : 0, damage);
+    std::fflush(stdout);
+    return 0;
+}
 
 // Child process: one mode, one bed count. Prints a RESULT line.
 int runChild(const QString &mode, int beds, double seconds, int argc, char **argv)
 {
+    if (mode == QLatin1String("floor"))
+        return runFloor(seconds, argc, argv);
+    const bool software = mode == QLatin1String("software");
+    if (software)
+        QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
     QApplication app(argc, argv); // Qt Charts' QML types need QApplication
     auto specs = SimulatedWardSource::makeWard(beds, 42, 300, {}, nullptr);
     for (auto &s : *specs) {
@@ -96,7 +230,7 @@ int runChild(const QString &mode, int beds, double seconds, int argc, char **arg
     QQuickWindow *window = nullptr;
     std::vector<QXYSeries *> series; // charts mode: beds x 4
     QString error;
-    if (mode == QLatin1String("vigil")) {
+    if (mode == QLatin1String("vigil") || software) {
         engine = std::make_unique<QQmlApplicationEngine>();
         window = loadStationWindow(*engine, &station, &error);
     } else {
@@ -124,11 +258,18 @@ int runChild(const QString &mode, int beds, double seconds, int argc, char **arg
     QMutex sampleMutex;
     std::vector<double> frameUs;
     bool measuring = false;
-    if (mode == QLatin1String("vigil")) {
+    QList<QList<QRect>> damage; // software: the dirty tiles of each frame
+    if (mode == QLatin1String("vigil") || software) {
         QObject::connect(
             window, &QQuickWindow::frameSwapped, window,
             [&] {
                 const auto timings = WaveformView::takeUpdateTimings();
+                if (software) {
+                    const std::vector<QRect> rects = takeDamage();
+                    QMutexLocker lock(&sampleMutex);
+                    if (measuring)
+                        damage.append(QList<QRect>(rects.begin(), rects.end()));
+                }
                 double sum = 0;
                 for (double t : timings)
                     sum += t;
@@ -148,7 +289,7 @@ int runChild(const QString &mode, int beds, double seconds, int argc, char **arg
     std::vector<float> scratch;
     QList<QPointF> points;
     const std::array<WaveId, 4> waves{WaveId::EcgII, WaveId::Pleth, WaveId::Resp, WaveId::Abp};
-    if (mode != QLatin1String("vigil")) {
+    if (mode == QLatin1String("charts")) {
         QObject::connect(&feed, &QTimer::timeout, [&] {
             if (series.empty()) {
                 for (int b = 0; b < beds; ++b) {
@@ -211,6 +352,8 @@ int runChild(const QString &mode, int beds, double seconds, int argc, char **arg
         measuring = true;
     }
     WaveformView::takeUpdateTimings();
+    enableDamageLog(software);
+    auto meter = startDamageMeter();
     frames = 0;
     const double cpu0 = cpuSeconds();
     QElapsedTimer wall;
@@ -220,6 +363,8 @@ int runChild(const QString &mode, int beds, double seconds, int argc, char **arg
     const double elapsed = wall.nsecsElapsed() / 1e9;
     const double cpu = cpuSeconds() - cpu0;
     const int n = frames.load();
+    const double damagePx = stopDamageMeter(meter);
+    enableDamageLog(false);
     std::vector<double> samples;
     {
         QMutexLocker lock(&sampleMutex);
@@ -232,8 +377,17 @@ int runChild(const QString &mode, int beds, double seconds, int argc, char **arg
     r.cpuMsPerFrame = n ? cpu * 1000.0 / n : 0;
     r.medUs = percentile(samples, 0.5);
     r.p99Us = percentile(samples, 0.99);
-    std::printf("RESULT %s %d %.2f %.3f %.3f %.1f %.1f\n", qPrintable(mode), beds, r.fps, r.cpuPerS,
-                r.cpuMsPerFrame, r.medUs, r.p99Us);
+    if (software && !g_damageFile.isEmpty()) {
+        QFile f(g_damageFile);
+        if (f.open(QIODevice::WriteOnly)) {
+            QDataStream out(&f);
+            QMutexLocker lock(&sampleMutex);
+            for (const QList<QRect> &frame : std::as_const(damage))
+                out << frame;
+        }
+    }
+    std::printf("RESULT %s %d %.2f %.3f %.3f %.1f %.1f %.0f\n", qPrintable(mode), beds, r.fps, r.cpuPerS,
+                r.cpuMsPerFrame, r.medUs, r.p99Us, damagePx);
     std::fflush(stdout);
     feed.stop();
     QMetaObject::invokeMethod(source, &GatewaySource::stop, Qt::BlockingQueuedConnection);
@@ -250,14 +404,15 @@ std::optional<Result> runMode(const QString &self, const QString &mode, int beds
     QProcess p;
     p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     p.start(self, {QStringLiteral("--mode"), mode, QStringLiteral("--beds"), QString::number(beds),
-                   QStringLiteral("--seconds"), QString::number(seconds)});
+                   QStringLiteral("--seconds"), QString::number(seconds), QStringLiteral("--damage-file"),
+                   g_damageFile});
     if (!p.waitForFinished(static_cast<int>((seconds + 60) * 1000)) || p.exitCode() != 0)
         return std::nullopt;
     for (const QByteArray &line : p.readAllStandardOutput().split('\n')) {
         const QList<QByteArray> f = line.split(' ');
-        if (f.size() == 8 && f[0] == "RESULT")
-            return Result{f[3].toDouble(), f[4].toDouble(), f[5].toDouble(), f[6].toDouble(),
-                          f[7].toDouble()};
+        if (f.size() == 9 && f[0] == "RESULT")
+            return Result{f[3].toDouble(), f[4].toDouble(), f[5].toDouble(),
+                          f[6].toDouble(), f[7].toDouble(), f[8].toDouble()};
     }
     return std::nullopt;
 }
@@ -268,6 +423,8 @@ int main(int argc, char **argv)
 {
     QString mode;
     QList<int> bedCounts{16, 32, 64};
+    QStringList modes{QStringLiteral("vigil"), QStringLiteral("software"), QStringLiteral("floor"),
+                      QStringLiteral("charts")};
     double seconds = 10;
     for (int i = 1; i < argc; ++i) {
         const QString a = QString::fromLocal8Bit(argv[i]);
@@ -283,11 +440,18 @@ int main(int argc, char **argv)
             for (const QString &b : next.split(u','))
                 bedCounts << b.toInt();
             ++i;
+        } else if (a == QLatin1String("--damage-file")) {
+            g_damageFile = next;
+            ++i;
+        } else if (a == QLatin1String("--modes")) {
+            modes = next.split(u',');
+            ++i;
         } else if (a == QLatin1String("--seconds")) {
             seconds = next.toDouble();
             ++i;
         } else {
-            std::fprintf(stderr, "usage: bench_waveforms [--quick] [--beds 16,32,64] [--seconds S]\n");
+            std::fprintf(stderr, "usage: bench_waveforms [--quick] [--beds 16,32,64] [--seconds S] "
+                                 "[--modes vigil,software,floor,charts]\n");
             return 2;
         }
     }
@@ -295,32 +459,55 @@ int main(int argc, char **argv)
         return runChild(mode, bedCounts.value(0, 16), seconds, argc, argv);
 
     const QString self = QString::fromLocal8Bit(argv[0]);
+    QTemporaryDir tmp;
+    g_damageFile = tmp.filePath(QStringLiteral("damage.bin"));
     std::printf(
         "Waveform rendering at 1920x1080, 4 waves per bed, %.0f s per run (process CPU includes Mesa's "
-        "llvmpipe rasteriser threads)\n",
+        "llvmpipe rasteriser threads; the X server's share is not counted for any mode)\n",
         seconds);
-    std::printf("%-5s %-7s %8s %10s %12s %12s %12s\n", "beds", "mode", "fps", "cpu s/s", "cpu ms/frame",
-                "update med", "update p99");
+    std::printf("%-5s %-9s %8s %10s %12s %12s %12s %14s\n", "beds", "mode", "fps", "cpu s/s", "cpu ms/frame",
+                "update med", "update p99", "screen MB/s");
     bool ok = true;
     for (int beds : bedCounts) {
-        const auto v = runMode(self, QStringLiteral("vigil"), beds, seconds);
-        const auto c = runMode(self, QStringLiteral("charts"), beds, seconds);
-        if (!v || !c) {
-            std::printf("%-5d run failed (vigil %s, charts %s)\n", beds, v ? "ok" : "failed",
-                        c ? "ok" : "failed");
-            ok = false;
-            continue;
+        std::map<QString, Result> res;
+        for (const QString &m : modes) {
+            const auto r = runMode(self, m, beds, seconds);
+            if (!r) {
+                std::printf("%-5d %-9s run failed\n", beds, qPrintable(m));
+                ok = false;
+                continue;
+            }
+            res[m] = *r;
+            std::printf("%-5d %-9s %8.1f %10.2f %12.2f %10.0f us %10.0f us %14s\n", beds, qPrintable(m),
+                        r->fps, r->cpuPerS, r->cpuMsPerFrame, r->medUs, r->p99Us,
+                        r->damagePxPerS < 0 ? "-"
+                                            : qPrintable(QString::number(r->damagePxPerS * 4 / 1e6, 'f', 1)));
+            std::fflush(stdout);
         }
-        std::printf("%-5d %-7s %8.1f %10.2f %12.2f %10.0f us %10.0f us\n", beds, "vigil", v->fps, v->cpuPerS,
-                    v->cpuMsPerFrame, v->medUs, v->p99Us);
-        std::printf("%-5d %-7s %8.1f %10.2f %12.2f %10.0f us %10.0f us\n", beds, "charts", c->fps, c->cpuPerS,
-                    c->cpuMsPerFrame, c->medUs, c->p99Us);
+        auto ratio = [&](const char *num, const char *den, auto field) {
+            const auto a = res.find(QString::fromLatin1(num)), b = res.find(QString::fromLatin1(den));
+            if (a == res.end() || b == res.end() || field(b->second) <= 0)
+                return QStringLiteral("-");
+            return QString::number(field(a->second) / field(b->second), 'f', 2) + u'x';
+        };
+        const auto cpf = [](const Result &r) { return r.cpuMsPerFrame; };
+        const auto fps = [](const Result &r) { return r.fps; };
+        const auto upd = [](const Result &r) { return r.medUs; };
+        const auto scr = [](const Result &r) { return r.damagePxPerS; };
+        const auto scrFrame = [](const Result &r) {
+            return r.fps > 0 && r.damagePxPerS > 0 ? r.damagePxPerS / r.fps : -1;
+        };
         std::printf(
-            "%-5d ratio   fps x%.2f   cpu per frame: charts/vigil = %.2fx   update median: charts/vigil = "
-            "%.1fx\n",
-            beds, c->fps > 0 ? v->fps / c->fps : 0,
-            v->cpuMsPerFrame > 0 ? c->cpuMsPerFrame / v->cpuMsPerFrame : 0,
-            v->medUs > 0 ? c->medUs / v->medUs : 0);
+            "%-5d ratio   cpu per frame: charts/vigil %s, charts/software %s, vigil(llvmpipe)/software %s, "
+            "software/floor %s\n",
+            beds, qPrintable(ratio("charts", "vigil", cpf)), qPrintable(ratio("charts", "software", cpf)),
+            qPrintable(ratio("vigil", "software", cpf)), qPrintable(ratio("software", "floor", cpf)));
+        std::printf("%-5d ratio   fps: vigil/charts %s, software/charts %s; update median charts/vigil %s; "
+                    "screen bytes vigil/software %s per second, %s per frame\n",
+                    beds, qPrintable(ratio("vigil", "charts", fps)),
+                    qPrintable(ratio("software", "charts", fps)), qPrintable(ratio("charts", "vigil", upd)),
+                    qPrintable(ratio("vigil", "software", scr)),
+                    qPrintable(ratio("vigil", "software", scrFrame)));
         std::fflush(stdout);
     }
     return ok ? 0 : 1;

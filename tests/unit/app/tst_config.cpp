@@ -89,6 +89,9 @@ private slots:
         QTest::newRow("out of range")
             << "[display]\nmax_fps = 500\n"
             << "t.toml:2: [display] max_fps: expected a whole number from 5 to 240, got 500";
+        QTest::newRow("render path") << "[display]\nrender_path = \"fast\"\n"
+                                     << "t.toml:2: [display] render_path: expected \"auto\", \"gpu\" or "
+                                        "\"software\", got \"fast\"";
         QTest::newRow("not a number") << "[display]\n\nmax_fps = \"fast\"\n"
                                       << "t.toml:3: [display] max_fps: expected a whole number";
         QTest::newRow("unquoted string") << "[station]\nname = Central\n"
