@@ -173,6 +173,8 @@ QJsonObject StateFileWriter::snapshot(const Station &station, qint64 nowMs, qint
         {QStringLiteral("paused_beds"), bar.pausedBeds},
     };
     root[QStringLiteral("archive_problem")] = station.archiveProblem();
+    if (station.cluster()->enabled()) // issue 16: the cluster link's counters (docs/SCALE.md)
+        root[QStringLiteral("cluster")] = station.cluster()->stats();
     return root;
 }
 

@@ -5,6 +5,7 @@
 
 #include "AlertManagerLink.h"
 #include "Archive.h"
+#include "ClusterWiring.h"
 #include "DicomQueue.h"
 #include "DurableStore.h"
 #include "EcgWiring.h"
@@ -78,8 +79,9 @@ private:
     AlertManagerLink *m_alertManager = nullptr;      // lives on m_alertThread
     std::unique_ptr<dicom::DicomQueue> m_dicomQueue; // [dicom] store-and-forward (DicomWiring.h)
     std::unique_ptr<StationPrinting> m_printing;
-    std::unique_ptr<EcgWiring> m_ecg;        // central ECG analysis: taps every source's updates
-    QHash<QString, QString> m_news2Archived; // per bed: the NEWS2 record last archived
+    std::unique_ptr<EcgWiring> m_ecg;         // central ECG analysis: taps every source's updates
+    std::unique_ptr<ClusterWiring> m_cluster; // [cluster] (issue 16): taps every source, remote beds
+    QHash<QString, QString> m_news2Archived;  // per bed: the NEWS2 record last archived
 };
 
 } // namespace vigil

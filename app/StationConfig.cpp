@@ -38,6 +38,7 @@ const std::vector<SectionSpec> &sectionSpecs()
         {"news2", false, [](ConfigSection &s, StationConfig &c) { readNews2(s, c.news2); }},
         {"ecg_analysis", false,
          [](ConfigSection &s, StationConfig &c) { readEcgAnalysis(s, c.ecgAnalysis); }},
+        {"cluster", false, [](ConfigSection &s, StationConfig &c) { readCluster(s, c.cluster); }},
     };
     return specs;
 }

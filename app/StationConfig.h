@@ -9,6 +9,7 @@
 #include "AlarmConfig.h"
 #include "AlertManagerConfig.h"
 #include "ArchiveConfig.h"
+#include "ClusterConfig.h"
 #include "ConfigDocument.h"
 #include "DicomConfig.h"
 #include "EcgAnalyzer.h"
@@ -41,7 +42,8 @@ struct StationConfig
     ShiftsConfig shifts;
     scores::News2Config news2;
     ecg::EcgAnalysisConfig ecgAnalysis;
-    QString origin; // file name the config came from, for messages
+    ClusterConfig cluster; // [cluster] (issue 16)
+    QString origin;        // file name the config came from, for messages
 };
 
 // Parses station file text (at most ConfigDocument::kMaxBytes). `origin` names it in errors.

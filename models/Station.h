@@ -12,6 +12,7 @@
 #include "AlarmEngine.h"
 #include "AlarmListModel.h"
 #include "AudioState.h"
+#include "ClusterState.h"
 #include "DisplaySettings.h"
 #include "News2Board.h"
 #include "PrintState.h"
@@ -38,6 +39,7 @@ class Station : public QObject
     Q_PROPERTY(vigil::AudioState *audio READ audioState CONSTANT)
     Q_PROPERTY(vigil::PrintState *printing READ printState CONSTANT)
     Q_PROPERTY(vigil::scores::News2Board *news READ news CONSTANT)
+    Q_PROPERTY(vigil::ClusterState *cluster READ cluster CONSTANT) // issue 16: remote beds, cluster link
     Q_PROPERTY(QString archiveProblem READ archiveProblem NOTIFY archiveProblemChanged)
     Q_PROPERTY(QString user READ user WRITE setUser NOTIFY userChanged)
 public:
@@ -62,6 +64,7 @@ public:
     AlarmBarState *alarmBar() const { return m_alarmBar; }
     AudioState *audioState() const { return m_audioState; }
     PrintState *printState() const { return m_printState; }
+    ClusterState *cluster() const { return m_cluster; }
     // NEWS2 for every bed (docs/EWS.md): inputs from the drained numerics and the nurse's entries; its
     // thresholds and the deterioration trend become derived conditions of the alarm engine.
     scores::News2Board *news() const { return m_news; }
@@ -144,7 +147,8 @@ private:
     QTimer m_deadline; // fires at the engine's next deadline, so escalations are on time to the ms
     AlarmBarState *m_alarmBar;
     AudioState *m_audioState;
-    PrintState *m_printState = new PrintState(this); // filled by the composition root (app/PrintWiring)
+    PrintState *m_printState = new PrintState(this);  // filled by the composition root (app/PrintWiring)
+    ClusterState *m_cluster = new ClusterState(this); // filled by app/ClusterWiring
     alarms::AudioDecision m_audio;
     QString m_user;
     QString m_archiveProblem;

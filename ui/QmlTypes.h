@@ -77,6 +77,14 @@ struct PrintStateForeign
     QML_UNCREATABLE("PrintState is provided by Station.printing")
 };
 
+struct ClusterStateForeign // issue 16
+{
+    Q_GADGET
+    QML_FOREIGN(vigil::ClusterState)
+    QML_NAMED_ELEMENT(ClusterState)
+    QML_UNCREATABLE("ClusterState is provided by Station.cluster")
+};
+
 struct News2BoardForeign
 {
     Q_GADGET

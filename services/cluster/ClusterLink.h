@@ -1,0 +1,107 @@
+// The station's connection to the NATS cluster (libnats). The object lives on its own QThread ("cluster"):
+// connecting, creating the alarm stream, subscribing and publishing alarm events (which waits for the
+// stream's acknowledgement) happen there. libnats runs its own reader and callback threads; what they
+// receive is handed on through the callbacks below (data: straight to a thread-safe sink; alarms and
+// commands: Qt signals, queued to the GUI thread).
+//
+// Alarm events are never lost to an outage: publishAlarm() queues them and retries until the stream has
+// stored each one; the stream drops a resend by its Nats-Msg-Id. Viewers read the stream with an ordered
+// consumer that libnats recreates after a server loss from the last sequence delivered, and drop any
+// sequence they have seen, so the history has no gap and no duplicate.
+#pragma once
+
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QTimer>
+
+#include <atomic>
+#include <deque>
+#include <functional>
+#include <mutex>
+
+struct __natsConnection;
+struct __natsOptions;
+struct __natsSubscription;
+struct __jsCtx;
+
+namespace vigil::cluster {
+
+struct LinkSettings
+{
+    QStringList servers; // nats://host:port or tls://host:port
+    QString name;        // connection name (the station's)
+    QString hospital;
+    QString caFile, certFile, keyFile; // TLS: CA bundle, client certificate and key
+    int replicas = 3;                  // the alarm stream's replicas
+    QStringList alarmSubjects;         // stream subjects to read (the watched units' alarm subjects)
+    QStringList dataSubjects;          // plain subjects to read (the watched units' data)
+    QStringList commandSubjects;       // plain subjects to read (actions on our own beds)
+};
+
+class ClusterLink : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ClusterLink(LinkSettings settings, QObject *parent = nullptr);
+    ~ClusterLink() override;
+
+    // Called on a libnats thread for every data message (set before start()).
+    using DataHandler = std::function<void(const QByteArray &)>;
+    void setDataHandler(DataHandler h) { m_dataHandler = std::move(h); }
+
+    // Any thread: publishes on a plain subject; false (dropped) while the cluster is unreachable.
+    bool publish(const QString &subject, const QByteArray &data);
+    bool connected() const { return m_connected.load(); }
+    quint64 publishErrors() const { return m_publishErrors.load(); }
+    int pendingAlarms() const { return m_pendingCount.load(); }
+
+public slots:
+    void start();
+    void stop();
+    // Queues an alarm event for the stream (any thread; delivered in order, retried until stored).
+    void publishAlarm(const QString &subject, const QByteArray &data, const QString &msgId);
+
+signals:
+    void connectionChanged(bool up, const QString &detail);
+    void alarmReceived(const QByteArray &data, quint64 streamSeq);
+    void commandReceived(const QByteArray &data);
+    void problem(const QString &detail); // a set-up step failed (stream, subscription, permission)
+
+private:
+    void tick();
+    bool setUp();
+    void flushAlarms();
+    static void onDisconnected(__natsConnection *nc, void *closure);
+    static void onReconnected(__natsConnection *nc, void *closure);
+    static void onConnected(__natsConnection *nc, void *closure);
+    static void onData(__natsConnection *nc, __natsSubscription *sub, struct __natsMsg *msg, void *closure);
+    static void onAlarm(__natsConnection *nc, __natsSubscription *sub, struct __natsMsg *msg, void *closure);
+    static void onCommand(__natsConnection *nc, __natsSubscription *sub, struct __natsMsg *msg,
+                          void *closure);
+    static void onError(__natsConnection *nc, __natsSubscription *sub, int err, void *closure);
+
+    LinkSettings m_settings;
+    DataHandler m_dataHandler;
+    __natsOptions *m_opts = nullptr;
+    __natsConnection *m_conn = nullptr;
+    __jsCtx *m_js = nullptr;
+    std::vector<__natsSubscription *> m_subs;
+    bool m_setUp = false;
+    std::atomic<bool> m_connected{false};
+    std::atomic<quint64> m_publishErrors{0};
+
+    QTimer *m_timer = nullptr;
+    struct Pending
+    {
+        QString subject;
+        QByteArray data;
+        QString msgId;
+    };
+    std::mutex m_pendingMutex;
+    std::deque<Pending> m_pending;
+    std::atomic<int> m_pendingCount{0};
+};
+
+} // namespace vigil::cluster
