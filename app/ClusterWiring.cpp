@@ -32,6 +32,7 @@ struct Counters
 {
     std::atomic<quint64> dataMessages{0}, dataBytes{0}, samplesPublished{0}, dataDropped{0};
     std::atomic<quint64> remoteMessages{0}, remoteBytes{0}, samplesReceived{0}, remoteUndecodable{0};
+    std::atomic<quint64> samplesMissing{0}; // holes between consecutive remote blocks of a channel
 };
 Counters &counters()
 {
@@ -222,6 +223,15 @@ void ClusterWiring::onRemoteData(const QByteArray &bytes)
     bool first = false;
     {
         std::lock_guard lock(m_remoteMutex);
+        for (const WaveBlock &w : u.waves) {
+            // A block starting later than the previous one ended: samples lost on the way (or at the
+            // owner's source). Counted for the delivered fraction (docs/SCALE.md).
+            qint64 &expect = m_nextBlockUs[key + u'|' + QString::number(int(w.id))];
+            if (expect > 0 && w.startTimeUs > expect + qint64(0.5e6 / w.sampleRate))
+                c.samplesMissing +=
+                    static_cast<quint64>(std::llround(double(w.startTimeUs - expect) * w.sampleRate / 1e6));
+            expect = w.startTimeUs + qint64(std::llround(double(w.samples.size()) * 1e6 / w.sampleRate));
+        }
         if (!m_remoteSeen.contains(key)) {
             m_remoteSeen.insert(key);
             first = true;
@@ -286,6 +296,7 @@ void ClusterWiring::afterEvaluation()
             e.seq = ++m_seq;
             e.step = step;
             e.id = c.id;
+            e.gatewayId = c.gatewayAlarmId;
             e.bedKey = c.bedKey;
             e.bedLabel = c.bedLabel;
             e.code = c.code;
@@ -386,6 +397,7 @@ void ClusterWiring::onAlarm(const QByteArray &bytes, quint64 streamSeq)
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         m_arrivals.append(QJsonObject{{QStringLiteral("owner"), e.station},
                                       {QStringLiteral("id"), e.id},
+                                      {QStringLiteral("gw"), e.gatewayId},
                                       {QStringLiteral("bed"), ga.bedKey},
                                       {QStringLiteral("code"), e.code},
                                       {QStringLiteral("onset"), static_cast<double>(e.onsetMs)},
@@ -433,6 +445,7 @@ void ClusterWiring::publishStats()
                   {QStringLiteral("remote_messages"), static_cast<double>(c.remoteMessages.load())},
                   {QStringLiteral("remote_bytes"), static_cast<double>(c.remoteBytes.load())},
                   {QStringLiteral("samples_received"), static_cast<double>(c.samplesReceived.load())},
+                  {QStringLiteral("samples_missing"), static_cast<double>(c.samplesMissing.load())},
                   {QStringLiteral("remote_undecodable"), static_cast<double>(c.remoteUndecodable.load())},
                   {QStringLiteral("alarm_events_published"), static_cast<double>(m_seq)},
                   {QStringLiteral("alarm_events_pending"), m_link->pendingAlarms()},

@@ -78,6 +78,7 @@ private:
 
     std::mutex m_remoteMutex; // libnats thread: beds seen, owners (for ClusterState on the GUI thread)
     QSet<QString> m_remoteSeen;
+    QHash<QString, qint64> m_nextBlockUs; // per remote bed and wave: where the next block should start
 
     // Owner side: what was last published of each own condition.
     struct Seen

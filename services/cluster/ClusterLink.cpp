@@ -21,6 +21,17 @@ QString errorText(natsStatus s)
 }
 } // namespace
 
+struct LinkCallbacks
+{
+    static void onDisconnected(natsConnection *, void *closure);
+    static void onReconnected(natsConnection *, void *closure);
+    static void onConnected(natsConnection *nc, void *closure);
+    static void onError(natsConnection *, natsSubscription *, natsStatus err, void *closure);
+    static void onData(natsConnection *, natsSubscription *, natsMsg *msg, void *closure);
+    static void onAlarm(natsConnection *, natsSubscription *, natsMsg *msg, void *closure);
+    static void onCommand(natsConnection *, natsSubscription *, natsMsg *msg, void *closure);
+};
+
 ClusterLink::ClusterLink(LinkSettings settings, QObject *parent)
     : QObject(parent), m_settings(std::move(settings))
 {}
@@ -49,10 +60,10 @@ void ClusterLink::start()
     natsOptions_SetTimeout(m_opts, 2000);
     natsOptions_SetPingInterval(m_opts, 2000); // a dead server noticed within about 2 pings
     natsOptions_SetMaxPingsOut(m_opts, 2);
-    natsOptions_SetDisconnectedCB(m_opts, &ClusterLink::onDisconnected, this);
-    natsOptions_SetReconnectedCB(m_opts, &ClusterLink::onReconnected, this);
-    natsOptions_SetErrorHandler(m_opts, &ClusterLink::onError, this);
-    natsOptions_SetRetryOnFailedConnect(m_opts, true, &ClusterLink::onConnected, this);
+    natsOptions_SetDisconnectedCB(m_opts, &LinkCallbacks::onDisconnected, this);
+    natsOptions_SetReconnectedCB(m_opts, &LinkCallbacks::onReconnected, this);
+    natsOptions_SetErrorHandler(m_opts, &LinkCallbacks::onError, this);
+    natsOptions_SetRetryOnFailedConnect(m_opts, true, &LinkCallbacks::onConnected, this);
     if (!m_settings.caFile.isEmpty()) {
         natsOptions_SetSecure(m_opts, true);
         natsStatus s = natsOptions_LoadCATrustedCertificates(m_opts, m_settings.caFile.toUtf8().constData());
@@ -146,7 +157,7 @@ bool ClusterLink::setUp()
         jsOptions o;
         jsOptions_Init(&o);
         o.Wait = 2000;
-        if (js_GetContext(&m_js, m_conn, &o) != NATS_OK)
+        if (natsConnection_JetStream(&m_js, m_conn, &o) != NATS_OK)
             return false;
     }
     // The alarm stream: created by the first station that finds it missing (the same configuration from
@@ -180,7 +191,7 @@ bool ClusterLink::setUp()
     }
     for (const QString &subject : m_settings.dataSubjects) {
         natsSubscription *sub = nullptr;
-        if (natsConnection_Subscribe(&sub, m_conn, subject.toUtf8().constData(), &ClusterLink::onData,
+        if (natsConnection_Subscribe(&sub, m_conn, subject.toUtf8().constData(), &LinkCallbacks::onData,
                                      this) == NATS_OK) {
             natsSubscription_SetPendingLimits(sub, 65536, 256 * 1024 * 1024);
             m_subs.push_back(sub);
@@ -188,7 +199,7 @@ bool ClusterLink::setUp()
     }
     for (const QString &subject : m_settings.commandSubjects) {
         natsSubscription *sub = nullptr;
-        if (natsConnection_Subscribe(&sub, m_conn, subject.toUtf8().constData(), &ClusterLink::onCommand,
+        if (natsConnection_Subscribe(&sub, m_conn, subject.toUtf8().constData(), &LinkCallbacks::onCommand,
                                      this) == NATS_OK)
             m_subs.push_back(sub);
     }
@@ -199,8 +210,8 @@ bool ClusterLink::setUp()
         so.Ordered = true; // libnats recreates it after a loss, from the last sequence it delivered
         so.Config.DeliverPolicy = js_DeliverAll;
         natsSubscription *sub = nullptr;
-        s = js_Subscribe(&sub, m_js, subject.toUtf8().constData(), &ClusterLink::onAlarm, this, nullptr, &so,
-                         &jerr);
+        s = js_Subscribe(&sub, m_js, subject.toUtf8().constData(), &LinkCallbacks::onAlarm, this, nullptr,
+                         &so, &jerr);
         if (s != NATS_OK) {
             emit problem(QStringLiteral("alarm subscription %1: %2").arg(subject, errorText(s)));
             return false; // retried at the next tick (subscriptions made so far are kept)
@@ -246,35 +257,35 @@ void ClusterLink::flushAlarms()
     }
 }
 
-void ClusterLink::onDisconnected(natsConnection *, void *closure)
+void LinkCallbacks::onDisconnected(natsConnection *, void *closure)
 {
     auto *self = static_cast<ClusterLink *>(closure);
     self->m_connected = false;
-    emit self->connectionChanged(false, tr("cluster unreachable"));
+    emit self->connectionChanged(false, ClusterLink::tr("cluster unreachable"));
 }
 
-void ClusterLink::onReconnected(natsConnection *, void *closure)
+void LinkCallbacks::onReconnected(natsConnection *, void *closure)
 {
     auto *self = static_cast<ClusterLink *>(closure);
     self->m_connected = true;
     emit self->connectionChanged(true, QString());
 }
 
-void ClusterLink::onConnected(natsConnection *nc, void *closure)
+void LinkCallbacks::onConnected(natsConnection *nc, void *closure)
 {
     onReconnected(nc, closure);
 }
 
-void ClusterLink::onError(natsConnection *, natsSubscription *, int err, void *closure)
+void LinkCallbacks::onError(natsConnection *, natsSubscription *, natsStatus err, void *closure)
 {
     auto *self = static_cast<ClusterLink *>(closure);
     const char *last = nats_GetLastError(nullptr);
     emit self->problem(QStringLiteral("%1%2").arg(
-        QString::fromUtf8(natsStatus_GetText(static_cast<natsStatus>(err))),
+        QString::fromUtf8(natsStatus_GetText(err)),
         last && *last ? QStringLiteral(": ") + QString::fromUtf8(last) : QString()));
 }
 
-void ClusterLink::onData(natsConnection *, natsSubscription *, natsMsg *msg, void *closure)
+void LinkCallbacks::onData(natsConnection *, natsSubscription *, natsMsg *msg, void *closure)
 {
     auto *self = static_cast<ClusterLink *>(closure);
     if (self->m_dataHandler)
@@ -282,7 +293,7 @@ void ClusterLink::onData(natsConnection *, natsSubscription *, natsMsg *msg, voi
     natsMsg_Destroy(msg);
 }
 
-void ClusterLink::onAlarm(natsConnection *, natsSubscription *, natsMsg *msg, void *closure)
+void LinkCallbacks::onAlarm(natsConnection *, natsSubscription *, natsMsg *msg, void *closure)
 {
     auto *self = static_cast<ClusterLink *>(closure);
     quint64 seq = 0;
@@ -295,7 +306,7 @@ void ClusterLink::onAlarm(natsConnection *, natsSubscription *, natsMsg *msg, vo
     natsMsg_Destroy(msg);
 }
 
-void ClusterLink::onCommand(natsConnection *, natsSubscription *, natsMsg *msg, void *closure)
+void LinkCallbacks::onCommand(natsConnection *, natsSubscription *, natsMsg *msg, void *closure)
 {
     auto *self = static_cast<ClusterLink *>(closure);
     emit self->commandReceived(QByteArray(natsMsg_GetData(msg), natsMsg_GetDataLength(msg)));

@@ -25,6 +25,7 @@ struct __natsConnection;
 struct __natsOptions;
 struct __natsSubscription;
 struct __jsCtx;
+struct __natsMsg;
 
 namespace vigil::cluster {
 
@@ -73,14 +74,7 @@ private:
     void tick();
     bool setUp();
     void flushAlarms();
-    static void onDisconnected(__natsConnection *nc, void *closure);
-    static void onReconnected(__natsConnection *nc, void *closure);
-    static void onConnected(__natsConnection *nc, void *closure);
-    static void onData(__natsConnection *nc, __natsSubscription *sub, struct __natsMsg *msg, void *closure);
-    static void onAlarm(__natsConnection *nc, __natsSubscription *sub, struct __natsMsg *msg, void *closure);
-    static void onCommand(__natsConnection *nc, __natsSubscription *sub, struct __natsMsg *msg,
-                          void *closure);
-    static void onError(__natsConnection *nc, __natsSubscription *sub, int err, void *closure);
+    friend struct LinkCallbacks; // the libnats callbacks (ClusterLink.cpp)
 
     LinkSettings m_settings;
     DataHandler m_dataHandler;

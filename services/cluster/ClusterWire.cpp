@@ -154,6 +154,7 @@ QByteArray encodeAlarm(const AlarmEvent &e)
                   {QStringLiteral("seq"), static_cast<double>(e.seq)},
                   {QStringLiteral("step"), e.step},
                   {QStringLiteral("id"), e.id},
+                  {QStringLiteral("gw"), e.gatewayId},
                   {QStringLiteral("bed"), e.bedKey},
                   {QStringLiteral("label"), e.bedLabel},
                   {QStringLiteral("code"), e.code},
@@ -190,6 +191,7 @@ std::optional<AlarmEvent> decodeAlarm(const QByteArray &bytes)
     e.seq = static_cast<quint64>(o.value(QStringLiteral("seq")).toDouble());
     e.step = o.value(QStringLiteral("step")).toString();
     e.id = o.value(QStringLiteral("id")).toString();
+    e.gatewayId = o.value(QStringLiteral("gw")).toString();
     e.bedKey = o.value(QStringLiteral("bed")).toString();
     e.bedLabel = o.value(QStringLiteral("label")).toString();
     e.code = o.value(QStringLiteral("code")).toString();

@@ -35,13 +35,14 @@ std::optional<DataBatch> decodeData(const QByteArray &bytes);
 // One lifecycle step of an alarm condition at the owning station.
 struct AlarmEvent
 {
-    QString station;  // owner (the station whose engine holds the condition)
-    QString unit;     // owner's unit
-    qint64 epoch = 0; // when the owner's process started (ms): its counter restarts with it
-    quint64 seq = 0;  // owner's event counter (station/epoch/seq is the Nats-Msg-Id: a resend is dropped)
-    QString step;     // start, acknowledge, escalate, de-escalate, end, reset, state
-    QString id;       // the condition id at the owner
-    QString bedKey;   // at the owner
+    QString station;   // owner (the station whose engine holds the condition)
+    QString unit;      // owner's unit
+    qint64 epoch = 0;  // when the owner's process started (ms): its counter restarts with it
+    quint64 seq = 0;   // owner's event counter (station/epoch/seq is the Nats-Msg-Id: a resend is dropped)
+    QString step;      // start, acknowledge, escalate, de-escalate, end, reset, state
+    QString id;        // the condition id at the owner
+    QString gatewayId; // OBR-3 of the gateway's alarm (PCD-04) when a gateway reported it
+    QString bedKey;    // at the owner
     QString bedLabel;
     QString code, text, parameter; // parameter: numeric key ("hr") or empty
     QString direction;             // "", "low", "high"

@@ -118,3 +118,19 @@ cluster {{
             except subprocess.TimeoutExpired:
                 p.kill()
                 p.wait()
+        if not os.environ.get("VIGIL_KEEP_TEST_DIRS"):
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    # "serve": start a cluster, print "READY url,url,url DIR", stop it when stdin closes (for C++ tests).
+    import sys
+    c = NatsCluster()
+    try:
+        if not c.start(timeout=40):
+            print("FAILED", flush=True)
+            sys.exit(1)
+        print("READY " + ",".join(c.urls()) + " " + c.dir, flush=True)
+        sys.stdin.read()
+    finally:
+        c.stop()

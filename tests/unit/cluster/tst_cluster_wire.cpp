@@ -16,8 +16,9 @@ class TestClusterWire : public QObject
 private slots:
     void subjectsAreTokens()
     {
-        QCOMPARE(subject(QStringLiteral("St. Mary"), QStringLiteral("ICU 1"), QStringLiteral("SIM^01.a*"), "data"),
-                 QStringLiteral("hospital.St__Mary.ICU_1.SIM^01_a_.data"));
+        QCOMPARE(
+            subject(QStringLiteral("St. Mary"), QStringLiteral("ICU 1"), QStringLiteral("SIM^01.a*"), "data"),
+            QStringLiteral("hospital.St__Mary.ICU_1.SIM^01_a_.data"));
         QCOMPARE(token(QString()), QStringLiteral("_"));
     }
 
@@ -32,7 +33,8 @@ private slots:
         u.conditions.push_back({QStringLiteral("lead_off"), QStringLiteral("ECG leads off"), true});
         WaveBlock w{WaveId::EcgII, 250.0, 1'700'000'000'000'000LL, {}, 200.0, 0};
         for (int i = 0; i < 500; ++i)
-            w.samples.push_back(i == 17 ? std::nanf("") : static_cast<float>(std::round(std::sin(i * 0.1) * 200) / 200));
+            w.samples.push_back(i == 17 ? std::nanf("")
+                                        : static_cast<float>(std::round(std::sin(i * 0.1) * 200) / 200));
         u.waves.push_back(w);
         const QByteArray bytes = encodeData(QStringLiteral("A"), QStringLiteral("ICU1"), u);
         QVERIFY2(bytes.size() < 500 * 4 / 2, qPrintable(QString::number(bytes.size()))); // compressed
@@ -96,9 +98,9 @@ private slots:
         QVERIFY(d->hasValue && !d->hasLimit);
         QCOMPARE(d->value, 84.0);
         QVERIFY(!decodeAlarm("{\"station\":\"A\"}"));
-        const auto c = decodeCommand(encodeCommand({QStringLiteral("acknowledge"), QStringLiteral("A"),
-                                                    QStringLiteral("a-17"), QStringLiteral("SIM^01"),
-                                                    QStringLiteral("nurse"), QStringLiteral("B")}));
+        const auto c = decodeCommand(
+            encodeCommand({QStringLiteral("acknowledge"), QStringLiteral("A"), QStringLiteral("a-17"),
+                           QStringLiteral("SIM^01"), QStringLiteral("nurse"), QStringLiteral("B")}));
         QVERIFY(c);
         QCOMPARE(c->from, QStringLiteral("B"));
         QVERIFY(!decodeCommand("{}"));
