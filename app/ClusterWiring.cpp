@@ -122,11 +122,7 @@ void ClusterWiring::start()
     auto *stats = new QTimer(this);
     connect(stats, &QTimer::timeout, this, &ClusterWiring::publishStats);
     stats->start(1000);
-    // Not connected 5 s after start: say so (monitoring of the own gateways goes on).
-    QTimer::singleShot(5000, this, [this] {
-        if (!m_up)
-            onConnection(false, tr("cluster unreachable"));
-    });
+    // Not connected soon after start: onConnection(false) from the link raises the condition.
 }
 
 void ClusterWiring::stop()
@@ -211,8 +207,10 @@ void ClusterWiring::onRemoteData(const QByteArray &bytes)
     u.bedLabel = batch->unit + u' ' + (u.bedLabel.isEmpty() ? u.bedKey : u.bedLabel);
     u.bedKey = key;
     u.sourceId = QStringLiteral("cluster:") + batch->station;
-    // The owner's engine judges the numerics (its alarms come by the stream): this station's limits stay
-    // out of it, as they do for a device that alarms itself.
+    // The owner's engine judges the bed (its alarms, technical ones included, come by the stream): the
+    // device conditions would raise this station's own copy of each, and this station's limits stay out
+    // of the numerics, as they do for a device that alarms itself.
+    u.conditions.clear();
     for (NumericSample &n : u.numerics)
         if (!n.limitLow && !n.limitHigh) {
             n.limitLow = -std::numeric_limits<double>::infinity();
@@ -427,9 +425,23 @@ void ClusterWiring::onConnection(bool up, const QString &detail)
 {
     m_up = up;
     m_station->cluster()->setConnection(up, up ? tr("connected") : detail);
-    //: Technical condition: the station lost its link to the hospital's monitoring cluster (other
-    //: stations' beds and alarms); its own beds are still monitored.
-    m_station->setStationCondition(kConditionCode, tr("Cluster unreachable: local monitoring only"), !up);
+    if (up) {
+        if (m_conditionRaised)
+            m_station->setStationCondition(kConditionCode, QString(), false);
+        m_conditionRaised = false;
+        return;
+    }
+    // A failover to another server of the cluster takes milliseconds: only a loss that lasts is a
+    // condition (the nurse is not told of a reconnection that changed nothing).
+    QTimer::singleShot(kConditionAfterMs, this, [this] {
+        if (m_up || m_conditionRaised)
+            return;
+        m_conditionRaised = true;
+        //: Technical condition: the station lost its link to the hospital's monitoring cluster (other
+        //: stations' beds and alarms); its own beds are still monitored.
+        m_station->setStationCondition(kConditionCode, tr("Cluster unreachable: local monitoring only"),
+                                       true);
+    });
 }
 
 void ClusterWiring::publishStats()

@@ -25,6 +25,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
 #include <QSet>
@@ -50,6 +51,7 @@ public:
     void stop();
 
     static inline const QString kConditionCode = QStringLiteral("cluster_unreachable");
+    static constexpr int kConditionAfterMs = 3000; // a loss this long raises the condition
 
 private:
     friend class ClusterTap;
@@ -102,6 +104,7 @@ private:
     quint64 m_eventsApplied = 0, m_eventsDuplicate = 0, m_commandsApplied = 0, m_commandsSent = 0;
     QJsonArray m_arrivals; // the last alarm starts made active here: for latency measurements
     bool m_up = false;
+    bool m_conditionRaised = false;
 };
 
 } // namespace vigil

@@ -203,7 +203,11 @@ bool ClusterLink::setUp()
                                      this) == NATS_OK)
             m_subs.push_back(sub);
     }
-    for (const QString &subject : m_settings.alarmSubjects) {
+    // Made once: a retry of a later step must not subscribe these twice (each message would come twice).
+    m_settings.dataSubjects.clear();
+    m_settings.commandSubjects.clear();
+    while (!m_settings.alarmSubjects.isEmpty()) {
+        const QString subject = m_settings.alarmSubjects.first();
         jsSubOptions so;
         jsSubOptions_Init(&so);
         so.Stream = kAlarmStream;
@@ -217,10 +221,8 @@ bool ClusterLink::setUp()
             return false; // retried at the next tick (subscriptions made so far are kept)
         }
         m_subs.push_back(sub);
+        m_settings.alarmSubjects.removeFirst();
     }
-    m_settings.dataSubjects.clear();
-    m_settings.commandSubjects.clear();
-    m_settings.alarmSubjects.clear();
     return true;
 }
 
