@@ -80,7 +80,7 @@ try:
     sent = {}
     for i in range(args.alarms):
         aid = f"L{i}"
-        bed = 1 + i % 8
+        bed = 1 + i  # one bed per alarm: a new alarm on a bed that just had one may continue it
         sent[aid] = time.time() * 1000
         sock.sendall(frame(pcd04(f"S{i}", aid, bed, "start", "active", 150)))
         acks = read_frames(sock, 1)
