@@ -144,8 +144,11 @@ void ClusterWiring::collect(const BedUpdate &u)
     BedUpdate &b = m_batch[u.bedKey];
     b.bedKey = u.bedKey;
     b.bedLabel = u.bedLabel;
+    // The patient goes with every batch of the bed: a viewer that joins later learns it at once.
     if (u.patient)
-        b.patient = u.patient;
+        m_patients[u.bedKey] = *u.patient;
+    if (auto it = m_patients.constFind(u.bedKey); it != m_patients.constEnd())
+        b.patient = *it;
     b.numerics.insert(b.numerics.end(), u.numerics.begin(), u.numerics.end());
     b.conditions.insert(b.conditions.end(), u.conditions.begin(), u.conditions.end());
     for (const WaveBlock &w : u.waves) {

@@ -77,6 +77,7 @@ private:
 
     std::mutex m_batchMutex;
     QHash<QString, BedUpdate> m_batch;
+    QHash<QString, PatientInfo> m_patients; // per own bed: the last patient a source named
 
     std::mutex m_remoteMutex; // libnats thread: beds seen, owners (for ClusterState on the GUI thread)
     QSet<QString> m_remoteSeen;

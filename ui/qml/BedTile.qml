@@ -157,7 +157,7 @@ Rectangle {
             readonly property string owner: (tile.model.source || "").startsWith("cluster:") ? tile.model.source.substring(8) : ""
             visible: owner.length > 0
             anchors { left: categoryTag.right; leftMargin: visible ? 6 : 0; verticalCenter: parent.verticalCenter }
-            width: visible ? remoteText.implicitWidth + 8 : 0
+            width: visible ? Math.min(remoteText.implicitWidth + 8, Math.round(header.width * 0.28)) : 0
             height: remoteText.implicitHeight + 2
             radius: 3
             color: "#2d2550"
@@ -165,6 +165,8 @@ Rectangle {
             Text {
                 id: remoteText
                 anchors.centerIn: parent
+                width: Math.min(implicitWidth, remoteTag.width - 8)
+                elide: Text.ElideRight
                 //: Marks a bed monitored by another central station (shown here through the hospital cluster); %1 is that station's name.
                 text: qsTr("Remote \u00B7 %1").arg(remoteTag.owner)
                 color: "#e4dcff"
