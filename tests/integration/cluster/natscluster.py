@@ -55,9 +55,10 @@ cluster {{
 {extra}
 """)
         self.procs = {}
+        self.tls = tls
 
     def urls(self):
-        scheme = "nats"
+        scheme = "tls" if self.tls else "nats"
         return [f"{scheme}://127.0.0.1:{n['port']}" for n in self.nodes]
 
     def start_node(self, n):
