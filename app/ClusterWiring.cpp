@@ -127,11 +127,17 @@ void ClusterWiring::start()
 
 void ClusterWiring::stop()
 {
-    if (!m_thread || !m_thread->isRunning())
-        return;
-    QMetaObject::invokeMethod(m_link, &cluster::ClusterLink::stop, Qt::BlockingQueuedConnection);
-    m_thread->quit();
-    m_thread->wait();
+    disconnect(m_station, nullptr, this, nullptr); // no evaluation reaches a link that is gone
+    if (m_thread && m_thread->isRunning()) {
+        QMetaObject::invokeMethod(m_link, &cluster::ClusterLink::stop, Qt::BlockingQueuedConnection);
+        m_thread->quit();
+        m_thread->wait();
+    } else if (m_link) {
+        delete m_link; // never started: the thread's finish never comes to delete them
+        delete m_flusher;
+    }
+    m_link = nullptr; // deleted with the thread's finish
+    m_flusher = nullptr;
 }
 
 // --- owner: data ----------------------------------------------------------------------------------------
@@ -249,6 +255,8 @@ void ClusterWiring::onRemoteData(const QByteArray &bytes)
 
 void ClusterWiring::afterEvaluation()
 {
+    if (!m_link)
+        return;
     alarms::AlarmEngine *engine = m_station->alarmEngine();
     const std::vector<alarms::AlarmCondition> conds = engine->conditions();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -333,6 +341,8 @@ void ClusterWiring::afterEvaluation()
 
 void ClusterWiring::onAlarm(const QByteArray &bytes, quint64 streamSeq)
 {
+    if (!m_link)
+        return;
     Q_UNUSED(streamSeq)
     const auto ev = cluster::decodeAlarm(bytes);
     if (!ev || ev->station == m_name)
@@ -449,6 +459,8 @@ void ClusterWiring::onConnection(bool up, const QString &detail)
 
 void ClusterWiring::publishStats()
 {
+    if (!m_link)
+        return;
     const Counters &c = counters();
     QJsonObject o{{QStringLiteral("station"), m_name},
                   {QStringLiteral("unit"), m_unit},

@@ -79,9 +79,10 @@ private:
     AlertManagerLink *m_alertManager = nullptr;      // lives on m_alertThread
     std::unique_ptr<dicom::DicomQueue> m_dicomQueue; // [dicom] store-and-forward (DicomWiring.h)
     std::unique_ptr<StationPrinting> m_printing;
-    std::unique_ptr<EcgWiring> m_ecg;         // central ECG analysis: taps every source's updates
-    std::unique_ptr<ClusterWiring> m_cluster; // [cluster] (issue 16): taps every source, remote beds
-    QHash<QString, QString> m_news2Archived;  // per bed: the NEWS2 record last archived
+    std::unique_ptr<EcgWiring> m_ecg;        // central ECG analysis: taps every source's updates
+    QHash<QString, QString> m_news2Archived; // per bed: the NEWS2 record last archived
+    // [cluster] (issue 16): taps every source, shows remote beds
+    std::unique_ptr<ClusterWiring> m_cluster;
 };
 
 } // namespace vigil

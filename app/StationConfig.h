@@ -42,8 +42,9 @@ struct StationConfig
     ShiftsConfig shifts;
     scores::News2Config news2;
     ecg::EcgAnalysisConfig ecgAnalysis;
-    ClusterConfig cluster; // [cluster] (issue 16)
-    QString origin;        // file name the config came from, for messages
+    QString origin; // file name the config came from, for messages
+    // [cluster] (issue 16)
+    ClusterConfig cluster;
 };
 
 // Parses station file text (at most ConfigDocument::kMaxBytes). `origin` names it in errors.

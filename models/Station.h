@@ -147,8 +147,9 @@ private:
     QTimer m_deadline; // fires at the engine's next deadline, so escalations are on time to the ms
     AlarmBarState *m_alarmBar;
     AudioState *m_audioState;
-    PrintState *m_printState = new PrintState(this);  // filled by the composition root (app/PrintWiring)
-    ClusterState *m_cluster = new ClusterState(this); // filled by app/ClusterWiring
+    PrintState *m_printState = new PrintState(this); // filled by the composition root (app/PrintWiring)
+    // filled by app/ClusterWiring (issue 16)
+    ClusterState *m_cluster = new ClusterState(this);
     alarms::AudioDecision m_audio;
     QString m_user;
     QString m_archiveProblem;
