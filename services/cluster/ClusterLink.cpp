@@ -5,6 +5,7 @@
 
 #include <nats/nats.h>
 
+#include <QDateTime>
 #include <QThread>
 
 #include <vector>
@@ -97,6 +98,13 @@ void ClusterLink::stop()
         natsSubscription_Destroy(sub);
     }
     m_subs.clear();
+    for (auto &a : m_alarmSubs) {
+        if (a->sub) {
+            natsSubscription_Unsubscribe(a->sub);
+            natsSubscription_Destroy(a->sub);
+            a->sub = nullptr;
+        }
+    }
     if (m_js) {
         jsCtx_Destroy(m_js);
         m_js = nullptr;
@@ -147,8 +155,16 @@ void ClusterLink::tick()
     const bool up = natsConnection_Status(m_conn) == NATS_CONN_STATUS_CONNECTED;
     if (up && !m_setUp)
         m_setUp = setUp();
-    if (up)
+    if (up && m_setUp) {
+        // After a reconnection, and every 3 s: the alarm consumers exist, or are made again.
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const bool reconnected = m_reconnected.exchange(false);
+        if (reconnected || now - m_lastCheckMs >= 3000) {
+            m_lastCheckMs = now;
+            checkAlarmSubs(reconnected);
+        }
         flushAlarms();
+    }
 }
 
 bool ClusterLink::setUp()
@@ -207,23 +223,58 @@ bool ClusterLink::setUp()
     m_settings.dataSubjects.clear();
     m_settings.commandSubjects.clear();
     while (!m_settings.alarmSubjects.isEmpty()) {
-        const QString subject = m_settings.alarmSubjects.first();
-        jsSubOptions so;
-        jsSubOptions_Init(&so);
-        so.Stream = kAlarmStream;
-        so.Ordered = true; // libnats recreates it after a loss, from the last sequence it delivered
-        so.Config.DeliverPolicy = js_DeliverAll;
-        natsSubscription *sub = nullptr;
-        s = js_Subscribe(&sub, m_js, subject.toUtf8().constData(), &LinkCallbacks::onAlarm, this, nullptr,
-                         &so, &jerr);
-        if (s != NATS_OK) {
-            emit problem(QStringLiteral("alarm subscription %1: %2").arg(subject, errorText(s)));
+        auto a = std::make_unique<AlarmSub>();
+        a->link = this;
+        a->subject = m_settings.alarmSubjects.first();
+        if (!subscribeAlarms(*a))
             return false; // retried at the next tick (subscriptions made so far are kept)
-        }
-        m_subs.push_back(sub);
+        m_alarmSubs.push_back(std::move(a));
         m_settings.alarmSubjects.removeFirst();
     }
     return true;
+}
+
+bool ClusterLink::subscribeAlarms(AlarmSub &a)
+{
+    if (a.sub) {
+        natsSubscription_Unsubscribe(a.sub);
+        natsSubscription_Destroy(a.sub);
+        a.sub = nullptr;
+    }
+    jsSubOptions so;
+    jsSubOptions_Init(&so);
+    so.Stream = kAlarmStream;
+    so.Ordered = true;
+    // From the first sequence not yet delivered: a recreated consumer neither skips nor repeats (the
+    // station also drops an owner's event it has applied).
+    const quint64 last = a.lastSeq.load();
+    so.Config.DeliverPolicy = last ? js_DeliverByStartSequence : js_DeliverAll;
+    so.Config.OptStartSeq = last + 1;
+    jsErrCode jerr = static_cast<jsErrCode>(0);
+    const natsStatus s = js_Subscribe(&a.sub, m_js, a.subject.toUtf8().constData(), &LinkCallbacks::onAlarm,
+                                      &a, nullptr, &so, &jerr);
+    if (s != NATS_OK) {
+        a.sub = nullptr;
+        emit problem(QStringLiteral("alarm subscription %1: %2").arg(a.subject, errorText(s)));
+        return false;
+    }
+    return true;
+}
+
+void ClusterLink::checkAlarmSubs(bool recreate)
+{
+    for (auto &a : m_alarmSubs) {
+        bool ok = a->sub != nullptr && !recreate;
+        if (ok) {
+            jsConsumerInfo *ci = nullptr;
+            jsErrCode jerr = static_cast<jsErrCode>(0);
+            ok = natsSubscription_GetConsumerInfo(&ci, a->sub, nullptr, &jerr) == NATS_OK;
+            if (ci)
+                jsConsumerInfo_Destroy(ci);
+        }
+        if (!ok)
+            subscribeAlarms(*a);
+    }
 }
 
 void ClusterLink::flushAlarms()
@@ -270,6 +321,7 @@ void LinkCallbacks::onReconnected(natsConnection *, void *closure)
 {
     auto *self = static_cast<ClusterLink *>(closure);
     self->m_connected = true;
+    self->m_reconnected = true;
     emit self->connectionChanged(true, QString());
 }
 
@@ -297,14 +349,16 @@ void LinkCallbacks::onData(natsConnection *, natsSubscription *, natsMsg *msg, v
 
 void LinkCallbacks::onAlarm(natsConnection *, natsSubscription *, natsMsg *msg, void *closure)
 {
-    auto *self = static_cast<ClusterLink *>(closure);
+    auto *a = static_cast<ClusterLink::AlarmSub *>(closure);
     quint64 seq = 0;
     jsMsgMetaData *meta = nullptr;
     if (natsMsg_GetMetaData(&meta, msg) == NATS_OK && meta) {
         seq = meta->Sequence.Stream;
         jsMsgMetaData_Destroy(meta);
     }
-    emit self->alarmReceived(QByteArray(natsMsg_GetData(msg), natsMsg_GetDataLength(msg)), seq);
+    if (seq > a->lastSeq.load())
+        a->lastSeq = seq;
+    emit a->link->alarmReceived(QByteArray(natsMsg_GetData(msg), natsMsg_GetDataLength(msg)), seq);
     natsMsg_Destroy(msg);
 }
 

@@ -19,7 +19,9 @@
 #include <atomic>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <mutex>
+#include <vector>
 
 struct __natsConnection;
 struct __natsOptions;
@@ -82,6 +84,20 @@ private:
     __natsConnection *m_conn = nullptr;
     __jsCtx *m_js = nullptr;
     std::vector<__natsSubscription *> m_subs;
+    // Alarm stream subscriptions, checked and recreated by the link itself: after a server loss an ordered
+    // consumer is not always recreated by libnats (seen with SIGKILL of the server holding it).
+    struct AlarmSub
+    {
+        ClusterLink *link = nullptr;
+        QString subject;
+        __natsSubscription *sub = nullptr;
+        std::atomic<quint64> lastSeq{0}; // stream sequence last delivered
+    };
+    std::vector<std::unique_ptr<AlarmSub>> m_alarmSubs;
+    bool subscribeAlarms(AlarmSub &a);
+    void checkAlarmSubs(bool recreate);
+    std::atomic<bool> m_reconnected{false};
+    qint64 m_lastCheckMs = 0;
     bool m_setUp = false;
     std::atomic<bool> m_connected{false};
     std::atomic<quint64> m_publishErrors{0};
