@@ -105,7 +105,9 @@ try:
               cl.get("alarm_events_applied") == published, cl.get("alarm_events_applied"))
         check(f"{name}: no alarm event applied twice (zero duplicated)", cl.get("alarm_events_duplicate") == 0,
               cl.get("alarm_events_duplicate"))
-        here_ = sorted((x["bed"], x["code"]) for x in conds(st, "ICU1/"))
+        # The conditions A raised, as they came from A (a viewer may add its own judgement of what it
+        # received, e.g. a waveform gap when a failover cost it a data batch: data is not stored).
+        here_ = sorted((x["bed"], x["code"]) for x in conds(st, "ICU1/") if x.get("source") == "cluster:A")
         check(f"{name}: its alarm history of A's beds is A's, each condition once", here_ == at_a, (here_, at_a))
         spo2 = [x for x in conds(st, "ICU1/SIM^01") if x["code"] == "spo2_low" and x["state"] == "active"]
         check(f"{name}: A's SpO2 low alarm (raised after the loss) is active here", len(spo2) == 1, spo2)
