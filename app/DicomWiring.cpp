@@ -1,5 +1,6 @@
 #include "DicomWiring.h"
 
+#include "Access.h"
 #include "Alarm.h"
 #include "Archive.h"
 #include "ArchiveReader.h"
@@ -7,7 +8,6 @@
 #include "DicomWriter.h"
 #include "PrintWiring.h"
 #include "Report.h"
-#include "Access.h"
 #include "Station.h"
 
 #include <QDateTime>

@@ -179,6 +179,8 @@ QJsonObject StateFileWriter::snapshot(const Station &station, qint64 nowMs, qint
                                                   {QStringLiteral("user"), access->userName()},
                                                   {QStringLiteral("role"), security::roleKey(access->role())},
                                                   {QStringLiteral("locked"), access->locked()}};
+    if (station.cluster()->enabled()) // issue 16: the cluster link's counters (docs/SCALE.md)
+        root[QStringLiteral("cluster")] = station.cluster()->stats();
     return root;
 }
 

@@ -304,6 +304,9 @@ bool StationApp::build(QString *error)
     m_station->news()->setConfig(m_config.news2);
     if (m_config.ecgAnalysis.enabled)
         m_ecg = std::make_unique<EcgWiring>(m_station.get(), m_config.ecgAnalysis);
+    if (m_config.cluster.enabled())
+        m_cluster = std::make_unique<ClusterWiring>(m_station.get(), m_config.cluster, m_config.stationName,
+                                                    m_config.wardName);
     openArchive();
     m_security = std::make_unique<StationSecurity>(m_station.get());
     if (!m_security->start(m_config, m_archivePath, error))
@@ -340,6 +343,10 @@ bool StationApp::addSource(const SourceConfig &cfg, QString *error)
     if (m_ecg) {
         sink = m_ecg->tap(sink);
         gatewaySink = m_ecg->tap(gatewaySink);
+    }
+    if (m_cluster) {
+        sink = m_cluster->tap(sink);
+        gatewaySink = m_cluster->tap(gatewaySink);
     }
     if (cfg.type == QLatin1String("simulator")) {
         QString why;
@@ -426,6 +433,8 @@ void StationApp::start()
         QMetaObject::invokeMethod(m_alertManager, &AlertManagerLink::start, Qt::QueuedConnection);
     }
     m_station->start();
+    if (m_cluster)
+        m_cluster->start();
     if (m_dicomQueue)
         m_dicomQueue->start();
     if (m_printing)
@@ -449,6 +458,8 @@ void StationApp::stop()
         r.source = nullptr;
     }
     m_sources.clear();
+    if (m_cluster)
+        m_cluster->stop();
     if (m_alertThread && m_alertThread->isRunning()) {
         QMetaObject::invokeMethod(m_alertManager, &AlertManagerLink::stop, Qt::BlockingQueuedConnection);
         m_alertThread->quit();

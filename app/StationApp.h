@@ -5,6 +5,7 @@
 
 #include "AlertManagerLink.h"
 #include "Archive.h"
+#include "ClusterWiring.h"
 #include "DicomWiring.h"
 #include "DurableStore.h"
 #include "EcgWiring.h"
@@ -85,6 +86,8 @@ private:
 
     // Users, access, audit (issue 12); declared after m_station, so it goes first.
     std::unique_ptr<StationSecurity> m_security;
+    // [cluster] (issue 16): taps every source, shows remote beds
+    std::unique_ptr<ClusterWiring> m_cluster;
 };
 
 } // namespace vigil

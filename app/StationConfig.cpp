@@ -41,6 +41,7 @@ const std::vector<SectionSpec> &sectionSpecs()
         {"ecg_analysis", false,
          [](ConfigSection &s, StationConfig &c) { readEcgAnalysis(s, c.ecgAnalysis); }},
         {"security", false, [](ConfigSection &s, StationConfig &c) { readSecurity(s, c.security); }},
+        {"cluster", false, [](ConfigSection &s, StationConfig &c) { readCluster(s, c.cluster); }},
     };
     return specs;
 }

@@ -9,6 +9,7 @@
 #include "AlarmConfig.h"
 #include "AlertManagerConfig.h"
 #include "ArchiveConfig.h"
+#include "ClusterConfig.h"
 #include "ConfigDocument.h"
 #include "DicomConfig.h"
 #include "EcgAnalyzer.h"
@@ -45,6 +46,8 @@ struct StationConfig
     scores::News2Config news2;
     ecg::EcgAnalysisConfig ecgAnalysis;
     QString origin; // file name the config came from, for messages
+    // [cluster] (issue 16)
+    ClusterConfig cluster;
 };
 
 // Parses station file text (at most ConfigDocument::kMaxBytes). `origin` names it in errors.

@@ -13,6 +13,7 @@
 #include "AlarmEngine.h"
 #include "AlarmListModel.h"
 #include "AudioState.h"
+#include "ClusterState.h"
 #include "DicomState.h"
 #include "DisplaySettings.h"
 #include "News2Board.h"
@@ -41,6 +42,7 @@ class Station : public QObject
     Q_PROPERTY(vigil::PrintState *printing READ printState CONSTANT)
     Q_PROPERTY(vigil::DicomState *dicom READ dicomState CONSTANT)
     Q_PROPERTY(vigil::scores::News2Board *news READ news CONSTANT)
+    Q_PROPERTY(vigil::ClusterState *cluster READ cluster CONSTANT) // issue 16: remote beds, cluster link
     Q_PROPERTY(QString archiveProblem READ archiveProblem NOTIFY archiveProblemChanged)
     Q_PROPERTY(QString user READ user WRITE setUser NOTIFY userChanged)
     Q_PROPERTY(vigil::security::Access *access READ access CONSTANT) // sign-in, roles, lock (issue 12)
@@ -67,6 +69,7 @@ public:
     AudioState *audioState() const { return m_audioState; }
     PrintState *printState() const { return m_printState; }
     DicomState *dicomState() const { return m_dicomState; }
+    ClusterState *cluster() const { return m_cluster; }
     // NEWS2 for every bed (docs/EWS.md): inputs from the drained numerics and the nurse's entries; its
     // thresholds and the deterioration trend become derived conditions of the alarm engine.
     scores::News2Board *news() const { return m_news; }
@@ -154,6 +157,8 @@ private:
     DicomState *m_dicomState = new DicomState(this); // filled by the composition root (app/DicomWiring)
     security::Access *m_access = new security::Access(this);    // wired by app/SecurityWiring
     bool permit(security::Permission p, const QString &target); // the gate, with the refusal audited
+    // filled by app/ClusterWiring (issue 16)
+    ClusterState *m_cluster = new ClusterState(this);
     alarms::AudioDecision m_audio;
     QString m_user;
     QString m_archiveProblem;

@@ -152,10 +152,35 @@ Rectangle {
                 font.bold: true
             }
         }
+        // Issue 16: a bed of another station (read from the cluster) says so, with its owning station.
+        Rectangle {
+            id: remoteTag
+            objectName: "remoteTag"
+            readonly property string owner: (tile.model.source || "").startsWith("cluster:") ? tile.model.source.substring(8) : ""
+            visible: owner.length > 0
+            anchors { left: categoryTag.right; leftMargin: visible ? 6 : 0; verticalCenter: parent.verticalCenter }
+            width: visible ? Math.min(remoteText.implicitWidth + 8, Math.round(header.width * 0.28)) : 0
+            height: remoteText.implicitHeight + 2
+            radius: 3
+            color: "#2d2550"
+            border.color: "#a58cff"
+            Text {
+                id: remoteText
+                anchors.centerIn: parent
+                width: Math.min(implicitWidth, remoteTag.width - 8)
+                elide: Text.ElideRight
+                //: Marks a bed monitored by another central station (shown here through the hospital cluster); %1 is that station's name.
+                text: qsTr("Remote \u00B7 %1").arg(remoteTag.owner)
+                color: "#e4dcff"
+                font.family: Theme.fontFamily
+                font.pixelSize: Math.max(10, Math.round(header.fontSize * 0.72))
+                font.bold: true
+            }
+        }
         Text {
             id: patient
             objectName: "patient"
-            anchors { left: categoryTag.right; leftMargin: 6; right: newsBadge.left; rightMargin: 6
+            anchors { left: remoteTag.right; leftMargin: 6; right: newsBadge.left; rightMargin: 6
                       verticalCenter: parent.verticalCenter }
             text: (tile.model.patientName || qsTr("No patient")) + (tile.model.patientId && !tile.tall ? "  \u00B7  " + tile.model.patientId : "")
             color: Theme.text

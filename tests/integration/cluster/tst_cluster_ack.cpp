@@ -1,0 +1,187 @@
+// Acknowledging a remote bed's alarm (issue 16, part 2): station B (in this process, the real StationApp
+// and Station as the window drives them) watches ward ICU1 of station A (a `vigil --headless` process with
+// a simulated desaturation); station C (another headless process) watches it too. The test acknowledges
+// A's SpO2 alarm at B, as the nurse at B would: the acknowledgement reaches A (audited with B's user and
+// station) and from A every viewer (C). A real 3-node NATS cluster (natscluster.py) carries it.
+#include "StationApp.h"
+#include "StationConfig.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace vigil;
+
+namespace {
+QJsonObject readState(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+QJsonObject condition(const QJsonObject &state, const QString &bed, const QString &code)
+{
+    for (const QJsonValue &v :
+         state.value(QStringLiteral("alarms")).toObject().value(QStringLiteral("conditions")).toArray()) {
+        const QJsonObject c = v.toObject();
+        if (c.value(QStringLiteral("bed")).toString() == bed &&
+            c.value(QStringLiteral("code")).toString() == code &&
+            c.value(QStringLiteral("state")).toString() == QLatin1String("active"))
+            return c;
+    }
+    return {};
+}
+} // namespace
+
+class TestClusterAck : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void acknowledgeAtViewerReachesOwnerAndViewers();
+
+private:
+    QProcess m_cluster;
+    QProcess m_a, m_c;
+    QTemporaryDir m_dir;
+    QString m_servers;
+    QString stationFile(const QString &name, const QString &text);
+};
+
+QString TestClusterAck::stationFile(const QString &name, const QString &text)
+{
+    const QString path = m_dir.filePath(name + QStringLiteral(".toml"));
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return {};
+    f.write(text.toUtf8());
+    return path;
+}
+
+void TestClusterAck::init()
+{
+    QVERIFY(m_dir.isValid());
+    m_cluster.start(QStringLiteral("/usr/bin/python3"),
+                    {QStringLiteral(VIGIL_SOURCE_DIR "/tests/integration/cluster/natscluster.py")});
+    QVERIFY(m_cluster.waitForStarted());
+    QVERIFY(m_cluster.waitForReadyRead(45'000));
+    const QString line = QString::fromUtf8(m_cluster.readLine()).trimmed();
+    QVERIFY2(line.startsWith(QLatin1String("READY ")), qPrintable(line));
+    QStringList urls;
+    for (const QString &u : line.split(u' ').at(1).split(u','))
+        urls << QStringLiteral("\"%1\"").arg(u);
+    m_servers = urls.join(QStringLiteral(", "));
+}
+
+void TestClusterAck::cleanup()
+{
+    for (QProcess *p : {&m_a, &m_c}) {
+        if (p->state() != QProcess::NotRunning) {
+            p->terminate();
+            if (!p->waitForFinished(10'000))
+                p->kill();
+            p->waitForFinished();
+        }
+    }
+    m_cluster.closeWriteChannel(); // the helper stops its servers
+    if (!m_cluster.waitForFinished(20'000))
+        m_cluster.kill();
+}
+
+void TestClusterAck::acknowledgeAtViewerReachesOwnerAndViewers()
+{
+    const QString cluster =
+        QStringLiteral("[cluster]\nservers = [%1]\nhospital = \"General\"\n").arg(m_servers);
+    const QString fileA =
+        stationFile(QStringLiteral("A"),
+                    QStringLiteral("[station]\nname = \"A\"\nward = \"ICU1\"\n[[source]]\nid = \"sim\"\n"
+                                   "type = \"simulator\"\nbeds = 2\nscenarios = "
+                                   "[\"1:desaturation@3+300=75\"]\n") +
+                        cluster);
+    const QString fileC =
+        stationFile(QStringLiteral("C"), QStringLiteral("[station]\nname = \"C\"\nward = \"ICU3\"\n") +
+                                             cluster + QStringLiteral("watch = [\"ICU1\"]\n"));
+    const QString stateA = m_dir.filePath(QStringLiteral("a.json")),
+                  stateC = m_dir.filePath(QStringLiteral("c.json"));
+    m_a.setProcessChannelMode(QProcess::ForwardedChannels);
+    m_c.setProcessChannelMode(QProcess::ForwardedChannels);
+    m_a.start(QStringLiteral(VIGIL_BIN),
+              {QStringLiteral("--headless"), QStringLiteral("--no-archive"), QStringLiteral("--config"),
+               fileA, QStringLiteral("--state-file"), stateA});
+    m_c.start(QStringLiteral(VIGIL_BIN),
+              {QStringLiteral("--headless"), QStringLiteral("--no-archive"), QStringLiteral("--config"),
+               fileC, QStringLiteral("--state-file"), stateC});
+    QVERIFY(m_a.waitForStarted() && m_c.waitForStarted());
+
+    ConfigError err;
+    auto config = parseStationConfig(
+        (QStringLiteral("[station]\nname = \"B\"\nward = \"ICU2\"\n[archive]\nenabled = false\n") + cluster +
+         QStringLiteral("watch = [\"ICU1\"]\n"))
+            .toUtf8(),
+        QStringLiteral("B"), &err);
+    QVERIFY(config);
+    StationApp b(*config);
+    QString why;
+    QVERIFY2(b.build(&why), qPrintable(why));
+    b.start();
+    Station *station = b.station();
+    station->setUser(QStringLiteral("nurse.b"));
+    const QString remoteBed = QStringLiteral("ICU1/SIM^01");
+
+    auto remoteAlarm = [&]() -> QString {
+        for (const alarms::AlarmCondition &c : station->alarmEngine()->conditions())
+            if (c.bedKey == remoteBed && c.code == QLatin1String("spo2_low") &&
+                c.state == alarms::State::Active)
+                return c.id;
+        return {};
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!remoteAlarm().isEmpty(), 40'000);
+    QCOMPARE(station->cluster()->ownerOf(remoteBed), QStringLiteral("A"));
+    QTRY_VERIFY_WITH_TIMEOUT(!condition(readState(stateC), remoteBed, QStringLiteral("spo2_low")).isEmpty(),
+                             20'000);
+    // A's state file is rewritten once a second: it may show the condition after B does.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        condition(readState(stateA), QStringLiteral("SIM^01"), QStringLiteral("spo2_low"))
+            .contains(QStringLiteral("acknowledged")),
+        10'000);
+    QVERIFY(condition(readState(stateA), QStringLiteral("SIM^01"), QStringLiteral("spo2_low"))
+                .value(QStringLiteral("acknowledged")) == false);
+
+    QVERIFY(station->acknowledge(remoteAlarm()));
+
+    // At A, the owner: acknowledged by B's user at station B.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        condition(readState(stateA), QStringLiteral("SIM^01"), QStringLiteral("spo2_low"))
+            .value(QStringLiteral("acknowledged"))
+            .toBool(),
+        10'000);
+    const QJsonObject atA =
+        condition(readState(stateA), QStringLiteral("SIM^01"), QStringLiteral("spo2_low"));
+    QVERIFY2(atA.value(QStringLiteral("acknowledged_by")).toString().contains(QLatin1String("nurse.b")),
+             QJsonDocument(atA).toJson().constData());
+    QVERIFY2(atA.value(QStringLiteral("acknowledged_by")).toString().contains(QLatin1String("B")),
+             QJsonDocument(atA).toJson().constData());
+    // At C, another viewer: acknowledged too, from A's event.
+    QTRY_VERIFY_WITH_TIMEOUT(condition(readState(stateC), remoteBed, QStringLiteral("spo2_low"))
+                                 .value(QStringLiteral("acknowledged"))
+                                 .toBool(),
+                             10'000);
+    // B sent one command; the acknowledgement A echoed back did not start another round.
+    QTest::qWait(1500);
+    QCOMPARE(readState(stateA)
+                 .value(QStringLiteral("cluster"))
+                 .toObject()
+                 .value(QStringLiteral("commands_applied"))
+                 .toInt(),
+             1);
+    b.stop();
+}
+
+QTEST_MAIN(TestClusterAck)
+#include "tst_cluster_ack.moc"
