@@ -16,6 +16,7 @@
 #include "PrintConfig.h"
 #include "SourceConfig.h"
 #include "Station.h"
+#include "UiConfig.h"
 #include "Ward.h"
 
 #include <QString>
@@ -41,6 +42,7 @@ struct StationConfig
     ShiftsConfig shifts;
     scores::News2Config news2;
     ecg::EcgAnalysisConfig ecgAnalysis;
+    UiConfig ui;
     QString origin; // file name the config came from, for messages
 };
 

@@ -15,6 +15,7 @@
 #include "DisplaySettings.h"
 #include "News2Board.h"
 #include "PrintState.h"
+#include "UiSettings.h"
 #include "Ward.h"
 #include "WardModel.h"
 
@@ -40,6 +41,7 @@ class Station : public QObject
     Q_PROPERTY(vigil::scores::News2Board *news READ news CONSTANT)
     Q_PROPERTY(QString archiveProblem READ archiveProblem NOTIFY archiveProblemChanged)
     Q_PROPERTY(QString user READ user WRITE setUser NOTIFY userChanged)
+    Q_PROPERTY(vigil::UiSettings *ui READ uiSettings CONSTANT) // language, keyboard, restart note
 public:
     Station(QString stationName, QString wardName, DisplaySettings display, std::unique_ptr<Ward> ward,
             QObject *parent = nullptr, alarms::AlarmConfig alarmConfig = {});
@@ -62,6 +64,7 @@ public:
     AlarmBarState *alarmBar() const { return m_alarmBar; }
     AudioState *audioState() const { return m_audioState; }
     PrintState *printState() const { return m_printState; }
+    UiSettings *uiSettings() const { return m_uiSettings; }
     // NEWS2 for every bed (docs/EWS.md): inputs from the drained numerics and the nurse's entries; its
     // thresholds and the deterioration trend become derived conditions of the alarm engine.
     scores::News2Board *news() const { return m_news; }
@@ -145,6 +148,7 @@ private:
     AlarmBarState *m_alarmBar;
     AudioState *m_audioState;
     PrintState *m_printState = new PrintState(this); // filled by the composition root (app/PrintWiring)
+    UiSettings *m_uiSettings = new UiSettings(this); // filled by the composition root (app/UiWiring)
     alarms::AudioDecision m_audio;
     QString m_user;
     QString m_archiveProblem;

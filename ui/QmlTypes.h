@@ -77,6 +77,14 @@ struct PrintStateForeign
     QML_UNCREATABLE("PrintState is provided by Station.printing")
 };
 
+struct UiSettingsForeign
+{
+    Q_GADGET
+    QML_FOREIGN(vigil::UiSettings)
+    QML_NAMED_ELEMENT(UiSettings)
+    QML_UNCREATABLE("UiSettings is provided by Station.ui")
+};
+
 struct News2BoardForeign
 {
     Q_GADGET

@@ -13,6 +13,7 @@
 #include "PrintConfig.h"
 #include "SourceConfig.h"
 #include "Station.h"
+#include "UiConfig.h"
 #include "Ward.h"
 
 #include <vector>
@@ -43,5 +44,8 @@ void readShifts(ConfigSection &s, ShiftsConfig &shifts);
 void readNews2(ConfigSection &s, scores::News2Config &news2);
 // [ecg_analysis]: the central ECG analysis (lead, asystole and pause times, extreme brady/tachy)
 void readEcgAnalysis(ConfigSection &s, ecg::EcgAnalysisConfig &ecg);
+
+// [ui]: language and on-screen keyboard (config/UiSection.cpp)
+void readUi(ConfigSection &s, UiConfig &ui);
 
 } // namespace vigil

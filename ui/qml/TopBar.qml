@@ -17,6 +17,7 @@ Rectangle {
     readonly property real fixedWidth: row.anchors.leftMargin + row.anchors.rightMargin + 4 * row.spacing
                                        + alarmBar.fixedWidth + pausedIndicator.implicitWidth
                                        + clock.implicitWidth + printStatus.implicitWidth + row.spacing
+                                       + languageChip.implicitWidth + row.spacing
     readonly property bool chipsCollapsed: Station.sources.count > 1 && width - fixedWidth - wardColumn.fullWidth
                                            - chipsRow.implicitWidth < alarmBar.textNeed
     readonly property bool wardHidden: width - fixedWidth - wardColumn.fullWidth
@@ -186,6 +187,11 @@ Rectangle {
 
         PrintStatusChip {
             id: printStatus
+            Layout.alignment: Qt.AlignVCenter
+        }
+
+        LanguageChip {
+            id: languageChip
             Layout.alignment: Qt.AlignVCenter
         }
 

@@ -1,0 +1,79 @@
+import QtQuick
+import QtQuick.VirtualKeyboard
+import QtQuick.VirtualKeyboard.Settings
+import Vigil.Ui
+
+// The on-screen keyboard (Qt Virtual Keyboard) for every text and number entry when no hardware keyboard
+// is in use, or always (Station.ui.virtualKeyboard, [ui] virtual_keyboard). It rises from the bottom of the
+// window over the overlay layer, in the UI's language, and lifts whatever holds the field being typed
+// into (a popup, or the page) just enough to keep that field above it; the lift never takes the holder
+// above `minTop`, the bottom of the alarm bar, so the keyboard and the lifted field never hide alarms.
+InputPanel {
+    id: panel
+    objectName: "keyboardPanel"
+    property real minTop: 0 // window y below which the alarm bar ends: nothing is lifted above it
+    readonly property bool shown: Station.ui.virtualKeyboard && active
+    readonly property real keyboardTop: (parent ? parent.height : 0) - height
+    // The item lifted and by how much (window pixels), for the tests and the layout.
+    property Item lifted: null
+    property real lift: 0
+
+    z: 1000
+    visible: shown
+    width: Math.min(parent ? parent.width : 0, 1280)
+    x: ((parent ? parent.width : 0) - width) / 2
+    y: shown ? keyboardTop : (parent ? parent.height : 0)
+
+    Binding {
+        target: VirtualKeyboardSettings
+        property: "locale"
+        value: Station.ui.localeName
+    }
+
+    Translate {
+        id: liftTransform
+        y: -panel.lift
+    }
+
+    // The item that moves with the field: a popup's own item (a child of the overlay) or the page (a child
+    // of the window's content item).
+    function holderOf(item) {
+        let holder = item;
+        while (holder && holder.parent && holder.parent !== panel.parent && holder.parent !== panel.Window.contentItem)
+            holder = holder.parent;
+        return holder && holder !== item.Window.contentItem ? holder : null;
+    }
+    function release() {
+        if (lifted)
+            lifted.transform = [];
+        lifted = null;
+        lift = 0;
+    }
+    function relift() {
+        const field = panel.Window.activeFocusItem;
+        if (!shown || !field || !parent) {
+            release();
+            return;
+        }
+        const holder = holderOf(field);
+        if (holder !== lifted)
+            release();
+        if (!holder)
+            return;
+        // Where the field and its holder are without the lift.
+        const f = field.mapToItem(parent, 0, 0, field.width, field.height);
+        const h = holder.mapToItem(parent, 0, 0, holder.width, holder.height);
+        const fieldBottom = f.y + f.height + lift;
+        const holderTop = h.y + lift;
+        const need = Math.max(0, fieldBottom + 12 - keyboardTop);
+        lift = Math.max(0, Math.min(need, holderTop - minTop));
+        lifted = holder;
+        holder.transform = [liftTransform];
+    }
+    onShownChanged: Qt.callLater(relift)
+    onKeyboardTopChanged: Qt.callLater(relift)
+    Connections {
+        target: panel.Window.window
+        function onActiveFocusItemChanged() { Qt.callLater(panel.relift); }
+    }
+}
