@@ -31,6 +31,8 @@ PKGS=(
   libnats-dev nats-server
   # install on a nurse-station PC: on-screen keyboard, translations, package checks
   qt6-virtualkeyboard-dev qml6-module-qtquick-virtualkeyboard qt6-translations-l10n lintian
+  # the keyboard's QML imports Qt.labs.folderlistmodel (Debian does not pull it in); desktop-file-validate
+  qml6-module-qt-labs-folderlistmodel desktop-file-utils
   # ./test.sh --all: clang-tidy stage (run-clang-tidy-14 comes with it)
   clang-tidy-14
 )

@@ -270,14 +270,6 @@
         <source>NO DATA</source>
         <translation>AUCUNE DONNÉE</translation>
     </message>
-    <message>
-        <source>NIBP</source>
-        <translation>NIBP</translation>
-    </message>
-    <message>
-        <source>ABP</source>
-        <translation>ABP</translation>
-    </message>
 </context>
 <context>
     <name>HandoverPanel</name>
@@ -484,13 +476,6 @@
     <message>
         <source>Type a number</source>
         <translation>Saisir un nombre</translation>
-    </message>
-</context>
-<context>
-    <name>NibpBox</name>
-    <message>
-        <source>NIBP</source>
-        <translation>NIBP</translation>
     </message>
 </context>
 <context>

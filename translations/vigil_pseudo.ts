@@ -270,14 +270,6 @@
             <source>NO DATA</source>
             <translation>[ÑÖ DÁTÁ~~~]</translation>
         </message>
-        <message>
-            <source>NIBP</source>
-            <translation>[ÑÎBP~~]</translation>
-        </message>
-        <message>
-            <source>ABP</source>
-            <translation>[ÁBP~]</translation>
-        </message>
     </context>
     <context>
         <name>HandoverPanel</name>
@@ -484,13 +476,6 @@
         <message>
             <source>Type a number</source>
             <translation>[Týpé á ñûmbér~~~~~]</translation>
-        </message>
-    </context>
-    <context>
-        <name>NibpBox</name>
-        <message>
-            <source>NIBP</source>
-            <translation>[ÑÎBP~~]</translation>
         </message>
     </context>
     <context>

@@ -6,8 +6,8 @@ import Vigil.Ui
 // The on-screen keyboard (Qt Virtual Keyboard) for every text and number entry when no hardware keyboard
 // is in use, or always (Station.ui.virtualKeyboard, [ui] virtual_keyboard). It rises from the bottom of the
 // window over the overlay layer, in the UI's language, and lifts whatever holds the field being typed
-// into (a popup, or the page) just enough to keep that field above it; the lift never takes the holder
-// above `minTop`, the bottom of the alarm bar, so the keyboard and the lifted field never hide alarms.
+// into (a popup, or the page) just enough to keep that field above it. `minTop` is the bottom of the alarm
+// bar: a lifted popup's top and a lifted field never go above it, so neither hides an alarm.
 InputPanel {
     id: panel
     objectName: "keyboardPanel"
@@ -66,7 +66,11 @@ InputPanel {
         const fieldBottom = f.y + f.height + lift;
         const holderTop = h.y + lift;
         const need = Math.max(0, fieldBottom + 12 - keyboardTop);
-        lift = Math.max(0, Math.min(need, holderTop - minTop));
+        // A popup (in the overlay, drawn over the alarm bar) keeps its top below the alarm bar; a page
+        // (drawn under the header) may slide under it, but the field itself stays below it.
+        const inOverlay = holder.parent === panel.parent;
+        const fieldTop = f.y + lift;
+        lift = Math.max(0, Math.min(need, (inOverlay ? holderTop : fieldTop) - minTop));
         lifted = holder;
         holder.transform = [liftTransform];
     }

@@ -45,7 +45,7 @@ Rectangle {
                     highlighted: Station.ui.language === modelData.code
                     onClicked: {
                         Station.ui.setLanguage(modelData.code);
-                        languages.close();
+                        languages.close(); // qmllint disable unqualified
                     }
                 }
             }

@@ -213,7 +213,7 @@ Rectangle {
             Text {
                 objectName: "clockDate"
                 anchors.right: parent.right
-                text: Qt.formatDate(clock.now, "ddd d MMM yyyy")
+                text: clock.now.toLocaleDateString(Qt.locale(Station.ui.localeName), "ddd d MMM yyyy") // the UI's language
                 color: Theme.textDim
                 font.family: Theme.fontFamily
                 font.pixelSize: 14
