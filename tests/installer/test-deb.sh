@@ -40,6 +40,9 @@ cleanup() {
     # shellcheck disable=SC2086
     apt-get purge -y -q $added >/dev/null 2>&1
   fi
+  # The user and group did not exist when the test started (checked): none may be left.
+  getent passwd vigil >/dev/null && deluser --quiet --system vigil >/dev/null 2>&1
+  getent group vigil >/dev/null && delgroup --quiet --system vigil >/dev/null 2>&1
   rm -rf "$work"
   if [ "$rc" = 0 ]; then echo "test-deb: OK in $(( $(date +%s) - t0 )) s"; fi
   exit "$rc"
@@ -81,9 +84,16 @@ getent passwd vigil >/dev/null || die "no vigil user"
 step "an archive of schema 1 in /var/lib/vigil, an admin's edit of the station file"
 archive=/var/lib/vigil/archive.sqlite
 sqlite3 "$archive" <"$root/tests/unit/archive/fixtures/archive_v1.sql"
+# The fixture's times are of 2020: moved to an hour ago, or the retention (30 days) would rightly drop them.
+off=$(( $(date +%s) * 1000 - 3600000 - 1600000000000 ))
+sqlite3 "$archive" "UPDATE stay SET start_ms = start_ms + $off, end_ms = end_ms + $off;
+  UPDATE numeric SET t_ms = t_ms + $off; UPDATE event SET t_ms = t_ms + $off;
+  UPDATE alarm SET start_ms = start_ms + $off, end_ms = end_ms + $off, ack_ms = ack_ms + $off;
+  UPDATE wave_chunk SET start_us = start_us + $off * 1000;"
 chown vigil:vigil "$archive"
 beds_before="$(sqlite3 "$archive" 'SELECT group_concat(key) FROM bed')"
-alarms_before="$(sqlite3 "$archive" 'SELECT count(*) FROM alarm')"
+alarm_codes="$(sqlite3 "$archive" 'SELECT code FROM alarm')"
+event_texts="$(sqlite3 "$archive" 'SELECT text FROM event')"
 sed -i 's/^name = "Vigil Central 1"/name = "Station edited by the admin"/' /etc/vigil/station.toml
 
 step "upgrade to $(dpkg-deb -f "$new" Version)"
@@ -93,10 +103,13 @@ grep -q '^name = "Station edited by the admin"' /etc/vigil/station.toml || die "
 [ -f "$archive" ] || die "the archive is gone after the upgrade"
 
 # setpriv execs (no forked parent in between), so $! of a background run is the station's own pid.
+# XDG_RUNTIME_DIR in the work folder: Qt would otherwise leave /tmp/runtime-vigil behind.
 as_vigil() {
   setpriv --reuid=vigil --regid=vigil --init-groups -- env -i PATH=/usr/bin:/bin QT_QPA_PLATFORM=offscreen \
-    HOME=/var/lib/vigil USER=vigil LANG=C.UTF-8 "$@"
+    HOME=/var/lib/vigil USER=vigil LANG=C.UTF-8 XDG_RUNTIME_DIR="$work/run" "$@"
 }
+
+install -d -o vigil -g vigil -m 700 "$work/run"
 
 step "vigil --self-test as the vigil user"
 as_vigil /usr/bin/vigil --self-test --config /etc/vigil/station.toml >"$work/self.log" 2>&1 ||
@@ -113,14 +126,23 @@ beds_after="$(sqlite3 "$archive" 'SELECT group_concat(key) FROM bed')"
 for key in ${beds_before//,/ }; do
   [[ ",$beds_after," == *",$key,"* ]] || die "bed $key of the old archive lost ($beds_after)"
 done
-[ "$(sqlite3 "$archive" 'SELECT count(*) FROM alarm')" -ge "$alarms_before" ] || die "alarms lost"
+# v2 keeps alarms as lifecycle steps (alarm_event): each v1 alarm is there, and each event.
+while read -r code; do
+  [ "$(sqlite3 "$archive" "SELECT count(*) FROM alarm_event WHERE code = '$code'")" -ge 1 ] || die "alarm $code lost"
+done <<<"$alarm_codes"
+while read -r text; do
+  [ "$(sqlite3 "$archive" "SELECT count(*) FROM event WHERE text = '${text//\'/\'\'}'")" -ge 1 ] || die "event '$text' lost"
+done <<<"$event_texts"
 [ "$(sqlite3 "$archive" 'SELECT count(*) FROM bed')" -gt "$(tr ',' '\n' <<<"$beds_before" | wc -l)" ] ||
   die "the headless run archived no bed"
 grep -q '"beds"' /var/lib/vigil/state.json || die "no state file"
 [ ! -e /var/lib/vigil/vigil.running ] || die "a clean stop left the run marker"
 
 step "an unclean stop: the next start notes the restart in the archive"
-as_vigil /usr/bin/vigil --headless --config /etc/vigil/station.toml >/dev/null 2>&1 &
+# Started here, not through as_vigil (a function in the background is a subshell: $! would be its pid).
+setpriv --reuid=vigil --regid=vigil --init-groups -- env -i PATH=/usr/bin:/bin QT_QPA_PLATFORM=offscreen \
+  HOME=/var/lib/vigil XDG_RUNTIME_DIR="$work/run" /usr/bin/vigil --headless --config /etc/vigil/station.toml \
+  >/dev/null 2>&1 &
 station_pid=$!
 for _ in $(seq 50); do [ -e /var/lib/vigil/vigil.running ] && break; sleep 0.1; done
 sleep 1
