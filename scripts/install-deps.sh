@@ -31,8 +31,9 @@ PKGS=(
   libnats-dev nats-server
   # install on a nurse-station PC: on-screen keyboard, translations, package checks
   qt6-virtualkeyboard-dev qml6-module-qtquick-virtualkeyboard qt6-translations-l10n lintian
-  # the keyboard's QML imports Qt.labs.folderlistmodel (Debian does not pull it in); desktop-file-validate
-  qml6-module-qt-labs-folderlistmodel desktop-file-utils
+  # the keyboard's input-method plugin (QT_IM_MODULE=qtvirtualkeyboard) and its QML's Qt.labs.folderlistmodel
+  # (Debian pulls in neither); desktop-file-validate for the package test
+  qt6-virtualkeyboard-plugin qml6-module-qt-labs-folderlistmodel desktop-file-utils
   # ./test.sh --all: clang-tidy stage (run-clang-tidy-14 comes with it)
   clang-tidy-14
 )

@@ -447,7 +447,7 @@
     </message>
     <message>
         <source>Resp rate</source>
-        <translation>Atemfrequenz</translation>
+        <translation>Atemfreq.</translation>
     </message>
     <message>
         <source>Sys BP</source>

@@ -20,7 +20,9 @@ InputPanel {
 
     z: 1000
     visible: shown
-    width: Math.min(parent ? parent.width : 0, 1280)
+    // The keyboard's height follows its width (about 0.31): at most 40 % of the room below the alarm bar,
+    // so a centred popup can be lifted clear of it without going over the alarm bar.
+    width: Math.min(parent ? parent.width : 0, 1280, parent ? (parent.height - minTop) * 0.4 / 0.31 : 0)
     x: ((parent ? parent.width : 0) - width) / 2
     y: shown ? keyboardTop : (parent ? parent.height : 0)
 
