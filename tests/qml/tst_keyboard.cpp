@@ -1,4 +1,4 @@
-// The on-screen keyboard test (keyboard/tst_*.qml): Qt Virtual Keyboard is the input method
+// The on-screen keyboard test (tests/qml-keyboard/tst_*.qml): Qt Virtual Keyboard is the input method
 // (QT_IM_MODULE=qtvirtualkeyboard, set before the application exists) and Station.ui asks for it always,
 // so the QML types a NEWS2 value and a handover note by touching the keyboard's keys only.
 #include "Gui.h"

@@ -59,8 +59,18 @@ Popup {
     }
     readonly property int wBed: 96
     readonly property int wValue: 160
-    readonly property int wOnset: 86
-    readonly property int wDur: 84
+    readonly property int wOnset: Math.max(86, Math.ceil(onsetHeader.advanceWidth) + 4)
+    readonly property int wDur: Math.max(84, Math.ceil(durHeader.advanceWidth) + 4)
+    TextMetrics {
+        id: onsetHeader
+        font: prioHeader.font
+        text: qsTr("Onset")
+    }
+    TextMetrics {
+        id: durHeader
+        font: prioHeader.font
+        text: qsTr("Duration")
+    }
     readonly property int wState: 170
     readonly property int wActions: 2 * 76 + 6
     readonly property int colSpacing: 10

@@ -47,7 +47,7 @@ InputPanel {
     }
     function release() {
         if (lifted)
-            lifted.transform = [];
+            lifted.transform = []; // qmllint disable
         lifted = null;
         lift = 0;
     }
@@ -74,12 +74,18 @@ InputPanel {
         const fieldTop = f.y + lift;
         lift = Math.max(0, Math.min(need, (inOverlay ? holderTop : fieldTop) - minTop));
         lifted = holder;
-        holder.transform = [liftTransform];
+        holder.transform = [liftTransform]; // qmllint disable
     }
-    onShownChanged: Qt.callLater(relift)
-    onKeyboardTopChanged: Qt.callLater(relift)
+    // Once the layout has settled (the panel's own geometry, the popup's position).
+    Timer {
+        id: reliftSoon
+        interval: 0
+        onTriggered: panel.relift()
+    }
+    onShownChanged: reliftSoon.restart()
+    onKeyboardTopChanged: reliftSoon.restart()
     Connections {
         target: panel.Window.window
-        function onActiveFocusItemChanged() { Qt.callLater(panel.relift); }
+        function onActiveFocusItemChanged() { reliftSoon.restart(); }
     }
 }
