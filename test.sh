@@ -19,6 +19,9 @@
 #   tidy     clang-tidy-14 (.clang-tidy) over the project's sources, no findings
 #   asan     unit and integration tests built with AddressSanitizer + UndefinedBehaviorSanitizer
 #   tsan     ring buffer, ward ingest, gateway session and archive writer tests under ThreadSanitizer
+#   deb      the Debian package end to end on this machine (tests/installer/test-deb.sh): build, lintian,
+#            install, upgrade with an archive, self-test and headless run as `vigil`, downgrade, purge.
+#            Root; installs packages, so only when asked (--stage deb or --all), never in the quick run.
 #
 # Long fuzz, soak and benchmark runs are separate (docs/PERFORMANCE.md); short versions run in ctest.
 # CI sets VIGIL_REQUIRE_SHARED_DATA=1: a test that needs ../shared/data fails instead of skipping.
@@ -27,9 +30,9 @@ root="$(cd "$(dirname "$0")" && pwd)"
 cd "$root" # cmake --preset reads CMakePresets.json from here
 build="${VIGIL_BUILD_DIR:-$root/build}"
 jobs="$(nproc)"
-all_stages=(build ctest format qmllint tidy asan tsan)
+all_stages=(build ctest format qmllint tidy asan tsan deb)
 # CI's gate (docs/CHECKS.md says which stages are not in it yet, and why).
-ci_stages=(build ctest format qmllint asan tsan)
+ci_stages=(build ctest format qmllint asan tsan deb)
 
 stages=()
 ctest_args=()
@@ -167,6 +170,8 @@ run_sanitizer_tree() {
 stage_asan() { run_sanitizer_tree asan vigil_sanitizer_tests '^(unit|integration)$'; }
 
 stage_tsan() { run_sanitizer_tree tsan vigil_tsan_tests '^tsan$'; }
+
+stage_deb() { "$root/tests/installer/test-deb.sh"; }
 
 start=$(date +%s)
 failed=()

@@ -84,6 +84,11 @@ std::optional<Options> parseCommandLine(const QStringList &arguments, QString *e
         QStringLiteral("Send escalations to the ward's alert manager at URL "
                        "(PCD-04 escalate; uses --tls-*)."),
         QStringLiteral("URL"));
+    const QCommandLineOption language(
+        QStringLiteral("language"),
+        QStringLiteral("Language of the screens: en, de, fr, es or pseudo (overrides [ui] language)."),
+        QStringLiteral("CODE"));
+    p.addOption(language);
     p.addOptions({help,       version,     config,       demoBeds,  headless,    stateFile,
                   selfTest,   checkConfig, printDefault, quitAfter, screenshot,  screenshotDelay,
                   windowSize, fullscreen,  replay,       listen,    gateway,     tlsCa,
@@ -120,6 +125,7 @@ std::optional<Options> parseCommandLine(const QStringList &arguments, QString *e
     o.archivePath = p.value(archive);
     o.alertManager = p.value(alertManager);
     o.noArchive = p.isSet(noArchive);
+    o.language = p.value(language);
     if (o.noArchive && !o.archivePath.isEmpty())
         return fail(QStringLiteral("--archive and --no-archive contradict each other"));
     for (const QString &url : o.listens + o.gateways) {

@@ -33,6 +33,7 @@ struct Options
     QString archivePath;
     QString alertManager;
     bool noArchive = false;
+    QString language; // --language: overrides [ui] language
     QString helpText;
 };
 

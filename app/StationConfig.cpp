@@ -38,6 +38,7 @@ const std::vector<SectionSpec> &sectionSpecs()
         {"print", false, [](ConfigSection &s, StationConfig &c) { readPrint(s, c.print); }},
         {"shifts", false, [](ConfigSection &s, StationConfig &c) { readShifts(s, c.shifts); }},
         {"news2", false, [](ConfigSection &s, StationConfig &c) { readNews2(s, c.news2); }},
+        {"ui", false, [](ConfigSection &s, StationConfig &c) { readUi(s, c.ui); }},
         {"ecg_analysis", false,
          [](ConfigSection &s, StationConfig &c) { readEcgAnalysis(s, c.ecgAnalysis); }},
         {"security", false, [](ConfigSection &s, StationConfig &c) { readSecurity(s, c.security); }},

@@ -18,6 +18,7 @@
 #include "SecurityConfig.h"
 #include "SourceConfig.h"
 #include "Station.h"
+#include "UiConfig.h"
 #include "Ward.h"
 
 #include <QString>
@@ -45,6 +46,7 @@ struct StationConfig
     ShiftsConfig shifts;
     scores::News2Config news2;
     ecg::EcgAnalysisConfig ecgAnalysis;
+    UiConfig ui;
     QString origin; // file name the config came from, for messages
     // [cluster] (issue 16)
     ClusterConfig cluster;

@@ -8,14 +8,17 @@
 #include "Gui.h"
 #include "RenderPath.h"
 #include "ReportCommand.h"
+#include "SelfTestArchive.h"
 #include "ShutdownSignals.h"
 #include "StateFile.h"
 #include "StationApp.h"
 #include "StationSetup.h"
+#include "UiWiring.h"
 
 #include <QApplication>
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
@@ -142,6 +145,9 @@ int main(int argc, char *argv[])
             qputenv("QT_QPA_PLATFORM", "offscreen");
         app = std::make_unique<QApplication>(argc, argv);
     } else {
+        // The on-screen keyboard (Qt Virtual Keyboard): Station.ui decides when it shows (docs/INSTALL.md).
+        if (qEnvironmentVariableIsEmpty("QT_IM_MODULE"))
+            qputenv("QT_IM_MODULE", "qtvirtualkeyboard");
         if (o.selfTest && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") &&
             qEnvironmentVariableIsEmpty("DISPLAY"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -164,9 +170,17 @@ int main(int argc, char *argv[])
     StationApp station(*config);
     if (!station.build(&error))
         return fail(error);
+    if (!applyUiConfig(station.station(), config->ui, o.language, &error))
+        return fail(error);
     if (o.checkConfig) {
         std::fputs(qPrintable(checkConfigReport(*config)), stdout);
         return 0;
+    }
+    if (o.selfTest && !o.noArchive) { // the archive the station would open (read only: docs/INSTALL.md)
+        QString archiveSummary;
+        if (!checkArchiveForSelfTest(selfTestArchivePath(o, *config), &archiveSummary))
+            return fail(QStringLiteral("self-test: ") + archiveSummary, 1);
+        std::printf("self-test: %s\n", qPrintable(archiveSummary));
     }
     if (o.selfTest)
         return runSelfTest(*app, station);
@@ -174,6 +188,12 @@ int main(int argc, char *argv[])
     ShutdownSignals::ignoreFileSizeLimitSignal();
     ShutdownSignals shutdown; // SIGINT/SIGTERM quit the loop below; the teardown after it runs
     station.start();
+    // A run that did not end cleanly is reported on screen and in the archive (restarted by systemd).
+    std::unique_ptr<RunMarker> runMarker;
+    if (station.archive()) {
+        runMarker = std::make_unique<RunMarker>(QFileInfo(station.archivePath()).absolutePath());
+        runMarker->report(station.station(), station.archive());
+    }
 
     std::unique_ptr<StateFileWriter> stateWriter;
     if (!o.stateFile.isEmpty()) {
@@ -191,6 +211,7 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "vigil: drawing with %s (%s)\n",
                      renderPath.software ? "the software path" : "the GPU", qPrintable(renderPath.reason));
         engine = std::make_unique<QQmlApplicationEngine>();
+        retranslateOnLanguageChange(station.station(), *engine); // the language switches without a restart
         QQuickWindow *window = loadStationWindow(*engine, station.station(), &error,
                                                  station.archive() ? station.archivePath() : QString());
         if (!window)

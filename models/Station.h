@@ -18,6 +18,7 @@
 #include "DisplaySettings.h"
 #include "News2Board.h"
 #include "PrintState.h"
+#include "UiSettings.h"
 #include "Ward.h"
 #include "WardModel.h"
 
@@ -46,6 +47,7 @@ class Station : public QObject
     Q_PROPERTY(QString archiveProblem READ archiveProblem NOTIFY archiveProblemChanged)
     Q_PROPERTY(QString user READ user WRITE setUser NOTIFY userChanged)
     Q_PROPERTY(vigil::security::Access *access READ access CONSTANT) // sign-in, roles, lock (issue 12)
+    Q_PROPERTY(vigil::UiSettings *ui READ uiSettings CONSTANT)       // language, keyboard, restart note
 public:
     Station(QString stationName, QString wardName, DisplaySettings display, std::unique_ptr<Ward> ward,
             QObject *parent = nullptr, alarms::AlarmConfig alarmConfig = {});
@@ -70,6 +72,7 @@ public:
     PrintState *printState() const { return m_printState; }
     DicomState *dicomState() const { return m_dicomState; }
     ClusterState *cluster() const { return m_cluster; }
+    UiSettings *uiSettings() const { return m_uiSettings; }
     // NEWS2 for every bed (docs/EWS.md): inputs from the drained numerics and the nurse's entries; its
     // thresholds and the deterioration trend become derived conditions of the alarm engine.
     scores::News2Board *news() const { return m_news; }
@@ -159,6 +162,7 @@ private:
     bool permit(security::Permission p, const QString &target); // the gate, with the refusal audited
     // filled by app/ClusterWiring (issue 16)
     ClusterState *m_cluster = new ClusterState(this);
+    UiSettings *m_uiSettings = new UiSettings(this); // filled by the composition root (app/UiWiring)
     alarms::AudioDecision m_audio;
     QString m_user;
     QString m_archiveProblem;

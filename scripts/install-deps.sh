@@ -33,6 +33,9 @@ PKGS=(
   qt6-virtualkeyboard-dev qml6-module-qtquick-virtualkeyboard qt6-translations-l10n lintian
   # bench_waveforms: X DAMAGE screen-update meter (issue 17)
   python3-xlib
+  # the keyboard's input-method plugin (QT_IM_MODULE=qtvirtualkeyboard) and its QML's Qt.labs.folderlistmodel
+  # (Debian pulls in neither); desktop-file-validate for the package test
+  qt6-virtualkeyboard-plugin qml6-module-qt-labs-folderlistmodel desktop-file-utils
   # ./test.sh --all: clang-tidy stage (run-clang-tidy-14 comes with it)
   clang-tidy-14
 )

@@ -83,47 +83,57 @@ struct DicomStateForeign
     QML_FOREIGN(vigil::DicomState)
     QML_NAMED_ELEMENT(DicomState)
     QML_UNCREATABLE("DicomState is provided by Station.dicom")
-    struct ClusterStateForeign // issue 16
-    {
-        Q_GADGET
-        QML_FOREIGN(vigil::ClusterState)
-        QML_NAMED_ELEMENT(ClusterState)
-        QML_UNCREATABLE("ClusterState is provided by Station.cluster")
-    };
+};
 
-    struct News2BoardForeign
-    {
-        Q_GADGET
-        QML_FOREIGN(vigil::scores::News2Board)
-        QML_NAMED_ELEMENT(News2Board)
-        QML_UNCREATABLE("News2Board is provided by Station.news")
-    };
+struct UiSettingsForeign
+{
+    Q_GADGET
+    QML_FOREIGN(vigil::UiSettings)
+    QML_NAMED_ELEMENT(UiSettings)
+    QML_UNCREATABLE("UiSettings is provided by Station.ui")
+};
 
-    struct AccessForeign
-    {
-        Q_GADGET
-        QML_FOREIGN(vigil::security::Access)
-        QML_NAMED_ELEMENT(Access)
-        QML_UNCREATABLE("Access is provided by Station.access")
-    };
+struct ClusterStateForeign // issue 16
+{
+    Q_GADGET
+    QML_FOREIGN(vigil::ClusterState)
+    QML_NAMED_ELEMENT(ClusterState)
+    QML_UNCREATABLE("ClusterState is provided by Station.cluster")
+};
 
-    // Station.display: a constant value type (read-only in practice: Station's property has no WRITE).
-    struct DisplaySettingsForeign
-    {
-        Q_GADGET
-        QML_FOREIGN(vigil::DisplaySettings)
-        QML_VALUE_TYPE(displaySettings)
-    };
+struct News2BoardForeign
+{
+    Q_GADGET
+    QML_FOREIGN(vigil::scores::News2Board)
+    QML_NAMED_ELEMENT(News2Board)
+    QML_UNCREATABLE("News2Board is provided by Station.news")
+};
 
-    // The alarm engine's own priority enum (models/domain/Alarm.h, Q_ENUM_NS in vigil::alarms) as `Priority`
-    // in QML: Priority.None, Priority.Low, Priority.Medium, Priority.High. QML compares and orders them as
-    // the engine does (a larger value is more urgent); no copy of the numbers lives on the QML side. (An
-    // extended namespace rather than QML_FOREIGN_NAMESPACE: Qt 6.4's type registrar emits
-    // QMetaType::fromType<> of a foreign namespace, which does not compile.)
-    namespace PriorityForeign {
-    Q_NAMESPACE
-    QML_NAMESPACE_EXTENDED(vigil::alarms)
-    QML_NAMED_ELEMENT(Priority)
-    } // namespace PriorityForeign
+struct AccessForeign
+{
+    Q_GADGET
+    QML_FOREIGN(vigil::security::Access)
+    QML_NAMED_ELEMENT(Access)
+    QML_UNCREATABLE("Access is provided by Station.access")
+};
+
+// Station.display: a constant value type (read-only in practice: Station's property has no WRITE).
+struct DisplaySettingsForeign
+{
+    Q_GADGET
+    QML_FOREIGN(vigil::DisplaySettings)
+    QML_VALUE_TYPE(displaySettings)
+};
+
+// The alarm engine's own priority enum (models/domain/Alarm.h, Q_ENUM_NS in vigil::alarms) as `Priority`
+// in QML: Priority.None, Priority.Low, Priority.Medium, Priority.High. QML compares and orders them as
+// the engine does (a larger value is more urgent); no copy of the numbers lives on the QML side. (An
+// extended namespace rather than QML_FOREIGN_NAMESPACE: Qt 6.4's type registrar emits
+// QMetaType::fromType<> of a foreign namespace, which does not compile.)
+namespace PriorityForeign {
+Q_NAMESPACE
+QML_NAMESPACE_EXTENDED(vigil::alarms)
+QML_NAMED_ELEMENT(Priority)
+} // namespace PriorityForeign
 
 } // namespace vigil

@@ -14,6 +14,7 @@
 #include "SecurityConfig.h"
 #include "SourceConfig.h"
 #include "Station.h"
+#include "UiConfig.h"
 #include "Ward.h"
 
 #include <vector>
@@ -46,5 +47,8 @@ void readNews2(ConfigSection &s, scores::News2Config &news2);
 void readEcgAnalysis(ConfigSection &s, ecg::EcgAnalysisConfig &ecg);
 // [security]: users, sign-in, lock, audit (app/config/SecuritySection.cpp)
 void readSecurity(ConfigSection &s, SecurityConfig &security);
+
+// [ui]: language and on-screen keyboard (config/UiSection.cpp)
+void readUi(ConfigSection &s, UiConfig &ui);
 
 } // namespace vigil

@@ -48,11 +48,29 @@ Popup {
     readonly property int pending: Station.alarms.pendingChanges || 0
 
     // Column widths shared by the header and the rows; condition and patient share what is left.
-    readonly property int wPrio: 70
+    // Wide enough for the header in every language ("Priorität" is wider than the HIGH/MED/LOW chips).
+    readonly property int wPrio: Math.max(70, Math.ceil(prioHeader.advanceWidth) + 4)
+    TextMetrics {
+        id: prioHeader
+        font.family: Theme.fontFamily
+        font.pixelSize: 15
+        font.bold: true
+        text: qsTr("Priority")
+    }
     readonly property int wBed: 96
     readonly property int wValue: 160
-    readonly property int wOnset: 86
-    readonly property int wDur: 84
+    readonly property int wOnset: Math.max(86, Math.ceil(onsetHeader.advanceWidth) + 4)
+    readonly property int wDur: Math.max(84, Math.ceil(durHeader.advanceWidth) + 4)
+    TextMetrics {
+        id: onsetHeader
+        font: prioHeader.font
+        text: qsTr("Onset")
+    }
+    TextMetrics {
+        id: durHeader
+        font: prioHeader.font
+        text: qsTr("Duration")
+    }
     readonly property int wState: 170
     readonly property int wActions: 2 * 76 + 6
     readonly property int colSpacing: 10

@@ -368,8 +368,8 @@ Rectangle {
         Num { id: rrBox; key: "rr"; label: "RR"; unit: "/min"; inline: !tile.tall; valueSize: numerics.small; col: 1; row: 1 }
         Num { key: "temp"; label: "Temp"; unit: "\u00B0C"; decimals: 1; inline: !tile.tall; col: tile.tall ? 2 : 0; row: tile.tall ? 0 : 2 }
         Num { key: "etco2"; label: "etCO\u2082"; unit: "mmHg"; inline: !tile.tall; valueSize: numerics.small; visible: tile.hasEtco2; col: tile.tall ? 2 : 1; row: tile.tall ? 1 : 2 }
-        Pressure { id: nibpBox; prefix: "nibp"; key: "nibp"; label: qsTr("NIBP"); unit: "mmHg"; showTime: true; color: "#f0f0f0"; row: tile.tall ? 2 : 3 }
-        Pressure { prefix: "abp"; key: "abp"; label: qsTr("ABP"); unit: "mmHg"; color: WavePalette.colorFor("abp"); visible: tile.hasAbp; row: tile.tall ? 3 : 4 }
+        Pressure { id: nibpBox; prefix: "nibp"; key: "nibp"; label: "NIBP"; unit: "mmHg"; showTime: true; color: "#f0f0f0"; row: tile.tall ? 2 : 3 }
+        Pressure { prefix: "abp"; key: "abp"; label: "ABP"; unit: "mmHg"; color: WavePalette.colorFor("abp"); visible: tile.hasAbp; row: tile.tall ? 3 : 4 }
     }
 
     MouseArea {

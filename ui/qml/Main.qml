@@ -137,6 +137,18 @@ ApplicationWindow {
         }
     }
 
+    // After an automatic restart (crash, power cut): when, so the nurse knows the gap (docs/INSTALL.md).
+    RestartNote {
+        anchors { left: parent.left; bottom: parent.bottom; margins: 8 }
+        z: 9
+    }
+
+    // The on-screen keyboard, above popups, never over the alarm bar (the header).
+    KeyboardPanel {
+        parent: Overlay.overlay
+        minTop: root.header ? root.header.height : 0
+    }
+
     onDetailBedChanged: if (detailBed < 0) overview.forceActiveFocus()
     Component.onCompleted: overview.forceActiveFocus()
 }

@@ -26,6 +26,15 @@ Rectangle {
     color: !complete ? "transparent" : Theme.newsColor(response)
     border.color: complete ? Qt.darker(color, 1.4) : Theme.textDim
     border.width: 1
+    // A translation too long for the badge turns it into the short form instead of eliding it.
+    readonly property bool fullFits: incompleteMetrics.advanceWidth + 10 <= maxWidth
+    TextMetrics {
+        id: incompleteMetrics
+        font.family: Theme.fontFamily
+        font.pixelSize: badge.fontSize
+        font.italic: true
+        text: qsTr("NEWS2 incomplete")
+    }
     readonly property string arrow: trend > 0 ? "\u2191" : trend < 0 ? "\u2193" : "\u2192"
     Text {
         id: label
@@ -34,7 +43,7 @@ Rectangle {
         width: Math.min(implicitWidth, badge.maxWidth - 10)
         elide: Text.ElideRight
         text: badge.complete ? (badge.compact ? qsTr("NEWS %1%2") : qsTr("NEWS2 %1 %2")).arg(badge.total).arg(badge.arrow)
-                             : badge.compact ? qsTr("NEWS ?") : qsTr("NEWS2 incomplete")
+                             : badge.compact || !badge.fullFits ? qsTr("NEWS ?") : qsTr("NEWS2 incomplete")
         color: badge.complete ? (badge.response === 0 ? Theme.text : "black") : Theme.textDim
         font.family: Theme.fontFamily
         font.pixelSize: badge.fontSize

@@ -8,7 +8,7 @@ NumericBox {
     property real dia: NaN
     property real mean: NaN
     key: "nibp"
-    label: qsTr("NIBP")
+    label: "NIBP" // the standard label, not translated
     unit: "mmHg"
     inline: true
     showTime: true

@@ -19,6 +19,8 @@ Rectangle {
                                        + alarmBar.fixedWidth + pausedIndicator.implicitWidth
                                        + clock.implicitWidth + printStatus.implicitWidth + row.spacing
                                        + userChip.implicitWidth + row.spacing
+                                       + languageChip.implicitWidth + row.spacing
+                                       + dicomChip.implicitWidth + row.spacing
     readonly property bool chipsCollapsed: Station.sources.count > 1 && width - fixedWidth - wardColumn.fullWidth
                                            - chipsRow.implicitWidth < alarmBar.textNeed
     readonly property bool wardHidden: width - fixedWidth - wardColumn.fullWidth
@@ -192,6 +194,7 @@ Rectangle {
         }
 
         DicomStatusChip {
+            id: dicomChip
             Layout.alignment: Qt.AlignVCenter
         }
 
@@ -199,6 +202,11 @@ Rectangle {
             id: userChip
             Layout.alignment: Qt.AlignVCenter
             onOpenSignIn: bar.openSignIn()
+        }
+
+        LanguageChip {
+            id: languageChip
+            Layout.alignment: Qt.AlignVCenter
         }
 
         Column {
@@ -219,7 +227,7 @@ Rectangle {
             Text {
                 objectName: "clockDate"
                 anchors.right: parent.right
-                text: Qt.formatDate(clock.now, "ddd d MMM yyyy")
+                text: clock.now.toLocaleDateString(Qt.locale(Station.ui.localeName), "ddd d MMM yyyy") // the UI's language
                 color: Theme.textDim
                 font.family: Theme.fontFamily
                 font.pixelSize: 14

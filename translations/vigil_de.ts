@@ -1,0 +1,834 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>AlarmBar</name>
+    <message>
+        <source>No active alarms</source>
+        <translation>Keine aktiven Alarme</translation>
+    </message>
+    <message>
+        <source>✓ acknowledged</source>
+        <translation>✓ quittiert</translation>
+    </message>
+    <message>
+        <source>ESCALATED</source>
+        <translation>ESKALIERT</translation>
+    </message>
+    <message>
+        <source>unack.</source>
+        <translation>unquitt.</translation>
+    </message>
+    <message>
+        <source>Ack [A]</source>
+        <translation>Quitt. [A]</translation>
+    </message>
+    <message>
+        <source>Audio pause [P]</source>
+        <translation>Audiopause [P]</translation>
+    </message>
+    <message>
+        <source>Alarms [L]</source>
+        <translation>Alarme [L]</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmCentre</name>
+    <message>
+        <source>Alarms — %1 signalling, %2 unacknowledged</source>
+        <translation>Alarme — %1 aktiv, %2 nicht quittiert</translation>
+    </message>
+    <message>
+        <source>1 update waiting</source>
+        <translation>1 Aktualisierung wartet</translation>
+    </message>
+    <message>
+        <source>%1 updates waiting</source>
+        <translation>%1 Aktualisierungen warten</translation>
+    </message>
+    <message>
+        <source> — release to refresh</source>
+        <translation> — loslassen zum Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Close [Esc]</source>
+        <translation>Schließen [Esc]</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Bed</source>
+        <translation>Bett</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Alarmzustand</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Onset</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Aktionen</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Zentrale</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>reset (%1)</source>
+        <translation>zurückgesetzt (%1)</translation>
+    </message>
+    <message>
+        <source> · escalated</source>
+        <translation> · eskaliert</translation>
+    </message>
+    <message>
+        <source> · ack %1</source>
+        <translation> · quitt. %1</translation>
+    </message>
+    <message>
+        <source>Ack</source>
+        <translation>Quitt.</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>No alarms</source>
+        <translation>Keine Alarme</translation>
+    </message>
+</context>
+<context>
+    <name>BedActions</name>
+    <message>
+        <source>Acknowledge bed [A]</source>
+        <translation>Bett quittieren [A]</translation>
+    </message>
+    <message>
+        <source>Resume alarms (paused %1)</source>
+        <translation>Alarme fortsetzen (pausiert %1)</translation>
+    </message>
+    <message>
+        <source>Pause bed alarms</source>
+        <translation>Bettalarme pausieren</translation>
+    </message>
+    <message>
+        <source>Reset latched</source>
+        <translation>Gehaltene zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Alarm limits…</source>
+        <translation>Alarmgrenzen…</translation>
+    </message>
+    <message>
+        <source>  (custom)</source>
+        <translation>  (angepasst)</translation>
+    </message>
+    <message>
+        <source>Handover…</source>
+        <translation>Übergabe…</translation>
+    </message>
+    <message>
+        <source>Print… [Ctrl+P]</source>
+        <translation>Drucken… [Strg+P]</translation>
+    </message>
+    <message>
+        <source>Handover (shift report)</source>
+        <translation>Übergabe (Schichtbericht)</translation>
+    </message>
+    <message>
+        <source>Alarm strip (last 20 s)</source>
+        <translation>Alarmstreifen (letzte 20 s)</translation>
+    </message>
+    <message>
+        <source>Event list</source>
+        <translation>Ereignisliste</translation>
+    </message>
+</context>
+<context>
+    <name>BedDetail</name>
+    <message>
+        <source>◀  Ward  (Esc)</source>
+        <translation>◀  Station  (Esc)</translation>
+    </message>
+    <message>
+        <source>Review  [R]</source>
+        <translation>Rückschau  [R]</translation>
+    </message>
+    <message>
+        <source>No patient</source>
+        <translation>Kein Patient</translation>
+    </message>
+    <message>
+        <source>ALARMS PAUSED</source>
+        <translation>ALARME PAUSIERT</translation>
+    </message>
+    <message>
+        <source>NO DATA</source>
+        <translation>KEINE DATEN</translation>
+    </message>
+</context>
+<context>
+    <name>BedReview</name>
+    <message>
+        <source>◀  Back  (Esc)</source>
+        <translation>◀  Zurück  (Esc)</translation>
+    </message>
+    <message>
+        <source>Review  ·  %1</source>
+        <translation>Rückschau  ·  %1</translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation>Trends</translation>
+    </message>
+    <message>
+        <source>Full disclosure</source>
+        <translation>Full Disclosure</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>Alarm strip of this moment</source>
+        <translation>Alarmstreifen dieses Zeitpunkts</translation>
+    </message>
+    <message>
+        <source>Full disclosure of the shown range</source>
+        <translation>Full Disclosure des gezeigten Bereichs</translation>
+    </message>
+    <message>
+        <source>Loading %1 %</source>
+        <translation>Lädt %1 %</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Lädt…</translation>
+    </message>
+    <message>
+        <source>No archive available</source>
+        <translation>Kein Archiv verfügbar</translation>
+    </message>
+    <message>
+        <source>This station is not keeping an archive, so the history of %1 cannot be reviewed. Live monitoring is not affected.</source>
+        <translation>Diese Zentrale führt kein Archiv, daher kann der Verlauf von %1 nicht angezeigt werden. Die Live-Überwachung ist nicht betroffen.</translation>
+    </message>
+    <message>
+        <source>Archive: %1</source>
+        <translation>Archiv: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BedTile</name>
+    <message>
+        <source>No patient</source>
+        <translation>Kein Patient</translation>
+    </message>
+    <message>
+        <source>CUSTOM LIMITS</source>
+        <translation>EIGENE GRENZEN</translation>
+    </message>
+    <message>
+        <source>LIM*</source>
+        <translation>GRZ*</translation>
+    </message>
+    <message>
+        <source>  ESCALATED</source>
+        <translation>  ESKALIERT</translation>
+    </message>
+    <message>
+        <source>ALARMS PAUSED</source>
+        <translation>ALARME PAUSIERT</translation>
+    </message>
+    <message>
+        <source>NO DATA</source>
+        <translation>KEINE DATEN</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverPanel</name>
+    <message>
+        <source>Handover (I-PASS)</source>
+        <translation>Übergabe (I-PASS)</translation>
+    </message>
+    <message>
+        <source>Illness severity</source>
+        <translation>Schweregrad der Erkrankung</translation>
+    </message>
+    <message>
+        <source>Action list and notes</source>
+        <translation>Aufgaben und Notizen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>LimitsPanel</name>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>Restoring defaults is not available in this station version</source>
+        <translation>Das Wiederherstellen der Standardwerte ist in dieser Version nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Alarm limits — %1</source>
+        <translation>Alarmgrenzen — %1</translation>
+    </message>
+    <message>
+        <source>Restore defaults</source>
+        <translation>Standardwerte</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Low limit</source>
+        <translation>Untere Grenze</translation>
+    </message>
+    <message>
+        <source>High limit</source>
+        <translation>Obere Grenze</translation>
+    </message>
+    <message>
+        <source>set at bedside monitor</source>
+        <translation>am Bettmonitor eingestellt</translation>
+    </message>
+    <message>
+        <source>custom</source>
+        <translation>angepasst</translation>
+    </message>
+    <message>
+        <source>ward default</source>
+        <translation>Stationsstandard</translation>
+    </message>
+    <message>
+        <source>Apply these limit changes?</source>
+        <translation>Diese Grenzänderungen übernehmen?</translation>
+    </message>
+    <message>
+        <source>Restore the ward&apos;s default limits for this bed? Limits set at the bedside monitor stay as they are.</source>
+        <translation>Die Standardgrenzen der Station für dieses Bett wiederherstellen? Am Bettmonitor eingestellte Grenzen bleiben unverändert.</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Apply changes…</source>
+        <translation>Übernehmen…</translation>
+    </message>
+    <message>
+        <source>Apply 1 change…</source>
+        <translation>1 Änderung übernehmen…</translation>
+    </message>
+    <message>
+        <source>Apply %1 changes…</source>
+        <translation>%1 Änderungen übernehmen…</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Confirm: restore defaults</source>
+        <translation>Bestätigen: Standardwerte</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Bestätigen</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>ARCHIVE: %1 — live monitoring continues; call biomed</source>
+        <translation>ARCHIV: %1 — Live-Überwachung läuft weiter; Medizintechnik rufen</translation>
+    </message>
+    <message>
+        <source>WAVEFORMS UNAVAILABLE: no OpenGL renderer on this PC. Numerics are live; call biomed.</source>
+        <translation>KURVEN NICHT VERFÜGBAR: kein OpenGL-Renderer auf diesem PC. Messwerte sind live; Medizintechnik rufen.</translation>
+    </message>
+</context>
+<context>
+    <name>NewsBadge</name>
+    <message>
+        <source>NEWS %1%2</source>
+        <translation>NEWS %1%2</translation>
+    </message>
+    <message>
+        <source>NEWS2 %1 %2</source>
+        <translation>NEWS2 %1 %2</translation>
+    </message>
+    <message>
+        <source>NEWS ?</source>
+        <translation>NEWS ?</translation>
+    </message>
+    <message>
+        <source>NEWS2 incomplete</source>
+        <translation>NEWS2 unvollständig</translation>
+    </message>
+</context>
+<context>
+    <name>NewsPanel</name>
+    <message>
+        <source>NEWS2: no inputs yet</source>
+        <translation>NEWS2: noch keine Eingaben</translation>
+    </message>
+    <message>
+        <source>NEWS2 %1 %2  %3</source>
+        <translation>NEWS2 %1 %2  %3</translation>
+    </message>
+    <message>
+        <source>NEWS2 incomplete (≥%1): %2</source>
+        <translation>NEWS2 unvollständig (≥%1): %2</translation>
+    </message>
+    <message>
+        <source>Deteriorating: %1</source>
+        <translation>Verschlechterung: %1</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>STALE </source>
+        <translation>VERALTET </translation>
+    </message>
+    <message>
+        <source>Air</source>
+        <translation>Raumluft</translation>
+    </message>
+    <message>
+        <source>O₂</source>
+        <translation>O₂</translation>
+    </message>
+    <message>
+        <source>SpO₂ scale 2 (%1) → scale 1</source>
+        <translation>SpO₂ Skala 2 (%1) → Skala 1</translation>
+    </message>
+    <message>
+        <source>SpO₂ scale 2…</source>
+        <translation>SpO₂ Skala 2…</translation>
+    </message>
+    <message>
+        <source>Resp rate</source>
+        <translation>Atemfreq.</translation>
+    </message>
+    <message>
+        <source>Sys BP</source>
+        <translation>Syst. RR</translation>
+    </message>
+    <message>
+        <source>Pulse</source>
+        <translation>Puls</translation>
+    </message>
+    <message>
+        <source>Temp</source>
+        <translation>Temp.</translation>
+    </message>
+    <message>
+        <source>SpO₂</source>
+        <translation>SpO₂</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Eingeben</translation>
+    </message>
+    <message>
+        <source>Type a number</source>
+        <translation>Zahl eingeben</translation>
+    </message>
+</context>
+<context>
+    <name>NumericBox</name>
+    <message>
+        <source>old %1</source>
+        <translation>alt %1</translation>
+    </message>
+</context>
+<context>
+    <name>PrintMenuButton</name>
+    <message>
+        <source>Print…</source>
+        <translation>Drucken…</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <source>Queued for the printer (%1)</source>
+        <translation>Zum Drucker geschickt (%1)</translation>
+    </message>
+    <message>
+        <source>No printer is configured on this station: use PDF</source>
+        <translation>An dieser Zentrale ist kein Drucker eingerichtet: PDF verwenden</translation>
+    </message>
+    <message>
+        <source>PDF: %1</source>
+        <translation>PDF: %1</translation>
+    </message>
+    <message>
+        <source>PDF export is not available on this station</source>
+        <translation>PDF-Export ist an dieser Zentrale nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>◀ Prev</source>
+        <translation>◀ Zurück</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Weiter ▶</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Drucken</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>Building report… %1 %</source>
+        <translation>Bericht wird erstellt… %1 %</translation>
+    </message>
+    <message>
+        <source>← → or swipe: turn pages    Printer: %1</source>
+        <translation>← → oder wischen: blättern    Drucker: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PrintStatusChip</name>
+    <message>
+        <source>Printer</source>
+        <translation>Drucker</translation>
+    </message>
+    <message>
+        <source>Printer ⚠</source>
+        <translation>Drucker ⚠</translation>
+    </message>
+    <message>
+        <source>PDF only</source>
+        <translation>Nur PDF</translation>
+    </message>
+    <message>
+        <source>  %1 queued</source>
+        <translation>  %1 wartend</translation>
+    </message>
+    <message>
+        <source>  %1 failed</source>
+        <translation>  %1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Printer: %1</source>
+        <translation>Drucker: %1</translation>
+    </message>
+    <message>
+        <source>%1 waiting, %2 failed</source>
+        <translation>%1 wartend, %2 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Last failure: %1</source>
+        <translation>Letzter Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Ward shift summary</source>
+        <translation>Schichtübersicht der Station</translation>
+    </message>
+    <message>
+        <source>Ward event list</source>
+        <translation>Ereignisliste der Station</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewAlarms</name>
+    <message>
+        <source>Acknowledged %1%2</source>
+        <translation>Quittiert %1%2</translation>
+    </message>
+    <message>
+        <source> by %1</source>
+        <translation> von %1</translation>
+    </message>
+    <message>
+        <source>No alarms in the last %1 h.</source>
+        <translation>Keine Alarme in den letzten %1 h.</translation>
+    </message>
+    <message>
+        <source>No alarms in this stay.</source>
+        <translation>Keine Alarme in diesem Aufenthalt.</translation>
+    </message>
+    <message>
+        <source>Onset %1   ·   30 s before to 30 s after</source>
+        <translation>Beginn %1   ·   30 s davor bis 30 s danach</translation>
+    </message>
+    <message>
+        <source>Choose an alarm to see its waves</source>
+        <translation>Alarm wählen, um seine Kurven zu sehen</translation>
+    </message>
+    <message>
+        <source>Open in full disclosure</source>
+        <translation>In Full Disclosure öffnen</translation>
+    </message>
+    <message>
+        <source>Onset %1</source>
+        <translation>Beginn %1</translation>
+    </message>
+    <message>
+        <source>Select an alarm in the list (↑ ↓, Enter)</source>
+        <translation>Alarm in der Liste wählen (↑ ↓, Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDisclosure</name>
+    <message>
+        <source>Type a time like 03:12 or 03:12:30</source>
+        <translation>Uhrzeit eingeben, z. B. 03:12 oder 03:12:30</translation>
+    </message>
+    <message>
+        <source>Go to</source>
+        <translation>Gehe zu</translation>
+    </message>
+    <message>
+        <source>Go</source>
+        <translation>Los</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>Neueste</translation>
+    </message>
+    <message>
+        <source>← →  10 s     Page Up / Page Down  1 min     G  go to a time     End  latest</source>
+        <translation>← →  10 s     Bild auf / Bild ab  1 min     G  gehe zu Uhrzeit     Ende  neueste</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewStrip</name>
+    <message>
+        <source>Loading waveforms…</source>
+        <translation>Kurven werden geladen…</translation>
+    </message>
+    <message>
+        <source>No waveforms archived between %1 and %2.</source>
+        <translation>Keine Kurven zwischen %1 und %2 archiviert.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTrends</name>
+    <message>
+        <source>Stay</source>
+        <translation>Aufenthalt</translation>
+    </message>
+    <message>
+        <source>Whole range</source>
+        <translation>Gesamter Bereich</translation>
+    </message>
+    <message>
+        <source>Waves at %1  [W]</source>
+        <translation>Kurven um %1  [W]</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>Loading trends…</source>
+        <translation>Trends werden geladen…</translation>
+    </message>
+    <message>
+        <source>No trends archived for this bed in the last %1 h.</source>
+        <translation>Keine Trends für dieses Bett in den letzten %1 h archiviert.</translation>
+    </message>
+    <message>
+        <source>No trends archived for this stay.</source>
+        <translation>Keine Trends für diesen Aufenthalt archiviert.</translation>
+    </message>
+</context>
+<context>
+    <name>SourceChip</name>
+    <message>
+        <source>INSECURE</source>
+        <translation>UNSICHER</translation>
+    </message>
+    <message>
+        <source>Address: %1%2</source>
+        <translation>Adresse: %1%2</translation>
+    </message>
+    <message>
+        <source> (TLS)</source>
+        <translation> (TLS)</translation>
+    </message>
+    <message>
+        <source> (plaintext)</source>
+        <translation> (unverschlüsselt)</translation>
+    </message>
+    <message>
+        <source>State: %1 since %2</source>
+        <translation>Status: %1 seit %2</translation>
+    </message>
+    <message>
+        <source>Messages: %1   Errors: %2   Resent: %3</source>
+        <translation>Nachrichten: %1   Fehler: %2   Wiederholt: %3</translation>
+    </message>
+    <message>
+        <source>Last message: %1</source>
+        <translation>Letzte Nachricht: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Letzter Fehler: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Theme</name>
+    <message>
+        <source>HIGH</source>
+        <translation>HOCH</translation>
+    </message>
+    <message>
+        <source>MED</source>
+        <translation>MITTEL</translation>
+    </message>
+    <message>
+        <source>LOW</source>
+        <translation>NIEDRIG</translation>
+    </message>
+    <message>
+        <source>NEO</source>
+        <translation>NEO</translation>
+    </message>
+    <message>
+        <source>PAED</source>
+        <translation>PÄD</translation>
+    </message>
+    <message>
+        <source>ADULT</source>
+        <translation>ERW</translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message>
+        <source>AUDIO PAUSED [P]</source>
+        <translation>AUDIO PAUSIERT [P]</translation>
+    </message>
+    <message>
+        <source>%1 gateways</source>
+        <translation>%1 Gateways</translation>
+    </message>
+    <message>
+        <source>%1 down</source>
+        <translation>%1 ausgefallen</translation>
+    </message>
+</context>
+<context>
+    <name>WardOverview</name>
+    <message>
+        <source>Waiting for data from the ward&apos;s gateways…</source>
+        <translation>Warte auf Daten von den Gateways der Station…</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::EcgWiring</name>
+    <message>
+        <source>ECG noisy: central analysis suspended</source>
+        <translation>EKG gestört: zentrale Analyse ausgesetzt</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::RunMarker</name>
+    <message>
+        <source>Restarted at %1 after an unexpected stop</source>
+        <extracomment>Shown on the station after it was restarted automatically (crash, power cut). %1 is the time.</extracomment>
+        <translation>Neustart um %1 nach unerwartetem Ende</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::Station</name>
+    <message>
+        <source>NEWS2 %1: emergency response</source>
+        <translation>NEWS2 %1: Notfallreaktion</translation>
+    </message>
+    <message>
+        <source>NEWS2 %1: urgent response</source>
+        <translation>NEWS2 %1: dringende Reaktion</translation>
+    </message>
+    <message>
+        <source>NEWS2: a 3 in one parameter, urgent ward review</source>
+        <translation>NEWS2: eine 3 in einem Parameter, dringende ärztliche Beurteilung auf Station</translation>
+    </message>
+    <message>
+        <source>Deteriorating: %1</source>
+        <translation>Verschlechterung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::scores::News2Board</name>
+    <message>
+        <source>No bed</source>
+        <translation>Kein Bett</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not plausible</source>
+        <translation>%1: %2 ist nicht plausibel</translation>
+    </message>
+    <message>
+        <source>Unknown parameter %1</source>
+        <translation>Unbekannter Parameter %1</translation>
+    </message>
+    <message>
+        <source>ACVPU is one of A C V P U</source>
+        <translation>ACVPU ist einer von A C V P U</translation>
+    </message>
+</context>
+</TS>

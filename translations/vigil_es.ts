@@ -1,0 +1,834 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+<context>
+    <name>AlarmBar</name>
+    <message>
+        <source>No active alarms</source>
+        <translation>Sin alarmas activas</translation>
+    </message>
+    <message>
+        <source>✓ acknowledged</source>
+        <translation>✓ reconocida</translation>
+    </message>
+    <message>
+        <source>ESCALATED</source>
+        <translation>ESCALADA</translation>
+    </message>
+    <message>
+        <source>unack.</source>
+        <translation>no rec.</translation>
+    </message>
+    <message>
+        <source>Ack [A]</source>
+        <translation>Rec. [A]</translation>
+    </message>
+    <message>
+        <source>Audio pause [P]</source>
+        <translation>Pausa audio [P]</translation>
+    </message>
+    <message>
+        <source>Alarms [L]</source>
+        <translation>Alarmas [L]</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmCentre</name>
+    <message>
+        <source>Alarms — %1 signalling, %2 unacknowledged</source>
+        <translation>Alarmas — %1 activas, %2 sin reconocer</translation>
+    </message>
+    <message>
+        <source>1 update waiting</source>
+        <translation>1 actualización pendiente</translation>
+    </message>
+    <message>
+        <source>%1 updates waiting</source>
+        <translation>%1 actualizaciones pendientes</translation>
+    </message>
+    <message>
+        <source> — release to refresh</source>
+        <translation> — suelte para actualizar</translation>
+    </message>
+    <message>
+        <source>Close [Esc]</source>
+        <translation>Cerrar [Esc]</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioridad</translation>
+    </message>
+    <message>
+        <source>Bed</source>
+        <translation>Cama</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condición</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Onset</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Acciones</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Central</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pausa</translation>
+    </message>
+    <message>
+        <source>reset (%1)</source>
+        <translation>restablecida (%1)</translation>
+    </message>
+    <message>
+        <source> · escalated</source>
+        <translation> · escalada</translation>
+    </message>
+    <message>
+        <source> · ack %1</source>
+        <translation> · rec. %1</translation>
+    </message>
+    <message>
+        <source>Ack</source>
+        <translation>Rec.</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Restablecer</translation>
+    </message>
+    <message>
+        <source>No alarms</source>
+        <translation>Sin alarmas</translation>
+    </message>
+</context>
+<context>
+    <name>BedActions</name>
+    <message>
+        <source>Acknowledge bed [A]</source>
+        <translation>Reconocer cama [A]</translation>
+    </message>
+    <message>
+        <source>Resume alarms (paused %1)</source>
+        <translation>Reanudar alarmas (en pausa %1)</translation>
+    </message>
+    <message>
+        <source>Pause bed alarms</source>
+        <translation>Pausar alarmas de la cama</translation>
+    </message>
+    <message>
+        <source>Reset latched</source>
+        <translation>Restablecer memorizadas</translation>
+    </message>
+    <message>
+        <source>Alarm limits…</source>
+        <translation>Límites de alarma…</translation>
+    </message>
+    <message>
+        <source>  (custom)</source>
+        <translation>  (personalizados)</translation>
+    </message>
+    <message>
+        <source>Handover…</source>
+        <translation>Relevo…</translation>
+    </message>
+    <message>
+        <source>Print… [Ctrl+P]</source>
+        <translation>Imprimir… [Ctrl+P]</translation>
+    </message>
+    <message>
+        <source>Handover (shift report)</source>
+        <translation>Relevo (informe de turno)</translation>
+    </message>
+    <message>
+        <source>Alarm strip (last 20 s)</source>
+        <translation>Tira de alarma (últimos 20 s)</translation>
+    </message>
+    <message>
+        <source>Event list</source>
+        <translation>Lista de eventos</translation>
+    </message>
+</context>
+<context>
+    <name>BedDetail</name>
+    <message>
+        <source>◀  Ward  (Esc)</source>
+        <translation>◀  Unidad  (Esc)</translation>
+    </message>
+    <message>
+        <source>Review  [R]</source>
+        <translation>Revisión  [R]</translation>
+    </message>
+    <message>
+        <source>No patient</source>
+        <translation>Sin paciente</translation>
+    </message>
+    <message>
+        <source>ALARMS PAUSED</source>
+        <translation>ALARMAS EN PAUSA</translation>
+    </message>
+    <message>
+        <source>NO DATA</source>
+        <translation>SIN DATOS</translation>
+    </message>
+</context>
+<context>
+    <name>BedReview</name>
+    <message>
+        <source>◀  Back  (Esc)</source>
+        <translation>◀  Volver  (Esc)</translation>
+    </message>
+    <message>
+        <source>Review  ·  %1</source>
+        <translation>Revisión  ·  %1</translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation>Tendencias</translation>
+    </message>
+    <message>
+        <source>Full disclosure</source>
+        <translation>Registro completo</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarmas</translation>
+    </message>
+    <message>
+        <source>Alarm strip of this moment</source>
+        <translation>Tira de alarma de este momento</translation>
+    </message>
+    <message>
+        <source>Full disclosure of the shown range</source>
+        <translation>Registro completo del intervalo mostrado</translation>
+    </message>
+    <message>
+        <source>Loading %1 %</source>
+        <translation>Cargando %1 %</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>No archive available</source>
+        <translation>No hay archivo disponible</translation>
+    </message>
+    <message>
+        <source>This station is not keeping an archive, so the history of %1 cannot be reviewed. Live monitoring is not affected.</source>
+        <translation>Esta central no mantiene un archivo, por lo que no se puede revisar el historial de %1. La monitorización en directo no se ve afectada.</translation>
+    </message>
+    <message>
+        <source>Archive: %1</source>
+        <translation>Archivo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BedTile</name>
+    <message>
+        <source>No patient</source>
+        <translation>Sin paciente</translation>
+    </message>
+    <message>
+        <source>CUSTOM LIMITS</source>
+        <translation>LÍMITES PERSON.</translation>
+    </message>
+    <message>
+        <source>LIM*</source>
+        <translation>LÍM*</translation>
+    </message>
+    <message>
+        <source>  ESCALATED</source>
+        <translation>  ESCALADA</translation>
+    </message>
+    <message>
+        <source>ALARMS PAUSED</source>
+        <translation>ALARMAS EN PAUSA</translation>
+    </message>
+    <message>
+        <source>NO DATA</source>
+        <translation>SIN DATOS</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverPanel</name>
+    <message>
+        <source>Handover (I-PASS)</source>
+        <translation>Relevo (I-PASS)</translation>
+    </message>
+    <message>
+        <source>Illness severity</source>
+        <translation>Gravedad de la enfermedad</translation>
+    </message>
+    <message>
+        <source>Action list and notes</source>
+        <translation>Tareas y notas</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>LimitsPanel</name>
+    <message>
+        <source>off</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <source>Restoring defaults is not available in this station version</source>
+        <translation>Restaurar los valores predeterminados no está disponible en esta versión</translation>
+    </message>
+    <message>
+        <source>Alarm limits — %1</source>
+        <translation>Límites de alarma — %1</translation>
+    </message>
+    <message>
+        <source>Restore defaults</source>
+        <translation>Predeterminados</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Low limit</source>
+        <translation>Límite inferior</translation>
+    </message>
+    <message>
+        <source>High limit</source>
+        <translation>Límite superior</translation>
+    </message>
+    <message>
+        <source>set at bedside monitor</source>
+        <translation>ajustado en el monitor de cabecera</translation>
+    </message>
+    <message>
+        <source>custom</source>
+        <translation>personalizado</translation>
+    </message>
+    <message>
+        <source>ward default</source>
+        <translation>predeterminado de la unidad</translation>
+    </message>
+    <message>
+        <source>Apply these limit changes?</source>
+        <translation>¿Aplicar estos cambios de límites?</translation>
+    </message>
+    <message>
+        <source>Restore the ward&apos;s default limits for this bed? Limits set at the bedside monitor stay as they are.</source>
+        <translation>¿Restaurar los límites predeterminados de la unidad para esta cama? Los límites ajustados en el monitor de cabecera no cambian.</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Descartar cambios</translation>
+    </message>
+    <message>
+        <source>Apply changes…</source>
+        <translation>Aplicar cambios…</translation>
+    </message>
+    <message>
+        <source>Apply 1 change…</source>
+        <translation>Aplicar 1 cambio…</translation>
+    </message>
+    <message>
+        <source>Apply %1 changes…</source>
+        <translation>Aplicar %1 cambios…</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Volver</translation>
+    </message>
+    <message>
+        <source>Confirm: restore defaults</source>
+        <translation>Confirmar: predeterminados</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirmar</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>ARCHIVE: %1 — live monitoring continues; call biomed</source>
+        <translation>ARCHIVO: %1 — la monitorización continúa; avise a electromedicina</translation>
+    </message>
+    <message>
+        <source>WAVEFORMS UNAVAILABLE: no OpenGL renderer on this PC. Numerics are live; call biomed.</source>
+        <translation>CURVAS NO DISPONIBLES: no hay renderizador OpenGL en este PC. Los valores están en directo; avise a electromedicina.</translation>
+    </message>
+</context>
+<context>
+    <name>NewsBadge</name>
+    <message>
+        <source>NEWS %1%2</source>
+        <translation>NEWS %1%2</translation>
+    </message>
+    <message>
+        <source>NEWS2 %1 %2</source>
+        <translation>NEWS2 %1 %2</translation>
+    </message>
+    <message>
+        <source>NEWS ?</source>
+        <translation>NEWS ?</translation>
+    </message>
+    <message>
+        <source>NEWS2 incomplete</source>
+        <translation>NEWS2 incompleto</translation>
+    </message>
+</context>
+<context>
+    <name>NewsPanel</name>
+    <message>
+        <source>NEWS2: no inputs yet</source>
+        <translation>NEWS2: aún sin datos</translation>
+    </message>
+    <message>
+        <source>NEWS2 %1 %2  %3</source>
+        <translation>NEWS2 %1 %2  %3</translation>
+    </message>
+    <message>
+        <source>NEWS2 incomplete (≥%1): %2</source>
+        <translation>NEWS2 incompleto (≥%1): %2</translation>
+    </message>
+    <message>
+        <source>Deteriorating: %1</source>
+        <translation>Empeoramiento: %1</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>falta</translation>
+    </message>
+    <message>
+        <source>STALE </source>
+        <translation>ANTIGUO </translation>
+    </message>
+    <message>
+        <source>Air</source>
+        <translation>Aire ambiente</translation>
+    </message>
+    <message>
+        <source>O₂</source>
+        <translation>O₂</translation>
+    </message>
+    <message>
+        <source>SpO₂ scale 2 (%1) → scale 1</source>
+        <translation>SpO₂ escala 2 (%1) → escala 1</translation>
+    </message>
+    <message>
+        <source>SpO₂ scale 2…</source>
+        <translation>SpO₂ escala 2…</translation>
+    </message>
+    <message>
+        <source>Resp rate</source>
+        <translation>Frec. resp.</translation>
+    </message>
+    <message>
+        <source>Sys BP</source>
+        <translation>PA sist.</translation>
+    </message>
+    <message>
+        <source>Pulse</source>
+        <translation>Pulso</translation>
+    </message>
+    <message>
+        <source>Temp</source>
+        <translation>Temp.</translation>
+    </message>
+    <message>
+        <source>SpO₂</source>
+        <translation>SpO₂</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>valor</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Introducir</translation>
+    </message>
+    <message>
+        <source>Type a number</source>
+        <translation>Escriba un número</translation>
+    </message>
+</context>
+<context>
+    <name>NumericBox</name>
+    <message>
+        <source>old %1</source>
+        <translation>antiguo %1</translation>
+    </message>
+</context>
+<context>
+    <name>PrintMenuButton</name>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <source>Queued for the printer (%1)</source>
+        <translation>En cola de impresión (%1)</translation>
+    </message>
+    <message>
+        <source>No printer is configured on this station: use PDF</source>
+        <translation>No hay impresora configurada en esta central: use PDF</translation>
+    </message>
+    <message>
+        <source>PDF: %1</source>
+        <translation>PDF: %1</translation>
+    </message>
+    <message>
+        <source>PDF export is not available on this station</source>
+        <translation>La exportación a PDF no está disponible en esta central</translation>
+    </message>
+    <message>
+        <source>◀ Prev</source>
+        <translation>◀ Ant.</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Página %1 de %2</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Sig. ▶</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Cerrar (Esc)</translation>
+    </message>
+    <message>
+        <source>Building report… %1 %</source>
+        <translation>Generando informe… %1 %</translation>
+    </message>
+    <message>
+        <source>← → or swipe: turn pages    Printer: %1</source>
+        <translation>← → o deslizar: pasar páginas    Impresora: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PrintStatusChip</name>
+    <message>
+        <source>Printer</source>
+        <translation>Impresora</translation>
+    </message>
+    <message>
+        <source>Printer ⚠</source>
+        <translation>Impresora ⚠</translation>
+    </message>
+    <message>
+        <source>PDF only</source>
+        <translation>Solo PDF</translation>
+    </message>
+    <message>
+        <source>  %1 queued</source>
+        <translation>  %1 en cola</translation>
+    </message>
+    <message>
+        <source>  %1 failed</source>
+        <translation>  %1 fallidos</translation>
+    </message>
+    <message>
+        <source>Printer: %1</source>
+        <translation>Impresora: %1</translation>
+    </message>
+    <message>
+        <source>%1 waiting, %2 failed</source>
+        <translation>%1 en espera, %2 fallidos</translation>
+    </message>
+    <message>
+        <source>Last failure: %1</source>
+        <translation>Último fallo: %1</translation>
+    </message>
+    <message>
+        <source>Ward shift summary</source>
+        <translation>Resumen del turno de la unidad</translation>
+    </message>
+    <message>
+        <source>Ward event list</source>
+        <translation>Lista de eventos de la unidad</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewAlarms</name>
+    <message>
+        <source>Acknowledged %1%2</source>
+        <translation>Reconocida %1%2</translation>
+    </message>
+    <message>
+        <source> by %1</source>
+        <translation> por %1</translation>
+    </message>
+    <message>
+        <source>No alarms in the last %1 h.</source>
+        <translation>Sin alarmas en las últimas %1 h.</translation>
+    </message>
+    <message>
+        <source>No alarms in this stay.</source>
+        <translation>Sin alarmas durante esta estancia.</translation>
+    </message>
+    <message>
+        <source>Onset %1   ·   30 s before to 30 s after</source>
+        <translation>Inicio %1   ·   de 30 s antes a 30 s después</translation>
+    </message>
+    <message>
+        <source>Choose an alarm to see its waves</source>
+        <translation>Elija una alarma para ver sus curvas</translation>
+    </message>
+    <message>
+        <source>Open in full disclosure</source>
+        <translation>Abrir en el registro completo</translation>
+    </message>
+    <message>
+        <source>Onset %1</source>
+        <translation>Inicio %1</translation>
+    </message>
+    <message>
+        <source>Select an alarm in the list (↑ ↓, Enter)</source>
+        <translation>Seleccione una alarma en la lista (↑ ↓, Intro)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDisclosure</name>
+    <message>
+        <source>Type a time like 03:12 or 03:12:30</source>
+        <translation>Escriba una hora, p. ej. 03:12 o 03:12:30</translation>
+    </message>
+    <message>
+        <source>Go to</source>
+        <translation>Ir a</translation>
+    </message>
+    <message>
+        <source>Go</source>
+        <translation>Ir</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>Último</translation>
+    </message>
+    <message>
+        <source>← →  10 s     Page Up / Page Down  1 min     G  go to a time     End  latest</source>
+        <translation>← →  10 s     Re Pág / Av Pág  1 min     G  ir a una hora     Fin  último</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewStrip</name>
+    <message>
+        <source>Loading waveforms…</source>
+        <translation>Cargando curvas…</translation>
+    </message>
+    <message>
+        <source>No waveforms archived between %1 and %2.</source>
+        <translation>No hay curvas archivadas entre %1 y %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTrends</name>
+    <message>
+        <source>Stay</source>
+        <translation>Estancia</translation>
+    </message>
+    <message>
+        <source>Whole range</source>
+        <translation>Todo el intervalo</translation>
+    </message>
+    <message>
+        <source>Waves at %1  [W]</source>
+        <translation>Curvas a las %1  [W]</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarmas</translation>
+    </message>
+    <message>
+        <source>Loading trends…</source>
+        <translation>Cargando tendencias…</translation>
+    </message>
+    <message>
+        <source>No trends archived for this bed in the last %1 h.</source>
+        <translation>No hay tendencias archivadas para esta cama en las últimas %1 h.</translation>
+    </message>
+    <message>
+        <source>No trends archived for this stay.</source>
+        <translation>No hay tendencias archivadas para esta estancia.</translation>
+    </message>
+</context>
+<context>
+    <name>SourceChip</name>
+    <message>
+        <source>INSECURE</source>
+        <translation>INSEGURO</translation>
+    </message>
+    <message>
+        <source>Address: %1%2</source>
+        <translation>Dirección: %1%2</translation>
+    </message>
+    <message>
+        <source> (TLS)</source>
+        <translation> (TLS)</translation>
+    </message>
+    <message>
+        <source> (plaintext)</source>
+        <translation> (sin cifrar)</translation>
+    </message>
+    <message>
+        <source>State: %1 since %2</source>
+        <translation>Estado: %1 desde %2</translation>
+    </message>
+    <message>
+        <source>Messages: %1   Errors: %2   Resent: %3</source>
+        <translation>Mensajes: %1   Errores: %2   Reenviados: %3</translation>
+    </message>
+    <message>
+        <source>Last message: %1</source>
+        <translation>Último mensaje: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Último error: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Theme</name>
+    <message>
+        <source>HIGH</source>
+        <translation>ALTA</translation>
+    </message>
+    <message>
+        <source>MED</source>
+        <translation>MEDIA</translation>
+    </message>
+    <message>
+        <source>LOW</source>
+        <translation>BAJA</translation>
+    </message>
+    <message>
+        <source>NEO</source>
+        <translation>NEO</translation>
+    </message>
+    <message>
+        <source>PAED</source>
+        <translation>PED</translation>
+    </message>
+    <message>
+        <source>ADULT</source>
+        <translation>ADULTO</translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message>
+        <source>AUDIO PAUSED [P]</source>
+        <translation>AUDIO EN PAUSA [P]</translation>
+    </message>
+    <message>
+        <source>%1 gateways</source>
+        <translation>%1 pasarelas</translation>
+    </message>
+    <message>
+        <source>%1 down</source>
+        <translation>%1 caídas</translation>
+    </message>
+</context>
+<context>
+    <name>WardOverview</name>
+    <message>
+        <source>Waiting for data from the ward&apos;s gateways…</source>
+        <translation>Esperando datos de las pasarelas de la unidad…</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::EcgWiring</name>
+    <message>
+        <source>ECG noisy: central analysis suspended</source>
+        <translation>ECG con ruido: análisis central suspendido</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::RunMarker</name>
+    <message>
+        <source>Restarted at %1 after an unexpected stop</source>
+        <extracomment>Shown on the station after it was restarted automatically (crash, power cut). %1 is the time.</extracomment>
+        <translation>Reiniciada a las %1 tras una parada inesperada</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::Station</name>
+    <message>
+        <source>NEWS2 %1: emergency response</source>
+        <translation>NEWS2 %1: respuesta de emergencia</translation>
+    </message>
+    <message>
+        <source>NEWS2 %1: urgent response</source>
+        <translation>NEWS2 %1: respuesta urgente</translation>
+    </message>
+    <message>
+        <source>NEWS2: a 3 in one parameter, urgent ward review</source>
+        <translation>NEWS2: un 3 en un parámetro, valoración urgente en la unidad</translation>
+    </message>
+    <message>
+        <source>Deteriorating: %1</source>
+        <translation>Empeoramiento: %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::scores::News2Board</name>
+    <message>
+        <source>No bed</source>
+        <translation>Sin cama</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not plausible</source>
+        <translation>%1: %2 no es plausible</translation>
+    </message>
+    <message>
+        <source>Unknown parameter %1</source>
+        <translation>Parámetro desconocido %1</translation>
+    </message>
+    <message>
+        <source>ACVPU is one of A C V P U</source>
+        <translation>ACVPU es uno de A C V P U</translation>
+    </message>
+</context>
+</TS>
