@@ -173,6 +173,7 @@ QJsonObject StateFileWriter::snapshot(const Station &station, qint64 nowMs, qint
         {QStringLiteral("paused_beds"), bar.pausedBeds},
     };
     root[QStringLiteral("archive_problem")] = station.archiveProblem();
+    root[QStringLiteral("census")] = station.census()->toJson(); // stays per bed, conflicts (docs/ADT.md)
     return root;
 }
 

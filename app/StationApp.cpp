@@ -317,6 +317,10 @@ bool StationApp::build(QString *error)
             std::make_unique<StationPrinting>(m_config, m_station.get(), m_archive.get(), m_archivePath);
     if (!startAlertManager(error))
         return false;
+    m_adt = std::make_unique<AdtWiring>(m_config.adt, m_config.ehr, m_station.get(),
+                                        m_archive ? m_archivePath : QString());
+    if (!m_adt->build(error))
+        return false;
     for (const SourceConfig &s : m_config.sources) {
         if (!addSource(s, error))
             return false;
@@ -419,6 +423,8 @@ void StationApp::start()
         QMetaObject::invokeMethod(m_alertManager, &AlertManagerLink::start, Qt::QueuedConnection);
     }
     m_station->start();
+    if (m_adt)
+        m_adt->start();
     if (m_dicomQueue)
         m_dicomQueue->start();
     if (m_printing)
@@ -448,6 +454,8 @@ void StationApp::stop()
         m_alertThread->wait();
         m_alertManager = nullptr;
     }
+    if (m_adt)
+        m_adt->stop();
     if (m_dicomQueue)
         m_dicomQueue->stop();
     if (m_printing)

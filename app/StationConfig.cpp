@@ -38,6 +38,8 @@ const std::vector<SectionSpec> &sectionSpecs()
         {"news2", false, [](ConfigSection &s, StationConfig &c) { readNews2(s, c.news2); }},
         {"ecg_analysis", false,
          [](ConfigSection &s, StationConfig &c) { readEcgAnalysis(s, c.ecgAnalysis); }},
+        {"adt", false, [](ConfigSection &s, StationConfig &c) { readAdt(s, c.adt); }},
+        {"ehr", false, [](ConfigSection &s, StationConfig &c) { readEhr(s, c.ehr); }},
     };
     return specs;
 }

@@ -6,6 +6,7 @@
 // (app/config/Sections.h); StationConfig.cpp lists them.
 #pragma once
 
+#include "AdtConfig.h"
 #include "AlarmConfig.h"
 #include "AlertManagerConfig.h"
 #include "ArchiveConfig.h"
@@ -41,6 +42,8 @@ struct StationConfig
     ShiftsConfig shifts;
     scores::News2Config news2;
     ecg::EcgAnalysisConfig ecgAnalysis;
+    AdtConfig adt;  // [adt] (docs/ADT.md)
+    EhrConfig ehr;  // [ehr]
     QString origin; // file name the config came from, for messages
 };
 

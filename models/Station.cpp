@@ -57,6 +57,7 @@ Station::Station(QString stationName, QString wardName, DisplaySettings display,
       m_user(qEnvironmentVariable("USER", QStringLiteral("nurse")))
 {
     m_news = new scores::News2Board([this] { return m_user; }, this);
+    m_census = new census::Census(this);
     connect(m_news, &scores::News2Board::entered, this, [this] {
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         DrainResult r;

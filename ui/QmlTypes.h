@@ -85,6 +85,14 @@ struct News2BoardForeign
     QML_UNCREATABLE("News2Board is provided by Station.news")
 };
 
+struct CensusForeign
+{
+    Q_GADGET
+    QML_FOREIGN(vigil::census::Census)
+    QML_NAMED_ELEMENT(Census)
+    QML_UNCREATABLE("Census is provided by Station.census")
+};
+
 // Station.display: a constant value type (read-only in practice: Station's property has no WRITE).
 struct DisplaySettingsForeign
 {

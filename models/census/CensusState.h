@@ -142,6 +142,17 @@ private:
     qint64 m_localId = 0;
 };
 
+// One vital sign as charted to the EHR (services/ehr): the value the nurse validated, when it was measured,
+// and, when she corrected it, what the device measured and her reason.
+struct VitalEntry
+{
+    NumericId id = NumericId::Hr;
+    double value = 0;
+    qint64 timeMs = 0;
+    std::optional<double> measured;
+    QString reason;
+};
+
 // The ACK code text for a result.
 inline const char *ackCodeOf(const ApplyResult &r)
 {

@@ -275,10 +275,18 @@ bool AdtEngine::noteData(const QString &bedKey, qint64 timeMs)
     bool created = false;
     {
         std::lock_guard lock(m_mutex);
+        if (const census::Stay *s = m_state.stayOfBed(bedKey)) {
+            m_state.noteData(bedKey, timeMs);
+            // lastDataMs on disk (auto-discharge after a restart): once a minute is enough.
+            qint64 &written = m_lastDataWritten[s->id];
+            if (m_store.isOpen() && s->id > 0 && timeMs - written >= 60'000) {
+                written = timeMs;
+                m_store.noteLastData(s->id, timeMs);
+            }
+            return false;
+        }
         census::CensusState before = m_state;
         const auto s = m_state.noteData(bedKey, timeMs);
-        if (!s)
-            return false;
         census::ApplyResult r;
         r.changed.push_back(*s);
         QString error;

@@ -85,6 +85,7 @@ private:
     std::deque<QString> m_processedOrder;
     quint64 m_messages = 0, m_accepted = 0, m_errors = 0, m_resends = 0, m_ignored = 0;
     qint64 m_localConflictId = 0;
+    std::unordered_map<qint64, qint64> m_lastDataWritten; // stay id -> lastDataMs last written
     std::function<void()> m_changed;
 };
 

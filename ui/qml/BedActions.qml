@@ -52,6 +52,34 @@ Flow {
         onClicked: handoverPanel.open()
     }
 
+    Button {
+        objectName: "patientButton"
+        //: Opens the bed's patient: admit, edit, transfer, discharge
+        text: (Station.census.stays.length >= 0 && Station.census.stayOfBed(actions.bedKey).mrn) ? qsTr("Patient…") : qsTr("Admit…")
+        font.pixelSize: 16
+        height: Theme.touchTarget
+        onClicked: patientPanel.open()
+    }
+    Button {
+        objectName: "vitalsButton"
+        text: qsTr("Validate vitals…")
+        font.pixelSize: 16
+        height: Theme.touchTarget
+        visible: !!(Station.census.stays.length >= 0 && Station.census.stayOfBed(actions.bedKey).mrn)
+        onClicked: vitalsPanel.open()
+    }
+    readonly property string bedKey: bed ? Station.beds.bedKey(bedIndex) : ""
+    PatientPanel {
+        id: patientPanel
+        bedKey: actions.bedKey
+        bedLabel: actions.bed ? actions.bed.label : ""
+    }
+    VitalsPanel {
+        id: vitalsPanel
+        bedKey: actions.bedKey
+        bedLabel: actions.bed ? actions.bed.label : ""
+    }
+
     HandoverPanel {
         id: handoverPanel
         bedIndex: actions.bedIndex
