@@ -55,7 +55,7 @@ Flow {
     Button {
         objectName: "patientButton"
         //: Opens the bed's patient: admit, edit, transfer, discharge
-        text: (Station.census.stays.length >= 0 && Station.census.stayOfBed(actions.bedKey).mrn) ? qsTr("Patient…") : qsTr("Admit…")
+        text: !!actions.stay.mrn ? qsTr("Patient…") : qsTr("Admit…")
         font.pixelSize: 16
         height: Theme.touchTarget
         onClicked: patientPanel.open()
@@ -65,10 +65,12 @@ Flow {
         text: qsTr("Validate vitals…")
         font.pixelSize: 16
         height: Theme.touchTarget
-        visible: !!(Station.census.stays.length >= 0 && Station.census.stayOfBed(actions.bedKey).mrn)
+        visible: !!actions.stay.mrn
         onClicked: vitalsPanel.open()
     }
     readonly property string bedKey: bed ? Station.beds.bedKey(bedIndex) : ""
+    // The bed's stay (re-read when the census changes).
+    readonly property var stay: Station.census.stays.length >= 0 ? Station.census.stayOfBed(bedKey) : ({})
     PatientPanel {
         id: patientPanel
         bedKey: actions.bedKey

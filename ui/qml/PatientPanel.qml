@@ -90,7 +90,7 @@ Popup {
         spacing: 10
         Label {
             //: Title of the patient panel; %1 is the bed's label
-            text: (panel.admitted ? qsTr("Patient in bed %1") : qsTr("Admit a patient to bed %1")).arg(panel.bedLabel)
+            text: (panel.admitted ? qsTr("Patient \u2014 %1") : qsTr("Admit a patient \u2014 %1")).arg(panel.bedLabel)
             font.pixelSize: 22
             font.bold: true
             color: "white"
@@ -192,7 +192,8 @@ Popup {
                     const beds = [];
                     for (let i = 0; i < Station.beds.count; ++i) {
                         const key = Station.beds.bedKey(i);
-                        if (key !== panel.bedKey && !Station.census.stayOfBed(key).mrn)
+                        const other = Station.census.stayOfBed(key);
+                        if (key !== panel.bedKey && !other["mrn"])
                             beds.push(key);
                     }
                     return beds;

@@ -72,7 +72,7 @@ Popup {
         spacing: 10
         Label {
             //: Title; %1 is the bed's label. Validated vitals go to the electronic health record
-            text: qsTr("Validate vitals for the EHR \u2014 bed %1").arg(panel.bedLabel)
+            text: qsTr("Validate vitals for the EHR \u2014 %1").arg(panel.bedLabel)
             font.pixelSize: 22
             font.bold: true
             color: "white"

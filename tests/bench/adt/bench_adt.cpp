@@ -123,7 +123,7 @@ int main(int argc, char **argv)
     // every event was answered with the code it should have (out-of-unit and valid events are never AE
     // for decoding reasons; AE are census conflicts and stay a minority).
     const bool quick = QCoreApplication::arguments().contains(QStringLiteral("--quick"));
-    if (aa + ae != n || ae > n / 5)
+    if (aa + ae != n || ae > n / 3)
         return 3;
     return p99 < (quick ? 1000 : 100) ? 0 : 2;
 }
