@@ -77,6 +77,12 @@ private slots:
         QCOMPARE(census->stayOf(bed)->patient.displayName(), QStringLiteral("Nightingale, Florence"));
         QVERIFY(census->stayOf(bed)->source == census::StaySource::Manual);
         QTRY_COMPARE(button->property("text").toString(), QStringLiteral("Patient\u2026"));
+        // The bed view's header shows the admitted patient, not the monitor's.
+        auto *header = test::visibleItemNamed(w->contentItem(), QStringLiteral("detailPatient"));
+        QVERIFY(header);
+        QTRY_VERIFY2(header->property("text").toString().contains(
+                         QStringLiteral("Nightingale, Florence  \u00B7  MRN777")),
+                     qPrintable(header->property("text").toString()));
 
         // Validate vitals: the panel lists the bed's current values.
         QQuickItem *vitals = nullptr;
