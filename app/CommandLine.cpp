@@ -89,6 +89,15 @@ std::optional<Options> parseCommandLine(const QStringList &arguments, QString *e
         QStringLiteral("Language of the screens: en, de, fr, es or pseudo (overrides [ui] language)."),
         QStringLiteral("CODE"));
     p.addOption(language);
+    // The ADT feed mirrors --listen / --gateway (same URLs, same --tls-* files; docs/ADT.md).
+    const QCommandLineOption adtListen(
+        QStringLiteral("adt-listen"),
+        QStringLiteral("Listen for the hospital's HL7 ADT feed on URL (mllps:// or mllp://). Repeatable."),
+        QStringLiteral("URL"));
+    const QCommandLineOption adt(QStringLiteral("adt"),
+                                 QStringLiteral("Dial the hospital's HL7 ADT feed at URL. Repeatable."),
+                                 QStringLiteral("URL"));
+    p.addOptions({adtListen, adt});
     p.addOptions({help,       version,     config,       demoBeds,  headless,    stateFile,
                   selfTest,   checkConfig, printDefault, quitAfter, screenshot,  screenshotDelay,
                   windowSize, fullscreen,  replay,       listen,    gateway,     tlsCa,
@@ -119,6 +128,8 @@ std::optional<Options> parseCommandLine(const QStringList &arguments, QString *e
     o.replays = p.values(replay);
     o.listens = p.values(listen);
     o.gateways = p.values(gateway);
+    o.adtListens = p.values(adtListen);
+    o.adtConnects = p.values(adt);
     o.tlsCa = p.value(tlsCa);
     o.tlsCert = p.value(tlsCert);
     o.tlsKey = p.value(tlsKey);
@@ -128,7 +139,7 @@ std::optional<Options> parseCommandLine(const QStringList &arguments, QString *e
     o.language = p.value(language);
     if (o.noArchive && !o.archivePath.isEmpty())
         return fail(QStringLiteral("--archive and --no-archive contradict each other"));
-    for (const QString &url : o.listens + o.gateways) {
+    for (const QString &url : o.listens + o.gateways + o.adtListens + o.adtConnects) {
         if (!url.startsWith(QLatin1String("mllps://")) && !url.startsWith(QLatin1String("mllp://")))
             return fail(QStringLiteral("'%1': expected mllps://HOST:PORT or mllp://HOST:PORT").arg(url));
         if (url.startsWith(QLatin1String("mllps://")) &&

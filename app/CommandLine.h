@@ -32,6 +32,8 @@ struct Options
     QString tlsCa, tlsCert, tlsKey;
     QString archivePath;
     QString alertManager;
+    // The ADT feed, --adt-listen and --adt (docs/ADT.md).
+    QStringList adtListens, adtConnects;
     bool noArchive = false;
     QString language; // --language: overrides [ui] language
     QString helpText;

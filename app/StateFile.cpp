@@ -181,6 +181,7 @@ QJsonObject StateFileWriter::snapshot(const Station &station, qint64 nowMs, qint
                                                   {QStringLiteral("locked"), access->locked()}};
     if (station.cluster()->enabled()) // issue 16: the cluster link's counters (docs/SCALE.md)
         root[QStringLiteral("cluster")] = station.cluster()->stats();
+    root[QStringLiteral("census")] = station.census()->toJson(); // stays per bed, conflicts (docs/ADT.md)
     return root;
 }
 

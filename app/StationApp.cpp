@@ -327,6 +327,10 @@ bool StationApp::build(QString *error)
                                                  m_config.print.stripPreTriggerS);
     if (!startAlertManager(error))
         return false;
+    m_adt = std::make_unique<AdtWiring>(m_config.adt, m_config.ehr, m_station.get(),
+                                        m_archive ? m_archivePath : QString());
+    if (!m_adt->build(error))
+        return false;
     for (const SourceConfig &s : m_config.sources) {
         if (!addSource(s, error))
             return false;
@@ -435,6 +439,8 @@ void StationApp::start()
     m_station->start();
     if (m_cluster)
         m_cluster->start();
+    if (m_adt)
+        m_adt->start();
     if (m_dicomQueue)
         m_dicomQueue->start();
     if (m_printing)
@@ -467,6 +473,8 @@ void StationApp::stop()
         m_alertManager = nullptr;
     }
     m_dicom.reset(); // its builds end (or give up) before the queue and the archive stop
+    if (m_adt)
+        m_adt->stop();
     if (m_dicomQueue)
         m_dicomQueue->stop();
     if (m_printing)

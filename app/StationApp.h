@@ -3,6 +3,7 @@
 // they feed).
 #pragma once
 
+#include "AdtWiring.h"
 #include "AlertManagerLink.h"
 #include "Archive.h"
 #include "ClusterWiring.h"
@@ -41,6 +42,7 @@ public:
     QString archivePath() const { return m_archivePath; }
     dicom::DicomQueue *dicomQueue() const { return m_dicomQueue.get(); }
     StationPrinting *printing() const { return m_printing.get(); } // null without an archive
+    AdtWiring *adt() const { return m_adt.get(); }                 // the census (docs/ADT.md)
 
 private:
     bool addSource(const SourceConfig &cfg, QString *error);
@@ -81,6 +83,7 @@ private:
     std::unique_ptr<dicom::DicomQueue> m_dicomQueue; // [dicom] store-and-forward (DicomWiring.h)
     std::unique_ptr<StationPrinting> m_printing;
     std::unique_ptr<StationDicom> m_dicom;   // Station.dicom: send to PACS, C-ECHO (before the queue goes)
+    std::unique_ptr<AdtWiring> m_adt;        // the census and the ADT feed (own thread)
     std::unique_ptr<EcgWiring> m_ecg;        // central ECG analysis: taps every source's updates
     QHash<QString, QString> m_news2Archived; // per bed: the NEWS2 record last archived
 

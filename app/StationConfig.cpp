@@ -43,6 +43,8 @@ const std::vector<SectionSpec> &sectionSpecs()
          [](ConfigSection &s, StationConfig &c) { readEcgAnalysis(s, c.ecgAnalysis); }},
         {"security", false, [](ConfigSection &s, StationConfig &c) { readSecurity(s, c.security); }},
         {"cluster", false, [](ConfigSection &s, StationConfig &c) { readCluster(s, c.cluster); }},
+        {"adt", false, [](ConfigSection &s, StationConfig &c) { readAdt(s, c.adt); }},
+        {"ehr", false, [](ConfigSection &s, StationConfig &c) { readEhr(s, c.ehr); }},
     };
     return specs;
 }

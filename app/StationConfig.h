@@ -6,6 +6,7 @@
 // (app/config/Sections.h); StationConfig.cpp lists them.
 #pragma once
 
+#include "AdtConfig.h"
 #include "AlarmConfig.h"
 #include "AlertManagerConfig.h"
 #include "ArchiveConfig.h"
@@ -47,6 +48,8 @@ struct StationConfig
     scores::News2Config news2;
     ecg::EcgAnalysisConfig ecgAnalysis;
     UiConfig ui;
+    AdtConfig adt;  // [adt] (docs/ADT.md)
+    EhrConfig ehr;  // [ehr]
     QString origin; // file name the config came from, for messages
     // [cluster] (issue 16)
     ClusterConfig cluster;

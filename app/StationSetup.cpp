@@ -47,6 +47,13 @@ void applyOverrides(StationConfig &cfg, const Options &o, bool embeddedDefault)
             cfg.sources.push_back(s);
         }
     }
+    if (!o.adtListens.isEmpty() || !o.adtConnects.isEmpty()) {
+        cfg.adt.listen += o.adtListens;
+        cfg.adt.connect += o.adtConnects;
+        cfg.adt.tlsCa = o.tlsCa;
+        cfg.adt.tlsCert = o.tlsCert;
+        cfg.adt.tlsKey = o.tlsKey;
+    }
     if (!o.alertManager.isEmpty()) {
         cfg.alertManager.url = o.alertManager;
         cfg.alertManager.tlsCa = o.tlsCa;

@@ -65,6 +65,17 @@ Station::Station(QString stationName, QString wardName, DisplaySettings display,
             setUser(m_access->signedIn() && !m_access->locked() ? m_access->userName()
                                                                 : QStringLiteral("viewer"));
     });
+    m_census = new census::Census(this);
+    // Admit / transfer / discharge need the admission permission, validating vitals the charting one;
+    // refusals are audited by the gate, permitted actions here.
+    m_census->setGate([this](const QString &action, const QString &target, QString *whyNot) {
+        const auto p = action == QLatin1String("validateVitals") ? security::Permission::Charting
+                                                                 : security::Permission::Admission;
+        if (!m_access->allow(p, whyNot, target))
+            return false;
+        m_access->audit(action, target);
+        return true;
+    });
     connect(m_news, &scores::News2Board::entered, this, [this] {
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         DrainResult r;

@@ -13,6 +13,7 @@
 #include "AlarmEngine.h"
 #include "AlarmListModel.h"
 #include "AudioState.h"
+#include "Census.h"
 #include "ClusterState.h"
 #include "DicomState.h"
 #include "DisplaySettings.h"
@@ -44,6 +45,7 @@ class Station : public QObject
     Q_PROPERTY(vigil::DicomState *dicom READ dicomState CONSTANT)
     Q_PROPERTY(vigil::scores::News2Board *news READ news CONSTANT)
     Q_PROPERTY(vigil::ClusterState *cluster READ cluster CONSTANT) // issue 16: remote beds, cluster link
+    Q_PROPERTY(vigil::census::Census *census READ census CONSTANT)
     Q_PROPERTY(QString archiveProblem READ archiveProblem NOTIFY archiveProblemChanged)
     Q_PROPERTY(QString user READ user WRITE setUser NOTIFY userChanged)
     Q_PROPERTY(vigil::security::Access *access READ access CONSTANT) // sign-in, roles, lock (issue 12)
@@ -76,6 +78,7 @@ public:
     // NEWS2 for every bed (docs/EWS.md): inputs from the drained numerics and the nurse's entries; its
     // thresholds and the deterioration trend become derived conditions of the alarm engine.
     scores::News2Board *news() const { return m_news; }
+    census::Census *census() const { return m_census; } // stays, conflicts, ADT actions (docs/ADT.md)
     // The engine's audio decision as of the last evaluation, for the audio player (see audioChanged).
     const alarms::AudioDecision &audio() const { return m_audio; }
     QString user() const { return m_user; }
@@ -151,6 +154,7 @@ private:
     void updateNews(qint64 nowMs, std::vector<int> &changed);
     void newsConditions(qint64 nowMs);
     scores::News2Board *m_news = nullptr;
+    census::Census *m_census = nullptr;
     std::unique_ptr<alarms::AlarmEngine> m_engine;
     alarms::AlarmListModel *m_alarmList;
     QTimer m_deadline; // fires at the engine's next deadline, so escalations are on time to the ms

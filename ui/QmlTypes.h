@@ -117,6 +117,14 @@ struct AccessForeign
     QML_UNCREATABLE("Access is provided by Station.access")
 };
 
+struct CensusForeign
+{
+    Q_GADGET
+    QML_FOREIGN(vigil::census::Census)
+    QML_NAMED_ELEMENT(Census)
+    QML_UNCREATABLE("Census is provided by Station.census")
+};
+
 // Station.display: a constant value type (read-only in practice: Station's property has no WRITE).
 struct DisplaySettingsForeign
 {

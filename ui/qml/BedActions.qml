@@ -52,6 +52,36 @@ Flow {
         onClicked: handoverPanel.open()
     }
 
+    Button {
+        objectName: "patientButton"
+        //: Opens the bed's patient: admit, edit, transfer, discharge
+        text: !!actions.stay.mrn ? qsTr("Patient…") : qsTr("Admit…")
+        font.pixelSize: 16
+        height: Theme.touchTarget
+        onClicked: patientPanel.open()
+    }
+    Button {
+        objectName: "vitalsButton"
+        text: qsTr("Validate vitals…")
+        font.pixelSize: 16
+        height: Theme.touchTarget
+        visible: !!actions.stay.mrn
+        onClicked: vitalsPanel.open()
+    }
+    readonly property string bedKey: bed ? Station.beds.bedKey(bedIndex) : ""
+    // The bed's stay (re-read when the census changes).
+    readonly property var stay: Station.census.stays.length >= 0 ? Station.census.stayOfBed(bedKey) : ({})
+    PatientPanel {
+        id: patientPanel
+        bedKey: actions.bedKey
+        bedLabel: actions.bed ? actions.bed.label : ""
+    }
+    VitalsPanel {
+        id: vitalsPanel
+        bedKey: actions.bedKey
+        bedLabel: actions.bed ? actions.bed.label : ""
+    }
+
     HandoverPanel {
         id: handoverPanel
         bedIndex: actions.bedIndex

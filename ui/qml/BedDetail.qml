@@ -73,8 +73,13 @@ Rectangle {
                 objectName: "detailPatient"
                 Layout.fillWidth: true
                 Layout.minimumWidth: 160
-                text: detail.bed ? detail.bed.label + "    " + (detail.bed.patientName || qsTr("No patient"))
-                                   + (detail.bed.patientId ? "  \u00B7  " + detail.bed.patientId : "") : ""
+                // The admitted patient (census stay, docs/ADT.md) when there is one, else the monitor's.
+                readonly property var stay: Station.census.stays.length >= 0 && detail.bed
+                                            ? Station.census.stayOfBed(Station.beds.bedKey(detail.bedIndex)) : ({})
+                readonly property string shownName: stay["mrn"] ? stay["name"] : (detail.bed ? detail.bed.patientName || "" : "")
+                readonly property string shownId: stay["mrn"] ? stay["mrn"] : (detail.bed ? detail.bed.patientId || "" : "")
+                text: detail.bed ? detail.bed.label + "    " + (shownName || qsTr("No patient"))
+                                   + (shownId ? "  \u00B7  " + shownId : "") : ""
                 color: Theme.text
                 font.family: Theme.fontFamily
                 font.pixelSize: 26

@@ -182,7 +182,11 @@ Rectangle {
             objectName: "patient"
             anchors { left: remoteTag.right; leftMargin: 6; right: newsBadge.left; rightMargin: 6
                       verticalCenter: parent.verticalCenter }
-            text: (tile.model.patientName || qsTr("No patient")) + (tile.model.patientId && !tile.tall ? "  \u00B7  " + tile.model.patientId : "")
+            // The admitted patient (census stay, docs/ADT.md) when there is one, else what the monitor reports.
+            readonly property var stay: Station.census.stays.length >= 0 ? Station.census.stayOfBed(tile.model.bedKey || "") : ({})
+            readonly property string shownName: stay["mrn"] ? stay["name"] : (tile.model.patientName || "")
+            readonly property string shownId: stay["mrn"] ? stay["mrn"] : (tile.model.patientId || "")
+            text: (shownName || qsTr("No patient")) + (shownId && !tile.tall ? "  \u00B7  " + shownId : "")
             color: Theme.text
             font.family: Theme.fontFamily
             font.pixelSize: Math.round(header.fontSize * 0.85)
