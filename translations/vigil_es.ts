@@ -169,6 +169,19 @@
         <source>Event list</source>
         <translation>Lista de eventos</translation>
     </message>
+    <message>
+        <source>Patient…</source>
+        <extracomment>Opens the bed&apos;s patient: admit, edit, transfer, discharge</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validate vitals…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BedDetail</name>
@@ -269,6 +282,46 @@
     <message>
         <source>NO DATA</source>
         <translation>SIN DATOS</translation>
+    </message>
+    <message>
+        <source>Remote · %1</source>
+        <extracomment>Marks a bed monitored by another central station (shown here through the hospital cluster); %1 is that station&apos;s name.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Census</name>
+    <message>
+        <source>no such pending conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DicomStatusChip</name>
+    <message>
+        <source>PACS</source>
+        <extracomment>The hospital&apos;s picture archive (DICOM node); keep &quot;PACS&quot; as is in most languages</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  %1 waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DICOM node: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 waiting to be sent, %2 being built</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -486,6 +539,133 @@
     </message>
 </context>
 <context>
+    <name>PatientPanel</name>
+    <message>
+        <source>The medical record number is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth as YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient — %1</source>
+        <extracomment>Title of the patient panel; %1 is the bed&apos;s label</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admit a patient — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <extracomment>Where the stay came from: adt (hospital system), manual (typed here) or unadmitted (data only)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity mismatch: the monitor reports %1 (%2), the bed&apos;s stay is %3 (%4).</source>
+        <extracomment>Technical condition: the monitor reports another patient than the one admitted to the bed</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the monitor&apos;s patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the admitted patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MRN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <extracomment>Date of birth; the patient&apos;s age sets the alarm defaults (adult, paediatric, neonatal)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>undisclosed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A changed date of birth can change the alarm defaults of this bed (adult, paediatric, neonatal).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished">Guardar</translation>
+    </message>
+    <message>
+        <source>Admit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm discharge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discharge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancelar</translation>
+    </message>
+    <message>
+        <source>Discharge ends the stay; its data stays in the archive and the bed&apos;s alarms return to the defaults.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PrintMenuButton</name>
     <message>
         <source>Print…</source>
@@ -541,6 +721,15 @@
     <message>
         <source>← → or swipe: turn pages    Printer: %1</source>
         <translation>← → o deslizar: pasar páginas    Impresora: %1</translation>
+    </message>
+    <message>
+        <source>Building for PACS (%1): the result shows here and on the PACS chip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to PACS</source>
+        <extracomment>Send the shown strip, range or report to the hospital&apos;s picture archive (DICOM)</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -691,6 +880,86 @@
     </message>
 </context>
 <context>
+    <name>SignInPanel</name>
+    <message>
+        <source>New station: create the first administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrol an authenticator for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Controls locked — sign in to unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password (8 characters or more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6-digit code from the app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation type="unfinished">Confirmar</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge + PIN</source>
+        <extracomment>Sign in with a staff badge (card) and a PIN</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge (scan or type)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locks after %1 min without input. Alarms always show and sound.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SourceChip</name>
     <message>
         <source>INSECURE</source>
@@ -772,10 +1041,115 @@
     </message>
 </context>
 <context>
+    <name>UserChip</name>
+    <message>
+        <source>🔒 LOCKED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <extracomment>The role shown under the user&apos;s name; &quot;Viewer&quot; when nobody is signed in</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VitalsPanel</name>
+    <message>
+        <source>%1: not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No current vitals on this bed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validate vitals for the EHR — %1</source>
+        <extracomment>Title; %1 is the bed&apos;s label. Validated vitals go to the electronic health record</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for the correction</source>
+        <extracomment>Why the nurse corrected the measured value</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validate and chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancelar</translation>
+    </message>
+</context>
+<context>
     <name>WardOverview</name>
     <message>
         <source>Waiting for data from the ward&apos;s gateways…</source>
         <translation>Esperando datos de las pasarelas de la unidad…</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::AdtWiring</name>
+    <message>
+        <source>EHR link down</source>
+        <extracomment>Technical condition: charting messages for the electronic health record cannot be delivered</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no EHR link configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the bed has no admitted patient to chart for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the charting queue could not store the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient identity mismatch: monitor %1, admitted %2</source>
+        <extracomment>Technical condition: the monitor&apos;s patient differs from the patient admitted to the bed</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient identity mismatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ClusterWiring</name>
+    <message>
+        <source>connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster unreachable: local monitoring only</source>
+        <extracomment>Technical condition: the station lost its link to the hospital&apos;s monitoring cluster (other stations&apos; beds and alarms); its own beds are still monitored.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::DicomState</name>
+    <message>
+        <source>No DICOM node is configured on this station</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -813,6 +1187,284 @@
     </message>
 </context>
 <context>
+    <name>vigil::StationDicom</name>
+    <message>
+        <source>Sent to PACS: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PACS refused %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>PACS not reached, %n object(s) wait: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unknown report &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a bed first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a time range first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reports need the archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already queued or sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued for PACS: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered C-ECHO in %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::census::Census</name>
+    <message>
+        <source>no census at this station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no identity mismatch on this bed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bed has no stay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a corrected value needs a reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no vitals to chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::census::CensusState</name>
+    <message>
+        <source>bed outside the station&apos;s units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transfer outside the station&apos;s units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>discharge outside the station&apos;s units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>discharge of patient %1, who has no stay at this station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>update for a patient outside the station&apos;s units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>update for patient %1, who has no stay at this station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancel admit outside the station&apos;s units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancel admit of patient %1, who has no stay at this station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancel transfer outside the station&apos;s units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancel transfer of patient %1, who has no stay at this station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancel transfer of patient %1: no transfer to cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancel discharge of patient %1, who is in bed %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancel discharge outside the station&apos;s units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancel discharge of patient %1: no discharge to cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancel discharge of patient %1: bed %2 is occupied by %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsupported event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bed %1 does not exist at this station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a patient needs a medical record number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>patient %1 is already in bed %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already admitted to this bed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bed %1 is occupied by patient %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bed %1 has no stay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bed %1 has no admitted patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>patient %1 has no stay at this station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already in bed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>swap outside the station&apos;s units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>swap without a second patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>swap of patients %1 and %2: %3 has no stay at this station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>swap of patient %1 with itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merge without MRG-1 (the identifier that is merged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merge of an identifier into itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merge of %1 into %2: both have a stay here (beds %3 and %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merged identifier %1 has no stay at this station</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::cluster::ClusterLink</name>
+    <message>
+        <source>connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cluster unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ehr::EhrLink</name>
+    <message>
+        <source>no ACK from the EHR within %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EHR link: %1; retrying in %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EHR link: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EHR queue: cannot store %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EHR queue: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the EHR closed the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EHR link: connected to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EHR link: %1; reconnecting in %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EHR rejected %1 (%2): not sent again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EHR answered %1 to %2: sent again in %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EHR link down: %1 charting message(s) waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>vigil::scores::News2Board</name>
     <message>
         <source>No bed</source>
@@ -829,6 +1481,128 @@
     <message>
         <source>ACVPU is one of A C V P U</source>
         <translation>ACVPU es uno de A C V P U</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::security</name>
+    <message>
+        <source>Viewer</source>
+        <extracomment>Role: nobody signed in, the ward display</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nurse</source>
+        <extracomment>Role: a ward nurse</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charge nurse</source>
+        <extracomment>Role: the nurse in charge of the shift</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Biomed</source>
+        <extracomment>Role: biomedical / clinical engineering staff</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <extracomment>Role: the station&apos;s IT administrator</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acknowledge alarms</source>
+        <extracomment>Permission: acknowledge an alarm condition</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pause alarm audio</source>
+        <extracomment>Permission: pause the alarm sound or a bed&apos;s alarms</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reset alarms</source>
+        <extracomment>Permission: reset a latched alarm</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change alarm limits</source>
+        <extracomment>Permission: change a patient&apos;s alarm limits</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chart and hand over</source>
+        <extracomment>Permission: write handover notes and validate charted values</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>admit, transfer or discharge</source>
+        <extracomment>Permission: admit, transfer or discharge a patient</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print and export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose the NEWS2 scale</source>
+        <extracomment>Permission: choose the NEWS2 SpO2 scale of a patient</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>configure the station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manage users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use the archive tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::security::Access</name>
+    <message>
+        <source>The controls are locked: sign in to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A %1 may not %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in is not available on this station.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code from your authenticator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role needs a second factor: scan the code with an authenticator app, then enter the 6-digit code it shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authenticator enrolled: sign in with your password and a code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That code does not match: try the next one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator %1 created: sign in.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -169,6 +169,19 @@
             <source>Event list</source>
             <translation>[Évéñt lîst~~~~]</translation>
         </message>
+        <message>
+            <source>Patient…</source>
+            <extracomment>Opens the bed's patient: admit, edit, transfer, discharge</extracomment>
+            <translation>[Pátîéñt…~~~]</translation>
+        </message>
+        <message>
+            <source>Admit…</source>
+            <translation>[Ádmît…~~]</translation>
+        </message>
+        <message>
+            <source>Validate vitals…</source>
+            <translation>[Válîdáté vîtáls…~~~~~~]</translation>
+        </message>
     </context>
     <context>
         <name>BedDetail</name>
@@ -269,6 +282,46 @@
         <message>
             <source>NO DATA</source>
             <translation>[ÑÖ DÁTÁ~~~]</translation>
+        </message>
+        <message>
+            <source>Remote · %1</source>
+            <extracomment>Marks a bed monitored by another central station (shown here through the hospital cluster); %1 is that station's name.</extracomment>
+            <translation>[Rémöté · %1~~~~]</translation>
+        </message>
+    </context>
+    <context>
+        <name>Census</name>
+        <message>
+            <source>no such pending conflict</source>
+            <translation>[ñö sûçh péñdîñg çöñflîçt~~~~~~~~~~]</translation>
+        </message>
+    </context>
+    <context>
+        <name>DicomStatusChip</name>
+        <message>
+            <source>PACS</source>
+            <extracomment>The hospital's picture archive (DICOM node); keep "PACS" as is in most languages</extracomment>
+            <translation>[PÁÇS~~]</translation>
+        </message>
+        <message>
+            <source>  %1 waiting</source>
+            <translation>[  %1 wáîtîñg~~~~]</translation>
+        </message>
+        <message>
+            <source>DICOM node: %1</source>
+            <translation>[DÎÇÖM ñödé: %1~~~~~]</translation>
+        </message>
+        <message>
+            <source>%1 waiting to be sent, %2 being built</source>
+            <translation>[%1 wáîtîñg tö bé séñt, %2 béîñg bûîlt~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Testing…</source>
+            <translation>[Téstîñg…~~~]</translation>
+        </message>
+        <message>
+            <source>Test connection</source>
+            <translation>[Tést çöññéçtîöñ~~~~~~]</translation>
         </message>
     </context>
     <context>
@@ -486,6 +539,133 @@
         </message>
     </context>
     <context>
+        <name>PatientPanel</name>
+        <message>
+            <source>The medical record number is required.</source>
+            <translation>[Thé médîçál réçörd ñûmbér îs réqûîréd.~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Date of birth as YYYY-MM-DD.</source>
+            <translation>[Dáté öf bîrth ás ÝÝÝÝ-MM-DD.~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Patient — %1</source>
+            <extracomment>Title of the patient panel; %1 is the bed's label</extracomment>
+            <translation>[Pátîéñt — %1~~~~]</translation>
+        </message>
+        <message>
+            <source>Admit a patient — %1</source>
+            <translation>[Ádmît á pátîéñt — %1~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Source: %1</source>
+            <extracomment>Where the stay came from: adt (hospital system), manual (typed here) or unadmitted (data only)</extracomment>
+            <translation>[Söûrçé: %1~~~]</translation>
+        </message>
+        <message>
+            <source>Identity mismatch: the monitor reports %1 (%2), the bed's stay is %3 (%4).</source>
+            <extracomment>Technical condition: the monitor reports another patient than the one admitted to the bed</extracomment>
+            <translation>[Îdéñtîtý mîsmátçh: thé möñîtör répörts %1 (%2), thé béd's stáý îs %3 (%4).~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Use the monitor's patient</source>
+            <translation>[Ûsé thé möñîtör's pátîéñt~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Keep the admitted patient</source>
+            <translation>[Kéép thé ádmîttéd pátîéñt~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>MRN</source>
+            <translation>[MRÑ~]</translation>
+        </message>
+        <message>
+            <source>Visit</source>
+            <translation>[Vîsît~~]</translation>
+        </message>
+        <message>
+            <source>Family name</source>
+            <translation>[Fámîlý ñámé~~~~]</translation>
+        </message>
+        <message>
+            <source>Given name</source>
+            <translation>[Gîvéñ ñámé~~~~]</translation>
+        </message>
+        <message>
+            <source>Date of birth</source>
+            <extracomment>Date of birth; the patient's age sets the alarm defaults (adult, paediatric, neonatal)</extracomment>
+            <translation>[Dáté öf bîrth~~~~~]</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>[Séx~]</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>[ûñkñöwñ~~~]</translation>
+        </message>
+        <message>
+            <source>female</source>
+            <translation>[fémálé~~]</translation>
+        </message>
+        <message>
+            <source>male</source>
+            <translation>[málé~~]</translation>
+        </message>
+        <message>
+            <source>other</source>
+            <translation>[öthér~~]</translation>
+        </message>
+        <message>
+            <source>undisclosed</source>
+            <translation>[ûñdîsçlöséd~~~~]</translation>
+        </message>
+        <message>
+            <source>Attending</source>
+            <translation>[Áttéñdîñg~~~~]</translation>
+        </message>
+        <message>
+            <source>Allergies</source>
+            <translation>[Állérgîés~~~~]</translation>
+        </message>
+        <message>
+            <source>A changed date of birth can change the alarm defaults of this bed (adult, paediatric, neonatal).</source>
+            <translation>[Á çháñgéd dáté öf bîrth çáñ çháñgé thé álárm défáûlts öf thîs béd (ádûlt, páédîátrîç, ñéöñátál).~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Transfer to</source>
+            <translation>[Tráñsfér tö~~~~]</translation>
+        </message>
+        <message>
+            <source>Transfer</source>
+            <translation>[Tráñsfér~~~]</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>[Sávé~~]</translation>
+        </message>
+        <message>
+            <source>Admit</source>
+            <translation>[Ádmît~~]</translation>
+        </message>
+        <message>
+            <source>Confirm discharge</source>
+            <translation>[Çöñfîrm dîsçhárgé~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Discharge…</source>
+            <translation>[Dîsçhárgé…~~~~]</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>[Çáñçél~~]</translation>
+        </message>
+        <message>
+            <source>Discharge ends the stay; its data stays in the archive and the bed's alarms return to the defaults.</source>
+            <translation>[Dîsçhárgé éñds thé stáý; îts dátá stáýs îñ thé árçhîvé áñd thé béd's álárms rétûrñ tö thé défáûlts.~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+    </context>
+    <context>
         <name>PrintMenuButton</name>
         <message>
             <source>Print…</source>
@@ -541,6 +721,15 @@
         <message>
             <source>← → or swipe: turn pages    Printer: %1</source>
             <translation>[← → ör swîpé: tûrñ págés    Prîñtér: %1~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Building for PACS (%1): the result shows here and on the PACS chip</source>
+            <translation>[Bûîldîñg för PÁÇS (%1): thé résûlt shöws héré áñd öñ thé PÁÇS çhîp~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Send to PACS</source>
+            <extracomment>Send the shown strip, range or report to the hospital's picture archive (DICOM)</extracomment>
+            <translation>[Séñd tö PÁÇS~~~~~]</translation>
         </message>
     </context>
     <context>
@@ -691,6 +880,86 @@
         </message>
     </context>
     <context>
+        <name>SignInPanel</name>
+        <message>
+            <source>New station: create the first administrator</source>
+            <translation>[Ñéw státîöñ: çréáté thé fîrst ádmîñîstrátör~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Enrol an authenticator for %1</source>
+            <translation>[Éñröl áñ áûthéñtîçátör för %1~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Controls locked — sign in to unlock</source>
+            <translation>[Çöñtröls löçkéd — sîgñ îñ tö ûñlöçk~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Signed in: %1 (%2)</source>
+            <translation>[Sîgñéd îñ: %1 (%2)~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>[Sîgñ îñ~~~]</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>[Ûsér ñámé~~~~]</translation>
+        </message>
+        <message>
+            <source>Password (8 characters or more)</source>
+            <translation>[Pásswörd (8 çháráçtérs ör möré)~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Create administrator</source>
+            <translation>[Çréáté ádmîñîstrátör~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>6-digit code from the app</source>
+            <translation>[6-dîgît çödé fröm thé ápp~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Confirm</source>
+            <translation>[Çöñfîrm~~~]</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>[Pásswörd~~~]</translation>
+        </message>
+        <message>
+            <source>Badge + PIN</source>
+            <extracomment>Sign in with a staff badge (card) and a PIN</extracomment>
+            <translation>[Bádgé + PÎÑ~~~~]</translation>
+        </message>
+        <message>
+            <source>Badge (scan or type)</source>
+            <translation>[Bádgé (sçáñ ör týpé)~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>PIN</source>
+            <translation>[PÎÑ~]</translation>
+        </message>
+        <message>
+            <source>One-time code</source>
+            <translation>[Öñé-tîmé çödé~~~~~]</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>[Çhéçkîñg…~~~~]</translation>
+        </message>
+        <message>
+            <source>Lock now</source>
+            <translation>[Löçk ñöw~~~]</translation>
+        </message>
+        <message>
+            <source>Sign out</source>
+            <translation>[Sîgñ öût~~~]</translation>
+        </message>
+        <message>
+            <source>Locks after %1 min without input. Alarms always show and sound.</source>
+            <translation>[Löçks áftér %1 mîñ wîthöût îñpût. Álárms álwáýs shöw áñd söûñd.~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+    </context>
+    <context>
         <name>SourceChip</name>
         <message>
             <source>INSECURE</source>
@@ -772,10 +1041,115 @@
         </message>
     </context>
     <context>
+        <name>UserChip</name>
+        <message>
+            <source>🔒 LOCKED</source>
+            <translation>[🔒 LÖÇKÉD~~~]</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>[Sîgñ îñ~~~]</translation>
+        </message>
+        <message>
+            <source>Viewer</source>
+            <extracomment>The role shown under the user's name; "Viewer" when nobody is signed in</extracomment>
+            <translation>[Vîéwér~~]</translation>
+        </message>
+    </context>
+    <context>
+        <name>VitalsPanel</name>
+        <message>
+            <source>%1: not a number</source>
+            <translation>[%1: ñöt á ñûmbér~~~~~~]</translation>
+        </message>
+        <message>
+            <source>No current vitals on this bed.</source>
+            <translation>[Ñö çûrréñt vîtáls öñ thîs béd.~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Validate vitals for the EHR — %1</source>
+            <extracomment>Title; %1 is the bed's label. Validated vitals go to the electronic health record</extracomment>
+            <translation>[Válîdáté vîtáls för thé ÉHR — %1~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Reason for the correction</source>
+            <extracomment>Why the nurse corrected the measured value</extracomment>
+            <translation>[Réásöñ för thé çörréçtîöñ~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Validate and chart</source>
+            <translation>[Válîdáté áñd çhárt~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>[Çáñçél~~]</translation>
+        </message>
+    </context>
+    <context>
         <name>WardOverview</name>
         <message>
             <source>Waiting for data from the ward's gateways…</source>
             <translation>[Wáîtîñg för dátá fröm thé wárd's gátéwáýs…~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+    </context>
+    <context>
+        <name>vigil::AdtWiring</name>
+        <message>
+            <source>EHR link down</source>
+            <extracomment>Technical condition: charting messages for the electronic health record cannot be delivered</extracomment>
+            <translation>[ÉHR lîñk döwñ~~~~~]</translation>
+        </message>
+        <message>
+            <source>no EHR link configured</source>
+            <translation>[ñö ÉHR lîñk çöñfîgûréd~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>the bed has no admitted patient to chart for</source>
+            <translation>[thé béd hás ñö ádmîttéd pátîéñt tö çhárt för~~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>the charting queue could not store the message</source>
+            <translation>[thé çhártîñg qûéûé çöûld ñöt störé thé mésságé~~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Patient identity mismatch: monitor %1, admitted %2</source>
+            <extracomment>Technical condition: the monitor's patient differs from the patient admitted to the bed</extracomment>
+            <translation>[Pátîéñt îdéñtîtý mîsmátçh: möñîtör %1, ádmîttéd %2~~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Patient identity mismatch</source>
+            <translation>[Pátîéñt îdéñtîtý mîsmátçh~~~~~~~~~~]</translation>
+        </message>
+    </context>
+    <context>
+        <name>vigil::ClusterWiring</name>
+        <message>
+            <source>connecting</source>
+            <translation>[çöññéçtîñg~~~~]</translation>
+        </message>
+        <message>
+            <source>%1 at %2</source>
+            <translation>[%1 át %2~~]</translation>
+        </message>
+        <message>
+            <source>unknown user</source>
+            <translation>[ûñkñöwñ ûsér~~~~~]</translation>
+        </message>
+        <message>
+            <source>connected</source>
+            <translation>[çöññéçtéd~~~~]</translation>
+        </message>
+        <message>
+            <source>Cluster unreachable: local monitoring only</source>
+            <extracomment>Technical condition: the station lost its link to the hospital's monitoring cluster (other stations' beds and alarms); its own beds are still monitored.</extracomment>
+            <translation>[Çlûstér ûñréáçháblé: löçál möñîtörîñg öñlý~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+    </context>
+    <context>
+        <name>vigil::DicomState</name>
+        <message>
+            <source>No DICOM node is configured on this station</source>
+            <translation>[Ñö DÎÇÖM ñödé îs çöñfîgûréd öñ thîs státîöñ~~~~~~~~~~~~~~~~~]</translation>
         </message>
     </context>
     <context>
@@ -813,6 +1187,283 @@
         </message>
     </context>
     <context>
+        <name>vigil::StationDicom</name>
+        <message>
+            <source>Sent to PACS: %1</source>
+            <translation>[Séñt tö PÁÇS: %1~~~~~~]</translation>
+        </message>
+        <message>
+            <source>PACS refused %1: %2</source>
+            <translation>[PÁÇS réfûséd %1: %2~~~~~~]</translation>
+        </message>
+        <message numerus="yes">
+            <source>PACS not reached, %n object(s) wait: %1</source>
+            <translation>
+                <numerusform>[PÁÇS ñöt réáçhéd, %n öbjéçt(s) wáît: %1~~~~~~~~~~~~~~]</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Unknown report '%1'</source>
+            <translation>[Ûñkñöwñ répört '%1'~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Choose a bed first</source>
+            <translation>[Çhöösé á béd fîrst~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Choose a time range first</source>
+            <translation>[Çhöösé á tîmé ráñgé fîrst~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Reports need the archive</source>
+            <translation>[Répörts ñééd thé árçhîvé~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Not sent: %1</source>
+            <translation>[Ñöt séñt: %1~~~~]</translation>
+        </message>
+        <message>
+            <source>Already queued or sent: %1</source>
+            <translation>[Álréádý qûéûéd ör séñt: %1~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Queued for PACS: %1</source>
+            <translation>[Qûéûéd för PÁÇS: %1~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Testing %1…</source>
+            <translation>[Téstîñg %1…~~~~]</translation>
+        </message>
+        <message>
+            <source>%1 answered C-ECHO in %2 ms</source>
+            <translation>[%1 áñswéréd Ç-ÉÇHÖ îñ %2 ms~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>%1: %2 (%3)</source>
+            <translation>[%1: %2 (%3)~~]</translation>
+        </message>
+    </context>
+    <context>
+        <name>vigil::census::Census</name>
+        <message>
+            <source>no census at this station</source>
+            <translation>[ñö çéñsûs át thîs státîöñ~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>no identity mismatch on this bed</source>
+            <translation>[ñö îdéñtîtý mîsmátçh öñ thîs béd~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>bed has no stay</source>
+            <translation>[béd hás ñö stáý~~~~~~]</translation>
+        </message>
+        <message>
+            <source>a corrected value needs a reason</source>
+            <translation>[á çörréçtéd válûé ñééds á réásöñ~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>no vitals to chart</source>
+            <translation>[ñö vîtáls tö çhárt~~~~~~~]</translation>
+        </message>
+    </context>
+    <context>
+        <name>vigil::census::CensusState</name>
+        <message>
+            <source>bed outside the station's units</source>
+            <translation>[béd öûtsîdé thé státîöñ's ûñîts~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>transfer outside the station's units</source>
+            <translation>[tráñsfér öûtsîdé thé státîöñ's ûñîts~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>discharge outside the station's units</source>
+            <translation>[dîsçhárgé öûtsîdé thé státîöñ's ûñîts~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>discharge of patient %1, who has no stay at this station</source>
+            <translation>[dîsçhárgé öf pátîéñt %1, whö hás ñö stáý át thîs státîöñ~~~~~~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>update for a patient outside the station's units</source>
+            <translation>[ûpdáté för á pátîéñt öûtsîdé thé státîöñ's ûñîts~~~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>update for patient %1, who has no stay at this station</source>
+            <translation>[ûpdáté för pátîéñt %1, whö hás ñö stáý át thîs státîöñ~~~~~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>nothing changed</source>
+            <translation>[ñöthîñg çháñgéd~~~~~~]</translation>
+        </message>
+        <message>
+            <source>cancel admit outside the station's units</source>
+            <translation>[çáñçél ádmît öûtsîdé thé státîöñ's ûñîts~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>cancel admit of patient %1, who has no stay at this station</source>
+            <translation>[çáñçél ádmît öf pátîéñt %1, whö hás ñö stáý át thîs státîöñ~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>cancel transfer outside the station's units</source>
+            <translation>[çáñçél tráñsfér öûtsîdé thé státîöñ's ûñîts~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>cancel transfer of patient %1, who has no stay at this station</source>
+            <translation>[çáñçél tráñsfér öf pátîéñt %1, whö hás ñö stáý át thîs státîöñ~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>cancel transfer of patient %1: no transfer to cancel</source>
+            <translation>[çáñçél tráñsfér öf pátîéñt %1: ñö tráñsfér tö çáñçél~~~~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>cancel discharge of patient %1, who is in bed %2</source>
+            <translation>[çáñçél dîsçhárgé öf pátîéñt %1, whö îs îñ béd %2~~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>cancel discharge outside the station's units</source>
+            <translation>[çáñçél dîsçhárgé öûtsîdé thé státîöñ's ûñîts~~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>cancel discharge of patient %1: no discharge to cancel</source>
+            <translation>[çáñçél dîsçhárgé öf pátîéñt %1: ñö dîsçhárgé tö çáñçél~~~~~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>cancel discharge of patient %1: bed %2 is occupied by %3</source>
+            <translation>[çáñçél dîsçhárgé öf pátîéñt %1: béd %2 îs öççûpîéd bý %3~~~~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>unsupported event</source>
+            <translation>[ûñsûppörtéd évéñt~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>bed %1 does not exist at this station</source>
+            <translation>[béd %1 döés ñöt éxîst át thîs státîöñ~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>a patient needs a medical record number</source>
+            <translation>[á pátîéñt ñééds á médîçál réçörd ñûmbér~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>patient %1 is already in bed %2</source>
+            <translation>[pátîéñt %1 îs álréádý îñ béd %2~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>already admitted to this bed</source>
+            <translation>[álréádý ádmîttéd tö thîs béd~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>bed %1 is occupied by patient %2</source>
+            <translation>[béd %1 îs öççûpîéd bý pátîéñt %2~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>bed %1 has no stay</source>
+            <translation>[béd %1 hás ñö stáý~~~~~~]</translation>
+        </message>
+        <message>
+            <source>bed %1 has no admitted patient</source>
+            <translation>[béd %1 hás ñö ádmîttéd pátîéñt~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>patient %1 has no stay at this station</source>
+            <translation>[pátîéñt %1 hás ñö stáý át thîs státîöñ~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>already in bed %1</source>
+            <translation>[álréádý îñ béd %1~~~~~~]</translation>
+        </message>
+        <message>
+            <source>swap outside the station's units</source>
+            <translation>[swáp öûtsîdé thé státîöñ's ûñîts~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>swap without a second patient</source>
+            <translation>[swáp wîthöût á séçöñd pátîéñt~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>swap of patients %1 and %2: %3 has no stay at this station</source>
+            <translation>[swáp öf pátîéñts %1 áñd %2: %3 hás ñö stáý át thîs státîöñ~~~~~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>swap of patient %1 with itself</source>
+            <translation>[swáp öf pátîéñt %1 wîth îtsélf~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>merge without MRG-1 (the identifier that is merged)</source>
+            <translation>[mérgé wîthöût MRG-1 (thé îdéñtîfîér thát îs mérgéd)~~~~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>merge of an identifier into itself</source>
+            <translation>[mérgé öf áñ îdéñtîfîér îñtö îtsélf~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>merge of %1 into %2: both have a stay here (beds %3 and %4)</source>
+            <translation>[mérgé öf %1 îñtö %2: böth hávé á stáý héré (béds %3 áñd %4)~~~~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>merged identifier %1 has no stay at this station</source>
+            <translation>[mérgéd îdéñtîfîér %1 hás ñö stáý át thîs státîöñ~~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+    </context>
+    <context>
+        <name>vigil::cluster::ClusterLink</name>
+        <message>
+            <source>connecting</source>
+            <translation>[çöññéçtîñg~~~~]</translation>
+        </message>
+        <message>
+            <source>cluster unreachable</source>
+            <translation>[çlûstér ûñréáçháblé~~~~~~~~]</translation>
+        </message>
+    </context>
+    <context>
+        <name>vigil::ehr::EhrLink</name>
+        <message>
+            <source>no ACK from the EHR within %1 s</source>
+            <translation>[ñö ÁÇK fröm thé ÉHR wîthîñ %1 s~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>EHR link: %1; retrying in %2 s</source>
+            <translation>[ÉHR lîñk: %1; rétrýîñg îñ %2 s~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>EHR link: %1</source>
+            <translation>[ÉHR lîñk: %1~~~~]</translation>
+        </message>
+        <message>
+            <source>EHR queue: cannot store %1: %2</source>
+            <translation>[ÉHR qûéûé: çáññöt störé %1: %2~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>EHR queue: %1</source>
+            <translation>[ÉHR qûéûé: %1~~~~]</translation>
+        </message>
+        <message>
+            <source>the EHR closed the connection</source>
+            <translation>[thé ÉHR çlöséd thé çöññéçtîöñ~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>EHR link: connected to %1</source>
+            <translation>[ÉHR lîñk: çöññéçtéd tö %1~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>EHR link: %1; reconnecting in %2 s</source>
+            <translation>[ÉHR lîñk: %1; réçöññéçtîñg îñ %2 s~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>EHR rejected %1 (%2): not sent again</source>
+            <translation>[ÉHR réjéçtéd %1 (%2): ñöt séñt ágáîñ~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>EHR answered %1 to %2: sent again in %3 s</source>
+            <translation>[ÉHR áñswéréd %1 tö %2: séñt ágáîñ îñ %3 s~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>EHR link down: %1 charting message(s) waiting</source>
+            <translation>[ÉHR lîñk döwñ: %1 çhártîñg mésságé(s) wáîtîñg~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+    </context>
+    <context>
         <name>vigil::scores::News2Board</name>
         <message>
             <source>No bed</source>
@@ -829,6 +1480,128 @@
         <message>
             <source>ACVPU is one of A C V P U</source>
             <translation>[ÁÇVPÛ îs öñé öf Á Ç V P Û~~~~~~~~~~]</translation>
+        </message>
+    </context>
+    <context>
+        <name>vigil::security</name>
+        <message>
+            <source>Viewer</source>
+            <extracomment>Role: nobody signed in, the ward display</extracomment>
+            <translation>[Vîéwér~~]</translation>
+        </message>
+        <message>
+            <source>Nurse</source>
+            <extracomment>Role: a ward nurse</extracomment>
+            <translation>[Ñûrsé~~]</translation>
+        </message>
+        <message>
+            <source>Charge nurse</source>
+            <extracomment>Role: the nurse in charge of the shift</extracomment>
+            <translation>[Çhárgé ñûrsé~~~~~]</translation>
+        </message>
+        <message>
+            <source>Biomed</source>
+            <extracomment>Role: biomedical / clinical engineering staff</extracomment>
+            <translation>[Bîöméd~~]</translation>
+        </message>
+        <message>
+            <source>Administrator</source>
+            <extracomment>Role: the station's IT administrator</extracomment>
+            <translation>[Ádmîñîstrátör~~~~~]</translation>
+        </message>
+        <message>
+            <source>acknowledge alarms</source>
+            <extracomment>Permission: acknowledge an alarm condition</extracomment>
+            <translation>[áçkñöwlédgé álárms~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>pause alarm audio</source>
+            <extracomment>Permission: pause the alarm sound or a bed's alarms</extracomment>
+            <translation>[páûsé álárm áûdîö~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>reset alarms</source>
+            <extracomment>Permission: reset a latched alarm</extracomment>
+            <translation>[rését álárms~~~~~]</translation>
+        </message>
+        <message>
+            <source>change alarm limits</source>
+            <extracomment>Permission: change a patient's alarm limits</extracomment>
+            <translation>[çháñgé álárm lîmîts~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>chart and hand over</source>
+            <extracomment>Permission: write handover notes and validate charted values</extracomment>
+            <translation>[çhárt áñd háñd övér~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>admit, transfer or discharge</source>
+            <extracomment>Permission: admit, transfer or discharge a patient</extracomment>
+            <translation>[ádmît, tráñsfér ör dîsçhárgé~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>print and export</source>
+            <translation>[prîñt áñd éxpört~~~~~~]</translation>
+        </message>
+        <message>
+            <source>choose the NEWS2 scale</source>
+            <extracomment>Permission: choose the NEWS2 SpO2 scale of a patient</extracomment>
+            <translation>[çhöösé thé ÑÉWS2 sçálé~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>configure the station</source>
+            <translation>[çöñfîgûré thé státîöñ~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>manage users</source>
+            <translation>[máñágé ûsérs~~~~~]</translation>
+        </message>
+        <message>
+            <source>use the archive tools</source>
+            <translation>[ûsé thé árçhîvé tööls~~~~~~~~]</translation>
+        </message>
+    </context>
+    <context>
+        <name>vigil::security::Access</name>
+        <message>
+            <source>The controls are locked: sign in to %1.</source>
+            <translation>[Thé çöñtröls áré löçkéd: sîgñ îñ tö %1.~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Sign in to %1.</source>
+            <translation>[Sîgñ îñ tö %1.~~~~~]</translation>
+        </message>
+        <message>
+            <source>A %1 may not %2.</source>
+            <translation>[Á %1 máý ñöt %2.~~~~~]</translation>
+        </message>
+        <message>
+            <source>Sign-in is not available on this station.</source>
+            <translation>[Sîgñ-îñ îs ñöt áváîláblé öñ thîs státîöñ.~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Enter the 6-digit code from your authenticator.</source>
+            <translation>[Éñtér thé 6-dîgît çödé fröm ýöûr áûthéñtîçátör.~~~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Your role needs a second factor: scan the code with an authenticator app, then enter the 6-digit code it shows.</source>
+            <translation>[Ýöûr rölé ñééds á séçöñd fáçtör: sçáñ thé çödé wîth áñ áûthéñtîçátör ápp, théñ éñtér thé 6-dîgît çödé ît shöws.~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Sign-in failed.</source>
+            <translation>[Sîgñ-îñ fáîléd.~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Authenticator enrolled: sign in with your password and a code.</source>
+            <translation>[Áûthéñtîçátör éñrölléd: sîgñ îñ wîth ýöûr pásswörd áñd á çödé.~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>That code does not match: try the next one.</source>
+            <translation>[Thát çödé döés ñöt mátçh: trý thé ñéxt öñé.~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Administrator %1 created: sign in.</source>
+            <translation>[Ádmîñîstrátör %1 çréátéd: sîgñ îñ.~~~~~~~~~~~~~]</translation>
         </message>
     </context>
 </TS>
