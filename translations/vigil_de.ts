@@ -172,15 +172,15 @@
     <message>
         <source>Patient…</source>
         <extracomment>Opens the bed&apos;s patient: admit, edit, transfer, discharge</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Patient…</translation>
     </message>
     <message>
         <source>Admit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufnehmen…</translation>
     </message>
     <message>
         <source>Validate vitals…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vitalwerte validieren…</translation>
     </message>
 </context>
 <context>
@@ -286,14 +286,14 @@
     <message>
         <source>Remote · %1</source>
         <extracomment>Marks a bed monitored by another central station (shown here through the hospital cluster); %1 is that station&apos;s name.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Extern · %1</translation>
     </message>
 </context>
 <context>
     <name>Census</name>
     <message>
         <source>no such pending conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>kein solcher offener Konflikt</translation>
     </message>
 </context>
 <context>
@@ -301,27 +301,27 @@
     <message>
         <source>PACS</source>
         <extracomment>The hospital&apos;s picture archive (DICOM node); keep &quot;PACS&quot; as is in most languages</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>PACS</translation>
     </message>
     <message>
         <source>  %1 waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>  %1 wartend</translation>
     </message>
     <message>
         <source>DICOM node: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>DICOM-Knoten: %1</translation>
     </message>
     <message>
         <source>%1 waiting to be sent, %2 being built</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 warten auf Versand, %2 in Erstellung</translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfe…</translation>
     </message>
     <message>
         <source>Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung testen</translation>
     </message>
 </context>
 <context>
@@ -542,127 +542,127 @@
     <name>PatientPanel</name>
     <message>
         <source>The medical record number is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Patientennummer (MRN) ist erforderlich.</translation>
     </message>
     <message>
         <source>Date of birth as YYYY-MM-DD.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geburtsdatum als JJJJ-MM-TT.</translation>
     </message>
     <message>
         <source>Patient — %1</source>
         <extracomment>Title of the patient panel; %1 is the bed&apos;s label</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Patient — %1</translation>
     </message>
     <message>
         <source>Admit a patient — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient aufnehmen — %1</translation>
     </message>
     <message>
         <source>Source: %1</source>
         <extracomment>Where the stay came from: adt (hospital system), manual (typed here) or unadmitted (data only)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Quelle: %1</translation>
     </message>
     <message>
         <source>Identity mismatch: the monitor reports %1 (%2), the bed&apos;s stay is %3 (%4).</source>
         <extracomment>Technical condition: the monitor reports another patient than the one admitted to the bed</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Identitätskonflikt: Der Monitor meldet %1 (%2), der Aufenthalt des Betts ist %3 (%4).</translation>
     </message>
     <message>
         <source>Use the monitor&apos;s patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient des Monitors übernehmen</translation>
     </message>
     <message>
         <source>Keep the admitted patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgenommenen Patienten behalten</translation>
     </message>
     <message>
         <source>MRN</source>
-        <translation type="unfinished"></translation>
+        <translation>MRN</translation>
     </message>
     <message>
         <source>Visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Fall</translation>
     </message>
     <message>
         <source>Family name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachname</translation>
     </message>
     <message>
         <source>Given name</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorname</translation>
     </message>
     <message>
         <source>Date of birth</source>
         <extracomment>Date of birth; the patient&apos;s age sets the alarm defaults (adult, paediatric, neonatal)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Geburtsdatum</translation>
     </message>
     <message>
         <source>Sex</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschlecht</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <source>female</source>
-        <translation type="unfinished"></translation>
+        <translation>weiblich</translation>
     </message>
     <message>
         <source>male</source>
-        <translation type="unfinished"></translation>
+        <translation>männlich</translation>
     </message>
     <message>
         <source>other</source>
-        <translation type="unfinished"></translation>
+        <translation>divers</translation>
     </message>
     <message>
         <source>undisclosed</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Angabe</translation>
     </message>
     <message>
         <source>Attending</source>
-        <translation type="unfinished"></translation>
+        <translation>Behandelnder Arzt</translation>
     </message>
     <message>
         <source>Allergies</source>
-        <translation type="unfinished"></translation>
+        <translation>Allergien</translation>
     </message>
     <message>
         <source>A changed date of birth can change the alarm defaults of this bed (adult, paediatric, neonatal).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein geändertes Geburtsdatum kann die Standard-Alarmeinstellungen dieses Betts ändern (Erwachsene, Kinder, Neugeborene).</translation>
     </message>
     <message>
         <source>Transfer to</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlegen nach</translation>
     </message>
     <message>
         <source>Transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlegen</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished">Speichern</translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <source>Admit</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufnehmen</translation>
     </message>
     <message>
         <source>Confirm discharge</source>
-        <translation type="unfinished"></translation>
+        <translation>Entlassung bestätigen</translation>
     </message>
     <message>
         <source>Discharge…</source>
-        <translation type="unfinished"></translation>
+        <translation>Entlassen…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Discharge ends the stay; its data stays in the archive and the bed&apos;s alarms return to the defaults.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Entlassung beendet den Aufenthalt; seine Daten bleiben im Archiv und die Alarme des Betts kehren zu den Standardeinstellungen zurück.</translation>
     </message>
 </context>
 <context>
@@ -724,12 +724,12 @@
     </message>
     <message>
         <source>Building for PACS (%1): the result shows here and on the PACS chip</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird für PACS erstellt (%1): das Ergebnis erscheint hier und in der PACS-Anzeige</translation>
     </message>
     <message>
         <source>Send to PACS</source>
         <extracomment>Send the shown strip, range or report to the hospital&apos;s picture archive (DICOM)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>An PACS senden</translation>
     </message>
 </context>
 <context>
@@ -883,80 +883,80 @@
     <name>SignInPanel</name>
     <message>
         <source>New station: create the first administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Zentrale: ersten Administrator anlegen</translation>
     </message>
     <message>
         <source>Enrol an authenticator for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Authenticator für %1 einrichten</translation>
     </message>
     <message>
         <source>Controls locked — sign in to unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedienung gesperrt — zum Entsperren anmelden</translation>
     </message>
     <message>
         <source>Signed in: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet: %1 (%2)</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername</translation>
     </message>
     <message>
         <source>Password (8 characters or more)</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort (mind. 8 Zeichen)</translation>
     </message>
     <message>
         <source>Create administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrator anlegen</translation>
     </message>
     <message>
         <source>6-digit code from the app</source>
-        <translation type="unfinished"></translation>
+        <translation>6-stelliger Code aus der App</translation>
     </message>
     <message>
         <source>Confirm</source>
-        <translation type="unfinished">Bestätigen</translation>
+        <translation>Bestätigen</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort</translation>
     </message>
     <message>
         <source>Badge + PIN</source>
         <extracomment>Sign in with a staff badge (card) and a PIN</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Ausweis + PIN</translation>
     </message>
     <message>
         <source>Badge (scan or type)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausweis (scannen oder eingeben)</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN</translation>
     </message>
     <message>
         <source>One-time code</source>
-        <translation type="unfinished"></translation>
+        <translation>Einmalcode</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfe…</translation>
     </message>
     <message>
         <source>Lock now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt sperren</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>Abmelden</translation>
     </message>
     <message>
         <source>Locks after %1 min without input. Alarms always show and sound.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperrt nach %1 min ohne Eingabe. Alarme werden immer angezeigt und ertönen.</translation>
     </message>
 </context>
 <context>
@@ -1044,45 +1044,45 @@
     <name>UserChip</name>
     <message>
         <source>🔒 LOCKED</source>
-        <translation type="unfinished"></translation>
+        <translation>🔒 GESPERRT</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden</translation>
     </message>
     <message>
         <source>Viewer</source>
         <extracomment>The role shown under the user&apos;s name; &quot;Viewer&quot; when nobody is signed in</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Betrachter</translation>
     </message>
 </context>
 <context>
     <name>VitalsPanel</name>
     <message>
         <source>%1: not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: keine Zahl</translation>
     </message>
     <message>
         <source>No current vitals on this bed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine aktuellen Vitalwerte an diesem Bett.</translation>
     </message>
     <message>
         <source>Validate vitals for the EHR — %1</source>
         <extracomment>Title; %1 is the bed&apos;s label. Validated vitals go to the electronic health record</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Vitalwerte für die EHR validieren — %1</translation>
     </message>
     <message>
         <source>Reason for the correction</source>
         <extracomment>Why the nurse corrected the measured value</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Grund der Korrektur</translation>
     </message>
     <message>
         <source>Validate and chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Validieren und dokumentieren</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -1097,59 +1097,59 @@
     <message>
         <source>EHR link down</source>
         <extracomment>Technical condition: charting messages for the electronic health record cannot be delivered</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>EHR-Verbindung unterbrochen</translation>
     </message>
     <message>
         <source>no EHR link configured</source>
-        <translation type="unfinished"></translation>
+        <translation>keine EHR-Verbindung konfiguriert</translation>
     </message>
     <message>
         <source>the bed has no admitted patient to chart for</source>
-        <translation type="unfinished"></translation>
+        <translation>das Bett hat keinen aufgenommenen Patienten, für den dokumentiert werden kann</translation>
     </message>
     <message>
         <source>the charting queue could not store the message</source>
-        <translation type="unfinished"></translation>
+        <translation>die Dokumentations-Warteschlange konnte die Nachricht nicht speichern</translation>
     </message>
     <message>
         <source>Patient identity mismatch: monitor %1, admitted %2</source>
         <extracomment>Technical condition: the monitor&apos;s patient differs from the patient admitted to the bed</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Patientenidentität abweichend: Monitor %1, aufgenommen %2</translation>
     </message>
     <message>
         <source>Patient identity mismatch</source>
-        <translation type="unfinished"></translation>
+        <translation>Patientenidentität abweichend</translation>
     </message>
 </context>
 <context>
     <name>vigil::ClusterWiring</name>
     <message>
         <source>connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>verbinde</translation>
     </message>
     <message>
         <source>%1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 an %2</translation>
     </message>
     <message>
         <source>unknown user</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Benutzer</translation>
     </message>
     <message>
         <source>connected</source>
-        <translation type="unfinished"></translation>
+        <translation>verbunden</translation>
     </message>
     <message>
         <source>Cluster unreachable: local monitoring only</source>
         <extracomment>Technical condition: the station lost its link to the hospital&apos;s monitoring cluster (other stations&apos; beds and alarms); its own beds are still monitored.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Cluster nicht erreichbar: nur lokale Überwachung</translation>
     </message>
 </context>
 <context>
     <name>vigil::DicomState</name>
     <message>
         <source>No DICOM node is configured on this station</source>
-        <translation type="unfinished"></translation>
+        <translation>An dieser Zentrale ist kein DICOM-Knoten konfiguriert</translation>
     </message>
 </context>
 <context>
@@ -1190,278 +1190,278 @@
     <name>vigil::StationDicom</name>
     <message>
         <source>Sent to PACS: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>An PACS gesendet: %1</translation>
     </message>
     <message>
         <source>PACS refused %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>PACS hat %1 abgelehnt: %2</translation>
     </message>
     <message numerus="yes">
         <source>PACS not reached, %n object(s) wait: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>PACS nicht erreicht, %n Objekt wartet: %1</numerusform>
+            <numerusform>PACS nicht erreicht, %n Objekte warten: %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Unknown report &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Bericht „%1“</translation>
     </message>
     <message>
         <source>Choose a bed first</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuerst ein Bett wählen</translation>
     </message>
     <message>
         <source>Choose a time range first</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuerst einen Zeitraum wählen</translation>
     </message>
     <message>
         <source>Reports need the archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Berichte benötigen das Archiv</translation>
     </message>
     <message>
         <source>Not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gesendet: %1</translation>
     </message>
     <message>
         <source>Already queued or sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereits eingereiht oder gesendet: %1</translation>
     </message>
     <message>
         <source>Queued for PACS: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Für PACS eingereiht: %1</translation>
     </message>
     <message>
         <source>Testing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfe %1…</translation>
     </message>
     <message>
         <source>%1 answered C-ECHO in %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat C-ECHO in %2 ms beantwortet</translation>
     </message>
     <message>
         <source>%1: %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 (%3)</translation>
     </message>
 </context>
 <context>
     <name>vigil::census::Census</name>
     <message>
         <source>no census at this station</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Bettenbelegung an dieser Zentrale</translation>
     </message>
     <message>
         <source>no identity mismatch on this bed</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Identitätskonflikt an diesem Bett</translation>
     </message>
     <message>
         <source>bed has no stay</source>
-        <translation type="unfinished"></translation>
+        <translation>Bett hat keinen Aufenthalt</translation>
     </message>
     <message>
         <source>a corrected value needs a reason</source>
-        <translation type="unfinished"></translation>
+        <translation>ein korrigierter Wert braucht einen Grund</translation>
     </message>
     <message>
         <source>no vitals to chart</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Vitalwerte zu dokumentieren</translation>
     </message>
 </context>
 <context>
     <name>vigil::census::CensusState</name>
     <message>
         <source>bed outside the station&apos;s units</source>
-        <translation type="unfinished"></translation>
+        <translation>Bett außerhalb der Stationen dieser Zentrale</translation>
     </message>
     <message>
         <source>transfer outside the station&apos;s units</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlegung außerhalb der Stationen dieser Zentrale</translation>
     </message>
     <message>
         <source>discharge outside the station&apos;s units</source>
-        <translation type="unfinished"></translation>
+        <translation>Entlassung außerhalb der Stationen dieser Zentrale</translation>
     </message>
     <message>
         <source>discharge of patient %1, who has no stay at this station</source>
-        <translation type="unfinished"></translation>
+        <translation>Entlassung von Patient %1, der keinen Aufenthalt an dieser Zentrale hat</translation>
     </message>
     <message>
         <source>update for a patient outside the station&apos;s units</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisierung für einen Patienten außerhalb der Stationen dieser Zentrale</translation>
     </message>
     <message>
         <source>update for patient %1, who has no stay at this station</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisierung für Patient %1, der keinen Aufenthalt an dieser Zentrale hat</translation>
     </message>
     <message>
         <source>nothing changed</source>
-        <translation type="unfinished"></translation>
+        <translation>nichts geändert</translation>
     </message>
     <message>
         <source>cancel admit outside the station&apos;s units</source>
-        <translation type="unfinished"></translation>
+        <translation>Stornierung der Aufnahme außerhalb der Stationen dieser Zentrale</translation>
     </message>
     <message>
         <source>cancel admit of patient %1, who has no stay at this station</source>
-        <translation type="unfinished"></translation>
+        <translation>Stornierung der Aufnahme von Patient %1, der keinen Aufenthalt an dieser Zentrale hat</translation>
     </message>
     <message>
         <source>cancel transfer outside the station&apos;s units</source>
-        <translation type="unfinished"></translation>
+        <translation>Stornierung der Verlegung außerhalb der Stationen dieser Zentrale</translation>
     </message>
     <message>
         <source>cancel transfer of patient %1, who has no stay at this station</source>
-        <translation type="unfinished"></translation>
+        <translation>Stornierung der Verlegung von Patient %1, der keinen Aufenthalt an dieser Zentrale hat</translation>
     </message>
     <message>
         <source>cancel transfer of patient %1: no transfer to cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Stornierung der Verlegung von Patient %1: keine Verlegung zu stornieren</translation>
     </message>
     <message>
         <source>cancel discharge of patient %1, who is in bed %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Stornierung der Entlassung von Patient %1, der in Bett %2 liegt</translation>
     </message>
     <message>
         <source>cancel discharge outside the station&apos;s units</source>
-        <translation type="unfinished"></translation>
+        <translation>Stornierung der Entlassung außerhalb der Stationen dieser Zentrale</translation>
     </message>
     <message>
         <source>cancel discharge of patient %1: no discharge to cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Stornierung der Entlassung von Patient %1: keine Entlassung zu stornieren</translation>
     </message>
     <message>
         <source>cancel discharge of patient %1: bed %2 is occupied by %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Stornierung der Entlassung von Patient %1: Bett %2 ist durch %3 belegt</translation>
     </message>
     <message>
         <source>unsupported event</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht unterstütztes Ereignis</translation>
     </message>
     <message>
         <source>bed %1 does not exist at this station</source>
-        <translation type="unfinished"></translation>
+        <translation>Bett %1 existiert an dieser Zentrale nicht</translation>
     </message>
     <message>
         <source>a patient needs a medical record number</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Patient benötigt eine Patientennummer (MRN)</translation>
     </message>
     <message>
         <source>patient %1 is already in bed %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient %1 liegt bereits in Bett %2</translation>
     </message>
     <message>
         <source>already admitted to this bed</source>
-        <translation type="unfinished"></translation>
+        <translation>bereits in diesem Bett aufgenommen</translation>
     </message>
     <message>
         <source>bed %1 is occupied by patient %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Bett %1 ist durch Patient %2 belegt</translation>
     </message>
     <message>
         <source>bed %1 has no stay</source>
-        <translation type="unfinished"></translation>
+        <translation>Bett %1 hat keinen Aufenthalt</translation>
     </message>
     <message>
         <source>bed %1 has no admitted patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Bett %1 hat keinen aufgenommenen Patienten</translation>
     </message>
     <message>
         <source>patient %1 has no stay at this station</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient %1 hat keinen Aufenthalt an dieser Zentrale</translation>
     </message>
     <message>
         <source>already in bed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>bereits in Bett %1</translation>
     </message>
     <message>
         <source>swap outside the station&apos;s units</source>
-        <translation type="unfinished"></translation>
+        <translation>Tausch außerhalb der Stationen dieser Zentrale</translation>
     </message>
     <message>
         <source>swap without a second patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Tausch ohne zweiten Patienten</translation>
     </message>
     <message>
         <source>swap of patients %1 and %2: %3 has no stay at this station</source>
-        <translation type="unfinished"></translation>
+        <translation>Tausch der Patienten %1 und %2: %3 hat keinen Aufenthalt an dieser Zentrale</translation>
     </message>
     <message>
         <source>swap of patient %1 with itself</source>
-        <translation type="unfinished"></translation>
+        <translation>Tausch von Patient %1 mit sich selbst</translation>
     </message>
     <message>
         <source>merge without MRG-1 (the identifier that is merged)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenführung ohne MRG-1 (die zusammengeführte Kennung)</translation>
     </message>
     <message>
         <source>merge of an identifier into itself</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenführung einer Kennung mit sich selbst</translation>
     </message>
     <message>
         <source>merge of %1 into %2: both have a stay here (beds %3 and %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenführung von %1 in %2: beide haben hier einen Aufenthalt (Betten %3 und %4)</translation>
     </message>
     <message>
         <source>merged identifier %1 has no stay at this station</source>
-        <translation type="unfinished"></translation>
+        <translation>zusammengeführte Kennung %1 hat keinen Aufenthalt an dieser Zentrale</translation>
     </message>
 </context>
 <context>
     <name>vigil::cluster::ClusterLink</name>
     <message>
         <source>connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>verbinde</translation>
     </message>
     <message>
         <source>cluster unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>Cluster nicht erreichbar</translation>
     </message>
 </context>
 <context>
     <name>vigil::ehr::EhrLink</name>
     <message>
         <source>no ACK from the EHR within %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>kein ACK von der EHR innerhalb von %1 s</translation>
     </message>
     <message>
         <source>EHR link: %1; retrying in %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>EHR-Verbindung: %1; neuer Versuch in %2 s</translation>
     </message>
     <message>
         <source>EHR link: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>EHR-Verbindung: %1</translation>
     </message>
     <message>
         <source>EHR queue: cannot store %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>EHR-Warteschlange: %1 kann nicht gespeichert werden: %2</translation>
     </message>
     <message>
         <source>EHR queue: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>EHR-Warteschlange: %1</translation>
     </message>
     <message>
         <source>the EHR closed the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>die EHR hat die Verbindung geschlossen</translation>
     </message>
     <message>
         <source>EHR link: connected to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>EHR-Verbindung: verbunden mit %1</translation>
     </message>
     <message>
         <source>EHR link: %1; reconnecting in %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>EHR-Verbindung: %1; Neuverbindung in %2 s</translation>
     </message>
     <message>
         <source>EHR rejected %1 (%2): not sent again</source>
-        <translation type="unfinished"></translation>
+        <translation>EHR hat %1 abgelehnt (%2): kein erneuter Versand</translation>
     </message>
     <message>
         <source>EHR answered %1 to %2: sent again in %3 s</source>
-        <translation type="unfinished"></translation>
+        <translation>EHR antwortete %1 auf %2: erneuter Versand in %3 s</translation>
     </message>
     <message>
         <source>EHR link down: %1 charting message(s) waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>EHR-Verbindung unterbrochen: %1 Dokumentationsnachricht(en) warten</translation>
     </message>
 </context>
 <context>
@@ -1488,121 +1488,121 @@
     <message>
         <source>Viewer</source>
         <extracomment>Role: nobody signed in, the ward display</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Betrachter</translation>
     </message>
     <message>
         <source>Nurse</source>
         <extracomment>Role: a ward nurse</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Pflegekraft</translation>
     </message>
     <message>
         <source>Charge nurse</source>
         <extracomment>Role: the nurse in charge of the shift</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Schichtleitung</translation>
     </message>
     <message>
         <source>Biomed</source>
         <extracomment>Role: biomedical / clinical engineering staff</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Medizintechnik</translation>
     </message>
     <message>
         <source>Administrator</source>
         <extracomment>Role: the station&apos;s IT administrator</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Administrator</translation>
     </message>
     <message>
         <source>acknowledge alarms</source>
         <extracomment>Permission: acknowledge an alarm condition</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Alarme quittieren</translation>
     </message>
     <message>
         <source>pause alarm audio</source>
         <extracomment>Permission: pause the alarm sound or a bed&apos;s alarms</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Alarmton pausieren</translation>
     </message>
     <message>
         <source>reset alarms</source>
         <extracomment>Permission: reset a latched alarm</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Alarme zurücksetzen</translation>
     </message>
     <message>
         <source>change alarm limits</source>
         <extracomment>Permission: change a patient&apos;s alarm limits</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Alarmgrenzen ändern</translation>
     </message>
     <message>
         <source>chart and hand over</source>
         <extracomment>Permission: write handover notes and validate charted values</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>dokumentieren und übergeben</translation>
     </message>
     <message>
         <source>admit, transfer or discharge</source>
         <extracomment>Permission: admit, transfer or discharge a patient</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>aufnehmen, verlegen oder entlassen</translation>
     </message>
     <message>
         <source>print and export</source>
-        <translation type="unfinished"></translation>
+        <translation>drucken und exportieren</translation>
     </message>
     <message>
         <source>choose the NEWS2 scale</source>
         <extracomment>Permission: choose the NEWS2 SpO2 scale of a patient</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>NEWS2-Skala wählen</translation>
     </message>
     <message>
         <source>configure the station</source>
-        <translation type="unfinished"></translation>
+        <translation>Zentrale konfigurieren</translation>
     </message>
     <message>
         <source>manage users</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer verwalten</translation>
     </message>
     <message>
         <source>use the archive tools</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivwerkzeuge verwenden</translation>
     </message>
 </context>
 <context>
     <name>vigil::security::Access</name>
     <message>
         <source>The controls are locked: sign in to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bedienung ist gesperrt: Anmeldung erforderlich für „%1“.</translation>
     </message>
     <message>
         <source>Sign in to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung erforderlich für „%1“.</translation>
     </message>
     <message>
         <source>A %1 may not %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rolle „%1“ erlaubt nicht: %2.</translation>
     </message>
     <message>
         <source>Sign-in is not available on this station.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldung ist an dieser Zentrale nicht verfügbar.</translation>
     </message>
     <message>
         <source>Enter the 6-digit code from your authenticator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den 6-stelligen Code Ihres Authenticators ein.</translation>
     </message>
     <message>
         <source>Your role needs a second factor: scan the code with an authenticator app, then enter the 6-digit code it shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Rolle erfordert einen zweiten Faktor: Scannen Sie den Code mit einer Authenticator-App und geben Sie dann den angezeigten 6-stelligen Code ein.</translation>
     </message>
     <message>
         <source>Sign-in failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung fehlgeschlagen.</translation>
     </message>
     <message>
         <source>Authenticator enrolled: sign in with your password and a code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Authenticator eingerichtet: Melden Sie sich mit Passwort und Code an.</translation>
     </message>
     <message>
         <source>That code does not match: try the next one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Code stimmt nicht: Versuchen Sie den nächsten.</translation>
     </message>
     <message>
         <source>Administrator %1 created: sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrator %1 angelegt: bitte anmelden.</translation>
     </message>
 </context>
 </TS>

@@ -172,15 +172,15 @@
     <message>
         <source>Patient…</source>
         <extracomment>Opens the bed&apos;s patient: admit, edit, transfer, discharge</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Paciente…</translation>
     </message>
     <message>
         <source>Admit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingresar…</translation>
     </message>
     <message>
         <source>Validate vitals…</source>
-        <translation type="unfinished"></translation>
+        <translation>Validar constantes…</translation>
     </message>
 </context>
 <context>
@@ -286,14 +286,14 @@
     <message>
         <source>Remote · %1</source>
         <extracomment>Marks a bed monitored by another central station (shown here through the hospital cluster); %1 is that station&apos;s name.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Remota · %1</translation>
     </message>
 </context>
 <context>
     <name>Census</name>
     <message>
         <source>no such pending conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>no existe ese conflicto pendiente</translation>
     </message>
 </context>
 <context>
@@ -301,27 +301,27 @@
     <message>
         <source>PACS</source>
         <extracomment>The hospital&apos;s picture archive (DICOM node); keep &quot;PACS&quot; as is in most languages</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>PACS</translation>
     </message>
     <message>
         <source>  %1 waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>  %1 en espera</translation>
     </message>
     <message>
         <source>DICOM node: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nodo DICOM: %1</translation>
     </message>
     <message>
         <source>%1 waiting to be sent, %2 being built</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 en espera de envío, %2 en preparación</translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Probando…</translation>
     </message>
     <message>
         <source>Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Probar conexión</translation>
     </message>
 </context>
 <context>
@@ -542,127 +542,127 @@
     <name>PatientPanel</name>
     <message>
         <source>The medical record number is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>El número de historia clínica (MRN) es obligatorio.</translation>
     </message>
     <message>
         <source>Date of birth as YYYY-MM-DD.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de nacimiento como AAAA-MM-DD.</translation>
     </message>
     <message>
         <source>Patient — %1</source>
         <extracomment>Title of the patient panel; %1 is the bed&apos;s label</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Paciente — %1</translation>
     </message>
     <message>
         <source>Admit a patient — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingresar un paciente — %1</translation>
     </message>
     <message>
         <source>Source: %1</source>
         <extracomment>Where the stay came from: adt (hospital system), manual (typed here) or unadmitted (data only)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Origen: %1</translation>
     </message>
     <message>
         <source>Identity mismatch: the monitor reports %1 (%2), the bed&apos;s stay is %3 (%4).</source>
         <extracomment>Technical condition: the monitor reports another patient than the one admitted to the bed</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Discrepancia de identidad: el monitor indica %1 (%2), la estancia de la cama es %3 (%4).</translation>
     </message>
     <message>
         <source>Use the monitor&apos;s patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Usar el paciente del monitor</translation>
     </message>
     <message>
         <source>Keep the admitted patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Mantener el paciente ingresado</translation>
     </message>
     <message>
         <source>MRN</source>
-        <translation type="unfinished"></translation>
+        <translation>MRN</translation>
     </message>
     <message>
         <source>Visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Episodio</translation>
     </message>
     <message>
         <source>Family name</source>
-        <translation type="unfinished"></translation>
+        <translation>Apellidos</translation>
     </message>
     <message>
         <source>Given name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Date of birth</source>
         <extracomment>Date of birth; the patient&apos;s age sets the alarm defaults (adult, paediatric, neonatal)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de nacimiento</translation>
     </message>
     <message>
         <source>Sex</source>
-        <translation type="unfinished"></translation>
+        <translation>Sexo</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>desconocido</translation>
     </message>
     <message>
         <source>female</source>
-        <translation type="unfinished"></translation>
+        <translation>femenino</translation>
     </message>
     <message>
         <source>male</source>
-        <translation type="unfinished"></translation>
+        <translation>masculino</translation>
     </message>
     <message>
         <source>other</source>
-        <translation type="unfinished"></translation>
+        <translation>otro</translation>
     </message>
     <message>
         <source>undisclosed</source>
-        <translation type="unfinished"></translation>
+        <translation>no declarado</translation>
     </message>
     <message>
         <source>Attending</source>
-        <translation type="unfinished"></translation>
+        <translation>Médico responsable</translation>
     </message>
     <message>
         <source>Allergies</source>
-        <translation type="unfinished"></translation>
+        <translation>Alergias</translation>
     </message>
     <message>
         <source>A changed date of birth can change the alarm defaults of this bed (adult, paediatric, neonatal).</source>
-        <translation type="unfinished"></translation>
+        <translation>Un cambio de la fecha de nacimiento puede cambiar los ajustes de alarma predeterminados de esta cama (adulto, pediátrico, neonatal).</translation>
     </message>
     <message>
         <source>Transfer to</source>
-        <translation type="unfinished"></translation>
+        <translation>Trasladar a</translation>
     </message>
     <message>
         <source>Transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>Trasladar</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished">Guardar</translation>
+        <translation>Guardar</translation>
     </message>
     <message>
         <source>Admit</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingresar</translation>
     </message>
     <message>
         <source>Confirm discharge</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmar alta</translation>
     </message>
     <message>
         <source>Discharge…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dar de alta…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancelar</translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Discharge ends the stay; its data stays in the archive and the bed&apos;s alarms return to the defaults.</source>
-        <translation type="unfinished"></translation>
+        <translation>El alta cierra la estancia; sus datos permanecen en el archivo y las alarmas de la cama vuelven a los ajustes predeterminados.</translation>
     </message>
 </context>
 <context>
@@ -724,12 +724,12 @@
     </message>
     <message>
         <source>Building for PACS (%1): the result shows here and on the PACS chip</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparando para PACS (%1): el resultado aparece aquí y en el indicador PACS</translation>
     </message>
     <message>
         <source>Send to PACS</source>
         <extracomment>Send the shown strip, range or report to the hospital&apos;s picture archive (DICOM)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Enviar a PACS</translation>
     </message>
 </context>
 <context>
@@ -883,80 +883,80 @@
     <name>SignInPanel</name>
     <message>
         <source>New station: create the first administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Central nueva: cree el primer administrador</translation>
     </message>
     <message>
         <source>Enrol an authenticator for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar un autenticador para %1</translation>
     </message>
     <message>
         <source>Controls locked — sign in to unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Controles bloqueados — inicie sesión para desbloquear</translation>
     </message>
     <message>
         <source>Signed in: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión iniciada: %1 (%2)</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar sesión</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de usuario</translation>
     </message>
     <message>
         <source>Password (8 characters or more)</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña (8 caracteres o más)</translation>
     </message>
     <message>
         <source>Create administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear administrador</translation>
     </message>
     <message>
         <source>6-digit code from the app</source>
-        <translation type="unfinished"></translation>
+        <translation>Código de 6 dígitos de la app</translation>
     </message>
     <message>
         <source>Confirm</source>
-        <translation type="unfinished">Confirmar</translation>
+        <translation>Confirmar</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña</translation>
     </message>
     <message>
         <source>Badge + PIN</source>
         <extracomment>Sign in with a staff badge (card) and a PIN</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Tarjeta + PIN</translation>
     </message>
     <message>
         <source>Badge (scan or type)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarjeta (escanear o teclear)</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN</translation>
     </message>
     <message>
         <source>One-time code</source>
-        <translation type="unfinished"></translation>
+        <translation>Código de un solo uso</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobando…</translation>
     </message>
     <message>
         <source>Lock now</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquear ahora</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar sesión</translation>
     </message>
     <message>
         <source>Locks after %1 min without input. Alarms always show and sound.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se bloquea tras %1 min sin actividad. Las alarmas siempre se muestran y suenan.</translation>
     </message>
 </context>
 <context>
@@ -1044,45 +1044,45 @@
     <name>UserChip</name>
     <message>
         <source>🔒 LOCKED</source>
-        <translation type="unfinished"></translation>
+        <translation>🔒 BLOQUEADO</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrar</translation>
     </message>
     <message>
         <source>Viewer</source>
         <extracomment>The role shown under the user&apos;s name; &quot;Viewer&quot; when nobody is signed in</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Observador</translation>
     </message>
 </context>
 <context>
     <name>VitalsPanel</name>
     <message>
         <source>%1: not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: no es un número</translation>
     </message>
     <message>
         <source>No current vitals on this bed.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay constantes actuales en esta cama.</translation>
     </message>
     <message>
         <source>Validate vitals for the EHR — %1</source>
         <extracomment>Title; %1 is the bed&apos;s label. Validated vitals go to the electronic health record</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Validar constantes para la EHR — %1</translation>
     </message>
     <message>
         <source>Reason for the correction</source>
         <extracomment>Why the nurse corrected the measured value</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Motivo de la corrección</translation>
     </message>
     <message>
         <source>Validate and chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Validar y registrar</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancelar</translation>
+        <translation>Cancelar</translation>
     </message>
 </context>
 <context>
@@ -1097,59 +1097,59 @@
     <message>
         <source>EHR link down</source>
         <extracomment>Technical condition: charting messages for the electronic health record cannot be delivered</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Conexión EHR caída</translation>
     </message>
     <message>
         <source>no EHR link configured</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay conexión EHR configurada</translation>
     </message>
     <message>
         <source>the bed has no admitted patient to chart for</source>
-        <translation type="unfinished"></translation>
+        <translation>la cama no tiene un paciente ingresado para el que registrar</translation>
     </message>
     <message>
         <source>the charting queue could not store the message</source>
-        <translation type="unfinished"></translation>
+        <translation>la cola de registro no pudo guardar el mensaje</translation>
     </message>
     <message>
         <source>Patient identity mismatch: monitor %1, admitted %2</source>
         <extracomment>Technical condition: the monitor&apos;s patient differs from the patient admitted to the bed</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Discrepancia de identidad del paciente: monitor %1, ingresado %2</translation>
     </message>
     <message>
         <source>Patient identity mismatch</source>
-        <translation type="unfinished"></translation>
+        <translation>Discrepancia de identidad del paciente</translation>
     </message>
 </context>
 <context>
     <name>vigil::ClusterWiring</name>
     <message>
         <source>connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>conectando</translation>
     </message>
     <message>
         <source>%1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 en %2</translation>
     </message>
     <message>
         <source>unknown user</source>
-        <translation type="unfinished"></translation>
+        <translation>usuario desconocido</translation>
     </message>
     <message>
         <source>connected</source>
-        <translation type="unfinished"></translation>
+        <translation>conectado</translation>
     </message>
     <message>
         <source>Cluster unreachable: local monitoring only</source>
         <extracomment>Technical condition: the station lost its link to the hospital&apos;s monitoring cluster (other stations&apos; beds and alarms); its own beds are still monitored.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Clúster inaccesible: solo monitorización local</translation>
     </message>
 </context>
 <context>
     <name>vigil::DicomState</name>
     <message>
         <source>No DICOM node is configured on this station</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún nodo DICOM configurado en esta central</translation>
     </message>
 </context>
 <context>
@@ -1190,278 +1190,278 @@
     <name>vigil::StationDicom</name>
     <message>
         <source>Sent to PACS: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviado a PACS: %1</translation>
     </message>
     <message>
         <source>PACS refused %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>PACS rechazó %1: %2</translation>
     </message>
     <message numerus="yes">
         <source>PACS not reached, %n object(s) wait: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>PACS no alcanzado, %n objeto en espera: %1</numerusform>
+            <numerusform>PACS no alcanzado, %n objetos en espera: %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Unknown report &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe desconocido «%1»</translation>
     </message>
     <message>
         <source>Choose a bed first</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija primero una cama</translation>
     </message>
     <message>
         <source>Choose a time range first</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija primero un intervalo de tiempo</translation>
     </message>
     <message>
         <source>Reports need the archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Los informes necesitan el archivo</translation>
     </message>
     <message>
         <source>Not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No enviado: %1</translation>
     </message>
     <message>
         <source>Already queued or sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya en cola o enviado: %1</translation>
     </message>
     <message>
         <source>Queued for PACS: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>En cola para PACS: %1</translation>
     </message>
     <message>
         <source>Testing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Probando %1…</translation>
     </message>
     <message>
         <source>%1 answered C-ECHO in %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 respondió a C-ECHO en %2 ms</translation>
     </message>
     <message>
         <source>%1: %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 (%3)</translation>
     </message>
 </context>
 <context>
     <name>vigil::census::Census</name>
     <message>
         <source>no census at this station</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay censo de camas en esta central</translation>
     </message>
     <message>
         <source>no identity mismatch on this bed</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay discrepancia de identidad en esta cama</translation>
     </message>
     <message>
         <source>bed has no stay</source>
-        <translation type="unfinished"></translation>
+        <translation>la cama no tiene estancia</translation>
     </message>
     <message>
         <source>a corrected value needs a reason</source>
-        <translation type="unfinished"></translation>
+        <translation>un valor corregido necesita un motivo</translation>
     </message>
     <message>
         <source>no vitals to chart</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay constantes que registrar</translation>
     </message>
 </context>
 <context>
     <name>vigil::census::CensusState</name>
     <message>
         <source>bed outside the station&apos;s units</source>
-        <translation type="unfinished"></translation>
+        <translation>cama fuera de las unidades de la central</translation>
     </message>
     <message>
         <source>transfer outside the station&apos;s units</source>
-        <translation type="unfinished"></translation>
+        <translation>traslado fuera de las unidades de la central</translation>
     </message>
     <message>
         <source>discharge outside the station&apos;s units</source>
-        <translation type="unfinished"></translation>
+        <translation>alta fuera de las unidades de la central</translation>
     </message>
     <message>
         <source>discharge of patient %1, who has no stay at this station</source>
-        <translation type="unfinished"></translation>
+        <translation>alta del paciente %1, que no tiene estancia en esta central</translation>
     </message>
     <message>
         <source>update for a patient outside the station&apos;s units</source>
-        <translation type="unfinished"></translation>
+        <translation>actualización de un paciente fuera de las unidades de la central</translation>
     </message>
     <message>
         <source>update for patient %1, who has no stay at this station</source>
-        <translation type="unfinished"></translation>
+        <translation>actualización del paciente %1, que no tiene estancia en esta central</translation>
     </message>
     <message>
         <source>nothing changed</source>
-        <translation type="unfinished"></translation>
+        <translation>no ha cambiado nada</translation>
     </message>
     <message>
         <source>cancel admit outside the station&apos;s units</source>
-        <translation type="unfinished"></translation>
+        <translation>anulación de ingreso fuera de las unidades de la central</translation>
     </message>
     <message>
         <source>cancel admit of patient %1, who has no stay at this station</source>
-        <translation type="unfinished"></translation>
+        <translation>anulación del ingreso del paciente %1, que no tiene estancia en esta central</translation>
     </message>
     <message>
         <source>cancel transfer outside the station&apos;s units</source>
-        <translation type="unfinished"></translation>
+        <translation>anulación de traslado fuera de las unidades de la central</translation>
     </message>
     <message>
         <source>cancel transfer of patient %1, who has no stay at this station</source>
-        <translation type="unfinished"></translation>
+        <translation>anulación del traslado del paciente %1, que no tiene estancia en esta central</translation>
     </message>
     <message>
         <source>cancel transfer of patient %1: no transfer to cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>anulación del traslado del paciente %1: no hay traslado que anular</translation>
     </message>
     <message>
         <source>cancel discharge of patient %1, who is in bed %2</source>
-        <translation type="unfinished"></translation>
+        <translation>anulación del alta del paciente %1, que está en la cama %2</translation>
     </message>
     <message>
         <source>cancel discharge outside the station&apos;s units</source>
-        <translation type="unfinished"></translation>
+        <translation>anulación de alta fuera de las unidades de la central</translation>
     </message>
     <message>
         <source>cancel discharge of patient %1: no discharge to cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>anulación del alta del paciente %1: no hay alta que anular</translation>
     </message>
     <message>
         <source>cancel discharge of patient %1: bed %2 is occupied by %3</source>
-        <translation type="unfinished"></translation>
+        <translation>anulación del alta del paciente %1: la cama %2 está ocupada por %3</translation>
     </message>
     <message>
         <source>unsupported event</source>
-        <translation type="unfinished"></translation>
+        <translation>evento no admitido</translation>
     </message>
     <message>
         <source>bed %1 does not exist at this station</source>
-        <translation type="unfinished"></translation>
+        <translation>la cama %1 no existe en esta central</translation>
     </message>
     <message>
         <source>a patient needs a medical record number</source>
-        <translation type="unfinished"></translation>
+        <translation>un paciente necesita un número de historia clínica (MRN)</translation>
     </message>
     <message>
         <source>patient %1 is already in bed %2</source>
-        <translation type="unfinished"></translation>
+        <translation>el paciente %1 ya está en la cama %2</translation>
     </message>
     <message>
         <source>already admitted to this bed</source>
-        <translation type="unfinished"></translation>
+        <translation>ya ingresado en esta cama</translation>
     </message>
     <message>
         <source>bed %1 is occupied by patient %2</source>
-        <translation type="unfinished"></translation>
+        <translation>la cama %1 está ocupada por el paciente %2</translation>
     </message>
     <message>
         <source>bed %1 has no stay</source>
-        <translation type="unfinished"></translation>
+        <translation>la cama %1 no tiene estancia</translation>
     </message>
     <message>
         <source>bed %1 has no admitted patient</source>
-        <translation type="unfinished"></translation>
+        <translation>la cama %1 no tiene paciente ingresado</translation>
     </message>
     <message>
         <source>patient %1 has no stay at this station</source>
-        <translation type="unfinished"></translation>
+        <translation>el paciente %1 no tiene estancia en esta central</translation>
     </message>
     <message>
         <source>already in bed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ya está en la cama %1</translation>
     </message>
     <message>
         <source>swap outside the station&apos;s units</source>
-        <translation type="unfinished"></translation>
+        <translation>intercambio fuera de las unidades de la central</translation>
     </message>
     <message>
         <source>swap without a second patient</source>
-        <translation type="unfinished"></translation>
+        <translation>intercambio sin segundo paciente</translation>
     </message>
     <message>
         <source>swap of patients %1 and %2: %3 has no stay at this station</source>
-        <translation type="unfinished"></translation>
+        <translation>intercambio de los pacientes %1 y %2: %3 no tiene estancia en esta central</translation>
     </message>
     <message>
         <source>swap of patient %1 with itself</source>
-        <translation type="unfinished"></translation>
+        <translation>intercambio del paciente %1 consigo mismo</translation>
     </message>
     <message>
         <source>merge without MRG-1 (the identifier that is merged)</source>
-        <translation type="unfinished"></translation>
+        <translation>fusión sin MRG-1 (el identificador que se fusiona)</translation>
     </message>
     <message>
         <source>merge of an identifier into itself</source>
-        <translation type="unfinished"></translation>
+        <translation>fusión de un identificador consigo mismo</translation>
     </message>
     <message>
         <source>merge of %1 into %2: both have a stay here (beds %3 and %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>fusión de %1 en %2: ambos tienen estancia aquí (camas %3 y %4)</translation>
     </message>
     <message>
         <source>merged identifier %1 has no stay at this station</source>
-        <translation type="unfinished"></translation>
+        <translation>el identificador fusionado %1 no tiene estancia en esta central</translation>
     </message>
 </context>
 <context>
     <name>vigil::cluster::ClusterLink</name>
     <message>
         <source>connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>conectando</translation>
     </message>
     <message>
         <source>cluster unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>clúster inaccesible</translation>
     </message>
 </context>
 <context>
     <name>vigil::ehr::EhrLink</name>
     <message>
         <source>no ACK from the EHR within %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>sin ACK de la EHR en %1 s</translation>
     </message>
     <message>
         <source>EHR link: %1; retrying in %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Conexión EHR: %1; reintento en %2 s</translation>
     </message>
     <message>
         <source>EHR link: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Conexión EHR: %1</translation>
     </message>
     <message>
         <source>EHR queue: cannot store %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cola EHR: no se puede guardar %1: %2</translation>
     </message>
     <message>
         <source>EHR queue: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cola EHR: %1</translation>
     </message>
     <message>
         <source>the EHR closed the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>la EHR cerró la conexión</translation>
     </message>
     <message>
         <source>EHR link: connected to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Conexión EHR: conectada a %1</translation>
     </message>
     <message>
         <source>EHR link: %1; reconnecting in %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Conexión EHR: %1; reconexión en %2 s</translation>
     </message>
     <message>
         <source>EHR rejected %1 (%2): not sent again</source>
-        <translation type="unfinished"></translation>
+        <translation>La EHR rechazó %1 (%2): no se reenvía</translation>
     </message>
     <message>
         <source>EHR answered %1 to %2: sent again in %3 s</source>
-        <translation type="unfinished"></translation>
+        <translation>La EHR respondió %1 a %2: reenvío en %3 s</translation>
     </message>
     <message>
         <source>EHR link down: %1 charting message(s) waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Conexión EHR caída: %1 mensaje(s) de registro en espera</translation>
     </message>
 </context>
 <context>
@@ -1488,121 +1488,121 @@
     <message>
         <source>Viewer</source>
         <extracomment>Role: nobody signed in, the ward display</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Observador</translation>
     </message>
     <message>
         <source>Nurse</source>
         <extracomment>Role: a ward nurse</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Enfermero/a</translation>
     </message>
     <message>
         <source>Charge nurse</source>
         <extracomment>Role: the nurse in charge of the shift</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Jefe/a de turno</translation>
     </message>
     <message>
         <source>Biomed</source>
         <extracomment>Role: biomedical / clinical engineering staff</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Electromedicina</translation>
     </message>
     <message>
         <source>Administrator</source>
         <extracomment>Role: the station&apos;s IT administrator</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Administrador</translation>
     </message>
     <message>
         <source>acknowledge alarms</source>
         <extracomment>Permission: acknowledge an alarm condition</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>reconocer alarmas</translation>
     </message>
     <message>
         <source>pause alarm audio</source>
         <extracomment>Permission: pause the alarm sound or a bed&apos;s alarms</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>pausar el audio de alarmas</translation>
     </message>
     <message>
         <source>reset alarms</source>
         <extracomment>Permission: reset a latched alarm</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>restablecer alarmas</translation>
     </message>
     <message>
         <source>change alarm limits</source>
         <extracomment>Permission: change a patient&apos;s alarm limits</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>cambiar límites de alarma</translation>
     </message>
     <message>
         <source>chart and hand over</source>
         <extracomment>Permission: write handover notes and validate charted values</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>registrar y hacer el relevo</translation>
     </message>
     <message>
         <source>admit, transfer or discharge</source>
         <extracomment>Permission: admit, transfer or discharge a patient</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>ingresar, trasladar o dar de alta</translation>
     </message>
     <message>
         <source>print and export</source>
-        <translation type="unfinished"></translation>
+        <translation>imprimir y exportar</translation>
     </message>
     <message>
         <source>choose the NEWS2 scale</source>
         <extracomment>Permission: choose the NEWS2 SpO2 scale of a patient</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>elegir la escala NEWS2</translation>
     </message>
     <message>
         <source>configure the station</source>
-        <translation type="unfinished"></translation>
+        <translation>configurar la central</translation>
     </message>
     <message>
         <source>manage users</source>
-        <translation type="unfinished"></translation>
+        <translation>gestionar usuarios</translation>
     </message>
     <message>
         <source>use the archive tools</source>
-        <translation type="unfinished"></translation>
+        <translation>usar las herramientas de archivo</translation>
     </message>
 </context>
 <context>
     <name>vigil::security::Access</name>
     <message>
         <source>The controls are locked: sign in to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los controles están bloqueados: inicie sesión para %1.</translation>
     </message>
     <message>
         <source>Sign in to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicie sesión para %1.</translation>
     </message>
     <message>
         <source>A %1 may not %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rol «%1»: no autorizado para %2.</translation>
     </message>
     <message>
         <source>Sign-in is not available on this station.</source>
-        <translation type="unfinished"></translation>
+        <translation>El inicio de sesión no está disponible en esta central.</translation>
     </message>
     <message>
         <source>Enter the 6-digit code from your authenticator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Introduzca el código de 6 dígitos de su autenticador.</translation>
     </message>
     <message>
         <source>Your role needs a second factor: scan the code with an authenticator app, then enter the 6-digit code it shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su rol requiere un segundo factor: escanee el código con una app de autenticación y luego introduzca el código de 6 dígitos que muestra.</translation>
     </message>
     <message>
         <source>Sign-in failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Error al iniciar sesión.</translation>
     </message>
     <message>
         <source>Authenticator enrolled: sign in with your password and a code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Autenticador registrado: inicie sesión con su contraseña y un código.</translation>
     </message>
     <message>
         <source>That code does not match: try the next one.</source>
-        <translation type="unfinished"></translation>
+        <translation>El código no coincide: pruebe con el siguiente.</translation>
     </message>
     <message>
         <source>Administrator %1 created: sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrador %1 creado: inicie sesión.</translation>
     </message>
 </context>
 </TS>

@@ -172,15 +172,15 @@
     <message>
         <source>Patient…</source>
         <extracomment>Opens the bed&apos;s patient: admit, edit, transfer, discharge</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Patient…</translation>
     </message>
     <message>
         <source>Admit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Admettre…</translation>
     </message>
     <message>
         <source>Validate vitals…</source>
-        <translation type="unfinished"></translation>
+        <translation>Valider constantes…</translation>
     </message>
 </context>
 <context>
@@ -286,14 +286,14 @@
     <message>
         <source>Remote · %1</source>
         <extracomment>Marks a bed monitored by another central station (shown here through the hospital cluster); %1 is that station&apos;s name.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Distant · %1</translation>
     </message>
 </context>
 <context>
     <name>Census</name>
     <message>
         <source>no such pending conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun conflit en attente de ce type</translation>
     </message>
 </context>
 <context>
@@ -301,27 +301,27 @@
     <message>
         <source>PACS</source>
         <extracomment>The hospital&apos;s picture archive (DICOM node); keep &quot;PACS&quot; as is in most languages</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>PACS</translation>
     </message>
     <message>
         <source>  %1 waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>  %1 en attente</translation>
     </message>
     <message>
         <source>DICOM node: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nœud DICOM : %1</translation>
     </message>
     <message>
         <source>%1 waiting to be sent, %2 being built</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 en attente d&apos;envoi, %2 en préparation</translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Test…</translation>
     </message>
     <message>
         <source>Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Tester la connexion</translation>
     </message>
 </context>
 <context>
@@ -542,127 +542,127 @@
     <name>PatientPanel</name>
     <message>
         <source>The medical record number is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le numéro de dossier (MRN) est obligatoire.</translation>
     </message>
     <message>
         <source>Date of birth as YYYY-MM-DD.</source>
-        <translation type="unfinished"></translation>
+        <translation>Date de naissance au format AAAA-MM-JJ.</translation>
     </message>
     <message>
         <source>Patient — %1</source>
         <extracomment>Title of the patient panel; %1 is the bed&apos;s label</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Patient — %1</translation>
     </message>
     <message>
         <source>Admit a patient — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Admettre un patient — %1</translation>
     </message>
     <message>
         <source>Source: %1</source>
         <extracomment>Where the stay came from: adt (hospital system), manual (typed here) or unadmitted (data only)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Source : %1</translation>
     </message>
     <message>
         <source>Identity mismatch: the monitor reports %1 (%2), the bed&apos;s stay is %3 (%4).</source>
         <extracomment>Technical condition: the monitor reports another patient than the one admitted to the bed</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Incohérence d&apos;identité : le moniteur indique %1 (%2), le séjour du lit est %3 (%4).</translation>
     </message>
     <message>
         <source>Use the monitor&apos;s patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Prendre le patient du moniteur</translation>
     </message>
     <message>
         <source>Keep the admitted patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Garder le patient admis</translation>
     </message>
     <message>
         <source>MRN</source>
-        <translation type="unfinished"></translation>
+        <translation>MRN</translation>
     </message>
     <message>
         <source>Visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Venue</translation>
     </message>
     <message>
         <source>Family name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Given name</source>
-        <translation type="unfinished"></translation>
+        <translation>Prénom</translation>
     </message>
     <message>
         <source>Date of birth</source>
         <extracomment>Date of birth; the patient&apos;s age sets the alarm defaults (adult, paediatric, neonatal)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Date de naissance</translation>
     </message>
     <message>
         <source>Sex</source>
-        <translation type="unfinished"></translation>
+        <translation>Sexe</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>inconnu</translation>
     </message>
     <message>
         <source>female</source>
-        <translation type="unfinished"></translation>
+        <translation>féminin</translation>
     </message>
     <message>
         <source>male</source>
-        <translation type="unfinished"></translation>
+        <translation>masculin</translation>
     </message>
     <message>
         <source>other</source>
-        <translation type="unfinished"></translation>
+        <translation>autre</translation>
     </message>
     <message>
         <source>undisclosed</source>
-        <translation type="unfinished"></translation>
+        <translation>non communiqué</translation>
     </message>
     <message>
         <source>Attending</source>
-        <translation type="unfinished"></translation>
+        <translation>Médecin responsable</translation>
     </message>
     <message>
         <source>Allergies</source>
-        <translation type="unfinished"></translation>
+        <translation>Allergies</translation>
     </message>
     <message>
         <source>A changed date of birth can change the alarm defaults of this bed (adult, paediatric, neonatal).</source>
-        <translation type="unfinished"></translation>
+        <translation>Une date de naissance modifiée peut changer les réglages d&apos;alarme par défaut de ce lit (adulte, pédiatrie, néonatalogie).</translation>
     </message>
     <message>
         <source>Transfer to</source>
-        <translation type="unfinished"></translation>
+        <translation>Transférer vers</translation>
     </message>
     <message>
         <source>Transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>Transférer</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished">Enregistrer</translation>
+        <translation>Enregistrer</translation>
     </message>
     <message>
         <source>Admit</source>
-        <translation type="unfinished"></translation>
+        <translation>Admettre</translation>
     </message>
     <message>
         <source>Confirm discharge</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmer la sortie</translation>
     </message>
     <message>
         <source>Discharge…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sortie…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Discharge ends the stay; its data stays in the archive and the bed&apos;s alarms return to the defaults.</source>
-        <translation type="unfinished"></translation>
+        <translation>La sortie clôt le séjour ; ses données restent dans l&apos;archive et les alarmes du lit reviennent aux réglages par défaut.</translation>
     </message>
 </context>
 <context>
@@ -724,12 +724,12 @@
     </message>
     <message>
         <source>Building for PACS (%1): the result shows here and on the PACS chip</source>
-        <translation type="unfinished"></translation>
+        <translation>Préparation pour le PACS (%1) : le résultat s&apos;affiche ici et sur l&apos;indicateur PACS</translation>
     </message>
     <message>
         <source>Send to PACS</source>
         <extracomment>Send the shown strip, range or report to the hospital&apos;s picture archive (DICOM)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer au PACS</translation>
     </message>
 </context>
 <context>
@@ -883,80 +883,80 @@
     <name>SignInPanel</name>
     <message>
         <source>New station: create the first administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle centrale : créer le premier administrateur</translation>
     </message>
     <message>
         <source>Enrol an authenticator for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer un authentificateur pour %1</translation>
     </message>
     <message>
         <source>Controls locked — sign in to unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Commandes verrouillées — connectez-vous pour déverrouiller</translation>
     </message>
     <message>
         <source>Signed in: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté : %1 (%2)</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d&apos;utilisateur</translation>
     </message>
     <message>
         <source>Password (8 characters or more)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe (8 caractères min.)</translation>
     </message>
     <message>
         <source>Create administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer l&apos;administrateur</translation>
     </message>
     <message>
         <source>6-digit code from the app</source>
-        <translation type="unfinished"></translation>
+        <translation>Code à 6 chiffres de l&apos;application</translation>
     </message>
     <message>
         <source>Confirm</source>
-        <translation type="unfinished">Confirmer</translation>
+        <translation>Confirmer</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe</translation>
     </message>
     <message>
         <source>Badge + PIN</source>
         <extracomment>Sign in with a staff badge (card) and a PIN</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Badge + PIN</translation>
     </message>
     <message>
         <source>Badge (scan or type)</source>
-        <translation type="unfinished"></translation>
+        <translation>Badge (scanner ou saisir)</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN</translation>
     </message>
     <message>
         <source>One-time code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code à usage unique</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification…</translation>
     </message>
     <message>
         <source>Lock now</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrouiller</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>Se déconnecter</translation>
     </message>
     <message>
         <source>Locks after %1 min without input. Alarms always show and sound.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrouillage après %1 min sans saisie. Les alarmes restent toujours affichées et sonores.</translation>
     </message>
 </context>
 <context>
@@ -1044,45 +1044,45 @@
     <name>UserChip</name>
     <message>
         <source>🔒 LOCKED</source>
-        <translation type="unfinished"></translation>
+        <translation>🔒 VERROUILLÉ</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion</translation>
     </message>
     <message>
         <source>Viewer</source>
         <extracomment>The role shown under the user&apos;s name; &quot;Viewer&quot; when nobody is signed in</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Observateur</translation>
     </message>
 </context>
 <context>
     <name>VitalsPanel</name>
     <message>
         <source>%1: not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : pas un nombre</translation>
     </message>
     <message>
         <source>No current vitals on this bed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune constante actuelle pour ce lit.</translation>
     </message>
     <message>
         <source>Validate vitals for the EHR — %1</source>
         <extracomment>Title; %1 is the bed&apos;s label. Validated vitals go to the electronic health record</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Valider les constantes pour l&apos;EHR — %1</translation>
     </message>
     <message>
         <source>Reason for the correction</source>
         <extracomment>Why the nurse corrected the measured value</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Motif de la correction</translation>
     </message>
     <message>
         <source>Validate and chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Valider et enregistrer</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -1097,59 +1097,59 @@
     <message>
         <source>EHR link down</source>
         <extracomment>Technical condition: charting messages for the electronic health record cannot be delivered</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Liaison EHR interrompue</translation>
     </message>
     <message>
         <source>no EHR link configured</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune liaison EHR configurée</translation>
     </message>
     <message>
         <source>the bed has no admitted patient to chart for</source>
-        <translation type="unfinished"></translation>
+        <translation>le lit n&apos;a aucun patient admis pour lequel enregistrer</translation>
     </message>
     <message>
         <source>the charting queue could not store the message</source>
-        <translation type="unfinished"></translation>
+        <translation>la file d&apos;envoi au dossier n&apos;a pas pu stocker le message</translation>
     </message>
     <message>
         <source>Patient identity mismatch: monitor %1, admitted %2</source>
         <extracomment>Technical condition: the monitor&apos;s patient differs from the patient admitted to the bed</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Incohérence d&apos;identité patient : moniteur %1, admis %2</translation>
     </message>
     <message>
         <source>Patient identity mismatch</source>
-        <translation type="unfinished"></translation>
+        <translation>Incohérence d&apos;identité patient</translation>
     </message>
 </context>
 <context>
     <name>vigil::ClusterWiring</name>
     <message>
         <source>connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>connexion</translation>
     </message>
     <message>
         <source>%1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 à %2</translation>
     </message>
     <message>
         <source>unknown user</source>
-        <translation type="unfinished"></translation>
+        <translation>utilisateur inconnu</translation>
     </message>
     <message>
         <source>connected</source>
-        <translation type="unfinished"></translation>
+        <translation>connecté</translation>
     </message>
     <message>
         <source>Cluster unreachable: local monitoring only</source>
         <extracomment>Technical condition: the station lost its link to the hospital&apos;s monitoring cluster (other stations&apos; beds and alarms); its own beds are still monitored.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Cluster injoignable : surveillance locale uniquement</translation>
     </message>
 </context>
 <context>
     <name>vigil::DicomState</name>
     <message>
         <source>No DICOM node is configured on this station</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun nœud DICOM n&apos;est configuré sur cette centrale</translation>
     </message>
 </context>
 <context>
@@ -1190,278 +1190,278 @@
     <name>vigil::StationDicom</name>
     <message>
         <source>Sent to PACS: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyé au PACS : %1</translation>
     </message>
     <message>
         <source>PACS refused %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Le PACS a refusé %1 : %2</translation>
     </message>
     <message numerus="yes">
         <source>PACS not reached, %n object(s) wait: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>PACS injoignable, %n objet en attente : %1</numerusform>
+            <numerusform>PACS injoignable, %n objets en attente : %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Unknown report &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport inconnu « %1 »</translation>
     </message>
     <message>
         <source>Choose a bed first</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir d&apos;abord un lit</translation>
     </message>
     <message>
         <source>Choose a time range first</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir d&apos;abord une plage horaire</translation>
     </message>
     <message>
         <source>Reports need the archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Les rapports nécessitent l&apos;archive</translation>
     </message>
     <message>
         <source>Not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Non envoyé : %1</translation>
     </message>
     <message>
         <source>Already queued or sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Déjà en file d&apos;attente ou envoyé : %1</translation>
     </message>
     <message>
         <source>Queued for PACS: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>En file d&apos;attente pour le PACS : %1</translation>
     </message>
     <message>
         <source>Testing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Test de %1…</translation>
     </message>
     <message>
         <source>%1 answered C-ECHO in %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a répondu au C-ECHO en %2 ms</translation>
     </message>
     <message>
         <source>%1: %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2 (%3)</translation>
     </message>
 </context>
 <context>
     <name>vigil::census::Census</name>
     <message>
         <source>no census at this station</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune gestion des lits sur cette centrale</translation>
     </message>
     <message>
         <source>no identity mismatch on this bed</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune incohérence d&apos;identité sur ce lit</translation>
     </message>
     <message>
         <source>bed has no stay</source>
-        <translation type="unfinished"></translation>
+        <translation>le lit n&apos;a aucun séjour</translation>
     </message>
     <message>
         <source>a corrected value needs a reason</source>
-        <translation type="unfinished"></translation>
+        <translation>une valeur corrigée exige un motif</translation>
     </message>
     <message>
         <source>no vitals to chart</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune constante à enregistrer</translation>
     </message>
 </context>
 <context>
     <name>vigil::census::CensusState</name>
     <message>
         <source>bed outside the station&apos;s units</source>
-        <translation type="unfinished"></translation>
+        <translation>lit hors des unités de la centrale</translation>
     </message>
     <message>
         <source>transfer outside the station&apos;s units</source>
-        <translation type="unfinished"></translation>
+        <translation>transfert hors des unités de la centrale</translation>
     </message>
     <message>
         <source>discharge outside the station&apos;s units</source>
-        <translation type="unfinished"></translation>
+        <translation>sortie hors des unités de la centrale</translation>
     </message>
     <message>
         <source>discharge of patient %1, who has no stay at this station</source>
-        <translation type="unfinished"></translation>
+        <translation>sortie du patient %1, qui n&apos;a aucun séjour sur cette centrale</translation>
     </message>
     <message>
         <source>update for a patient outside the station&apos;s units</source>
-        <translation type="unfinished"></translation>
+        <translation>mise à jour d&apos;un patient hors des unités de la centrale</translation>
     </message>
     <message>
         <source>update for patient %1, who has no stay at this station</source>
-        <translation type="unfinished"></translation>
+        <translation>mise à jour du patient %1, qui n&apos;a aucun séjour sur cette centrale</translation>
     </message>
     <message>
         <source>nothing changed</source>
-        <translation type="unfinished"></translation>
+        <translation>rien n&apos;a changé</translation>
     </message>
     <message>
         <source>cancel admit outside the station&apos;s units</source>
-        <translation type="unfinished"></translation>
+        <translation>annulation d&apos;admission hors des unités de la centrale</translation>
     </message>
     <message>
         <source>cancel admit of patient %1, who has no stay at this station</source>
-        <translation type="unfinished"></translation>
+        <translation>annulation de l&apos;admission du patient %1, qui n&apos;a aucun séjour sur cette centrale</translation>
     </message>
     <message>
         <source>cancel transfer outside the station&apos;s units</source>
-        <translation type="unfinished"></translation>
+        <translation>annulation de transfert hors des unités de la centrale</translation>
     </message>
     <message>
         <source>cancel transfer of patient %1, who has no stay at this station</source>
-        <translation type="unfinished"></translation>
+        <translation>annulation du transfert du patient %1, qui n&apos;a aucun séjour sur cette centrale</translation>
     </message>
     <message>
         <source>cancel transfer of patient %1: no transfer to cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>annulation du transfert du patient %1 : aucun transfert à annuler</translation>
     </message>
     <message>
         <source>cancel discharge of patient %1, who is in bed %2</source>
-        <translation type="unfinished"></translation>
+        <translation>annulation de la sortie du patient %1, qui est au lit %2</translation>
     </message>
     <message>
         <source>cancel discharge outside the station&apos;s units</source>
-        <translation type="unfinished"></translation>
+        <translation>annulation de sortie hors des unités de la centrale</translation>
     </message>
     <message>
         <source>cancel discharge of patient %1: no discharge to cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>annulation de la sortie du patient %1 : aucune sortie à annuler</translation>
     </message>
     <message>
         <source>cancel discharge of patient %1: bed %2 is occupied by %3</source>
-        <translation type="unfinished"></translation>
+        <translation>annulation de la sortie du patient %1 : le lit %2 est occupé par %3</translation>
     </message>
     <message>
         <source>unsupported event</source>
-        <translation type="unfinished"></translation>
+        <translation>événement non pris en charge</translation>
     </message>
     <message>
         <source>bed %1 does not exist at this station</source>
-        <translation type="unfinished"></translation>
+        <translation>le lit %1 n&apos;existe pas sur cette centrale</translation>
     </message>
     <message>
         <source>a patient needs a medical record number</source>
-        <translation type="unfinished"></translation>
+        <translation>un patient doit avoir un numéro de dossier (MRN)</translation>
     </message>
     <message>
         <source>patient %1 is already in bed %2</source>
-        <translation type="unfinished"></translation>
+        <translation>le patient %1 est déjà au lit %2</translation>
     </message>
     <message>
         <source>already admitted to this bed</source>
-        <translation type="unfinished"></translation>
+        <translation>déjà admis dans ce lit</translation>
     </message>
     <message>
         <source>bed %1 is occupied by patient %2</source>
-        <translation type="unfinished"></translation>
+        <translation>le lit %1 est occupé par le patient %2</translation>
     </message>
     <message>
         <source>bed %1 has no stay</source>
-        <translation type="unfinished"></translation>
+        <translation>le lit %1 n&apos;a aucun séjour</translation>
     </message>
     <message>
         <source>bed %1 has no admitted patient</source>
-        <translation type="unfinished"></translation>
+        <translation>le lit %1 n&apos;a aucun patient admis</translation>
     </message>
     <message>
         <source>patient %1 has no stay at this station</source>
-        <translation type="unfinished"></translation>
+        <translation>le patient %1 n&apos;a aucun séjour sur cette centrale</translation>
     </message>
     <message>
         <source>already in bed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>déjà au lit %1</translation>
     </message>
     <message>
         <source>swap outside the station&apos;s units</source>
-        <translation type="unfinished"></translation>
+        <translation>échange hors des unités de la centrale</translation>
     </message>
     <message>
         <source>swap without a second patient</source>
-        <translation type="unfinished"></translation>
+        <translation>échange sans second patient</translation>
     </message>
     <message>
         <source>swap of patients %1 and %2: %3 has no stay at this station</source>
-        <translation type="unfinished"></translation>
+        <translation>échange des patients %1 et %2 : %3 n&apos;a aucun séjour sur cette centrale</translation>
     </message>
     <message>
         <source>swap of patient %1 with itself</source>
-        <translation type="unfinished"></translation>
+        <translation>échange du patient %1 avec lui-même</translation>
     </message>
     <message>
         <source>merge without MRG-1 (the identifier that is merged)</source>
-        <translation type="unfinished"></translation>
+        <translation>fusion sans MRG-1 (l&apos;identifiant fusionné)</translation>
     </message>
     <message>
         <source>merge of an identifier into itself</source>
-        <translation type="unfinished"></translation>
+        <translation>fusion d&apos;un identifiant avec lui-même</translation>
     </message>
     <message>
         <source>merge of %1 into %2: both have a stay here (beds %3 and %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>fusion de %1 dans %2 : les deux ont un séjour ici (lits %3 et %4)</translation>
     </message>
     <message>
         <source>merged identifier %1 has no stay at this station</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;identifiant fusionné %1 n&apos;a aucun séjour sur cette centrale</translation>
     </message>
 </context>
 <context>
     <name>vigil::cluster::ClusterLink</name>
     <message>
         <source>connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>connexion</translation>
     </message>
     <message>
         <source>cluster unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>cluster injoignable</translation>
     </message>
 </context>
 <context>
     <name>vigil::ehr::EhrLink</name>
     <message>
         <source>no ACK from the EHR within %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun ACK de l&apos;EHR sous %1 s</translation>
     </message>
     <message>
         <source>EHR link: %1; retrying in %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Liaison EHR : %1 ; nouvel essai dans %2 s</translation>
     </message>
     <message>
         <source>EHR link: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Liaison EHR : %1</translation>
     </message>
     <message>
         <source>EHR queue: cannot store %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>File EHR : impossible de stocker %1 : %2</translation>
     </message>
     <message>
         <source>EHR queue: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>File EHR : %1</translation>
     </message>
     <message>
         <source>the EHR closed the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;EHR a fermé la connexion</translation>
     </message>
     <message>
         <source>EHR link: connected to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Liaison EHR : connectée à %1</translation>
     </message>
     <message>
         <source>EHR link: %1; reconnecting in %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Liaison EHR : %1 ; reconnexion dans %2 s</translation>
     </message>
     <message>
         <source>EHR rejected %1 (%2): not sent again</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;EHR a rejeté %1 (%2) : pas de nouvel envoi</translation>
     </message>
     <message>
         <source>EHR answered %1 to %2: sent again in %3 s</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;EHR a répondu %1 à %2 : nouvel envoi dans %3 s</translation>
     </message>
     <message>
         <source>EHR link down: %1 charting message(s) waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Liaison EHR interrompue : %1 message(s) de dossier en attente</translation>
     </message>
 </context>
 <context>
@@ -1488,121 +1488,121 @@
     <message>
         <source>Viewer</source>
         <extracomment>Role: nobody signed in, the ward display</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Observateur</translation>
     </message>
     <message>
         <source>Nurse</source>
         <extracomment>Role: a ward nurse</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Infirmier(ère)</translation>
     </message>
     <message>
         <source>Charge nurse</source>
         <extracomment>Role: the nurse in charge of the shift</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Chef d&apos;équipe</translation>
     </message>
     <message>
         <source>Biomed</source>
         <extracomment>Role: biomedical / clinical engineering staff</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Biomédical</translation>
     </message>
     <message>
         <source>Administrator</source>
         <extracomment>Role: the station&apos;s IT administrator</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Administrateur</translation>
     </message>
     <message>
         <source>acknowledge alarms</source>
         <extracomment>Permission: acknowledge an alarm condition</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>acquitter les alarmes</translation>
     </message>
     <message>
         <source>pause alarm audio</source>
         <extracomment>Permission: pause the alarm sound or a bed&apos;s alarms</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>suspendre le son des alarmes</translation>
     </message>
     <message>
         <source>reset alarms</source>
         <extracomment>Permission: reset a latched alarm</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>réinitialiser les alarmes</translation>
     </message>
     <message>
         <source>change alarm limits</source>
         <extracomment>Permission: change a patient&apos;s alarm limits</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>modifier les limites d&apos;alarme</translation>
     </message>
     <message>
         <source>chart and hand over</source>
         <extracomment>Permission: write handover notes and validate charted values</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>enregistrer et faire la transmission</translation>
     </message>
     <message>
         <source>admit, transfer or discharge</source>
         <extracomment>Permission: admit, transfer or discharge a patient</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>admettre, transférer ou faire sortir</translation>
     </message>
     <message>
         <source>print and export</source>
-        <translation type="unfinished"></translation>
+        <translation>imprimer et exporter</translation>
     </message>
     <message>
         <source>choose the NEWS2 scale</source>
         <extracomment>Permission: choose the NEWS2 SpO2 scale of a patient</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>choisir l&apos;échelle NEWS2</translation>
     </message>
     <message>
         <source>configure the station</source>
-        <translation type="unfinished"></translation>
+        <translation>configurer la centrale</translation>
     </message>
     <message>
         <source>manage users</source>
-        <translation type="unfinished"></translation>
+        <translation>gérer les utilisateurs</translation>
     </message>
     <message>
         <source>use the archive tools</source>
-        <translation type="unfinished"></translation>
+        <translation>utiliser les outils d&apos;archive</translation>
     </message>
 </context>
 <context>
     <name>vigil::security::Access</name>
     <message>
         <source>The controls are locked: sign in to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les commandes sont verrouillées : connectez-vous pour %1.</translation>
     </message>
     <message>
         <source>Sign in to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connectez-vous pour %1.</translation>
     </message>
     <message>
         <source>A %1 may not %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôle « %1 » : non autorisé à %2.</translation>
     </message>
     <message>
         <source>Sign-in is not available on this station.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion n&apos;est pas disponible sur cette centrale.</translation>
     </message>
     <message>
         <source>Enter the 6-digit code from your authenticator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le code à 6 chiffres de votre authentificateur.</translation>
     </message>
     <message>
         <source>Your role needs a second factor: scan the code with an authenticator app, then enter the 6-digit code it shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre rôle exige un second facteur : scannez le code avec une application d&apos;authentification, puis saisissez le code à 6 chiffres affiché.</translation>
     </message>
     <message>
         <source>Sign-in failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de la connexion.</translation>
     </message>
     <message>
         <source>Authenticator enrolled: sign in with your password and a code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Authentificateur enregistré : connectez-vous avec votre mot de passe et un code.</translation>
     </message>
     <message>
         <source>That code does not match: try the next one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce code ne correspond pas : essayez le suivant.</translation>
     </message>
     <message>
         <source>Administrator %1 created: sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrateur %1 créé : connectez-vous.</translation>
     </message>
 </context>
 </TS>
