@@ -1,8 +1,8 @@
 // `vigil audit`: verify the hash chain, export a period as CSV or JSON.
 #include "AuditCommand.h"
 
-#include "ArchiveCli.h"
 #include "AuditLog.h"
+#include "CommandArgs.h"
 
 #include <QDir>
 #include <QFile>
@@ -44,43 +44,38 @@ QString auditFileFor(const QString &path)
     return QFileInfo(path).absoluteDir().filePath(QStringLiteral("audit.sqlite"));
 }
 
-int runAuditCommand(const QStringList &argsIn, QTextStream &out, QTextStream &err)
+int runAuditCommand(const QStringList &args, QTextStream &out, QTextStream &err)
 {
-    QStringList args = argsIn;
-    if (!args.isEmpty() && args.front() == QLatin1String("audit"))
-        args.pop_front();
-    if (args.isEmpty() || args.front() == QLatin1String("--help") || args.front() == QLatin1String("-h")) {
-        (args.isEmpty() ? err : out) << kUsage;
-        return args.isEmpty() ? 2 : 0;
-    }
-    const QString verb = args.front();
-    if (verb != QLatin1String("verify") && verb != QLatin1String("export")) {
-        err << "vigil audit: unknown command '" << verb << "'\n" << kUsage;
-        return 2;
-    }
+    static const cli::CommandSpec spec{QStringLiteral("audit"),
+                                       {QStringLiteral("--archive"), QStringLiteral("--from"),
+                                        QStringLiteral("--to"), QStringLiteral("--format"),
+                                        QStringLiteral("--out")},
+                                       {},
+                                       {},
+                                       false};
     auto bad = [&](const QString &msg) {
         err << "vigil audit: " << msg << "\n" << kUsage;
         return 2;
     };
-    QString archivePath, fromArg, toArg, outPath, format = QStringLiteral("csv");
-    for (int i = 1; i < args.size(); ++i) {
-        const QString a = args[i];
-        if (i + 1 >= args.size())
-            return bad(QStringLiteral("%1 needs a value or is unknown").arg(a));
-        const QString v = args[++i];
-        if (a == QLatin1String("--archive"))
-            archivePath = v;
-        else if (a == QLatin1String("--from") && verb == QLatin1String("export"))
-            fromArg = v;
-        else if (a == QLatin1String("--to") && verb == QLatin1String("export"))
-            toArg = v;
-        else if (a == QLatin1String("--format") && verb == QLatin1String("export"))
-            format = v;
-        else if (a == QLatin1String("--out") && verb == QLatin1String("export"))
-            outPath = v;
-        else
-            return bad(QStringLiteral("unknown option %1").arg(a));
+    const cli::CommandArgs p = cli::parseCommand(args, spec);
+    if (!p.error.isEmpty())
+        return bad(p.error);
+    if (p.command.isEmpty() || p.wantsHelp()) {
+        (p.command.isEmpty() ? err : out) << kUsage;
+        return p.command.isEmpty() ? 2 : 0;
     }
+    const QString verb = p.command;
+    if (verb != QLatin1String("verify") && verb != QLatin1String("export")) {
+        err << "vigil audit: unknown command '" << verb << "'\n" << kUsage;
+        return 2;
+    }
+    if (verb == QLatin1String("verify"))
+        for (const char *exportOnly : {"--from", "--to", "--format", "--out"})
+            if (p.has(exportOnly))
+                return bad(QStringLiteral("%1 is an option of export").arg(QLatin1String(exportOnly)));
+    QString archivePath = p.value("--archive");
+    const QString fromArg = p.value("--from"), toArg = p.value("--to"), outPath = p.value("--out");
+    const QString format = p.has("--format") ? p.value("--format") : QStringLiteral("csv");
     if (archivePath.isEmpty())
         archivePath = qEnvironmentVariable("VIGIL_ARCHIVE");
     if (archivePath.isEmpty())
@@ -108,7 +103,7 @@ int runAuditCommand(const QStringList &argsIn, QTextStream &out, QTextStream &er
     if (fromArg.isEmpty() != toArg.isEmpty())
         return bad(QStringLiteral("give both --from and --to, or neither (everything)"));
     if (!fromArg.isEmpty() &&
-        (!archive::parseTimeMs(fromArg, &fromMs) || !archive::parseTimeMs(toArg, &toMs) || toMs <= fromMs))
+        (!cli::parseTimeMs(fromArg, &fromMs) || !cli::parseTimeMs(toArg, &toMs) || toMs <= fromMs))
         return bad(
             QStringLiteral("bad --from/--to (ISO 8601 like 2024-03-01T12:00:00Z, or epoch ms; --to after "
                            "--from)"));

@@ -28,7 +28,8 @@ ApplyResult ignored(QString reason)
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Census", text);
+    return QCoreApplication::translate("vigil::census::CensusState",
+                                       text); // the context lupdate files them under
 }
 
 // What an ADT message says about the patient, laid over what the station knows: fields it leaves empty
