@@ -7,7 +7,7 @@ import Vigil.Ui
 Rectangle {
     id: chip
     objectName: "languageChip"
-    implicitWidth: label.implicitWidth + 20
+    implicitWidth: Math.max(label.implicitWidth + 20, Theme.touchTarget) // a touch target, never squeezed
     implicitHeight: Theme.touchTarget
     radius: 6
     color: "#18212b"

@@ -201,12 +201,14 @@ Rectangle {
         UserChip {
             id: userChip
             Layout.alignment: Qt.AlignVCenter
+            Layout.minimumWidth: implicitWidth
             onOpenSignIn: bar.openSignIn()
         }
 
         LanguageChip {
             id: languageChip
             Layout.alignment: Qt.AlignVCenter
+            Layout.minimumWidth: implicitWidth
         }
 
         Column {
