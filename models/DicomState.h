@@ -4,6 +4,8 @@
 // it from the queue (services/dicom) and supplies the actions; models/ knows nothing of DCMTK.
 #pragma once
 
+#include "PrintState.h"
+
 #include <QObject>
 #include <QString>
 
@@ -35,16 +37,9 @@ public:
         bool echoBusy = false;
         bool operator==(const State &) const = default;
     };
-    // kind as for printing: "strip" and "disclosure" leave as waveform objects, the other reports
+    // The print menu's request: "strip" and "disclosure" leave as waveform objects, the other reports
     // ("patient", "ward", "events") as Encapsulated PDF. Times in ms since the epoch (0: the default).
-    struct Request
-    {
-        QString kind;
-        QString bedKey;
-        qint64 fromMs = 0;
-        qint64 toMs = 0;
-        qint64 triggerMs = 0;
-    };
+    using Request = PrintState::Request;
     struct Actions
     {
         std::function<QString(const Request &)> send; // "" when accepted, else why not

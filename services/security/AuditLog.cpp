@@ -3,6 +3,7 @@
 #include "AuditLog.h"
 
 #include "FilePermissions.h"
+#include "SqliteColumns.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -28,17 +29,8 @@ QString sqlError(sqlite3 *db, const char *what)
                                         QString::fromUtf8(db ? sqlite3_errmsg(db) : "?"));
 }
 
-QString colText(sqlite3_stmt *s, int c)
-{
-    const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(s, c));
-    return p ? QString::fromUtf8(p, sqlite3_column_bytes(s, c)) : QString();
-}
-
-QByteArray colBlob(sqlite3_stmt *s, int c)
-{
-    const auto *p = static_cast<const char *>(sqlite3_column_blob(s, c));
-    return p ? QByteArray(p, sqlite3_column_bytes(s, c)) : QByteArray();
-}
+using detail::colBlob;
+using detail::colText;
 
 void bindText(sqlite3_stmt *s, int i, const QString &v)
 {

@@ -2,6 +2,7 @@
 #include "UserStore.h"
 
 #include "FilePermissions.h"
+#include "SqliteColumns.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -14,17 +15,8 @@ namespace vigil::security {
 
 namespace {
 
-QString colText(sqlite3_stmt *s, int c)
-{
-    const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(s, c));
-    return p ? QString::fromUtf8(p, sqlite3_column_bytes(s, c)) : QString();
-}
-
-QByteArray colBlob(sqlite3_stmt *s, int c)
-{
-    const auto *p = static_cast<const char *>(sqlite3_column_blob(s, c));
-    return p ? QByteArray(p, sqlite3_column_bytes(s, c)) : QByteArray();
-}
+using detail::colBlob;
+using detail::colText;
 
 // A prepared statement that finalises itself.
 struct Q
