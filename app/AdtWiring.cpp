@@ -378,10 +378,12 @@ void AdtWiring::poll()
                             mismatch ? bed->patient.name : QString());
         if (mismatch != m_mismatchOn.value(bed->key())) {
             m_mismatchOn[bed->key()] = mismatch;
-            //: Technical condition: the monitor's patient differs from the patient admitted to the bed
-            const QString text = mismatch ? tr("Patient identity mismatch: monitor %1, admitted %2")
-                                                .arg(gatewayId, stay->patient.mrn)
-                                          : tr("Patient identity mismatch");
+            // English in the condition (it goes to the alert manager); the screen translates it
+            // (displayText).
+            const QString text = mismatch
+                                     ? alarms::alarmText("Patient identity mismatch: monitor %1, admitted %2",
+                                                         {gatewayId, stay->patient.mrn})
+                                     : alarms::alarmText("Patient identity mismatch");
             alarmsEngine->onDerivedCondition(bed->key(), tech::PatientIdentityMismatch, text,
                                              alarms::Kind::Technical, alarms::Priority::Medium, mismatch,
                                              std::nan(""), {}, now);

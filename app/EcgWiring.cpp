@@ -79,8 +79,9 @@ void EcgWiring::poll()
         // Noise suppresses the calls; the nurse is told the central analysis is suspended, not left guessing.
         const bool noisy = r.status.noisy && !r.status.leadOff;
         engine->onDerivedCondition(r.bedKey, QStringLiteral("ecg_analysis_noise"),
-                                   tr("ECG noisy: central analysis suspended"), alarms::Kind::Technical,
-                                   alarms::Priority::Low, noisy, std::nan(""), {}, now);
+                                   alarms::alarmText("ECG noisy: central analysis suspended"),
+                                   alarms::Kind::Technical, alarms::Priority::Low, noisy, std::nan(""), {},
+                                   now);
         changed = changed || noisy != last[ecg::kRhythmCallCount];
         last[ecg::kRhythmCallCount] = noisy;
     }

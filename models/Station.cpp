@@ -40,7 +40,8 @@ int slotOf(NumericId id)
 QString describe(const alarms::AlarmCondition &c)
 {
     const QString values = alarms::valueText(c);
-    return values.isEmpty() ? c.text : c.text + QLatin1Char(' ') + values;
+    const QString text = alarms::displayText(c.text); // English in the domain, the UI language on screen
+    return values.isEmpty() ? text : text + QLatin1Char(' ') + values;
 }
 
 } // namespace
@@ -282,7 +283,7 @@ void Station::publishAlarmState(qint64 nowMs)
         if (!c.bedKey.isEmpty() && c.kind == alarms::Kind::Technical && c.state == alarms::State::Active) {
             for (NumericId n : alarms::numericsInvalidatedBy(c.code, c.parameter))
                 if (const int slot = slotOf(n); slot >= 0)
-                    perBed[c.bedKey].blank[slot] = c.text.toUpper();
+                    perBed[c.bedKey].blank[slot] = alarms::displayText(c.text).toUpper();
         }
         // ALARM PAUSED: the bed's conditions neither show in the bar nor on its tile nor sound.
         if (!signalling(c) || c.alarmPaused)
@@ -305,7 +306,7 @@ void Station::publishAlarmState(qint64 nowMs)
     AlarmBarState::State bar;
     if (topCond) {
         bar.id = topCond->id;
-        bar.condition = topCond->text;
+        bar.condition = alarms::displayText(topCond->text);
         bar.values = alarms::valueText(*topCond);
         bar.text = describe(*topCond);
         bar.bed = alarms::whereText(*topCond);
@@ -670,14 +671,14 @@ void Station::newsConditions(qint64 nowMs)
         const bool three = ok && !high && !medium && cfg.singleThreeAlarm && s->score.singleThree;
         const QString score = QString::number(total);
         m_engine->onDerivedCondition(b->key(), QStringLiteral("news2_high"),
-                                     tr("NEWS2 %1: emergency response").arg(score), Kind::Advisory,
-                                     Priority::High, high, total, {}, nowMs);
+                                     alarms::alarmText("NEWS2 %1: emergency response", {score}),
+                                     Kind::Advisory, Priority::High, high, total, {}, nowMs);
         m_engine->onDerivedCondition(b->key(), QStringLiteral("news2_medium"),
-                                     tr("NEWS2 %1: urgent response").arg(score), Kind::Advisory,
+                                     alarms::alarmText("NEWS2 %1: urgent response", {score}), Kind::Advisory,
                                      Priority::Medium, medium, total, {}, nowMs);
         m_engine->onDerivedCondition(b->key(), QStringLiteral("news2_single3"),
-                                     tr("NEWS2: a 3 in one parameter, urgent ward review"), Kind::Advisory,
-                                     Priority::Low, three, total, {}, nowMs);
+                                     alarms::alarmText("NEWS2: a 3 in one parameter, urgent ward review"),
+                                     Kind::Advisory, Priority::Low, three, total, {}, nowMs);
         const scores::News2Tracker *t = s ? m_news->tracker(b->key()) : nullptr;
         const QString evidence = t ? t->deterioration(nowMs) : QString();
         m_engine->onDerivedCondition(b->key(), QStringLiteral("news2_deterioration"),

@@ -21,10 +21,12 @@
     </message>
     <message>
         <source>Ack [A]</source>
+        <extracomment>Acknowledge the alarm (IEC 60601-1-8: the nurse has seen it; it stops the sound, the alarm stays). [A] = keyboard key, keep it</extracomment>
         <translation>Quitt. [A]</translation>
     </message>
     <message>
         <source>Audio pause [P]</source>
+        <extracomment>Silence the alarm sound for a while (audio paused, IEC 60601-1-8); the alarms stay shown. [P] = keyboard key</extracomment>
         <translation>Audiopause [P]</translation>
     </message>
     <message>
@@ -96,6 +98,7 @@
     </message>
     <message>
         <source>paused</source>
+        <extracomment>Alarm state: the bed&apos;s alarms are paused (not signalled at all for a while), not a pause in the ECG</extracomment>
         <translation>pausiert</translation>
     </message>
     <message>
@@ -112,15 +115,215 @@
     </message>
     <message>
         <source>Ack</source>
+        <extracomment>Short for acknowledge an alarm (the nurse has seen it). Narrow button</extracomment>
         <translation>Quitt.</translation>
     </message>
     <message>
         <source>Reset</source>
+        <extracomment>Clear a latched alarm whose cause has ended (IEC 60601-1-8 alarm reset). Narrow button</extracomment>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
         <source>No alarms</source>
         <translation>Keine Alarme</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmText</name>
+    <message>
+        <source>, now %1</source>
+        <extracomment>Alarm numbers: the value that triggered, then the current value (&quot;85 &lt; 90, now 92&quot;).</extracomment>
+        <translation>, jetzt %1</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <extracomment>Where an alarm is: the central station itself (not a bed), e.g. a gateway link down.</extracomment>
+        <translation>Zentrale</translation>
+    </message>
+    <message>
+        <source>%1 high</source>
+        <extracomment>Alarm condition: a measured value above its upper alarm limit. %1 = parameter label (HR, SpO2, NIBP sys), keep it as is. Short: it is shown in the alarm bar and on the bed tile.</extracomment>
+        <translation>%1 hoch</translation>
+    </message>
+    <message>
+        <source>%1 low</source>
+        <extracomment>Alarm condition: a measured value below its lower alarm limit. %1 = parameter label, keep it as is.</extracomment>
+        <translation>%1 niedrig</translation>
+    </message>
+    <message>
+        <source>%1 alarm</source>
+        <extracomment>Alarm condition of a parameter without a direction. %1 = parameter label, keep it as is.</extracomment>
+        <translation>%1-Alarm</translation>
+    </message>
+    <message>
+        <source>%1: no current value</source>
+        <extracomment>Technical alarm: the parameter (%1, e.g. HR) has not sent a value for too long; the number shown is stale.</extracomment>
+        <translation>%1: kein aktueller Wert</translation>
+    </message>
+    <message>
+        <source>Gateway link down</source>
+        <extracomment>Technical alarm: the network link to the gateway (the bedside monitors&apos; concentrator) is down.</extracomment>
+        <translation>Gateway-Verbindung unterbrochen</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <extracomment>Technical alarm: a bed&apos;s monitor sends no data at all.</extracomment>
+        <translation>Keine Daten</translation>
+    </message>
+    <message>
+        <source>ECG lead off</source>
+        <extracomment>Technical alarm: an ECG electrode (lead = electrode wire, not &quot;to lead&quot;) has come off the patient.</extracomment>
+        <translation>EKG-Elektrode ab</translation>
+    </message>
+    <message>
+        <source>SpO2 sensor off</source>
+        <extracomment>Technical alarm: the pulse oximeter (SpO2) sensor is off the patient&apos;s finger.</extracomment>
+        <translation>SpO2-Sensor ab</translation>
+    </message>
+    <message>
+        <source>%1 sensor off</source>
+        <extracomment>Technical alarm: the sensor of parameter %1 (e.g. etCO2) is off or unplugged. Keep %1 as is.</extracomment>
+        <translation>%1-Sensor ab</translation>
+    </message>
+    <message>
+        <source>Waveform gap</source>
+        <extracomment>Technical alarm: the waveform (ECG, pleth curve) had a gap: samples were lost.</extracomment>
+        <translation>Kurvenlücke</translation>
+    </message>
+    <message>
+        <source>Alert manager not answering</source>
+        <extracomment>Technical alarm: the alert manager (forwards alarms to nurses&apos; phones and pagers) does not answer.</extracomment>
+        <translation>Alarmserver antwortet nicht</translation>
+    </message>
+    <message>
+        <source>Archive failure</source>
+        <extracomment>Technical alarm: the station cannot write its archive (recorded vital signs and alarms).</extracomment>
+        <translation>Archivfehler</translation>
+    </message>
+    <message>
+        <source>ARCHIVE: %1</source>
+        <extracomment>Technical alarm, %1 = what failed (a technical message, shown as is).</extracomment>
+        <translation>ARCHIV: %1</translation>
+    </message>
+    <message>
+        <source>Gateway %1: no heartbeat for %2 s</source>
+        <extracomment>Technical alarm: %1 = gateway name; it sent no heartbeat (keep-alive message) for %2 seconds.</extracomment>
+        <translation>Gateway %1: kein Heartbeat seit %2 s</translation>
+    </message>
+    <message>
+        <source>%1: link down</source>
+        <extracomment>Technical alarm: %1 = gateway or source name; its link is down.</extracomment>
+        <translation>%1: Verbindung unterbrochen</translation>
+    </message>
+    <message>
+        <source>%1: link down (%2)</source>
+        <extracomment>Technical alarm: %1 = gateway or source name, %2 = the reason (technical, shown as is).</extracomment>
+        <translation>%1: Verbindung unterbrochen (%2)</translation>
+    </message>
+    <message>
+        <source>%1: link down: 1 bed unwatched (%2)</source>
+        <extracomment>Technical alarm: %1 = source name; one bed (%2 = its label) is no longer watched.</extracomment>
+        <translation>%1: Verbindung unterbrochen: 1 Bett ohne Überwachung (%2)</translation>
+    </message>
+    <message>
+        <source>%1: link down: %2 beds unwatched (%3)</source>
+        <extracomment>Technical alarm: %1 = source name, %2 = number of beds (2 or more) no longer watched, %3 = their labels.</extracomment>
+        <translation>%1: Verbindung unterbrochen: %2 Betten ohne Überwachung (%3)</translation>
+    </message>
+    <message>
+        <source>%1: link down (%2): 1 bed unwatched (%3)</source>
+        <extracomment>Technical alarm: %1 = source name, %2 = reason, one bed (%3 = its label) is no longer watched.</extracomment>
+        <translation>%1: Verbindung unterbrochen (%2): 1 Bett ohne Überwachung (%3)</translation>
+    </message>
+    <message>
+        <source>%1: link down (%2): %3 beds unwatched (%4)</source>
+        <extracomment>Technical alarm: %1 = source name, %2 = reason, %3 = number of beds (2 or more), %4 = their labels.</extracomment>
+        <translation>%1: Verbindung unterbrochen (%2): %3 Betten ohne Überwachung (%4)</translation>
+    </message>
+    <message>
+        <source>Alert manager: no reply for %1 %2</source>
+        <extracomment>Technical alarm: the alert manager did not confirm an alarm sent to it. %1 = bed, %2 = the alarm.</extracomment>
+        <translation>Alarmserver: keine Antwort für %1 %2</translation>
+    </message>
+    <message>
+        <source>Alert manager: delivery failed</source>
+        <extracomment>Technical alarm: the alert manager could not deliver an alarm to a nurse&apos;s phone or pager.</extracomment>
+        <translation>Alarmserver: Zustellung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Alert manager: delivery failed (%1)</source>
+        <extracomment>Technical alarm: %1 = the alert manager&apos;s reason (technical, shown as is).</extracomment>
+        <translation>Alarmserver: Zustellung fehlgeschlagen (%1)</translation>
+    </message>
+    <message>
+        <source>Alert manager: delivery failed for %1 %2</source>
+        <extracomment>Technical alarm: %1 = bed, %2 = the alarm that was not delivered to the nurse&apos;s phone or pager.</extracomment>
+        <translation>Alarmserver: Zustellung fehlgeschlagen für %1 %2</translation>
+    </message>
+    <message>
+        <source>Alert manager: delivery failed for %1 %2 (%3)</source>
+        <extracomment>Technical alarm: %1 = bed, %2 = the alarm not delivered, %3 = the alert manager&apos;s reason (as is).</extracomment>
+        <translation>Alarmserver: Zustellung fehlgeschlagen für %1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>NEWS2 %1: emergency response</source>
+        <extracomment>Advisory alarm: NEWS2 (National Early Warning Score 2, keep the name) total %1 calls for an emergency response (the rapid response / medical emergency team).</extracomment>
+        <translation>NEWS2 %1: Notfallreaktion</translation>
+    </message>
+    <message>
+        <source>NEWS2 %1: urgent response</source>
+        <extracomment>Advisory alarm: NEWS2 total %1 calls for an urgent response (urgent review by a clinician).</extracomment>
+        <translation>NEWS2 %1: dringende Reaktion</translation>
+    </message>
+    <message>
+        <source>NEWS2: a 3 in one parameter, urgent ward review</source>
+        <extracomment>Advisory alarm: one NEWS2 parameter scored 3 (the maximum): an urgent review on the ward is due.</extracomment>
+        <translation>NEWS2: eine 3 in einem Parameter, dringende ärztliche Beurteilung auf Station</translation>
+    </message>
+    <message>
+        <source>Asystole (central)</source>
+        <extracomment>ECG rhythm alarm found by the station&apos;s own (central) ECG analysis: asystole (no heart activity).</extracomment>
+        <translation>Asystolie (zentral)</translation>
+    </message>
+    <message>
+        <source>Pause (central)</source>
+        <extracomment>ECG rhythm alarm of the central analysis: a pause = a long gap between heart beats (not &quot;pause the alarm&quot;).</extracomment>
+        <translation>Pause (zentral)</translation>
+    </message>
+    <message>
+        <source>Extreme brady (central)</source>
+        <extracomment>ECG rhythm alarm of the central analysis: extreme bradycardia (very slow heart rate).</extracomment>
+        <translation>Extreme Bradykardie (zentral)</translation>
+    </message>
+    <message>
+        <source>Extreme tachy (central)</source>
+        <extracomment>ECG rhythm alarm of the central analysis: extreme tachycardia (very fast heart rate).</extracomment>
+        <translation>Extreme Tachykardie (zentral)</translation>
+    </message>
+    <message>
+        <source>Extreme brady (central) HR %1</source>
+        <extracomment>ECG rhythm alarm with the heart rate %1 (beats per minute): extreme bradycardia.</extracomment>
+        <translation>Extreme Bradykardie (zentral) HR %1</translation>
+    </message>
+    <message>
+        <source>Extreme tachy (central) HR %1</source>
+        <extracomment>ECG rhythm alarm with the heart rate %1 (beats per minute): extreme tachycardia.</extracomment>
+        <translation>Extreme Tachykardie (zentral) HR %1</translation>
+    </message>
+    <message>
+        <source>ECG noisy: central analysis suspended</source>
+        <extracomment>Technical alarm: the ECG is too noisy (artefacts) for the station&apos;s own rhythm analysis, which stops.</extracomment>
+        <translation>EKG gestört: zentrale Analyse ausgesetzt</translation>
+    </message>
+    <message>
+        <source>Patient identity mismatch: monitor %1, admitted %2</source>
+        <extracomment>Technical alarm: the bedside monitor&apos;s patient (%1 = its patient ID) differs from the patient admitted to the bed (%2 = the admitted patient&apos;s ID, MRN).</extracomment>
+        <translation>Patientenidentität abweichend: Monitor %1, aufgenommen %2</translation>
+    </message>
+    <message>
+        <source>Patient identity mismatch</source>
+        <extracomment>Technical alarm: the bedside monitor&apos;s patient differs from the patient admitted to the bed.</extracomment>
+        <translation>Patientenidentität abweichend</translation>
     </message>
 </context>
 <context>
@@ -131,18 +334,22 @@
     </message>
     <message>
         <source>Resume alarms (paused %1)</source>
+        <extracomment>The bed&apos;s alarms are paused (alarm paused, IEC 60601-1-8: not signalled) for %1 more (mm:ss); press to turn them back on</extracomment>
         <translation>Alarme fortsetzen (pausiert %1)</translation>
     </message>
     <message>
         <source>Pause bed alarms</source>
+        <extracomment>Turn this bed&apos;s alarms off for a few minutes (alarm paused: e.g. while washing the patient), not a pause in the ECG</extracomment>
         <translation>Bettalarme pausieren</translation>
     </message>
     <message>
         <source>Reset latched</source>
+        <extracomment>Clear this bed&apos;s latched alarms (alarms that stay on after their cause ended until a nurse resets them)</extracomment>
         <translation>Gehaltene zurücksetzen</translation>
     </message>
     <message>
         <source>Alarm limits…</source>
+        <extracomment>Opens the bed&apos;s alarm limits (upper and lower thresholds of each vital sign)</extracomment>
         <translation>Alarmgrenzen…</translation>
     </message>
     <message>
@@ -151,6 +358,7 @@
     </message>
     <message>
         <source>Handover…</source>
+        <extracomment>Opens the shift handover notes of this patient (nurse-to-nurse report at shift change)</extracomment>
         <translation>Übergabe…</translation>
     </message>
     <message>
@@ -163,10 +371,12 @@
     </message>
     <message>
         <source>Alarm strip (last 20 s)</source>
+        <extracomment>Print a strip: a paper recording of the waveforms (ECG) of the last 20 seconds</extracomment>
         <translation>Alarmstreifen (letzte 20 s)</translation>
     </message>
     <message>
         <source>Event list</source>
+        <extracomment>Print the list of the bed&apos;s alarms and events</extracomment>
         <translation>Ereignisliste</translation>
     </message>
     <message>
@@ -180,6 +390,7 @@
     </message>
     <message>
         <source>Validate vitals…</source>
+        <extracomment>Opens the vital signs to check and chart into the patient&apos;s record (EHR) as validated</extracomment>
         <translation>Vitalwerte validieren…</translation>
     </message>
 </context>
@@ -191,6 +402,7 @@
     </message>
     <message>
         <source>Review  [R]</source>
+        <extracomment>Opens the review of the bed&apos;s recorded history (full disclosure: waveforms, trends, alarms), not a clinical review. [R] = keyboard key</extracomment>
         <translation>Rückschau  [R]</translation>
     </message>
     <message>
@@ -214,10 +426,12 @@
     </message>
     <message>
         <source>Review  ·  %1</source>
+        <extracomment>Title of the history review of bed %1 (recorded waveforms, trends, alarms)</extracomment>
         <translation>Rückschau  ·  %1</translation>
     </message>
     <message>
         <source>Trends</source>
+        <extracomment>Tab: graphs of the vital signs over hours (trend view)</extracomment>
         <translation>Trends</translation>
     </message>
     <message>
@@ -230,6 +444,7 @@
     </message>
     <message>
         <source>Alarm strip of this moment</source>
+        <extracomment>Print a strip: a paper recording of the waveforms (ECG) around the moment shown</extracomment>
         <translation>Alarmstreifen dieses Zeitpunkts</translation>
     </message>
     <message>
@@ -328,6 +543,7 @@
     <name>HandoverPanel</name>
     <message>
         <source>Handover (I-PASS)</source>
+        <extracomment>Shift handover report (nurse to nurse); I-PASS is the name of the handover method, keep it</extracomment>
         <translation>Übergabe (I-PASS)</translation>
     </message>
     <message>
@@ -359,6 +575,7 @@
     </message>
     <message>
         <source>Alarm limits — %1</source>
+        <extracomment>Title: the alarm limits (upper and lower thresholds) of bed %1</extracomment>
         <translation>Alarmgrenzen — %1</translation>
     </message>
     <message>
@@ -500,6 +717,7 @@
     </message>
     <message>
         <source>Resp rate</source>
+        <extracomment>Respiration rate (breaths per minute), a NEWS2 parameter. Short: a narrow column</extracomment>
         <translation>Atemfreq.</translation>
     </message>
     <message>
@@ -634,14 +852,17 @@
     </message>
     <message>
         <source>Transfer to</source>
+        <extracomment>Move the admitted patient to another bed (transfer)</extracomment>
         <translation>Verlegen nach</translation>
     </message>
     <message>
         <source>Transfer</source>
+        <extracomment>Button: move the admitted patient to the bed chosen (transfer)</extracomment>
         <translation>Verlegen</translation>
     </message>
     <message>
         <source>Save</source>
+        <extracomment>Button: admit the patient to this bed (start the stay)</extracomment>
         <translation>Speichern</translation>
     </message>
     <message>
@@ -650,6 +871,7 @@
     </message>
     <message>
         <source>Confirm discharge</source>
+        <extracomment>Button: the patient leaves the ward (discharge; ends the stay)</extracomment>
         <translation>Entlassung bestätigen</translation>
     </message>
     <message>
@@ -852,6 +1074,7 @@
     <name>ReviewTrends</name>
     <message>
         <source>Stay</source>
+        <extracomment>Range: the whole hospital stay of the patient in this bed (since admission)</extracomment>
         <translation>Aufenthalt</translation>
     </message>
     <message>
@@ -1078,6 +1301,7 @@
     </message>
     <message>
         <source>Validate and chart</source>
+        <extracomment>Confirm the vital signs and send them to the patient&apos;s record (EHR charting)</extracomment>
         <translation>Validieren und dokumentieren</translation>
     </message>
     <message>
@@ -1110,15 +1334,6 @@
     <message>
         <source>the charting queue could not store the message</source>
         <translation>die Dokumentations-Warteschlange konnte die Nachricht nicht speichern</translation>
-    </message>
-    <message>
-        <source>Patient identity mismatch: monitor %1, admitted %2</source>
-        <extracomment>Technical condition: the monitor&apos;s patient differs from the patient admitted to the bed</extracomment>
-        <translation>Patientenidentität abweichend: Monitor %1, aufgenommen %2</translation>
-    </message>
-    <message>
-        <source>Patient identity mismatch</source>
-        <translation>Patientenidentität abweichend</translation>
     </message>
 </context>
 <context>
@@ -1153,13 +1368,6 @@
     </message>
 </context>
 <context>
-    <name>vigil::EcgWiring</name>
-    <message>
-        <source>ECG noisy: central analysis suspended</source>
-        <translation>EKG gestört: zentrale Analyse ausgesetzt</translation>
-    </message>
-</context>
-<context>
     <name>vigil::RunMarker</name>
     <message>
         <source>Restarted at %1 after an unexpected stop</source>
@@ -1169,18 +1377,6 @@
 </context>
 <context>
     <name>vigil::Station</name>
-    <message>
-        <source>NEWS2 %1: emergency response</source>
-        <translation>NEWS2 %1: Notfallreaktion</translation>
-    </message>
-    <message>
-        <source>NEWS2 %1: urgent response</source>
-        <translation>NEWS2 %1: dringende Reaktion</translation>
-    </message>
-    <message>
-        <source>NEWS2: a 3 in one parameter, urgent ward review</source>
-        <translation>NEWS2: eine 3 in einem Parameter, dringende ärztliche Beurteilung auf Station</translation>
-    </message>
     <message>
         <source>Deteriorating: %1</source>
         <translation>Verschlechterung: %1</translation>
@@ -1242,6 +1438,49 @@
     <message>
         <source>%1: %2 (%3)</source>
         <translation>%1: %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::alarms::AlarmListModel</name>
+    <message>
+        <source>active</source>
+        <extracomment>Alarm state: the alarm condition is present now</extracomment>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>latched</source>
+        <extracomment>Alarm state: the condition has ended but the alarm stays on until a nurse resets it (latching alarm)</extracomment>
+        <translation>gehalten</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <extracomment>Alarm state: the alarm condition has ended</extracomment>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <extracomment>Alarm sent to the alert manager (nurses&apos; phones/pagers), no answer yet</extracomment>
+        <translation>wird gesendet</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <extracomment>The alert manager delivered the alarm to a nurse&apos;s phone or pager</extracomment>
+        <translation>zugestellt</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <extracomment>The nurse opened the alarm message on the phone</extracomment>
+        <translation>gelesen</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <extracomment>A nurse accepted (took over) the alarm on the phone</extracomment>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <source>not delivered</source>
+        <extracomment>The alert manager could not deliver the alarm to a phone or pager</extracomment>
+        <translation>nicht zugestellt</translation>
     </message>
 </context>
 <context>
@@ -1481,6 +1720,95 @@
     <message>
         <source>ACVPU is one of A C V P U</source>
         <translation>ACVPU ist einer von A C V P U</translation>
+    </message>
+    <message>
+        <source>Resp rate</source>
+        <extracomment>NEWS2 parameter: respiration rate (breaths per minute). Short: a narrow column.</extracomment>
+        <translation>AF</translation>
+    </message>
+    <message>
+        <source>SpO2</source>
+        <extracomment>NEWS2 parameter: oxygen saturation; keep the abbreviation SpO2</extracomment>
+        <translation>SpO2</translation>
+    </message>
+    <message>
+        <source>Air/O2</source>
+        <extracomment>NEWS2 parameter: is the patient breathing room air or given supplemental oxygen (O2)?</extracomment>
+        <translation>Luft/O2</translation>
+    </message>
+    <message>
+        <source>Sys BP</source>
+        <extracomment>NEWS2 parameter: systolic blood pressure. Short: a narrow column.</extracomment>
+        <translation>RR sys</translation>
+    </message>
+    <message>
+        <source>Pulse</source>
+        <extracomment>NEWS2 parameter: pulse (heart rate)</extracomment>
+        <translation>Puls</translation>
+    </message>
+    <message>
+        <source>ACVPU</source>
+        <extracomment>NEWS2 parameter: level of consciousness on the ACVPU scale; keep the abbreviation ACVPU</extracomment>
+        <translation>ACVPU</translation>
+    </message>
+    <message>
+        <source>Temp</source>
+        <extracomment>NEWS2 parameter: body temperature. Short: a narrow column.</extracomment>
+        <translation>Temp</translation>
+    </message>
+    <message>
+        <source>routine</source>
+        <extracomment>NEWS2 clinical response for a total of 0: routine monitoring</extracomment>
+        <translation>Routine</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <extracomment>NEWS2 clinical response &quot;low&quot; (total 1-4): ward-based response</extracomment>
+        <translation>niedrig</translation>
+    </message>
+    <message>
+        <source>low-medium</source>
+        <extracomment>NEWS2 clinical response &quot;low-medium&quot; (a 3 in one parameter): urgent ward-based response</extracomment>
+        <translation>niedrig-mittel</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <extracomment>NEWS2 clinical response &quot;medium&quot; (total 5-6): urgent response</extracomment>
+        <translation>mittel</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <extracomment>NEWS2 clinical response &quot;high&quot; (total 7 or more): emergency response</extracomment>
+        <translation>hoch</translation>
+    </message>
+    <message>
+        <source>monitor</source>
+        <extracomment>Where a NEWS2 value came from: the bedside monitor (not entered by hand)</extracomment>
+        <translation>Monitor</translation>
+    </message>
+    <message>
+        <source>nurse %1</source>
+        <extracomment>Where a NEWS2 value came from: entered by the nurse %1 (a user name)</extracomment>
+        <translation>Pflege %1</translation>
+    </message>
+    <message>
+        <source>%1 missing</source>
+        <extracomment>NEWS2: this parameter (%1) has no value, so the score is incomplete</extracomment>
+        <translation>%1 fehlt</translation>
+    </message>
+    <message>
+        <source>%1 stale</source>
+        <extracomment>NEWS2: this parameter&apos;s (%1) value is too old to count</extracomment>
+        <translation>%1 veraltet</translation>
+    </message>
+    <message>
+        <source>O2</source>
+        <extracomment>NEWS2: the patient is given supplemental oxygen (O2) / breathes room air</extracomment>
+        <translation>O2</translation>
+    </message>
+    <message>
+        <source>Air</source>
+        <translation>Luft</translation>
     </message>
 </context>
 <context>

@@ -21,10 +21,12 @@
     </message>
     <message>
         <source>Ack [A]</source>
+        <extracomment>Acknowledge the alarm (IEC 60601-1-8: the nurse has seen it; it stops the sound, the alarm stays). [A] = keyboard key, keep it</extracomment>
         <translation>Rec. [A]</translation>
     </message>
     <message>
         <source>Audio pause [P]</source>
+        <extracomment>Silence the alarm sound for a while (audio paused, IEC 60601-1-8); the alarms stay shown. [P] = keyboard key</extracomment>
         <translation>Pausa audio [P]</translation>
     </message>
     <message>
@@ -96,6 +98,7 @@
     </message>
     <message>
         <source>paused</source>
+        <extracomment>Alarm state: the bed&apos;s alarms are paused (not signalled at all for a while), not a pause in the ECG</extracomment>
         <translation>en pausa</translation>
     </message>
     <message>
@@ -112,15 +115,215 @@
     </message>
     <message>
         <source>Ack</source>
+        <extracomment>Short for acknowledge an alarm (the nurse has seen it). Narrow button</extracomment>
         <translation>Rec.</translation>
     </message>
     <message>
         <source>Reset</source>
+        <extracomment>Clear a latched alarm whose cause has ended (IEC 60601-1-8 alarm reset). Narrow button</extracomment>
         <translation>Restablecer</translation>
     </message>
     <message>
         <source>No alarms</source>
         <translation>Sin alarmas</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmText</name>
+    <message>
+        <source>, now %1</source>
+        <extracomment>Alarm numbers: the value that triggered, then the current value (&quot;85 &lt; 90, now 92&quot;).</extracomment>
+        <translation>, ahora %1</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <extracomment>Where an alarm is: the central station itself (not a bed), e.g. a gateway link down.</extracomment>
+        <translation>Central</translation>
+    </message>
+    <message>
+        <source>%1 high</source>
+        <extracomment>Alarm condition: a measured value above its upper alarm limit. %1 = parameter label (HR, SpO2, NIBP sys), keep it as is. Short: it is shown in the alarm bar and on the bed tile.</extracomment>
+        <translation>%1 alta</translation>
+    </message>
+    <message>
+        <source>%1 low</source>
+        <extracomment>Alarm condition: a measured value below its lower alarm limit. %1 = parameter label, keep it as is.</extracomment>
+        <translation>%1 baja</translation>
+    </message>
+    <message>
+        <source>%1 alarm</source>
+        <extracomment>Alarm condition of a parameter without a direction. %1 = parameter label, keep it as is.</extracomment>
+        <translation>Alarma %1</translation>
+    </message>
+    <message>
+        <source>%1: no current value</source>
+        <extracomment>Technical alarm: the parameter (%1, e.g. HR) has not sent a value for too long; the number shown is stale.</extracomment>
+        <translation>%1: sin valor actual</translation>
+    </message>
+    <message>
+        <source>Gateway link down</source>
+        <extracomment>Technical alarm: the network link to the gateway (the bedside monitors&apos; concentrator) is down.</extracomment>
+        <translation>Conexión con la pasarela caída</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <extracomment>Technical alarm: a bed&apos;s monitor sends no data at all.</extracomment>
+        <translation>Sin datos</translation>
+    </message>
+    <message>
+        <source>ECG lead off</source>
+        <extracomment>Technical alarm: an ECG electrode (lead = electrode wire, not &quot;to lead&quot;) has come off the patient.</extracomment>
+        <translation>Electrodo ECG desconectado</translation>
+    </message>
+    <message>
+        <source>SpO2 sensor off</source>
+        <extracomment>Technical alarm: the pulse oximeter (SpO2) sensor is off the patient&apos;s finger.</extracomment>
+        <translation>Sensor SpO2 desconectado</translation>
+    </message>
+    <message>
+        <source>%1 sensor off</source>
+        <extracomment>Technical alarm: the sensor of parameter %1 (e.g. etCO2) is off or unplugged. Keep %1 as is.</extracomment>
+        <translation>Sensor %1 desconectado</translation>
+    </message>
+    <message>
+        <source>Waveform gap</source>
+        <extracomment>Technical alarm: the waveform (ECG, pleth curve) had a gap: samples were lost.</extracomment>
+        <translation>Interrupción de la curva</translation>
+    </message>
+    <message>
+        <source>Alert manager not answering</source>
+        <extracomment>Technical alarm: the alert manager (forwards alarms to nurses&apos; phones and pagers) does not answer.</extracomment>
+        <translation>El gestor de alarmas no responde</translation>
+    </message>
+    <message>
+        <source>Archive failure</source>
+        <extracomment>Technical alarm: the station cannot write its archive (recorded vital signs and alarms).</extracomment>
+        <translation>Fallo del archivo</translation>
+    </message>
+    <message>
+        <source>ARCHIVE: %1</source>
+        <extracomment>Technical alarm, %1 = what failed (a technical message, shown as is).</extracomment>
+        <translation>ARCHIVO: %1</translation>
+    </message>
+    <message>
+        <source>Gateway %1: no heartbeat for %2 s</source>
+        <extracomment>Technical alarm: %1 = gateway name; it sent no heartbeat (keep-alive message) for %2 seconds.</extracomment>
+        <translation>Pasarela %1: sin señal de vida desde hace %2 s</translation>
+    </message>
+    <message>
+        <source>%1: link down</source>
+        <extracomment>Technical alarm: %1 = gateway or source name; its link is down.</extracomment>
+        <translation>%1: conexión caída</translation>
+    </message>
+    <message>
+        <source>%1: link down (%2)</source>
+        <extracomment>Technical alarm: %1 = gateway or source name, %2 = the reason (technical, shown as is).</extracomment>
+        <translation>%1: conexión caída (%2)</translation>
+    </message>
+    <message>
+        <source>%1: link down: 1 bed unwatched (%2)</source>
+        <extracomment>Technical alarm: %1 = source name; one bed (%2 = its label) is no longer watched.</extracomment>
+        <translation>%1: conexión caída: 1 cama sin vigilancia (%2)</translation>
+    </message>
+    <message>
+        <source>%1: link down: %2 beds unwatched (%3)</source>
+        <extracomment>Technical alarm: %1 = source name, %2 = number of beds (2 or more) no longer watched, %3 = their labels.</extracomment>
+        <translation>%1: conexión caída: %2 camas sin vigilancia (%3)</translation>
+    </message>
+    <message>
+        <source>%1: link down (%2): 1 bed unwatched (%3)</source>
+        <extracomment>Technical alarm: %1 = source name, %2 = reason, one bed (%3 = its label) is no longer watched.</extracomment>
+        <translation>%1: conexión caída (%2): 1 cama sin vigilancia (%3)</translation>
+    </message>
+    <message>
+        <source>%1: link down (%2): %3 beds unwatched (%4)</source>
+        <extracomment>Technical alarm: %1 = source name, %2 = reason, %3 = number of beds (2 or more), %4 = their labels.</extracomment>
+        <translation>%1: conexión caída (%2): %3 camas sin vigilancia (%4)</translation>
+    </message>
+    <message>
+        <source>Alert manager: no reply for %1 %2</source>
+        <extracomment>Technical alarm: the alert manager did not confirm an alarm sent to it. %1 = bed, %2 = the alarm.</extracomment>
+        <translation>Gestor de alarmas: sin respuesta para %1 %2</translation>
+    </message>
+    <message>
+        <source>Alert manager: delivery failed</source>
+        <extracomment>Technical alarm: the alert manager could not deliver an alarm to a nurse&apos;s phone or pager.</extracomment>
+        <translation>Gestor de alarmas: entrega fallida</translation>
+    </message>
+    <message>
+        <source>Alert manager: delivery failed (%1)</source>
+        <extracomment>Technical alarm: %1 = the alert manager&apos;s reason (technical, shown as is).</extracomment>
+        <translation>Gestor de alarmas: entrega fallida (%1)</translation>
+    </message>
+    <message>
+        <source>Alert manager: delivery failed for %1 %2</source>
+        <extracomment>Technical alarm: %1 = bed, %2 = the alarm that was not delivered to the nurse&apos;s phone or pager.</extracomment>
+        <translation>Gestor de alarmas: entrega fallida para %1 %2</translation>
+    </message>
+    <message>
+        <source>Alert manager: delivery failed for %1 %2 (%3)</source>
+        <extracomment>Technical alarm: %1 = bed, %2 = the alarm not delivered, %3 = the alert manager&apos;s reason (as is).</extracomment>
+        <translation>Gestor de alarmas: entrega fallida para %1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>NEWS2 %1: emergency response</source>
+        <extracomment>Advisory alarm: NEWS2 (National Early Warning Score 2, keep the name) total %1 calls for an emergency response (the rapid response / medical emergency team).</extracomment>
+        <translation>NEWS2 %1: respuesta de emergencia</translation>
+    </message>
+    <message>
+        <source>NEWS2 %1: urgent response</source>
+        <extracomment>Advisory alarm: NEWS2 total %1 calls for an urgent response (urgent review by a clinician).</extracomment>
+        <translation>NEWS2 %1: respuesta urgente</translation>
+    </message>
+    <message>
+        <source>NEWS2: a 3 in one parameter, urgent ward review</source>
+        <extracomment>Advisory alarm: one NEWS2 parameter scored 3 (the maximum): an urgent review on the ward is due.</extracomment>
+        <translation>NEWS2: un 3 en un parámetro, valoración urgente en la unidad</translation>
+    </message>
+    <message>
+        <source>Asystole (central)</source>
+        <extracomment>ECG rhythm alarm found by the station&apos;s own (central) ECG analysis: asystole (no heart activity).</extracomment>
+        <translation>Asistolia (central)</translation>
+    </message>
+    <message>
+        <source>Pause (central)</source>
+        <extracomment>ECG rhythm alarm of the central analysis: a pause = a long gap between heart beats (not &quot;pause the alarm&quot;).</extracomment>
+        <translation>Pausa (central)</translation>
+    </message>
+    <message>
+        <source>Extreme brady (central)</source>
+        <extracomment>ECG rhythm alarm of the central analysis: extreme bradycardia (very slow heart rate).</extracomment>
+        <translation>Bradicardia extrema (central)</translation>
+    </message>
+    <message>
+        <source>Extreme tachy (central)</source>
+        <extracomment>ECG rhythm alarm of the central analysis: extreme tachycardia (very fast heart rate).</extracomment>
+        <translation>Taquicardia extrema (central)</translation>
+    </message>
+    <message>
+        <source>Extreme brady (central) HR %1</source>
+        <extracomment>ECG rhythm alarm with the heart rate %1 (beats per minute): extreme bradycardia.</extracomment>
+        <translation>Bradicardia extrema (central) HR %1</translation>
+    </message>
+    <message>
+        <source>Extreme tachy (central) HR %1</source>
+        <extracomment>ECG rhythm alarm with the heart rate %1 (beats per minute): extreme tachycardia.</extracomment>
+        <translation>Taquicardia extrema (central) HR %1</translation>
+    </message>
+    <message>
+        <source>ECG noisy: central analysis suspended</source>
+        <extracomment>Technical alarm: the ECG is too noisy (artefacts) for the station&apos;s own rhythm analysis, which stops.</extracomment>
+        <translation>ECG con ruido: análisis central suspendido</translation>
+    </message>
+    <message>
+        <source>Patient identity mismatch: monitor %1, admitted %2</source>
+        <extracomment>Technical alarm: the bedside monitor&apos;s patient (%1 = its patient ID) differs from the patient admitted to the bed (%2 = the admitted patient&apos;s ID, MRN).</extracomment>
+        <translation>Discrepancia de identidad del paciente: monitor %1, ingresado %2</translation>
+    </message>
+    <message>
+        <source>Patient identity mismatch</source>
+        <extracomment>Technical alarm: the bedside monitor&apos;s patient differs from the patient admitted to the bed.</extracomment>
+        <translation>Discrepancia de identidad del paciente</translation>
     </message>
 </context>
 <context>
@@ -131,18 +334,22 @@
     </message>
     <message>
         <source>Resume alarms (paused %1)</source>
+        <extracomment>The bed&apos;s alarms are paused (alarm paused, IEC 60601-1-8: not signalled) for %1 more (mm:ss); press to turn them back on</extracomment>
         <translation>Reanudar alarmas (en pausa %1)</translation>
     </message>
     <message>
         <source>Pause bed alarms</source>
+        <extracomment>Turn this bed&apos;s alarms off for a few minutes (alarm paused: e.g. while washing the patient), not a pause in the ECG</extracomment>
         <translation>Pausar alarmas de la cama</translation>
     </message>
     <message>
         <source>Reset latched</source>
+        <extracomment>Clear this bed&apos;s latched alarms (alarms that stay on after their cause ended until a nurse resets them)</extracomment>
         <translation>Restablecer memorizadas</translation>
     </message>
     <message>
         <source>Alarm limits…</source>
+        <extracomment>Opens the bed&apos;s alarm limits (upper and lower thresholds of each vital sign)</extracomment>
         <translation>Límites de alarma…</translation>
     </message>
     <message>
@@ -151,6 +358,7 @@
     </message>
     <message>
         <source>Handover…</source>
+        <extracomment>Opens the shift handover notes of this patient (nurse-to-nurse report at shift change)</extracomment>
         <translation>Relevo…</translation>
     </message>
     <message>
@@ -163,10 +371,12 @@
     </message>
     <message>
         <source>Alarm strip (last 20 s)</source>
+        <extracomment>Print a strip: a paper recording of the waveforms (ECG) of the last 20 seconds</extracomment>
         <translation>Tira de alarma (últimos 20 s)</translation>
     </message>
     <message>
         <source>Event list</source>
+        <extracomment>Print the list of the bed&apos;s alarms and events</extracomment>
         <translation>Lista de eventos</translation>
     </message>
     <message>
@@ -180,6 +390,7 @@
     </message>
     <message>
         <source>Validate vitals…</source>
+        <extracomment>Opens the vital signs to check and chart into the patient&apos;s record (EHR) as validated</extracomment>
         <translation>Validar constantes…</translation>
     </message>
 </context>
@@ -191,6 +402,7 @@
     </message>
     <message>
         <source>Review  [R]</source>
+        <extracomment>Opens the review of the bed&apos;s recorded history (full disclosure: waveforms, trends, alarms), not a clinical review. [R] = keyboard key</extracomment>
         <translation>Revisión  [R]</translation>
     </message>
     <message>
@@ -214,10 +426,12 @@
     </message>
     <message>
         <source>Review  ·  %1</source>
+        <extracomment>Title of the history review of bed %1 (recorded waveforms, trends, alarms)</extracomment>
         <translation>Revisión  ·  %1</translation>
     </message>
     <message>
         <source>Trends</source>
+        <extracomment>Tab: graphs of the vital signs over hours (trend view)</extracomment>
         <translation>Tendencias</translation>
     </message>
     <message>
@@ -230,6 +444,7 @@
     </message>
     <message>
         <source>Alarm strip of this moment</source>
+        <extracomment>Print a strip: a paper recording of the waveforms (ECG) around the moment shown</extracomment>
         <translation>Tira de alarma de este momento</translation>
     </message>
     <message>
@@ -328,6 +543,7 @@
     <name>HandoverPanel</name>
     <message>
         <source>Handover (I-PASS)</source>
+        <extracomment>Shift handover report (nurse to nurse); I-PASS is the name of the handover method, keep it</extracomment>
         <translation>Relevo (I-PASS)</translation>
     </message>
     <message>
@@ -359,6 +575,7 @@
     </message>
     <message>
         <source>Alarm limits — %1</source>
+        <extracomment>Title: the alarm limits (upper and lower thresholds) of bed %1</extracomment>
         <translation>Límites de alarma — %1</translation>
     </message>
     <message>
@@ -500,6 +717,7 @@
     </message>
     <message>
         <source>Resp rate</source>
+        <extracomment>Respiration rate (breaths per minute), a NEWS2 parameter. Short: a narrow column</extracomment>
         <translation>Frec. resp.</translation>
     </message>
     <message>
@@ -634,14 +852,17 @@
     </message>
     <message>
         <source>Transfer to</source>
+        <extracomment>Move the admitted patient to another bed (transfer)</extracomment>
         <translation>Trasladar a</translation>
     </message>
     <message>
         <source>Transfer</source>
+        <extracomment>Button: move the admitted patient to the bed chosen (transfer)</extracomment>
         <translation>Trasladar</translation>
     </message>
     <message>
         <source>Save</source>
+        <extracomment>Button: admit the patient to this bed (start the stay)</extracomment>
         <translation>Guardar</translation>
     </message>
     <message>
@@ -650,6 +871,7 @@
     </message>
     <message>
         <source>Confirm discharge</source>
+        <extracomment>Button: the patient leaves the ward (discharge; ends the stay)</extracomment>
         <translation>Confirmar alta</translation>
     </message>
     <message>
@@ -852,6 +1074,7 @@
     <name>ReviewTrends</name>
     <message>
         <source>Stay</source>
+        <extracomment>Range: the whole hospital stay of the patient in this bed (since admission)</extracomment>
         <translation>Estancia</translation>
     </message>
     <message>
@@ -1078,6 +1301,7 @@
     </message>
     <message>
         <source>Validate and chart</source>
+        <extracomment>Confirm the vital signs and send them to the patient&apos;s record (EHR charting)</extracomment>
         <translation>Validar y registrar</translation>
     </message>
     <message>
@@ -1110,15 +1334,6 @@
     <message>
         <source>the charting queue could not store the message</source>
         <translation>la cola de registro no pudo guardar el mensaje</translation>
-    </message>
-    <message>
-        <source>Patient identity mismatch: monitor %1, admitted %2</source>
-        <extracomment>Technical condition: the monitor&apos;s patient differs from the patient admitted to the bed</extracomment>
-        <translation>Discrepancia de identidad del paciente: monitor %1, ingresado %2</translation>
-    </message>
-    <message>
-        <source>Patient identity mismatch</source>
-        <translation>Discrepancia de identidad del paciente</translation>
     </message>
 </context>
 <context>
@@ -1153,13 +1368,6 @@
     </message>
 </context>
 <context>
-    <name>vigil::EcgWiring</name>
-    <message>
-        <source>ECG noisy: central analysis suspended</source>
-        <translation>ECG con ruido: análisis central suspendido</translation>
-    </message>
-</context>
-<context>
     <name>vigil::RunMarker</name>
     <message>
         <source>Restarted at %1 after an unexpected stop</source>
@@ -1169,18 +1377,6 @@
 </context>
 <context>
     <name>vigil::Station</name>
-    <message>
-        <source>NEWS2 %1: emergency response</source>
-        <translation>NEWS2 %1: respuesta de emergencia</translation>
-    </message>
-    <message>
-        <source>NEWS2 %1: urgent response</source>
-        <translation>NEWS2 %1: respuesta urgente</translation>
-    </message>
-    <message>
-        <source>NEWS2: a 3 in one parameter, urgent ward review</source>
-        <translation>NEWS2: un 3 en un parámetro, valoración urgente en la unidad</translation>
-    </message>
     <message>
         <source>Deteriorating: %1</source>
         <translation>Empeoramiento: %1</translation>
@@ -1242,6 +1438,49 @@
     <message>
         <source>%1: %2 (%3)</source>
         <translation>%1: %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::alarms::AlarmListModel</name>
+    <message>
+        <source>active</source>
+        <extracomment>Alarm state: the alarm condition is present now</extracomment>
+        <translation>activa</translation>
+    </message>
+    <message>
+        <source>latched</source>
+        <extracomment>Alarm state: the condition has ended but the alarm stays on until a nurse resets it (latching alarm)</extracomment>
+        <translation>memorizada</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <extracomment>Alarm state: the alarm condition has ended</extracomment>
+        <translation>finalizada</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <extracomment>Alarm sent to the alert manager (nurses&apos; phones/pagers), no answer yet</extracomment>
+        <translation>enviando</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <extracomment>The alert manager delivered the alarm to a nurse&apos;s phone or pager</extracomment>
+        <translation>entregada</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <extracomment>The nurse opened the alarm message on the phone</extracomment>
+        <translation>leída</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <extracomment>A nurse accepted (took over) the alarm on the phone</extracomment>
+        <translation>aceptada</translation>
+    </message>
+    <message>
+        <source>not delivered</source>
+        <extracomment>The alert manager could not deliver the alarm to a phone or pager</extracomment>
+        <translation>no entregada</translation>
     </message>
 </context>
 <context>
@@ -1481,6 +1720,95 @@
     <message>
         <source>ACVPU is one of A C V P U</source>
         <translation>ACVPU es uno de A C V P U</translation>
+    </message>
+    <message>
+        <source>Resp rate</source>
+        <extracomment>NEWS2 parameter: respiration rate (breaths per minute). Short: a narrow column.</extracomment>
+        <translation>FR</translation>
+    </message>
+    <message>
+        <source>SpO2</source>
+        <extracomment>NEWS2 parameter: oxygen saturation; keep the abbreviation SpO2</extracomment>
+        <translation>SpO2</translation>
+    </message>
+    <message>
+        <source>Air/O2</source>
+        <extracomment>NEWS2 parameter: is the patient breathing room air or given supplemental oxygen (O2)?</extracomment>
+        <translation>Aire/O2</translation>
+    </message>
+    <message>
+        <source>Sys BP</source>
+        <extracomment>NEWS2 parameter: systolic blood pressure. Short: a narrow column.</extracomment>
+        <translation>PA sist</translation>
+    </message>
+    <message>
+        <source>Pulse</source>
+        <extracomment>NEWS2 parameter: pulse (heart rate)</extracomment>
+        <translation>Pulso</translation>
+    </message>
+    <message>
+        <source>ACVPU</source>
+        <extracomment>NEWS2 parameter: level of consciousness on the ACVPU scale; keep the abbreviation ACVPU</extracomment>
+        <translation>ACVPU</translation>
+    </message>
+    <message>
+        <source>Temp</source>
+        <extracomment>NEWS2 parameter: body temperature. Short: a narrow column.</extracomment>
+        <translation>Temp</translation>
+    </message>
+    <message>
+        <source>routine</source>
+        <extracomment>NEWS2 clinical response for a total of 0: routine monitoring</extracomment>
+        <translation>rutina</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <extracomment>NEWS2 clinical response &quot;low&quot; (total 1-4): ward-based response</extracomment>
+        <translation>bajo</translation>
+    </message>
+    <message>
+        <source>low-medium</source>
+        <extracomment>NEWS2 clinical response &quot;low-medium&quot; (a 3 in one parameter): urgent ward-based response</extracomment>
+        <translation>bajo-medio</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <extracomment>NEWS2 clinical response &quot;medium&quot; (total 5-6): urgent response</extracomment>
+        <translation>medio</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <extracomment>NEWS2 clinical response &quot;high&quot; (total 7 or more): emergency response</extracomment>
+        <translation>alto</translation>
+    </message>
+    <message>
+        <source>monitor</source>
+        <extracomment>Where a NEWS2 value came from: the bedside monitor (not entered by hand)</extracomment>
+        <translation>monitor</translation>
+    </message>
+    <message>
+        <source>nurse %1</source>
+        <extracomment>Where a NEWS2 value came from: entered by the nurse %1 (a user name)</extracomment>
+        <translation>enfermera %1</translation>
+    </message>
+    <message>
+        <source>%1 missing</source>
+        <extracomment>NEWS2: this parameter (%1) has no value, so the score is incomplete</extracomment>
+        <translation>falta %1</translation>
+    </message>
+    <message>
+        <source>%1 stale</source>
+        <extracomment>NEWS2: this parameter&apos;s (%1) value is too old to count</extracomment>
+        <translation>%1 obsoleto</translation>
+    </message>
+    <message>
+        <source>O2</source>
+        <extracomment>NEWS2: the patient is given supplemental oxygen (O2) / breathes room air</extracomment>
+        <translation>O2</translation>
+    </message>
+    <message>
+        <source>Air</source>
+        <translation>Aire</translation>
     </message>
 </context>
 <context>

@@ -44,7 +44,7 @@ QString techConditionText(const QString &code, std::optional<NumericId> paramete
         return technicalText(code);
     if (code == tech::SensorOff && parameter) {
         const auto l = numericInfo(*parameter).label;
-        return QString::fromUtf8(l.data(), static_cast<qsizetype>(l.size())) + QStringLiteral(" sensor off");
+        return alarmText("%1 sensor off", {QString::fromUtf8(l.data(), static_cast<qsizetype>(l.size()))});
     }
     if (code == tech::SensorOff)
         return technicalText(code);
@@ -232,7 +232,7 @@ void AlarmEngine::raiseLimit(BedState &b, int n, int dir, qint64 t)
         c->direction = dir ? Direction::High : Direction::Low;
         c->code = numericKey(n) + (dir ? QStringLiteral("_high") : QStringLiteral("_low"));
         c->key = b.key + QLatin1Char('|') + numericKey(n) + QLatin1Char('|') + nameOf(c->direction);
-        c->text = numericLabel(n) + (dir ? QStringLiteral(" high") : QStringLiteral(" low"));
+        c->text = alarmText(dir ? "%1 high" : "%1 low", {numericLabel(n)});
         c->kind = Kind::Physiological;
     }
     c->priority = dir ? rule.highPriority : rule.lowPriority;
@@ -561,11 +561,15 @@ void AlarmEngine::onAlertManagerResult(const QString &alarmId, Delivery status, 
             c->deliveryDeadlineMs = 0;
         }
         // IHE ACM: no notification black holes. The station is now the only channel: say so there.
-        setTech(nullptr, kAlertManagerScope, tech::AlertManagerFailed,
-                QStringLiteral("Alert manager: delivery failed%1%2")
-                    .arg(c ? QStringLiteral(" for ") + c->bedLabel + QLatin1Char(' ') + c->text : QString(),
-                         text.isEmpty() ? QString() : QStringLiteral(" (") + text + QLatin1Char(')')),
-                kInternal, true, t);
+        // English (the domain's language); the screen translates it (displayText).
+        const QString failed =
+            c ? (text.isEmpty()
+                     ? alarmText("Alert manager: delivery failed for %1 %2", {c->bedLabel, c->text})
+                     : alarmText("Alert manager: delivery failed for %1 %2 (%3)",
+                                 {c->bedLabel, c->text, text}))
+              : (text.isEmpty() ? alarmText("Alert manager: delivery failed")
+                                : alarmText("Alert manager: delivery failed (%1)", {text}));
+        setTech(nullptr, kAlertManagerScope, tech::AlertManagerFailed, failed, kInternal, true, t);
     } else if (status != Delivery::None && status != Delivery::Pending) {
         if (c &&
             (c->delivery == Delivery::Pending || c->delivery == Delivery::Failed || status > c->delivery)) {

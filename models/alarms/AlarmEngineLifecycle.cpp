@@ -213,9 +213,8 @@ void AlarmEngine::scan(qint64 t)
         if (t >= due) {
             s.down = true;
             setTech(nullptr, it->first, tech::LinkDown,
-                    QStringLiteral("Gateway %1: no heartbeat for %2 s")
-                        .arg(it->first)
-                        .arg((t - s.lastHeartbeat) / 1000),
+                    alarmText("Gateway %1: no heartbeat for %2 s",
+                              {it->first, QString::number((t - s.lastHeartbeat) / 1000)}),
                     kWatchdog, true, t);
         } else {
             schedule(due);
@@ -304,8 +303,8 @@ void AlarmEngine::scan(qint64 t)
                     QStringLiteral("no reply within %1 s").arg(m_config.deliveryTimeoutMs / 1000);
                 c.deliveryMs = t;
                 setTech(nullptr, kAlertManagerScope, tech::AlertManagerFailed,
-                        QStringLiteral("Alert manager: no reply for %1 %2").arg(c.bedLabel, c.text),
-                        kInternal, true, t);
+                        alarmText("Alert manager: no reply for %1 %2", {c.bedLabel, c.text}), kInternal, true,
+                        t);
                 changed();
             } else {
                 schedule(c.deliveryDeadlineMs);

@@ -1,5 +1,6 @@
 #include "AlarmListModel.h"
 
+#include <QCoreApplication>
 #include <QSet>
 
 #include <algorithm>
@@ -15,7 +16,8 @@ QString valueText(const AlarmCondition &c)
         s = fmt(c.value) + (c.direction == Direction::Low ? QStringLiteral(" < ") : QStringLiteral(" > ")) +
             fmt(c.limit);
         if (!std::isnan(c.current) && fmt(c.current) != fmt(c.value) && c.state == State::Active)
-            s += QStringLiteral(", now ") + fmt(c.current);
+            //: Alarm numbers: the value that triggered, then the current value ("85 < 90, now 92").
+            s += QCoreApplication::translate("AlarmText", ", now %1").arg(fmt(c.current));
     } else if (!std::isnan(c.value)) {
         s = fmt(c.value);
     }
@@ -24,7 +26,9 @@ QString valueText(const AlarmCondition &c)
 
 QString whereText(const AlarmCondition &c)
 {
-    return c.bedKey.isEmpty() ? QStringLiteral("Station") : (c.bedLabel.isEmpty() ? c.bedKey : c.bedLabel);
+    //: Where an alarm is: the central station itself (not a bed), e.g. a gateway link down.
+    return c.bedKey.isEmpty() ? QCoreApplication::translate("AlarmText", "Station")
+                              : (c.bedLabel.isEmpty() ? c.bedKey : c.bedLabel);
 }
 
 bool canAcknowledge(const AlarmCondition &c)
@@ -81,10 +85,57 @@ void AlarmListModel::setBedFilter(const QString &bedKey)
     emit bedFilterChanged();
 }
 
+QString AlarmListModel::stateText(State s)
+{
+    switch (s) {
+    case State::Active:
+        //: Alarm state: the alarm condition is present now
+        return tr("active");
+    case State::Latched:
+        //: Alarm state: the condition has ended but the alarm stays on until a nurse resets it (latching
+        //: alarm)
+        return tr("latched");
+    case State::Inactive:
+        //: Alarm state: the alarm condition has ended
+        return tr("ended");
+    }
+    return {};
+}
+
+QString AlarmListModel::deliveryName(Delivery d)
+{
+    switch (d) {
+    case Delivery::None:
+        return {};
+    case Delivery::Pending:
+        //: Alarm sent to the alert manager (nurses' phones/pagers), no answer yet
+        return tr("sending");
+    case Delivery::Delivered:
+        //: The alert manager delivered the alarm to a nurse's phone or pager
+        return tr("delivered");
+    case Delivery::Read:
+        //: The nurse opened the alarm message on the phone
+        return tr("read");
+    case Delivery::Accepted:
+        //: A nurse accepted (took over) the alarm on the phone
+        return tr("accepted");
+    case Delivery::Failed:
+        //: The alert manager could not deliver the alarm to a phone or pager
+        return tr("not delivered");
+    }
+    return {};
+}
+
 void AlarmListModel::refresh(qint64 nowMs)
 {
     const bool secondTicked = nowMs / 1000 != m_nowMs / 1000;
     m_nowMs = nowMs;
+    if (const QString language = displayLanguageKey(); language != m_language) {
+        // The UI language changed: every shown text is re-read (the rows themselves stay).
+        m_language = language;
+        if (!m_rows.empty())
+            emit dataChanged(index(0), index(static_cast<int>(m_rows.size()) - 1));
+    }
     if (m_engine->revision() != m_revision) {
         if (m_held)
             updateInPlace();
@@ -209,7 +260,13 @@ QVariant AlarmListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case TextRole:
+        return displayText(c->text);
+    case SourceTextRole:
         return c->text;
+    case StateTextRole:
+        return stateText(c->state);
+    case DeliveryNameRole:
+        return deliveryName(c->delivery);
     case IdRole:
         return c->id;
     case BedKeyRole:
@@ -326,6 +383,9 @@ QHash<int, QByteArray> AlarmListModel::roleNames() const
         {PatientNameRole, "patientName"},
         {CanAcknowledgeRole, "canAcknowledge"},
         {CanResetRole, "canReset"},
+        {SourceTextRole, "sourceText"},
+        {StateTextRole, "stateText"},
+        {DeliveryNameRole, "deliveryName"},
     };
 }
 

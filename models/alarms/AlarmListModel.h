@@ -61,6 +61,12 @@ public:
         PatientNameRole,    // the bed's patient (through the patient lookup)
         CanAcknowledgeRole, // Ack applies now
         CanResetRole,       // Reset applies now (latched)
+        // text (TextRole, DisplayRole) is the condition in the UI language; sourceText the domain's English
+        // text, as sent to the alert manager and archived. stateText and deliveryName: state and delivery
+        // in the UI language.
+        SourceTextRole,
+        StateTextRole,
+        DeliveryNameRole,
     };
     Q_ENUM(Role)
 
@@ -86,6 +92,9 @@ public:
 
     // The order used by the list (exposed for tests and the bed view).
     static bool lessThan(const AlarmCondition &a, const AlarmCondition &b);
+    // The state ("active", "latched", "inactive") and the delivery in the UI language.
+    static QString stateText(State s);
+    static QString deliveryName(Delivery d);
 
 signals:
     void countChanged();
@@ -103,6 +112,7 @@ private:
     quint64 m_revision = ~0ULL;
     qint64 m_nowMs = 0;
     QString m_bedFilter;
+    QString m_language; // displayLanguageKey() the rows were last shown in
     bool m_held = false;
     int m_pending = 0;
     std::function<QString(const QString &)> m_patientOf;

@@ -1,5 +1,10 @@
 #include "Alarm.h"
 
+#include <QCoreApplication>
+#include <QHash>
+#include <QMutex>
+#include <QRegularExpression>
+
 #include <algorithm>
 
 namespace vigil::alarms {
@@ -106,18 +111,241 @@ std::optional<PatientProfile> profileFromString(const QString &s)
     return std::nullopt;
 }
 
+// --- station-made alarm texts -----------------------------------------------------------------------------
+//
+// Every text the station makes for an alarm condition, as an English template (%1.. are filled in). The
+// English form is the domain value; displayText() translates it for the screen. A template used anywhere
+// must be in this table (alarmText() asserts it), or it stays English on screen.
+namespace {
+const char *const kTemplates[] = {
+    //: Alarm condition: a measured value above its upper alarm limit. %1 = parameter label (HR, SpO2, NIBP
+    //: sys),
+    //: keep it as is. Short: it is shown in the alarm bar and on the bed tile.
+    QT_TRANSLATE_NOOP("AlarmText", "%1 high"),
+    //: Alarm condition: a measured value below its lower alarm limit. %1 = parameter label, keep it as is.
+    QT_TRANSLATE_NOOP("AlarmText", "%1 low"),
+    //: Alarm condition of a parameter without a direction. %1 = parameter label, keep it as is.
+    QT_TRANSLATE_NOOP("AlarmText", "%1 alarm"),
+    //: Technical alarm: the parameter (%1, e.g. HR) has not sent a value for too long; the number shown is
+    //: stale.
+    QT_TRANSLATE_NOOP("AlarmText", "%1: no current value"),
+    //: Technical alarm: the network link to the gateway (the bedside monitors' concentrator) is down.
+    QT_TRANSLATE_NOOP("AlarmText", "Gateway link down"),
+    //: Technical alarm: a bed's monitor sends no data at all.
+    QT_TRANSLATE_NOOP("AlarmText", "No data"),
+    //: Technical alarm: an ECG electrode (lead = electrode wire, not "to lead") has come off the patient.
+    QT_TRANSLATE_NOOP("AlarmText", "ECG lead off"),
+    //: Technical alarm: the pulse oximeter (SpO2) sensor is off the patient's finger.
+    QT_TRANSLATE_NOOP("AlarmText", "SpO2 sensor off"),
+    //: Technical alarm: the sensor of parameter %1 (e.g. etCO2) is off or unplugged. Keep %1 as is.
+    QT_TRANSLATE_NOOP("AlarmText", "%1 sensor off"),
+    //: Technical alarm: the waveform (ECG, pleth curve) had a gap: samples were lost.
+    QT_TRANSLATE_NOOP("AlarmText", "Waveform gap"),
+    //: Technical alarm: the alert manager (forwards alarms to nurses' phones and pagers) does not answer.
+    QT_TRANSLATE_NOOP("AlarmText", "Alert manager not answering"),
+    //: Technical alarm: the station cannot write its archive (recorded vital signs and alarms).
+    QT_TRANSLATE_NOOP("AlarmText", "Archive failure"),
+    //: Technical alarm, %1 = what failed (a technical message, shown as is).
+    QT_TRANSLATE_NOOP("AlarmText", "ARCHIVE: %1"),
+    //: Technical alarm: %1 = gateway name; it sent no heartbeat (keep-alive message) for %2 seconds.
+    QT_TRANSLATE_NOOP("AlarmText", "Gateway %1: no heartbeat for %2 s"),
+    //: Technical alarm: %1 = gateway or source name; its link is down.
+    QT_TRANSLATE_NOOP("AlarmText", "%1: link down"),
+    //: Technical alarm: %1 = gateway or source name, %2 = the reason (technical, shown as is).
+    QT_TRANSLATE_NOOP("AlarmText", "%1: link down (%2)"),
+    //: Technical alarm: %1 = source name; one bed (%2 = its label) is no longer watched.
+    QT_TRANSLATE_NOOP("AlarmText", "%1: link down: 1 bed unwatched (%2)"),
+    //: Technical alarm: %1 = source name, %2 = number of beds (2 or more) no longer watched, %3 = their
+    //: labels.
+    QT_TRANSLATE_NOOP("AlarmText", "%1: link down: %2 beds unwatched (%3)"),
+    //: Technical alarm: %1 = source name, %2 = reason, one bed (%3 = its label) is no longer watched.
+    QT_TRANSLATE_NOOP("AlarmText", "%1: link down (%2): 1 bed unwatched (%3)"),
+    //: Technical alarm: %1 = source name, %2 = reason, %3 = number of beds (2 or more), %4 = their labels.
+    QT_TRANSLATE_NOOP("AlarmText", "%1: link down (%2): %3 beds unwatched (%4)"),
+    //: Technical alarm: the alert manager did not confirm an alarm sent to it. %1 = bed, %2 = the alarm.
+    QT_TRANSLATE_NOOP("AlarmText", "Alert manager: no reply for %1 %2"),
+    //: Technical alarm: the alert manager could not deliver an alarm to a nurse's phone or pager.
+    QT_TRANSLATE_NOOP("AlarmText", "Alert manager: delivery failed"),
+    //: Technical alarm: %1 = the alert manager's reason (technical, shown as is).
+    QT_TRANSLATE_NOOP("AlarmText", "Alert manager: delivery failed (%1)"),
+    //: Technical alarm: %1 = bed, %2 = the alarm that was not delivered to the nurse's phone or pager.
+    QT_TRANSLATE_NOOP("AlarmText", "Alert manager: delivery failed for %1 %2"),
+    //: Technical alarm: %1 = bed, %2 = the alarm not delivered, %3 = the alert manager's reason (as is).
+    QT_TRANSLATE_NOOP("AlarmText", "Alert manager: delivery failed for %1 %2 (%3)"),
+    //: Advisory alarm: NEWS2 (National Early Warning Score 2, keep the name) total %1 calls for an
+    //: emergency response (the rapid response / medical emergency team).
+    QT_TRANSLATE_NOOP("AlarmText", "NEWS2 %1: emergency response"),
+    //: Advisory alarm: NEWS2 total %1 calls for an urgent response (urgent review by a clinician).
+    QT_TRANSLATE_NOOP("AlarmText", "NEWS2 %1: urgent response"),
+    //: Advisory alarm: one NEWS2 parameter scored 3 (the maximum): an urgent review on the ward is due.
+    QT_TRANSLATE_NOOP("AlarmText", "NEWS2: a 3 in one parameter, urgent ward review"),
+    //: ECG rhythm alarm found by the station's own (central) ECG analysis: asystole (no heart activity).
+    QT_TRANSLATE_NOOP("AlarmText", "Asystole (central)"),
+    //: ECG rhythm alarm of the central analysis: a pause = a long gap between heart beats (not "pause the
+    //: alarm").
+    QT_TRANSLATE_NOOP("AlarmText", "Pause (central)"),
+    //: ECG rhythm alarm of the central analysis: extreme bradycardia (very slow heart rate).
+    QT_TRANSLATE_NOOP("AlarmText", "Extreme brady (central)"),
+    //: ECG rhythm alarm of the central analysis: extreme tachycardia (very fast heart rate).
+    QT_TRANSLATE_NOOP("AlarmText", "Extreme tachy (central)"),
+    //: ECG rhythm alarm with the heart rate %1 (beats per minute): extreme bradycardia.
+    QT_TRANSLATE_NOOP("AlarmText", "Extreme brady (central) HR %1"),
+    //: ECG rhythm alarm with the heart rate %1 (beats per minute): extreme tachycardia.
+    QT_TRANSLATE_NOOP("AlarmText", "Extreme tachy (central) HR %1"),
+    //: Technical alarm: the ECG is too noisy (artefacts) for the station's own rhythm analysis, which stops.
+    QT_TRANSLATE_NOOP("AlarmText", "ECG noisy: central analysis suspended"),
+    //: Technical alarm: the bedside monitor's patient (%1 = its patient ID) differs from the patient admitted
+    //: to the bed (%2 = the admitted patient's ID, MRN).
+    QT_TRANSLATE_NOOP("AlarmText", "Patient identity mismatch: monitor %1, admitted %2"),
+    //: Technical alarm: the bedside monitor's patient differs from the patient admitted to the bed.
+    QT_TRANSLATE_NOOP("AlarmText", "Patient identity mismatch"),
+};
+
+// %1..%9 replaced in one pass (QString::arg one by one would re-read a %N inside an argument).
+QString fill(const QString &tmpl, const QStringList &args)
+{
+    QString out;
+    out.reserve(tmpl.size() + 16);
+    for (qsizetype i = 0; i < tmpl.size(); ++i) {
+        const QChar ch = tmpl.at(i);
+        if (ch == QLatin1Char('%') && i + 1 < tmpl.size() && tmpl.at(i + 1) >= QLatin1Char('1') &&
+            tmpl.at(i + 1) <= QLatin1Char('9')) {
+            const int n = tmpl.at(i + 1).unicode() - '1';
+            if (n < args.size()) {
+                out += args.at(n);
+                ++i;
+                continue;
+            }
+        }
+        out += ch;
+    }
+    return out;
+}
+
+struct Matcher
+{
+    const char *source;
+    QRegularExpression re;
+    QList<int> argOrder; // the placeholder number of each capture
+};
+
+// The templates as anchored patterns, the longest literal first (the most specific wins: "link down (%2)"
+// before "link down", whose %2 would swallow the rest).
+const std::vector<Matcher> &matchers()
+{
+    static const std::vector<Matcher> all = [] {
+        std::vector<std::pair<qsizetype, Matcher>> sized;
+        static const QRegularExpression placeholder(QStringLiteral("%([1-9])"));
+        for (const char *src : kTemplates) {
+            const QString t = QString::fromUtf8(src);
+            QString pattern = QStringLiteral("^");
+            QList<int> order;
+            qsizetype at = 0, literal = 0;
+            for (auto it = placeholder.globalMatch(t); it.hasNext();) {
+                const auto m = it.next();
+                pattern += QRegularExpression::escape(t.mid(at, m.capturedStart() - at));
+                literal += m.capturedStart() - at;
+                pattern += QStringLiteral("(.+?)");
+                order << m.captured(1).toInt();
+                at = m.capturedEnd();
+            }
+            pattern += QRegularExpression::escape(t.mid(at)) + QLatin1Char('$');
+            literal += t.size() - at;
+            sized.push_back({literal, Matcher{src, QRegularExpression(pattern), order}});
+        }
+        std::stable_sort(sized.begin(), sized.end(),
+                         [](const auto &a, const auto &b) { return a.first > b.first; });
+        std::vector<Matcher> out;
+        for (auto &s : sized)
+            out.push_back(std::move(s.second));
+        return out;
+    }();
+    return all;
+}
+
+// "%1 high" and its kind are the station's only with a parameter label in %1: a gateway's own "Pressure
+// high" stays as the device sent it.
+bool labelOnly(const char *source)
+{
+    return source[0] == '%' && source[1] == '1' && !QByteArray(source).contains("link down");
+}
+
+bool isLabel(const QString &s)
+{
+    for (const NumericInfo &n : kNumerics)
+        if (s == fromView(n.label) || s == fromView(n.key))
+            return true;
+    return false;
+}
+
+QString translated(const QString &text, int depth)
+{
+    if (text.isEmpty() || depth > 2)
+        return text;
+    for (const Matcher &m : matchers()) {
+        const auto match = m.re.match(text);
+        if (!match.hasMatch() || (labelOnly(m.source) && !isLabel(match.captured(1))))
+            continue;
+        QStringList args;
+        for (int i = 0; i < m.argOrder.size(); ++i) {
+            const int n = m.argOrder.at(i);
+            while (args.size() < n)
+                args << QString();
+            args[n - 1] = translated(match.captured(i + 1), depth + 1);
+        }
+        return fill(QCoreApplication::translate("AlarmText", m.source), args);
+    }
+    return text;
+}
+} // namespace
+
+QString alarmText(const char *englishTemplate, const QStringList &args)
+{
+    Q_ASSERT(std::any_of(std::begin(kTemplates), std::end(kTemplates),
+                         [&](const char *t) { return qstrcmp(t, englishTemplate) == 0; }));
+    return fill(QString::fromUtf8(englishTemplate), args);
+}
+
+QString displayLanguageKey()
+{
+    // What a translated template reads like now: changes with the installed translator.
+    return QCoreApplication::translate("AlarmText", kTemplates[0]) +
+           QCoreApplication::translate("AlarmText", kTemplates[1]);
+}
+
+QString displayText(const QString &englishText)
+{
+    // Models ask for the same few texts many times a second: remembered per language.
+    static QMutex mutex;
+    static QHash<QString, QString> cache;
+    static QString cacheKey;
+    const QString key = displayLanguageKey();
+    QMutexLocker lock(&mutex);
+    if (key != cacheKey) {
+        cache.clear();
+        cacheKey = key;
+    }
+    if (const auto it = cache.constFind(englishText); it != cache.cend())
+        return *it;
+    if (cache.size() > 4096)
+        cache.clear();
+    const QString out = translated(englishText, 0);
+    cache.insert(englishText, out);
+    return out;
+}
+
 QString conditionText(NumericId parameter, Direction direction)
 {
-    QString label = fromView(numericInfo(parameter).label);
+    const QStringList label{fromView(numericInfo(parameter).label)};
     switch (direction) {
     case Direction::High:
-        return label + QStringLiteral(" high");
+        return alarmText("%1 high", label);
     case Direction::Low:
-        return label + QStringLiteral(" low");
+        return alarmText("%1 low", label);
     case Direction::None:
         break;
     }
-    return label + QStringLiteral(" alarm");
+    return alarmText("%1 alarm", label);
 }
 
 QString technicalText(const QString &code)
@@ -126,24 +354,23 @@ QString technicalText(const QString &code)
         const QString key = code.mid(tech::StalePrefix.size());
         for (const NumericInfo &n : kNumerics)
             if (key == fromView(n.key))
-                return fromView(n.label) + QStringLiteral(": no current value");
-        return key + QStringLiteral(": no current value");
+                return alarmText("%1: no current value", {fromView(n.label)});
+        return alarmText("%1: no current value", {key});
     }
     if (code == tech::LinkDown)
-        return QStringLiteral("Gateway link down");
+        return alarmText("Gateway link down");
     if (code == tech::NoData)
-        return QStringLiteral("No data");
+        return alarmText("No data");
     if (code == tech::LeadOff)
-        return QStringLiteral("ECG lead off");
+        return alarmText("ECG lead off");
     if (code == tech::SensorOff)
-        return QStringLiteral(
-            "SpO2 sensor off"); // an unnamed sensor is the pulse oximeter's (it blanks SpO2)
+        return alarmText("SpO2 sensor off"); // an unnamed sensor is the pulse oximeter's (it blanks SpO2)
     if (code == tech::WaveformGap)
-        return QStringLiteral("Waveform gap");
+        return alarmText("Waveform gap");
     if (code == tech::AlertManagerFailed)
-        return QStringLiteral("Alert manager not answering");
+        return alarmText("Alert manager not answering");
     if (code == tech::ArchiveFailed)
-        return QStringLiteral("Archive failure");
+        return alarmText("Archive failure");
     return code;
 }
 

@@ -77,7 +77,7 @@ QVariant ReviewAlarmModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case TextRole:
-        return a.text.isEmpty() ? a.code : a.text;
+        return a.text.isEmpty() ? a.code : alarms::displayText(a.text); // archived English, shown translated
     case AlarmIdRole:
         return a.alarmId;
     case TimeRole:

@@ -85,6 +85,88 @@ const News2Tracker *News2Board::tracker(const QString &bedKey) const
     return it == m_beds.end() ? nullptr : it->get();
 }
 
+namespace {
+// The detail rows in the UI language (the domain's labels and missingText() stay English: they go into the
+// archive and the EHR's notes).
+QString labelText(NewsParam p)
+{
+    switch (p) {
+    case NewsParam::Rr:
+        //: NEWS2 parameter: respiration rate (breaths per minute). Short: a narrow column.
+        return News2Board::tr("Resp rate");
+    case NewsParam::SpO2:
+        //: NEWS2 parameter: oxygen saturation; keep the abbreviation SpO2
+        return News2Board::tr("SpO2");
+    case NewsParam::Oxygen:
+        //: NEWS2 parameter: is the patient breathing room air or given supplemental oxygen (O2)?
+        return News2Board::tr("Air/O2");
+    case NewsParam::SysBp:
+        //: NEWS2 parameter: systolic blood pressure. Short: a narrow column.
+        return News2Board::tr("Sys BP");
+    case NewsParam::Pulse:
+        //: NEWS2 parameter: pulse (heart rate)
+        return News2Board::tr("Pulse");
+    case NewsParam::Consciousness:
+        //: NEWS2 parameter: level of consciousness on the ACVPU scale; keep the abbreviation ACVPU
+        return News2Board::tr("ACVPU");
+    case NewsParam::Temp:
+        //: NEWS2 parameter: body temperature. Short: a narrow column.
+        return News2Board::tr("Temp");
+    case NewsParam::Count:
+        break;
+    }
+    return newsParamLabel(p);
+}
+
+QString responseText(NewsResponse r)
+{
+    switch (r) {
+    case NewsResponse::Zero:
+        //: NEWS2 clinical response for a total of 0: routine monitoring
+        return News2Board::tr("routine");
+    case NewsResponse::Low:
+        //: NEWS2 clinical response "low" (total 1-4): ward-based response
+        return News2Board::tr("low");
+    case NewsResponse::LowMedium:
+        //: NEWS2 clinical response "low-medium" (a 3 in one parameter): urgent ward-based response
+        return News2Board::tr("low-medium");
+    case NewsResponse::Medium:
+        //: NEWS2 clinical response "medium" (total 5-6): urgent response
+        return News2Board::tr("medium");
+    case NewsResponse::High:
+        //: NEWS2 clinical response "high" (total 7 or more): emergency response
+        return News2Board::tr("high");
+    }
+    return {};
+}
+
+QString sourceText(const QString &source)
+{
+    if (source == QLatin1String("monitor"))
+        //: Where a NEWS2 value came from: the bedside monitor (not entered by hand)
+        return News2Board::tr("monitor");
+    if (source.startsWith(QLatin1String("nurse ")))
+        //: Where a NEWS2 value came from: entered by the nurse %1 (a user name)
+        return News2Board::tr("nurse %1").arg(source.mid(6));
+    return source;
+}
+
+QString missingDisplay(const News2Snapshot &s)
+{
+    QStringList parts;
+    for (int i = 0; i < kNewsParamCount; ++i) {
+        const QString label = labelText(static_cast<NewsParam>(i));
+        if (!s.inputs[std::size_t(i)].present())
+            //: NEWS2: this parameter (%1) has no value, so the score is incomplete
+            parts << News2Board::tr("%1 missing").arg(label);
+        else if (s.stale[std::size_t(i)])
+            //: NEWS2: this parameter's (%1) value is too old to count
+            parts << News2Board::tr("%1 stale").arg(label);
+    }
+    return parts.join(QStringLiteral(", "));
+}
+} // namespace
+
 QVariantMap News2Board::details(const QString &bedKey) const
 {
     QVariantMap m;
@@ -94,8 +176,9 @@ QVariantMap News2Board::details(const QString &bedKey) const
     m[QStringLiteral("total")] = s->score.total;
     m[QStringLiteral("complete")] = s->score.complete;
     m[QStringLiteral("response")] = nameOf(s->score.response);
+    m[QStringLiteral("responseText")] = responseText(s->score.response);
     m[QStringLiteral("trend")] = s->trend;
-    m[QStringLiteral("missing")] = s->missingText();
+    m[QStringLiteral("missing")] = missingDisplay(*s);
     m[QStringLiteral("scale2")] = s->scale2;
     m[QStringLiteral("scale2By")] = s->scale2By;
     const News2Tracker *t = tracker(bedKey);
@@ -106,12 +189,13 @@ QVariantMap News2Board::details(const QString &bedKey) const
         const NewsInput &in = s->inputs[std::size_t(i)];
         QVariantMap r;
         r[QStringLiteral("key")] = newsParamKey(p);
-        r[QStringLiteral("label")] = newsParamLabel(p);
+        r[QStringLiteral("label")] = labelText(p);
         r[QStringLiteral("value")] = in.value;
         QString text = QStringLiteral("--");
         if (in.present()) {
             if (p == NewsParam::Oxygen)
-                text = in.value > 0.5 ? QStringLiteral("O2") : QStringLiteral("Air");
+                //: NEWS2: the patient is given supplemental oxygen (O2) / breathes room air
+                text = in.value > 0.5 ? tr("O2") : tr("Air");
             else if (p == NewsParam::Consciousness)
                 text = acvpuKey(static_cast<Acvpu>(std::clamp(int(in.value), 0, 4)));
             else
@@ -124,7 +208,7 @@ QVariantMap News2Board::details(const QString &bedKey) const
         r[QStringLiteral("time")] =
             in.present() ? QDateTime::fromMSecsSinceEpoch(in.timeMs).toString(QStringLiteral("HH:mm"))
                          : QString();
-        r[QStringLiteral("source")] = in.source;
+        r[QStringLiteral("source")] = sourceText(in.source);
         params << r;
     }
     m[QStringLiteral("params")] = params;

@@ -165,6 +165,7 @@ Rectangle {
             objectName: "ackButton"
             Layout.preferredHeight: Theme.touchTarget
             Layout.minimumWidth: Theme.touchTarget
+            //: Acknowledge the alarm (IEC 60601-1-8: the nurse has seen it; it stops the sound, the alarm stays). [A] = keyboard key, keep it
             text: qsTr("Ack [A]")
             enabled: Station.alarmBar.topId.length > 0 && !Station.alarmBar.topAcknowledged
             font.pixelSize: 15
@@ -179,6 +180,7 @@ Rectangle {
             implicitWidth: visible ? implicitContentWidth + leftPadding + rightPadding : 0
             Layout.preferredHeight: Theme.touchTarget
             Layout.minimumWidth: visible ? Theme.touchTarget : 0
+            //: Silence the alarm sound for a while (audio paused, IEC 60601-1-8); the alarms stay shown. [P] = keyboard key
             text: qsTr("Audio pause [P]")
             font.pixelSize: 15
             onClicked: Station.audio.toggle()

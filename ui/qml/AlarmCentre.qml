@@ -239,10 +239,12 @@ Popup {
                     Cell {
                         objectName: "alarmState"
                         width: centre.wState; height: parent.height // qmllint disable unqualified
-                        text: (row.paused ? qsTr("paused") : row.resetBy.length ? qsTr("reset (%1)").arg(row.resetBy) : row.alarmState)
+                        //: Alarm state: the bed's alarms are paused (not signalled at all for a while), not a pause in the ECG
+                        text: (row.paused ? qsTr("paused") : row.resetBy.length ? qsTr("reset (%1)").arg(row.resetBy)
+                                                                                    : (row.model.stateText || row.alarmState))
                               + (row.model.escalated ? qsTr(" \u00B7 escalated") : "")
                               + (row.model.acknowledged ? qsTr(" \u00B7 ack %1").arg(row.model.acknowledgedBy || "") : "")
-                              + (row.model.delivery ? " \u00B7 " + row.model.delivery : "")
+                              + (row.model.delivery ? " \u00B7 " + (row.model.deliveryName || row.model.delivery) : "")
                         color: row.paused || row.resetBy.length ? Theme.text : Theme.textDim
                         font.pixelSize: 15
                         wrapMode: Text.WordWrap
@@ -258,6 +260,7 @@ Popup {
                             visible: row.canAck
                             anchors.verticalCenter: parent.verticalCenter
                             width: 76; height: Theme.touchTarget
+                            //: Short for acknowledge an alarm (the nurse has seen it). Narrow button
                             text: qsTr("Ack"); font.pixelSize: 15
                             onClicked: Station.acknowledge(row.alarmId)
                         }
@@ -267,6 +270,7 @@ Popup {
                             x: 82
                             anchors.verticalCenter: parent.verticalCenter
                             width: 76; height: Theme.touchTarget
+                            //: Clear a latched alarm whose cause has ended (IEC 60601-1-8 alarm reset). Narrow button
                             text: qsTr("Reset"); font.pixelSize: 15
                             onClicked: Station.reset(row.alarmId)
                         }

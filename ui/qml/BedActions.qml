@@ -23,7 +23,9 @@ Flow {
     }
     Button {
         objectName: "pauseBedButton"
+        //: The bed's alarms are paused (alarm paused, IEC 60601-1-8: not signalled) for %1 more (mm:ss); press to turn them back on
         text: actions.paused ? qsTr("Resume alarms (paused %1)").arg(Theme.minSec(actions.pauseRemaining))
+                             //: Turn this bed's alarms off for a few minutes (alarm paused: e.g. while washing the patient), not a pause in the ECG
                              : qsTr("Pause bed alarms")
         font.pixelSize: 16
         height: Theme.touchTarget
@@ -31,6 +33,7 @@ Flow {
     }
     Button {
         objectName: "resetBedButton"
+        //: Clear this bed's latched alarms (alarms that stay on after their cause ended until a nurse resets them)
         text: qsTr("Reset latched")
         font.pixelSize: 16
         height: Theme.touchTarget
@@ -38,6 +41,7 @@ Flow {
     }
     Button {
         objectName: "limitsButton"
+        //: Opens the bed's alarm limits (upper and lower thresholds of each vital sign)
         text: qsTr("Alarm limits\u2026") + (actions.bed && actions.bed.customLimits ? qsTr("  (custom)") : "")
         font.pixelSize: 16
         height: Theme.touchTarget
@@ -46,6 +50,7 @@ Flow {
 
     Button {
         objectName: "handoverButton"
+        //: Opens the shift handover notes of this patient (nurse-to-nurse report at shift change)
         text: qsTr("Handover\u2026")
         font.pixelSize: 16
         height: Theme.touchTarget
@@ -62,6 +67,7 @@ Flow {
     }
     Button {
         objectName: "vitalsButton"
+        //: Opens the vital signs to check and chart into the patient's record (EHR) as validated
         text: qsTr("Validate vitals…")
         font.pixelSize: 16
         height: Theme.touchTarget
@@ -93,7 +99,9 @@ Flow {
         text: qsTr("Print\u2026 [Ctrl+P]")
         shortcut: "Ctrl+P"
         entries: [{ kind: "patient", label: qsTr("Handover (shift report)") },
+                  //: Print a strip: a paper recording of the waveforms (ECG) of the last 20 seconds
                   { kind: "strip", label: qsTr("Alarm strip (last 20 s)"), trigger: Date.now() - 22000 },
+                  //: Print the list of the bed's alarms and events
                   { kind: "events", label: qsTr("Event list") }]
     }
 

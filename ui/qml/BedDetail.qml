@@ -50,7 +50,8 @@ Rectangle {
             objectName: "backButton"
             anchors { left: parent.left; leftMargin: 8; verticalCenter: parent.verticalCenter }
             height: Theme.touchTarget
-            width: 160
+            // Grows with a longer translation (pseudo-localised: 40 % longer) instead of eliding it.
+            width: Math.max(160, implicitWidth)
             text: qsTr("\u25C0  Ward  (Esc)")
             font.pixelSize: 18
             onClicked: detail.back()
@@ -60,7 +61,9 @@ Rectangle {
             objectName: "reviewButton"
             anchors { left: backButton.right; leftMargin: 8; verticalCenter: parent.verticalCenter }
             height: Theme.touchTarget
-            width: 170
+            // Grows with a longer translation (pseudo-localised: 40 % longer) instead of eliding it.
+            width: Math.max(170, implicitWidth)
+            //: Opens the review of the bed's recorded history (full disclosure: waveforms, trends, alarms), not a clinical review. [R] = keyboard key
             text: qsTr("Review  [R]")
             font.pixelSize: 18
             onClicked: detail.reviewing = true

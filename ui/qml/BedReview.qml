@@ -69,6 +69,7 @@ Rectangle {
                 Text {
                     objectName: "reviewTitle"
                     width: parent.width
+                    //: Title of the history review of bed %1 (recorded waveforms, trends, alarms)
                     text: qsTr("Review  \u00B7  %1").arg(reviewModel.bedLabel.length ? reviewModel.bedLabel : (page.bedLabel.length ? page.bedLabel : page.bedKey))
                     color: Theme.text
                     font.family: Theme.fontFamily
@@ -92,6 +93,7 @@ Rectangle {
                 objectName: "reviewTabs"
                 spacing: 6
                 Repeater {
+                    //: Tab: graphs of the vital signs over hours (trend view)
                     model: [qsTr("Trends"), qsTr("Full disclosure"), qsTr("Alarms")]
                     delegate: ReviewButton {
                         required property string modelData
@@ -116,6 +118,7 @@ Rectangle {
                 readonly property var shown: reviewModel.disclosure
                 bedKey: page.bedKey
                 bedLabel: page.bedLabel
+                //: Print a strip: a paper recording of the waveforms (ECG) around the moment shown
                 entries: [{ kind: "strip", label: qsTr("Alarm strip of this moment"),
                             trigger: shown && shown.start > 0 ? Math.round((shown.start + shown.end) / 2) : Date.now() - 22000 },
                           { kind: "disclosure", label: qsTr("Full disclosure of the shown range"),

@@ -34,6 +34,7 @@ Popup {
         width: parent.width
         spacing: 12
         Label {
+            //: Shift handover report (nurse to nurse); I-PASS is the name of the handover method, keep it
             text: qsTr("Handover (I-PASS)")
             font.pixelSize: 22
             font.bold: true

@@ -148,6 +148,7 @@ Popup {
             spacing: 12
             Cap {
                 Layout.fillWidth: true
+                //: Title: the alarm limits (upper and lower thresholds) of bed %1
                 text: qsTr("Alarm limits \u2014 %1").arg(panel.bed ? panel.bed.label + "  " + (panel.bed.patientName || "") : "")
                 font.pixelSize: 22
                 font.bold: true

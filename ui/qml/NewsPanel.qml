@@ -34,7 +34,7 @@ ColumnLayout {
             text: panel.d.total === undefined ? qsTr("NEWS2: no inputs yet")
                 : panel.complete ? qsTr("NEWS2 %1 %2  %3").arg(panel.d.total)
                                        .arg(panel.d.trend > 0 ? "\u2191" : panel.d.trend < 0 ? "\u2193" : "\u2192")
-                                       .arg(panel.d.response)
+                                       .arg(panel.d.responseText || panel.d.response)
                 : qsTr("NEWS2 incomplete (\u2265%1): %2").arg(panel.d.total).arg(panel.d.missing)
             color: panel.complete && panel.responseLevel > 0 ? "black" : Theme.text
             font.family: Theme.fontFamily
@@ -172,6 +172,7 @@ ColumnLayout {
         ComboBox {
             id: paramBox
             objectName: "newsParam"
+            //: Respiration rate (breaths per minute), a NEWS2 parameter. Short: a narrow column
             model: [{ key: "rr", text: qsTr("Resp rate") }, { key: "sbp", text: qsTr("Sys BP") },
                     { key: "pulse", text: qsTr("Pulse") }, { key: "temp", text: qsTr("Temp") },
                     { key: "spo2", text: qsTr("SpO\u2082") }]

@@ -181,6 +181,7 @@ Popup {
         RowLayout {
             visible: panel.admitted
             spacing: 8
+            //: Move the admitted patient to another bed (transfer)
             Label { text: qsTr("Transfer to"); color: "white"; font.pixelSize: 16 }
             ComboBox {
                 id: target
@@ -201,6 +202,7 @@ Popup {
             }
             Button {
                 objectName: "transferButton"
+                //: Button: move the admitted patient to the bed chosen (transfer)
                 text: qsTr("Transfer")
                 enabled: target.currentIndex >= 0
                 font.pixelSize: 16
@@ -220,6 +222,7 @@ Popup {
             spacing: 8
             Button {
                 objectName: "patientSave"
+                //: Button: admit the patient to this bed (start the stay)
                 text: panel.admitted ? qsTr("Save") : qsTr("Admit")
                 font.pixelSize: 16
                 Layout.preferredHeight: Theme.touchTarget
@@ -228,6 +231,7 @@ Popup {
             Button {
                 objectName: "dischargeButton"
                 visible: panel.admitted
+                //: Button: the patient leaves the ward (discharge; ends the stay)
                 text: panel.confirmDischarge ? qsTr("Confirm discharge") : qsTr("Discharge\u2026")
                 font.pixelSize: 16
                 Layout.preferredHeight: Theme.touchTarget

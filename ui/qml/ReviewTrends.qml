@@ -64,6 +64,7 @@ FocusScope {
                 delegate: ReviewButton {
                     required property int modelData
                     objectName: modelData === 0 ? "rangeStay" : "range" + modelData
+                    //: Range: the whole hospital stay of the patient in this bed (since admission)
                     text: modelData === 0 ? qsTr("Stay") : modelData + " h"
                     checkable: true
                     // Lines marked "disable unqualified": qmllint 6.4 reports every id of the enclosing document read from a

@@ -132,6 +132,7 @@ Popup {
             spacing: 8
             Button {
                 objectName: "vitalsSend"
+                //: Confirm the vital signs and send them to the patient's record (EHR charting)
                 text: qsTr("Validate and chart")
                 enabled: panel.vitals.length > 0 && !panel.sending
                 font.pixelSize: 16
