@@ -1,5 +1,6 @@
 // The census wired into the station (see AdtWiring.h).
 #include "AdtWiring.h"
+#include "AlarmText.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,5 +1,6 @@
 // Central ECG analysis into the alarm engine (see EcgWiring.h).
 #include "EcgWiring.h"
+#include "AlarmText.h"
 
 #include <QDateTime>
 

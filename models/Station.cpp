@@ -1,4 +1,5 @@
 #include "Station.h"
+#include "AlarmText.h"
 
 #include "Mdc.h"
 

@@ -1,6 +1,7 @@
 // The alarm engine's inputs: numerics and the station's limit checks, technical conditions (the station's
 // own, the device's, the watchdog's), gateway alarm reports (PCD-04) and alert manager replies (PCD-05).
 #include "AlarmEngineInternal.h"
+#include "AlarmText.h"
 
 #include "Mdc.h"
 

@@ -2,6 +2,7 @@
 // acknowledge, reset, de-escalate), evaluate() and its deadlines, escalation tiers, retirement to history,
 // and the aggregates (priorities, the audio decision) derived from the live conditions.
 #include "AlarmEngineInternal.h"
+#include "AlarmText.h"
 
 #include <algorithm>
 

@@ -1,4 +1,5 @@
 #include "AlarmListModel.h"
+#include "AlarmText.h"
 
 #include <QCoreApplication>
 #include <QSet>

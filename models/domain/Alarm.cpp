@@ -1,4 +1,5 @@
 #include "Alarm.h"
+#include "AlarmText.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -286,12 +287,32 @@ QString translated(const QString &text, int depth)
         const auto match = m.re.match(text);
         if (!match.hasMatch() || (labelOnly(m.source) && !isLabel(match.captured(1))))
             continue;
+        QStringList captured;
+        for (int i = 0; i < m.argOrder.size(); ++i)
+            captured << match.captured(i + 1);
+        // "%1 %2" is ambiguous where %1 has spaces ("Bed 3" + "HR high"): the split whose second part is a
+        // station text wins (the first split otherwise).
+        for (int i = 0; i + 1 < captured.size(); ++i) {
+            const QString joined = captured[i] + QLatin1Char(' ') + captured[i + 1];
+            if (captured[i + 1] != translated(captured[i + 1], depth + 1) ||
+                !QByteArray(m.source).contains(QByteArray("%") + QByteArray::number(m.argOrder[i]) + " %"))
+                continue;
+            for (qsizetype at = joined.indexOf(QLatin1Char(' ')); at > 0;
+                 at = joined.indexOf(QLatin1Char(' '), at + 1)) {
+                const QString tail = joined.mid(at + 1);
+                if (!tail.isEmpty() && translated(tail, depth + 1) != tail) {
+                    captured[i] = joined.left(at);
+                    captured[i + 1] = tail;
+                    break;
+                }
+            }
+        }
         QStringList args;
         for (int i = 0; i < m.argOrder.size(); ++i) {
             const int n = m.argOrder.at(i);
             while (args.size() < n)
                 args << QString();
-            args[n - 1] = translated(match.captured(i + 1), depth + 1);
+            args[n - 1] = translated(captured.at(i), depth + 1);
         }
         return fill(QCoreApplication::translate("AlarmText", m.source), args);
     }

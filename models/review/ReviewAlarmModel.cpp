@@ -1,4 +1,5 @@
 #include "ReviewAlarmModel.h"
+#include "AlarmText.h"
 
 #include <algorithm>
 #include <cmath>

@@ -4,6 +4,7 @@
 // station-made texts only (a gateway's own words stay as sent), and switching back shows English again.
 #include "AlarmListModel.h"
 #include "AlarmSim.h"
+#include "AlarmText.h"
 #include "AlertManagerLink.h"
 #include "AlertManagerWiring.h"
 #include "Mllp.h"
@@ -54,7 +55,8 @@ QString reportReceived(const AlertRequest &request)
     AlertManagerLink link(settings, options);
     link.start();
     link.send(request);
-    QTest::qWaitFor([&] { return !received.isEmpty(); }, 10000);
+    if (!QTest::qWaitFor([&] { return !received.isEmpty(); }, 10000))
+        received = QStringLiteral("nothing received");
     link.stop();
     return received;
 }
