@@ -1,8 +1,9 @@
 // The language switch on the real station window (docs/TRANSLATIONS.md): German, then French, then back to
 // English at run time, without a restart; the top bar's buttons and the alarm centre's headers follow at
 // once; the clock's date follows the locale; in pseudo-localisation (40 % longer) the top bar's buttons
-// and the alarm centre's column headers are not elided. VIGIL_SHOT_DIR=dir saves the ward, a bed and the
-// alarm centre in German and pseudo-localised (docs/img/i18n-*.png).
+// and the alarm centre's column headers are not elided, nor the bed view's header and action buttons.
+// VIGIL_SHOT_DIR=dir saves the ward, a bed and the alarm centre in German and pseudo-localised
+// (docs/img/i18n-*.png).
 #include "QuickItems.h"
 #include "StationApp.h"
 #include "StationWindow.h"
@@ -55,6 +56,27 @@ class I18nWindowTest : public QObject
                 out << i->property("text").toString();
         }
         return out;
+    }
+
+    // A button whose caption does not fit (its content asks for more width than it has: the style's label
+    // elides it) or that lies outside the window (a wrapped row below the screen), "" when it is fine.
+    QString clippedButton(const QString &name) const
+    {
+        QQuickItem *b = visibleItemNamed(root(), name);
+        if (!b)
+            return name + QStringLiteral(" not shown");
+        const QString text = b->property("text").toString();
+        if (b->implicitWidth() > b->width() + 0.5)
+            return QStringLiteral("%1 '%2' clipped: needs %3 px, has %4")
+                .arg(name, text)
+                .arg(b->implicitWidth())
+                .arg(b->width());
+        if (!elided(b).isEmpty())
+            return QStringLiteral("%1 '%2' elided").arg(name, text);
+        const QRectF r = b->mapRectToScene(QRectF(0, 0, b->width(), b->height()));
+        if (r.left() < 0 || r.top() < 0 || r.right() > m_window->width() || r.bottom() > m_window->height())
+            return QStringLiteral("%1 '%2' outside the window").arg(name, text);
+        return {};
     }
 
 private slots:
@@ -116,6 +138,16 @@ private slots:
 
             m_window->setProperty("detailBed", 2);
             QTest::qWait(1200);
+            // The bed view: its header buttons and the bed's actions keep their whole captions on screen.
+            QStringList clipped;
+            for (const QString &button : {QStringLiteral("backButton"), QStringLiteral("reviewButton"),
+                                          QStringLiteral("ackBedButton"), QStringLiteral("pauseBedButton"),
+                                          QStringLiteral("resetBedButton"), QStringLiteral("limitsButton"),
+                                          QStringLiteral("handoverButton"), QStringLiteral("patientButton")})
+                if (const QString why = clippedButton(button); !why.isEmpty())
+                    clipped << why;
+            QVERIFY2(clipped.isEmpty(),
+                     qPrintable(lang + QStringLiteral(" bed view: ") + clipped.join(QStringLiteral("; "))));
             shot(QStringLiteral("i18n-bed-%1.png").arg(lang));
             m_window->setProperty("detailBed", -1);
             QTest::qWait(300);

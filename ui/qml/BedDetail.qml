@@ -146,7 +146,9 @@ Rectangle {
         id: lanes
         objectName: "detailWaves"
         anchors { left: parent.left; top: header.bottom; bottom: parent.bottom; margins: 8 }
-        width: parent.width * 0.68
+        // 62 %: the numerics column beside it needs room for the NEWS2 entries and the bed's action buttons in
+        // longer languages (pseudo-localised, German) without wrapping them below the window at 1920x1080.
+        width: parent.width * 0.62
         bed: detail.bedIndex
         waves: detail.shownWaves
         lineWidth: 2.5
@@ -162,64 +164,79 @@ Rectangle {
         font.bold: true
     }
 
-    Flow {
-        id: numerics
+    // The column scrolls only when its content is taller than the window (a small screen, a long
+    // translation): the action buttons are then reachable rather than cut off below the screen.
+    Flickable {
+        id: numericsScroll
+        objectName: "numericsScroll"
         anchors { left: lanes.right; right: parent.right; top: header.bottom; bottom: parent.bottom
                   leftMargin: 16; topMargin: 12; rightMargin: 12 }
-        spacing: 14
-        readonly property real cellW: (width - spacing) / 2
-        Repeater {
-            model: [
-                { key: "hr", label: "HR", unit: "/min", d: 0, size: 64 },
-                { key: "spo2", label: "SpO\u2082", unit: "%", d: 0, size: 64 },
-                { key: "pulse", label: "Pulse", unit: "/min", d: 0, size: 40 },
-                { key: "rr", label: "RR", unit: "/min", d: 0, size: 40 },
-                { key: "temp", label: "Temp", unit: "\u00B0C", d: 1, size: 40 },
-                { key: "etco2", label: "etCO\u2082", unit: "mmHg", d: 0, size: 40 },
-                { key: "abp_sys", label: "ABP sys", unit: "mmHg", d: 0, size: 32 },
-                { key: "abp_dia", label: "ABP dia", unit: "mmHg", d: 0, size: 32 },
-                { key: "abp_mean", label: "ABP mean", unit: "mmHg", d: 0, size: 32 }
-            ]
-            delegate: NumericBox {
-                required property var modelData
-                // Lines marked "disable unqualified": qmllint 6.4 reports every id of the enclosing document read from a
-                // delegate or inline component; the runtime finds it through the creation context (only Qt 6.5's
-                // `pragma ComponentBehavior: Bound` lets the tooling know).
-                width: numerics.cellW // qmllint disable unqualified
-                key: modelData.key
-                label: modelData.label
-                unit: modelData.unit
-                decimals: modelData.d
-                valueSize: modelData.size
-                color: WavePalette.colorFor(modelData.key.startsWith("abp") ? "abp" : modelData.key)
-                value: detail.bed ? detail.bed[modelData.key] : NaN // qmllint disable unqualified
-                stale: detail.bed ? detail.bed[modelData.key + "Stale"] : true // qmllint disable unqualified
-                time: detail.bed ? detail.bed[modelData.key + "Time"] : undefined // qmllint disable unqualified
-                blank: detail.bed ? (detail.bed[modelData.key + "Blank"] || "") : "" // qmllint disable unqualified
-                alarm: detail.bed ? (detail.bed[modelData.key + "Alarm"] || 0) : 0 // qmllint disable unqualified
+        contentWidth: width
+        contentHeight: numerics.implicitHeight
+        interactive: contentHeight > height
+        boundsBehavior: Flickable.StopAtBounds
+        clip: interactive
+        ScrollBar.vertical: ScrollBar { policy: numericsScroll.interactive ? ScrollBar.AlwaysOn : ScrollBar.AlwaysOff }
+        Flow {
+            id: numerics
+            width: numericsScroll.width
+            spacing: 14
+            readonly property real cellW: (width - spacing) / 2
+            // The three ABP values share one row: the column keeps room for the NEWS2 entries and the actions.
+            readonly property real cellW3: (width - 2 * spacing) / 3
+            Repeater {
+                model: [
+                    { key: "hr", label: "HR", unit: "/min", d: 0, size: 64 },
+                    { key: "spo2", label: "SpO\u2082", unit: "%", d: 0, size: 64 },
+                    { key: "pulse", label: "Pulse", unit: "/min", d: 0, size: 40 },
+                    { key: "rr", label: "RR", unit: "/min", d: 0, size: 40 },
+                    { key: "temp", label: "Temp", unit: "\u00B0C", d: 1, size: 40 },
+                    { key: "etco2", label: "etCO\u2082", unit: "mmHg", d: 0, size: 40 },
+                    { key: "abp_sys", label: "ABP sys", unit: "mmHg", d: 0, size: 32 },
+                    { key: "abp_dia", label: "ABP dia", unit: "mmHg", d: 0, size: 32 },
+                    { key: "abp_mean", label: "ABP mean", unit: "mmHg", d: 0, size: 32 }
+                ]
+                delegate: NumericBox {
+                    required property var modelData
+                    // Lines marked "disable unqualified": qmllint 6.4 reports every id of the enclosing document read from a
+                    // delegate or inline component; the runtime finds it through the creation context (only Qt 6.5's
+                    // `pragma ComponentBehavior: Bound` lets the tooling know).
+                    width: modelData.key.startsWith("abp") ? numerics.cellW3 : numerics.cellW // qmllint disable unqualified
+                    key: modelData.key
+                    label: modelData.label
+                    unit: modelData.unit
+                    decimals: modelData.d
+                    valueSize: modelData.size
+                    color: WavePalette.colorFor(modelData.key.startsWith("abp") ? "abp" : modelData.key)
+                    value: detail.bed ? detail.bed[modelData.key] : NaN // qmllint disable unqualified
+                    stale: detail.bed ? detail.bed[modelData.key + "Stale"] : true // qmllint disable unqualified
+                    time: detail.bed ? detail.bed[modelData.key + "Time"] : undefined // qmllint disable unqualified
+                    blank: detail.bed ? (detail.bed[modelData.key + "Blank"] || "") : "" // qmllint disable unqualified
+                    alarm: detail.bed ? (detail.bed[modelData.key + "Alarm"] || 0) : 0 // qmllint disable unqualified
+                }
             }
-        }
-        NibpBox {
-            width: numerics.width
-            height: implicitHeight + 10
-            sys: detail.bed ? detail.bed.nibp_sys : NaN
-            dia: detail.bed ? detail.bed.nibp_dia : NaN
-            mean: detail.bed ? detail.bed.nibp_mean : NaN
-            stale: detail.bed ? detail.bed.nibp_sysStale : true
-            time: detail.bed ? detail.bed.nibp_sysTime : undefined
-            blank: detail.bed ? (detail.bed.nibp_sysBlank || "") : ""
-            alarm: detail.bed ? Math.max(detail.bed.nibp_sysAlarm || 0, detail.bed.nibp_diaAlarm || 0, detail.bed.nibp_meanAlarm || 0) : 0
-            inline: false
-            valueSize: 40
-        }
-        NewsPanel {
-            width: numerics.width
-            bedKey: detail.bedIndex >= 0 ? Station.beds.bedKey(detail.bedIndex) : ""
-        }
-        BedActions {
-            width: numerics.width
-            bedIndex: detail.bedIndex
-            bed: detail.bed
+            NibpBox {
+                width: numerics.width
+                height: implicitHeight + 10
+                sys: detail.bed ? detail.bed.nibp_sys : NaN
+                dia: detail.bed ? detail.bed.nibp_dia : NaN
+                mean: detail.bed ? detail.bed.nibp_mean : NaN
+                stale: detail.bed ? detail.bed.nibp_sysStale : true
+                time: detail.bed ? detail.bed.nibp_sysTime : undefined
+                blank: detail.bed ? (detail.bed.nibp_sysBlank || "") : ""
+                alarm: detail.bed ? Math.max(detail.bed.nibp_sysAlarm || 0, detail.bed.nibp_diaAlarm || 0, detail.bed.nibp_meanAlarm || 0) : 0
+                inline: false
+                valueSize: 40
+            }
+            NewsPanel {
+                width: numerics.width
+                bedKey: detail.bedIndex >= 0 ? Station.beds.bedKey(detail.bedIndex) : ""
+            }
+            BedActions {
+                width: numerics.width
+                bedIndex: detail.bedIndex
+                bed: detail.bed
+            }
         }
     }
 

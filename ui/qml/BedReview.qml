@@ -60,7 +60,7 @@ Rectangle {
                 id: backButton
                 objectName: "backButton"
                 text: qsTr("\u25C0  Back  (Esc)")
-                Layout.preferredWidth: 170
+                Layout.preferredWidth: Math.max(170, implicitWidth) // a longer translation is not elided
                 onClicked: page.back()
             }
             Column {

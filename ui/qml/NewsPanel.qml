@@ -178,6 +178,8 @@ ColumnLayout {
                     { key: "spo2", text: qsTr("SpO\u2082") }]
             textRole: "text"
             valueRole: "key"
+            // As wide as its longest parameter name (a longer translation is not cut in the closed box).
+            implicitContentWidthPolicy: ComboBox.WidestText
             Layout.preferredHeight: Theme.touchTarget
             font.pixelSize: 15
         }

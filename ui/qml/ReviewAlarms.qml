@@ -16,7 +16,7 @@ FocusScope {
     function fmtWhen(t) {
         const d = new Date(t);
         return d.toDateString() === new Date().toDateString() ? Qt.formatTime(d, "HH:mm:ss")
-                                                              : Qt.formatDateTime(d, "ddd dd.MM.  HH:mm:ss");
+                                                              : d.toLocaleString(Qt.locale(Station.ui.localeName), "ddd dd.MM.  HH:mm:ss"); // weekday in the UI language
     }
     function fmtDuration(ms) {
         const s = Math.max(0, Math.round(ms / 1000));

@@ -110,7 +110,7 @@ FocusScope {
                 horizontalAlignment: Text.AlignRight
                 text: disclosure.jumpError.length ? disclosure.jumpError
                       : disclosure.stripModel && disclosure.stripModel.loaded
-                        ? Qt.formatDateTime(new Date(stripArea.view.visibleStart), "ddd HH:mm:ss") + " \u2013 "
+                        ? new Date(stripArea.view.visibleStart).toLocaleString(Qt.locale(Station.ui.localeName), "ddd HH:mm:ss") + " \u2013 "
                           + Qt.formatTime(new Date(stripArea.view.visibleEnd), "HH:mm:ss") + "   25 mm/s"
                         : ""
                 color: disclosure.jumpError.length ? Theme.warning : Theme.text

@@ -33,7 +33,7 @@ Item {
     function label(t) {
         const d = new Date(t);
         if (step >= 36e5 && d.getHours() === 0 && d.getMinutes() === 0)
-            return Qt.formatDate(d, "ddd dd.MM.");
+            return d.toLocaleDateString(Qt.locale(Station.ui.localeName), "ddd dd.MM.");
         return Qt.formatTime(d, step < 6e4 ? "HH:mm:ss" : "HH:mm");
     }
     implicitHeight: fontSize + 14

@@ -30,8 +30,8 @@ FocusScope {
     function fmtWindow(a, b) {
         const da = new Date(a), db = new Date(b);
         const sameDay = da.toDateString() === db.toDateString();
-        return Qt.formatDateTime(da, "ddd HH:mm") + " \u2013 "
-               + (sameDay ? Qt.formatTime(db, "HH:mm") : Qt.formatDateTime(db, "ddd HH:mm"));
+        return da.toLocaleString(Qt.locale(Station.ui.localeName), "ddd HH:mm") + " \u2013 "
+               + (sameDay ? Qt.formatTime(db, "HH:mm") : db.toLocaleString(Qt.locale(Station.ui.localeName), "ddd HH:mm"));
     }
 
     Keys.onLeftPressed: review.pan(-0.25)
