@@ -1,0 +1,74 @@
+// Active/standby for a redundant pair of stations (issue 16, part 3): a lease in a JetStream key-value
+// bucket (VIGIL_LEASES, replicated like the alarm stream, TTL = the lease time, one value per key).
+//
+// The holder writes its name under the unit's key every ttl/4 with a compare-and-set on the revision it
+// last wrote (kvStore_Update); a station without the lease tries to create the key every ttl/8
+// (kvStore_Create succeeds only when the key is absent, i.e. when the holder's last write has aged out of
+// the bucket). So the standby takes over between ttl and ttl + ttl/8 after the active's last renewal.
+// A holder that cannot renew (it lost the cluster, or another station holds the key) says so at once and
+// stops acting as the active one; the bucket decides, never a local clock.
+//
+// Its own connection and thread ("lease"): a renewal never waits behind an alarm publication that is
+// retried through a server loss on the link's thread.
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+struct __natsConnection;
+struct __natsOptions;
+struct __jsCtx;
+struct __kvStore;
+class QTimer;
+
+namespace vigil::cluster {
+
+struct LeaseSettings
+{
+    QStringList servers;
+    QString caFile, certFile, keyFile;
+    QString key;    // the unit's key in the bucket (subject tokens: "<hospital>.<unit>")
+    QString holder; // this station's name (the value)
+    int ttlMs = 3000;
+    int replicas = 3;
+};
+
+inline constexpr char kLeaseBucket[] = "VIGIL_LEASES";
+
+class ClusterLease : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ClusterLease(LeaseSettings settings, QObject *parent = nullptr);
+    ~ClusterLease() override;
+
+public slots:
+    void start();
+    void stop();
+
+signals:
+    // held: this station is the active one; holder: who is (empty when unknown, e.g. no cluster)
+    void leaseChanged(bool held, const QString &holder);
+    void problem(const QString &detail);
+
+private:
+    void tick();
+    bool bind();
+    void setState(bool held, const QString &holder);
+
+    LeaseSettings m_settings;
+    __natsOptions *m_opts = nullptr;
+    __natsConnection *m_conn = nullptr;
+    __jsCtx *m_js = nullptr;
+    __kvStore *m_kv = nullptr;
+    QTimer *m_timer = nullptr;
+    quint64 m_revision = 0; // of our last write while we hold the lease
+    bool m_held = false;
+    QString m_holder;
+    bool m_reported = false;
+    bool m_lastHeld = false; // as last reported
+    qint64 m_nextRenewMs = 0;
+};
+
+} // namespace vigil::cluster
