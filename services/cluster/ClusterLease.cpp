@@ -124,39 +124,64 @@ void ClusterLease::tick()
 {
     if (!m_conn)
         return;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    // Held and still inside the lease as last renewed (less a margin: the bucket lets the partner in at
+    // lastRenew + ttl at the earliest). A failover between servers or a leader election of the bucket
+    // (seconds) must not hand the unit over; a loss that lasts does, before the partner can take it.
+    const bool inTime = m_held && now - m_lastRenewMs < m_settings.ttlMs - m_settings.ttlMs / 8;
     if (natsConnection_Status(m_conn) != NATS_CONN_STATUS_CONNECTED || !bind()) {
-        // No cluster: nobody here can say who holds the lease; ours runs out in the bucket meanwhile.
-        setState(false, QString());
+        if (!inTime)
+            setState(false, QString()); // nobody here can say who holds it
         return;
     }
     const QByteArray key = m_settings.key.toUtf8(), me = m_settings.holder.toUtf8();
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const int len = static_cast<int>(me.size());
+    uint64_t rev = 0;
     if (m_held) {
         if (now < m_nextRenewMs)
             return;
-        uint64_t rev = 0;
-        if (kvStore_Update(&rev, m_kv, key.constData(), me.constData(), static_cast<int>(me.size()),
-                           m_revision) == NATS_OK) {
-            m_revision = rev;
-            m_nextRenewMs = now + m_settings.ttlMs / 4;
+        if (kvStore_Update(&rev, m_kv, key.constData(), me.constData(), len, m_revision) == NATS_OK) {
+            renewed(rev, now);
             return;
         }
-        m_held = false; // aged out, or taken: fall through and look
-    }
-    uint64_t rev = 0;
-    if (kvStore_Create(&rev, m_kv, key.constData(), me.constData(), static_cast<int>(me.size())) == NATS_OK) {
-        m_revision = rev;
-        m_nextRenewMs = now + m_settings.ttlMs / 4;
+    } else if (kvStore_Create(&rev, m_kv, key.constData(), me.constData(), len) == NATS_OK) {
+        renewed(rev, now);
         setState(true, m_settings.holder);
         return;
     }
+    // Who holds it?
     QString holder;
+    uint64_t holderRev = 0;
+    bool known = false;
     kvEntry *e = nullptr;
-    if (kvStore_Get(&e, m_kv, key.constData()) == NATS_OK && e) {
+    const natsStatus g = kvStore_Get(&e, m_kv, key.constData());
+    if (g == NATS_OK && e) {
         holder = QString::fromUtf8(static_cast<const char *>(kvEntry_Value(e)), kvEntry_ValueLen(e));
+        holderRev = kvEntry_Revision(e);
+        known = true;
         kvEntry_Destroy(e);
+    } else if (g == NATS_NOT_FOUND) {
+        known = true; // nobody (Create failed for another reason: tried again at the next tick)
     }
-    setState(false, holder);
+    if (known && holder == m_settings.holder && holderRev) {
+        // Ours: a renewal that failed on the way, or this station restarted within its own lease.
+        if (kvStore_Update(&rev, m_kv, key.constData(), me.constData(), len, holderRev) == NATS_OK) {
+            renewed(rev, now);
+            setState(true, m_settings.holder);
+            return;
+        }
+    }
+    if (known && holder != m_settings.holder)
+        setState(false, holder);
+    else if (!inTime)
+        setState(false, known ? holder : QString());
+}
+
+void ClusterLease::renewed(quint64 revision, qint64 now)
+{
+    m_revision = revision;
+    m_lastRenewMs = now;
+    m_nextRenewMs = now + m_settings.ttlMs / 4;
 }
 
 void ClusterLease::setState(bool held, const QString &holder)

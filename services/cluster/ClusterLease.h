@@ -5,8 +5,10 @@
 // last wrote (kvStore_Update); a station without the lease tries to create the key every ttl/8
 // (kvStore_Create succeeds only when the key is absent, i.e. when the holder's last write has aged out of
 // the bucket). So the standby takes over between ttl and ttl + ttl/8 after the active's last renewal.
-// A holder that cannot renew (it lost the cluster, or another station holds the key) says so at once and
-// stops acting as the active one; the bucket decides, never a local clock.
+// A holder whose renewal fails because another station holds the key says so at once; one that cannot
+// reach the cluster (a server failover, a leader election of the bucket) keeps the unit until its lease,
+// as last renewed, is nearly over (ttl - ttl/8), and then stops acting as the active one: before the
+// bucket can let the partner in. A station that restarts within its own lease takes it back.
 //
 // Its own connection and thread ("lease"): a renewal never waits behind an alarm publication that is
 // retried through a server loss on the link's thread.
@@ -56,6 +58,7 @@ private:
     void tick();
     bool bind();
     void setState(bool held, const QString &holder);
+    void renewed(quint64 revision, qint64 now);
 
     LeaseSettings m_settings;
     __natsOptions *m_opts = nullptr;
@@ -69,6 +72,7 @@ private:
     bool m_reported = false;
     bool m_lastHeld = false; // as last reported
     qint64 m_nextRenewMs = 0;
+    qint64 m_lastRenewMs = 0;
 };
 
 } // namespace vigil::cluster

@@ -1,13 +1,15 @@
 #!/usr/bin/python3
 """Issue 16, part 3: a redundant pair (active/standby) for one unit, decided by a lease in the cluster's
-JetStream key-value bucket, on a real 3-node NATS cluster; the active station is killed with SIGKILL.
+JetStream key-value bucket, on a real 3-node NATS cluster; one NATS server, then the active station are
+killed with SIGKILL.
 
 Stations A and B both ingest unit ICU1 ([cluster] redundant = true, lease_ms = 3000); A starts first and
 takes the lease, B is standby; C watches ICU1. Before the kill: A publishes, B publishes nothing; a
 sensor-off on bed 1 is acknowledged by a command another station sends (on the wire, as a station's link
 does), so it is acknowledged at A, at the standby B and at C; a lead-off on bed 4 starts and ends.
-Then A is killed with SIGKILL. B gets the lease when A's last renewal ages out: measured (kill -> B active,
-from B's own clock: "role_since"), and at C (kill -> first data of the bed from B). Alarms that start while
+Then one NATS server is killed with SIGKILL: the pair stays as it is. Then A is killed with SIGKILL. B
+gets the lease when A's last renewal ages out: measured (kill -> B active, from B's own clock:
+"role_since"), and at C (kill -> first data of the bed from B). Alarms that start while
 nobody is active (B's scenarios only: A is dead by then) reach C once B is active, the short one with its
 end. At C afterwards: the acknowledged sensor-off is the same condition, still acknowledged (not raised
 again), bed 4's lead-off is there once (not published again), and no event was applied twice.
@@ -27,7 +29,7 @@ from vigiltest import Station, check, finish  # noqa: E402
 
 vigil = sys.argv[1]
 runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 1
-K = 16  # seconds after B starts when A is killed
+K = 22  # seconds after B starts when A is killed
 figures = []
 
 
@@ -81,8 +83,9 @@ def run_once(run):
         sa = a.state(timeout=30, predicate=lambda s: cl(s).get("role") == "active")
         check("A (started first) holds the lease: active", cl(sa).get("role") == "active", cl(sa))
         # B's own scenarios include what happens while A is dead: a lead-off on bed 2 that lasts, and a
-        # sensor-off on bed 3 that starts and ends before B can take over.
-        b = station("B", "ICU1", scenarios=common + [f"2:lead_off@{K + 1}+40", f"3:sensor_off@{K}+2"],
+        # sensor-off on bed 3 that starts 0.2 s after the kill and ends 1.2 s later, before B can take over
+        # (the lease ages out at the earliest 2.25 s after the kill).
+        b = station("B", "ICU1", scenarios=common + [f"2:lead_off@{K + 1}+40", f"3:sensor_off@{K - 0.3}+1.2"],
                     redundant=True)
         t_b = time.time()
         c = station("C", "ICU3", watch=["ICU1"])
@@ -126,7 +129,18 @@ def run_once(run):
         bed1 = next((x for x in sc.get("beds", []) if x["key"] == "ICU1/SIM^01"), {})
         check("C shows bed 1 from A", bed1.get("source") == "cluster:A", bed1.get("source"))
 
-        # Kill the active station.
+        # First one NATS server of three (kill -9): the pair must not change hands over a failover.
+        victim = cluster.nodes[0]["name"]
+        cluster.kill9(victim)
+        t_server = time.time()
+        print(f"killed NATS server {victim} with SIGKILL at B+{t_server - t_b:.1f} s")
+        time.sleep(max(0.0, t_b + K - 3 - time.time()))
+        sa, sb = a.state(timeout=3), b.state(timeout=3)
+        check(f"after losing server {victim} for {time.time() - t_server:.1f} s (lease 3 s): A still active, "
+              "B still standby, no takeover", cl(sa).get("role") == "active" and cl(sb).get("role") == "standby"
+              and cl(sb).get("takeovers") == 0 and cl(sa).get("takeovers") == 1, (cl(sa), cl(sb)))
+
+        # Then the active station.
         wait = t_b + K - 0.5 - time.time()
         if wait > 0:
             time.sleep(wait)
@@ -149,7 +163,7 @@ def run_once(run):
 
         def settled(s):
             return [x for x in conds(s, "ICU1/SIM^02", "lead_off") if x["state"] == "active"] and \
-                conds(s, "ICU1/SIM^03", "sensor_off")
+                [x for x in conds(s, "ICU1/SIM^03", "sensor_off") if x["state"] != "active"]
         sc = c.state(timeout=15, predicate=settled)
         first = conds(sc, "ICU1/SIM^01", "sensor_off")
         check("C: the sensor-off on bed 1 is still one condition, active and acknowledged (not raised again)",
@@ -163,7 +177,7 @@ def run_once(run):
         lead4 = conds(sc, "ICU1/SIM^04", "lead_off")
         check("C: bed 4's lead-off is there once (B did not publish it again)", len(lead4) == 1, lead4)
         check("C: no alarm event applied twice", cl(sc).get("alarm_events_duplicate") == 0, cl(sc))
-        sb = b.state(timeout=5)
+        sb = b.state(timeout=5, predicate=lambda s: cl(s).get("data_messages", 0) > 0)
         check("B publishes the unit's data now", cl(sb).get("data_messages", 0) > 0, cl(sb))
         figures.append((takeover_ms, seen_ms))
     finally:
