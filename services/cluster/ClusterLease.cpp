@@ -144,7 +144,8 @@ void ClusterLease::tick()
             renewed(rev, now);
             return;
         }
-    } else if (kvStore_Create(&rev, m_kv, key.constData(), me.constData(), len) == NATS_OK) {
+    } else if (mayCreate(key, now) &&
+               kvStore_Create(&rev, m_kv, key.constData(), me.constData(), len) == NATS_OK) {
         renewed(rev, now);
         setState(true, m_settings.holder);
         return;
@@ -177,10 +178,31 @@ void ClusterLease::tick()
         setState(false, known ? holder : QString());
 }
 
+bool ClusterLease::mayCreate(const QByteArray &key, qint64 now)
+{
+    // The station that held the lease until lately (its renewals failed through a failover or the
+    // bucket's leader election, and the key aged out meanwhile) takes it back at once; any other waits
+    // until the key has been seen absent for lease/4, so the old holder wins that race if it is alive.
+    if (m_lastRenewMs && now - m_lastRenewMs < 2LL * m_settings.ttlMs)
+        return true;
+    kvEntry *e = nullptr;
+    const natsStatus g = kvStore_Get(&e, m_kv, key.constData());
+    if (e)
+        kvEntry_Destroy(e);
+    if (g != NATS_NOT_FOUND) {
+        m_absentSinceMs = 0;
+        return g != NATS_OK; // present: not ours to create (an error: Create decides)
+    }
+    if (!m_absentSinceMs)
+        m_absentSinceMs = now;
+    return now - m_absentSinceMs >= m_settings.ttlMs / 4;
+}
+
 void ClusterLease::renewed(quint64 revision, qint64 now)
 {
     m_revision = revision;
     m_lastRenewMs = now;
+    m_absentSinceMs = 0;
     m_nextRenewMs = now + m_settings.ttlMs / 4;
 }
 

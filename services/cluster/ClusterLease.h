@@ -4,7 +4,9 @@
 // The holder writes its name under the unit's key every ttl/4 with a compare-and-set on the revision it
 // last wrote (kvStore_Update); a station without the lease tries to create the key every ttl/8
 // (kvStore_Create succeeds only when the key is absent, i.e. when the holder's last write has aged out of
-// the bucket). So the standby takes over between ttl and ttl + ttl/8 after the active's last renewal.
+// the bucket), once it has seen the key absent for ttl/4 (a holder whose renewals failed through a
+// failover takes its key back first). So the standby takes over between ttl + ttl/4 and ttl + 3/8 ttl
+// after the active one's last renewal.
 // A holder whose renewal fails because another station holds the key says so at once; one that cannot
 // reach the cluster (a server failover, a leader election of the bucket) keeps the unit until its lease,
 // as last renewed, is nearly over (ttl - ttl/8), and then stops acting as the active one: before the
@@ -14,6 +16,7 @@
 // retried through a server loss on the link's thread.
 #pragma once
 
+#include <QByteArray>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -59,6 +62,7 @@ private:
     bool bind();
     void setState(bool held, const QString &holder);
     void renewed(quint64 revision, qint64 now);
+    bool mayCreate(const QByteArray &key, qint64 now);
 
     LeaseSettings m_settings;
     __natsOptions *m_opts = nullptr;
@@ -73,6 +77,7 @@ private:
     bool m_lastHeld = false; // as last reported
     qint64 m_nextRenewMs = 0;
     qint64 m_lastRenewMs = 0;
+    qint64 m_absentSinceMs = 0; // the key first seen absent (by a station that did not hold it lately)
 };
 
 } // namespace vigil::cluster

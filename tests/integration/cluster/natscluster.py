@@ -98,7 +98,7 @@ cluster {{
 
     def jsz(self, n):
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{n['http']}/jsz?streams=true&config=true", timeout=2) as r:
+            with urllib.request.urlopen(f"http://127.0.0.1:{n['http']}/jsz?accounts=true&streams=true&config=true", timeout=2) as r:
                 return json.load(r)
         except Exception:
             return {}
