@@ -183,15 +183,15 @@ bool ClusterLease::mayCreate(const QByteArray &key, qint64 now)
     // The station that held the lease until lately (its renewals failed through a failover or the
     // bucket's leader election, and the key aged out meanwhile) takes it back at once; any other waits
     // until the key has been seen absent for lease/4, so the old holder wins that race if it is alive.
-    if (m_lastRenewMs && now - m_lastRenewMs < 2LL * m_settings.ttlMs)
+    if (m_lastRenewMs && now - m_lastRenewMs < 4LL * m_settings.ttlMs)
         return true;
     kvEntry *e = nullptr;
     const natsStatus g = kvStore_Get(&e, m_kv, key.constData());
     if (e)
         kvEntry_Destroy(e);
     if (g != NATS_NOT_FOUND) {
-        m_absentSinceMs = 0;
-        return g != NATS_OK; // present: not ours to create (an error: Create decides)
+        m_absentSinceMs = 0; // present, or not known (no leader of the bucket yet): wait
+        return false;
     }
     if (!m_absentSinceMs)
         m_absentSinceMs = now;
