@@ -15,9 +15,22 @@
 // owner's engine governs them.
 //
 // Losing the cluster raises a station technical condition; monitoring of the own gateways goes on.
+//
+// Redundant pair ([cluster] redundant = true; docs/SCALE.md "Redundancy"): two stations ingest the same unit
+// and a lease in the cluster (cluster::ClusterLease) makes one active. The active one publishes as above,
+// its events carrying the pair's name (the unit) as `group`, and its condition ids prefixed with its name.
+// The standby publishes nothing: it reads the active one's events from the alarm stream and binds each to
+// its own condition of the same kind (bed, code, direction) with the nearest onset, takes over the active
+// one's acknowledgements and bed pauses, and applies commands viewers send to the pair. When it takes the
+// lease it publishes only the difference between its own conditions and what the active one published,
+// under the ids the active one used: a bound condition keeps its id, acknowledgement and escalation at
+// every viewer (not raised again); one that ended meanwhile ends; one the active one never published
+// (it started while nobody was active) is started. Viewers key a pair's conditions by group and id, and the
+// bed's owner shown switches to the new active station with its data.
 #pragma once
 
 #include "ClusterConfig.h"
+#include "ClusterLease.h"
 #include "ClusterLink.h"
 #include "ClusterWire.h"
 #include "Ingest.h"
@@ -31,6 +44,7 @@
 #include <QSet>
 #include <QThread>
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -63,6 +77,20 @@ private:
     void onConnection(bool up, const QString &detail);
     void afterEvaluation();
     void publishStats();
+    // Redundancy (see above)
+    void onLease(bool held, const QString &holder);
+    void onPartnerEvent(const cluster::AlarmEvent &e);
+    void standbyCondition(const alarms::AlarmCondition &c);
+    QString publishedId(const QString &localId) const;
+    QString localIdOf(const QString &publishedId) const;
+    bool ownsCommand(const QString &station) const
+    {
+        return station == m_name || (m_config.redundant && station == m_unit);
+    }
+    void publishPause(const QString &bedKey, qint64 untilMs);
+    void relayPauses();
+    void evaluateSoon();
+    void updateStatus();
     QString remoteKey(const QString &unit, const QString &bedKey) const { return unit + u'/' + bedKey; }
 
     Station *m_station;
@@ -72,7 +100,25 @@ private:
     quint64 m_seq = 0;
     std::unique_ptr<QThread> m_thread;
     cluster::ClusterLink *m_link = nullptr; // lives on m_thread
-    QObject *m_flusher = nullptr;           // lives on m_thread: the batch timer
+    std::unique_ptr<QThread> m_leaseThread;
+    cluster::ClusterLease *m_lease = nullptr; // lives on m_leaseThread (redundant pairs only)
+    std::atomic<bool> m_active{true};         // publishes the own unit (always, unless a standby)
+    QString m_holder;                         // the pair's active station, as the lease says
+    qint64 m_roleSinceMs = 0;
+    int m_takeovers = 0;
+    bool m_evaluateQueued = false;
+    // Standby side: the active one's conditions by the id it published.
+    struct Partner
+    {
+        QString id, identity, localId, acknowledgedBy, station;
+        qint64 onsetMs = 0;
+        bool active = false, acknowledged = false, escalated = false, ackRelayed = false;
+    };
+    QHash<QString, Partner> m_partner;
+    QHash<QString, QString> m_alias;      // own condition id -> the id the active one published it under
+    QHash<QString, qint64> m_ownPause;    // own bed -> alarm pause end last published
+    QHash<QString, qint64> m_remotePause; // remote bed -> alarm pause end as its owner said / we sent
+    QObject *m_flusher = nullptr;         // lives on m_thread: the batch timer
     std::vector<std::unique_ptr<IngestSink>> m_taps;
 
     std::mutex m_batchMutex;
@@ -81,7 +127,8 @@ private:
 
     std::mutex m_remoteMutex; // libnats thread: beds seen, owners (for ClusterState on the GUI thread)
     QSet<QString> m_remoteSeen;
-    QHash<QString, qint64> m_nextBlockUs; // per remote bed and wave: where the next block should start
+    QHash<QString, QString> m_remoteOwner; // remote bed -> station whose data came last
+    QHash<QString, qint64> m_nextBlockUs;  // per remote bed and wave: where the next block should start
 
     // Owner side: what was last published of each own condition.
     struct Seen

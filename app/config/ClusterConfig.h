@@ -18,6 +18,12 @@ struct ClusterConfig
     QString tlsCa, tlsCert, tlsKey; // client certificate for the cluster's TLS
     int replicas = 3;               // the alarm stream's replicas (R3 on a 3-node cluster)
     int batchMs = 250;              // numerics and waveform batches per bed
+    // Redundancy: this station is one of a pair ingesting the same unit; a lease in the cluster (JetStream
+    // key-value bucket VIGIL_LEASES, key "<hospital>.<unit>") decides which one publishes (active) and which
+    // one follows the active one's alarm state (standby). leaseMs: how long an active station that stopped
+    // renewing keeps the unit (takeover time).
+    bool redundant = false;
+    int leaseMs = 3000;
     bool enabled() const { return !servers.isEmpty(); }
 };
 

@@ -10,7 +10,7 @@ void readCluster(ConfigSection &s, ClusterConfig &c)
     s.allowOnly({QStringLiteral("servers"), QStringLiteral("hospital"), QStringLiteral("unit"),
                  QStringLiteral("watch"), QStringLiteral("publish"), QStringLiteral("tls_ca"),
                  QStringLiteral("tls_cert"), QStringLiteral("tls_key"), QStringLiteral("replicas"),
-                 QStringLiteral("batch_ms")});
+                 QStringLiteral("batch_ms"), QStringLiteral("redundant"), QStringLiteral("lease_ms")});
     s.read(QStringLiteral("servers"), c.servers, QStringLiteral("server URL"));
     s.read(QStringLiteral("hospital"), c.hospital);
     s.read(QStringLiteral("unit"), c.unit);
@@ -21,6 +21,8 @@ void readCluster(ConfigSection &s, ClusterConfig &c)
     s.read(QStringLiteral("tls_key"), c.tlsKey);
     s.read(QStringLiteral("replicas"), c.replicas, 1, 5);
     s.read(QStringLiteral("batch_ms"), c.batchMs, 20, 5000);
+    s.read(QStringLiteral("redundant"), c.redundant);
+    s.read(QStringLiteral("lease_ms"), c.leaseMs, 1000, 60000);
     if (!s.ok())
         return;
     for (const QString &url : c.servers)
@@ -30,6 +32,9 @@ void readCluster(ConfigSection &s, ClusterConfig &c)
         }
     if (c.hospital.isEmpty())
         s.fail(QStringLiteral("hospital"), QStringLiteral("must not be empty"));
+    else if (c.redundant && !c.publish)
+        s.fail(QStringLiteral("redundant"),
+               QStringLiteral("a viewer (publish = false) has no unit to share"));
     else if (!c.tlsCert.isEmpty() && (c.tlsKey.isEmpty() || c.tlsCa.isEmpty()))
         s.fail(QStringLiteral("tls_cert"), QStringLiteral("needs tls_key and tls_ca"));
 }

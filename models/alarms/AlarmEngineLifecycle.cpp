@@ -385,10 +385,12 @@ void AlarmEngine::recomputeAggregates(qint64 t) const
             BedAlarmStatus &s = c.bed->status;
             s.highest = std::max(s.highest, c.priority);
             ++s.signalling;
-            s.escalated = s.escalated || c.escalated;
+            s.escalated = s.escalated || c.escalated || c.gatewayEscalated;
         }
         highest = std::max(highest, c.priority);
-        anyEscalated = anyEscalated || c.escalated;
+        // The ESCALATED banner also shows what a gateway or another station escalated (issue 16: a
+        // remote bed's escalation shows on every station of the care group); the loudness stays local.
+        anyEscalated = anyEscalated || c.escalated || c.gatewayEscalated;
         if (c.acknowledged)
             continue;
         // AUDIO PAUSED silences what was sounding; only a new condition of higher priority breaks through.

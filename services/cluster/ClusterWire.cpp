@@ -149,6 +149,7 @@ std::optional<DataBatch> decodeData(const QByteArray &bytes)
 QByteArray encodeAlarm(const AlarmEvent &e)
 {
     QJsonObject o{{QStringLiteral("station"), e.station},
+                  {QStringLiteral("group"), e.group},
                   {QStringLiteral("unit"), e.unit},
                   {QStringLiteral("epoch"), static_cast<double>(e.epoch)},
                   {QStringLiteral("seq"), static_cast<double>(e.seq)},
@@ -186,6 +187,7 @@ std::optional<AlarmEvent> decodeAlarm(const QByteArray &bytes)
     const QJsonObject o = d.object();
     AlarmEvent e;
     e.station = o.value(QStringLiteral("station")).toString();
+    e.group = o.value(QStringLiteral("group")).toString();
     e.unit = o.value(QStringLiteral("unit")).toString();
     e.epoch = static_cast<qint64>(o.value(QStringLiteral("epoch")).toDouble());
     e.seq = static_cast<quint64>(o.value(QStringLiteral("seq")).toDouble());
@@ -223,7 +225,8 @@ QByteArray encodeCommand(const Command &c)
                                      {QStringLiteral("alarm"), c.alarmId},
                                      {QStringLiteral("bed"), c.bedKey},
                                      {QStringLiteral("user"), c.user},
-                                     {QStringLiteral("from"), c.from}})
+                                     {QStringLiteral("from"), c.from},
+                                     {QStringLiteral("seconds"), c.seconds}})
         .toJson(QJsonDocument::Compact);
 }
 
@@ -235,8 +238,9 @@ std::optional<Command> decodeCommand(const QByteArray &bytes)
     const QJsonObject o = d.object();
     Command c{o.value(QStringLiteral("op")).toString(),    o.value(QStringLiteral("station")).toString(),
               o.value(QStringLiteral("alarm")).toString(), o.value(QStringLiteral("bed")).toString(),
-              o.value(QStringLiteral("user")).toString(),  o.value(QStringLiteral("from")).toString()};
-    if (c.op.isEmpty() || c.alarmId.isEmpty())
+              o.value(QStringLiteral("user")).toString(),  o.value(QStringLiteral("from")).toString(),
+              o.value(QStringLiteral("seconds")).toInt()};
+    if (c.op.isEmpty() || (c.alarmId.isEmpty() && c.bedKey.isEmpty()))
         return std::nullopt;
     return c;
 }

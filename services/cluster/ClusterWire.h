@@ -6,7 +6,7 @@
 //         since the previous batch; waves compressed with the archive's codec (services/codec).
 //   alarm JetStream stream VIGIL_ALARMS (R3, file storage, deduplicated by Nats-Msg-Id): one alarm
 //         condition's lifecycle step (start, acknowledge, escalate, de-escalate, end, reset) with its state.
-//   cmd   plain subject: a viewer's action on an owner's alarm (acknowledge).
+//   cmd   plain subject: a viewer's action on an owner's alarm (acknowledge) or bed (pause its alarms).
 #pragma once
 
 #include "Ingest.h"
@@ -36,10 +36,13 @@ std::optional<DataBatch> decodeData(const QByteArray &bytes);
 struct AlarmEvent
 {
     QString station;   // owner (the station whose engine holds the condition)
+    QString group;     // a redundant pair's name (its unit) when the owner is one of a pair: viewers key the
+                       // condition by group and id, so the standby that takes over continues it
     QString unit;      // owner's unit
     qint64 epoch = 0;  // when the owner's process started (ms): its counter restarts with it
     quint64 seq = 0;   // owner's event counter (station/epoch/seq is the Nats-Msg-Id: a resend is dropped)
-    QString step;      // start, acknowledge, escalate, de-escalate, end, reset, state
+    QString step;      // start, acknowledge, escalate, de-escalate, end, reset, state; "pause": the bed's
+                       // alarms are paused until timeMs (0: resumed), id "pause"
     QString id;        // the condition id at the owner
     QString gatewayId; // OBR-3 of the gateway's alarm (PCD-04) when a gateway reported it
     QString bedKey;    // at the owner
@@ -62,8 +65,9 @@ std::optional<AlarmEvent> decodeAlarm(const QByteArray &bytes);
 // A viewer's action on an alarm owned by another station.
 struct Command
 {
-    QString op; // "acknowledge"
+    QString op; // "acknowledge" (alarmId), "pause" (bedKey, seconds; 0 resumes)
     QString station, alarmId, bedKey, user, from;
+    int seconds = 0;
 };
 QByteArray encodeCommand(const Command &c);
 std::optional<Command> decodeCommand(const QByteArray &bytes);

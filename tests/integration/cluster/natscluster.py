@@ -98,7 +98,7 @@ cluster {{
 
     def jsz(self, n):
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{n['http']}/jsz?streams=true&config=true", timeout=2) as r:
+            with urllib.request.urlopen(f"http://127.0.0.1:{n['http']}/jsz?accounts=true&streams=true&config=true", timeout=2) as r:
                 return json.load(r)
         except Exception:
             return {}
@@ -121,6 +121,24 @@ cluster {{
                 p.wait()
         if not os.environ.get("VIGIL_KEEP_TEST_DIRS"):
             shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def nats_publish(url, subject, payload, user=None, password=None):
+    """Publishes one message on a plain subject with the NATS text protocol (no client library needed):
+    what another station's link sends, e.g. a command. Returns True when the server answered the PING after
+    it (so the message was processed)."""
+    host, port = url.split("://", 1)[1].rsplit(":", 1)
+    with socket.create_connection((host, int(port)), timeout=5) as s:
+        f = s.makefile("rb")
+        f.readline()  # INFO
+        connect = {"verbose": False, "pedantic": False, "name": "vigil-test"}
+        if user:
+            connect.update(user=user, **{"pass": password})
+        data = payload if isinstance(payload, bytes) else payload.encode()
+        s.sendall(b"CONNECT " + json.dumps(connect).encode() + b"\r\n" +
+                  f"PUB {subject} {len(data)}\r\n".encode() + data + b"\r\nPING\r\n")
+        line = f.readline()
+        return line.startswith(b"PONG")
 
 
 if __name__ == "__main__":

@@ -45,6 +45,7 @@ private slots:
     void init();
     void cleanup();
     void acknowledgeAtViewerReachesOwnerAndViewers();
+    void pauseAtViewerReachesOwnerAndViewers();
 
 private:
     QProcess m_cluster;
@@ -173,6 +174,104 @@ void TestClusterAck::acknowledgeAtViewerReachesOwnerAndViewers()
                                  .toBool(),
                              10'000);
     // B sent one command; the acknowledgement A echoed back did not start another round.
+    QTest::qWait(1500);
+    QCOMPARE(readState(stateA)
+                 .value(QStringLiteral("cluster"))
+                 .toObject()
+                 .value(QStringLiteral("commands_applied"))
+                 .toInt(),
+             1);
+    b.stop();
+}
+
+// Part 2/3: pausing a remote bed's alarms at a viewer (B) pauses them at the owner (A, audited with B's user
+// and station) and from there at every viewer (C); B's permission system decides first: with enforcement on
+// and nobody signed in, B refuses and nothing reaches A.
+void TestClusterAck::pauseAtViewerReachesOwnerAndViewers()
+{
+    const QString cluster =
+        QStringLiteral("[cluster]\nservers = [%1]\nhospital = \"General\"\n").arg(m_servers);
+    const QString fileA =
+        stationFile(QStringLiteral("A2"),
+                    QStringLiteral("[station]\nname = \"A\"\nward = \"ICU1\"\n[[source]]\nid = \"sim\"\n"
+                                   "type = \"simulator\"\nbeds = 2\nscenarios = "
+                                   "[\"1:desaturation@3+300=75\"]\n") +
+                        cluster);
+    const QString fileC =
+        stationFile(QStringLiteral("C2"), QStringLiteral("[station]\nname = \"C\"\nward = \"ICU3\"\n") +
+                                              cluster + QStringLiteral("watch = [\"ICU1\"]\n"));
+    const QString stateA = m_dir.filePath(QStringLiteral("a2.json")),
+                  stateC = m_dir.filePath(QStringLiteral("c2.json"));
+    m_a.setProcessChannelMode(QProcess::ForwardedChannels);
+    m_c.setProcessChannelMode(QProcess::ForwardedChannels);
+    m_a.start(QStringLiteral(VIGIL_BIN),
+              {QStringLiteral("--headless"), QStringLiteral("--no-archive"), QStringLiteral("--config"),
+               fileA, QStringLiteral("--state-file"), stateA});
+    m_c.start(QStringLiteral(VIGIL_BIN),
+              {QStringLiteral("--headless"), QStringLiteral("--no-archive"), QStringLiteral("--config"),
+               fileC, QStringLiteral("--state-file"), stateC});
+    QVERIFY(m_a.waitForStarted() && m_c.waitForStarted());
+
+    ConfigError err;
+    auto config = parseStationConfig(
+        (QStringLiteral("[station]\nname = \"B\"\nward = \"ICU2\"\n[archive]\nenabled = false\n") + cluster +
+         QStringLiteral("watch = [\"ICU1\"]\n"))
+            .toUtf8(),
+        QStringLiteral("B"), &err);
+    QVERIFY(config);
+    StationApp b(*config);
+    QString why;
+    QVERIFY2(b.build(&why), qPrintable(why));
+    b.start();
+    Station *station = b.station();
+    const QString remoteBed = QStringLiteral("ICU1/SIM^01");
+    auto remoteRow = [&]() {
+        for (int i = 0; i < station->ward()->bedCount(); ++i)
+            if (station->ward()->bed(i)->key() == remoteBed)
+                return i;
+        return -1;
+    };
+    auto bedPaused = [](const QJsonObject &state, const QString &bed) {
+        for (const QJsonValue &v :
+             state.value(QStringLiteral("alarms")).toObject().value(QStringLiteral("beds")).toArray())
+            if (v.toObject().value(QStringLiteral("key")).toString() == bed)
+                return v.toObject().value(QStringLiteral("alarm_paused")).toBool();
+        return false;
+    };
+    auto auditAt = [](const QJsonObject &state, const QString &action) {
+        for (const QJsonValue &v :
+             state.value(QStringLiteral("alarms")).toObject().value(QStringLiteral("audit")).toArray())
+            if (v.toObject().value(QStringLiteral("action")).toString() == action)
+                return v.toObject();
+        return QJsonObject{};
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(remoteRow() >= 0, 40'000);
+    QTRY_VERIFY_WITH_TIMEOUT(!condition(readState(stateC), remoteBed, QStringLiteral("spo2_low")).isEmpty(),
+                             30'000);
+    QTRY_VERIFY_WITH_TIMEOUT(station->alarmEngine()->bedStatus(remoteBed).highest != alarms::Priority::None,
+                             20'000);
+
+    // Enforcing, nobody signed in, no break-glass: refused at B, so A never hears of it.
+    station->access()->setBreakGlass(false, {});
+    station->access()->setEnforcing(true);
+    QVERIFY(!station->pauseAlarms(remoteRow()));
+    QTest::qWait(2000);
+    QVERIFY(!bedPaused(readState(stateA), QStringLiteral("SIM^01")));
+    QVERIFY(auditAt(readState(stateA), QStringLiteral("alarm_pause")).isEmpty());
+
+    // Allowed: paused at A (audited there with B's user and station), then at C.
+    station->access()->setEnforcing(false);
+    station->setUser(QStringLiteral("nurse.b"));
+    QVERIFY(station->pauseAlarms(remoteRow()));
+    QTRY_VERIFY_WITH_TIMEOUT(bedPaused(readState(stateA), QStringLiteral("SIM^01")), 10'000);
+    const QJsonObject audit = auditAt(readState(stateA), QStringLiteral("alarm_pause"));
+    QVERIFY2(audit.value(QStringLiteral("user")).toString() == QLatin1String("nurse.b at B"),
+             QJsonDocument(audit).toJson().constData());
+    QTRY_VERIFY_WITH_TIMEOUT(bedPaused(readState(stateC), remoteBed), 10'000);
+    // The pause is A's at C (applied from A's event), not a second one C sent back.
+    const QJsonObject atC = auditAt(readState(stateC), QStringLiteral("alarm_pause"));
+    QVERIFY2(atC.value(QStringLiteral("user")).toString().endsWith(QLatin1String(" at A")),
+             QJsonDocument(atC).toJson().constData());
     QTest::qWait(1500);
     QCOMPARE(readState(stateA)
                  .value(QStringLiteral("cluster"))

@@ -104,6 +104,18 @@ private slots:
         QVERIFY(c);
         QCOMPARE(c->from, QStringLiteral("B"));
         QVERIFY(!decodeCommand("{}"));
+        // A redundant pair's event carries the pair; an old event (no group) is an ordinary owner's.
+        e.group = QStringLiteral("ICU1");
+        QCOMPARE(decodeAlarm(encodeAlarm(e))->group, QStringLiteral("ICU1"));
+        QVERIFY(decodeAlarm(R"({"station":"A","id":"a-1","bed":"SIM^01"})")->group.isEmpty());
+        // A bed's alarm pause: no alarm id, the bed and the seconds (0 resumes).
+        const auto p = decodeCommand(
+            encodeCommand({QStringLiteral("pause"), QStringLiteral("A"), QString(), QStringLiteral("SIM^02"),
+                           QStringLiteral("nurse"), QStringLiteral("B"), 120}));
+        QVERIFY(p);
+        QCOMPARE(p->seconds, 120);
+        QCOMPARE(p->bedKey, QStringLiteral("SIM^02"));
+        QVERIFY(!decodeCommand(R"({"op":"pause","station":"A"})")); // neither an alarm nor a bed
     }
 };
 
