@@ -13,7 +13,7 @@ public:
     EcgTap(ecg::EcgStation *analysis, IngestSink *next) : m_analysis(analysis), m_next(next) {}
     void deliver(BedUpdate &&update) override
     {
-        if (!update.waves.empty())
+        if (!update.waves.empty() || !update.numerics.empty())
             m_analysis->feed(update);
         m_next->deliver(std::move(update));
     }
@@ -26,7 +26,7 @@ private:
 
 alarms::Priority priorityOf(ecg::RhythmCall c)
 {
-    // Asystole and the extreme rates threaten life at once (IEC 60601-1-8: HIGH); a pause is MEDIUM.
+    // Asystole, VF, VT and the extreme rates threaten life at once (IEC 60601-1-8: HIGH); a pause is MEDIUM.
     return c == ecg::RhythmCall::Pause ? alarms::Priority::Medium : alarms::Priority::High;
 }
 } // namespace
@@ -69,7 +69,8 @@ void EcgWiring::poll()
             const auto c = static_cast<ecg::RhythmCall>(i);
             const bool on = r.status.active[std::size_t(i)];
             QString text = ecg::callText(c);
-            if (on && c != ecg::RhythmCall::Asystole && c != ecg::RhythmCall::Pause)
+            if (on && c != ecg::RhythmCall::Asystole && c != ecg::RhythmCall::Pause &&
+                c != ecg::RhythmCall::VentFib)
                 text += QStringLiteral(" HR %1").arg(r.status.value[std::size_t(i)], 0, 'f', 0);
             engine->onDerivedCondition(r.bedKey, ecg::callCode(c), text, alarms::Kind::Physiological,
                                        priorityOf(c), on, r.status.value[std::size_t(i)],
@@ -77,6 +78,31 @@ void EcgWiring::poll()
             changed = changed || on != last[std::size_t(i)];
             last[std::size_t(i)] = on;
         }
+        // Cross-check: the monitor's HR against the beats' HR (both recent, on the signal's clock).
+        const ecg::EcgAnalysisConfig &cfg = m_analysis.config();
+        const qint64 sigMs = r.status.signalTimeUs / 1000;
+        bool mismatch = false;
+        if (!r.hrFromBeats && std::isfinite(r.monitorHr) && std::isfinite(r.status.hr) && r.status.hr > 0 &&
+            std::llabs(sigMs - r.monitorHrMs) <= 10'000) {
+            const double diff = std::abs(r.monitorHr - r.status.hr);
+            mismatch = diff > std::max(cfg.hrMismatchBpm, cfg.hrMismatchPct / 100.0 * r.status.hr);
+        }
+        qint64 &since = m_mismatchSinceMs[r.bedKey];
+        if (!mismatch)
+            since = 0;
+        else if (since == 0)
+            since = sigMs;
+        const bool hrMismatch = mismatch && double(sigMs - since) >= cfg.hrMismatchS * 1e3;
+        engine->onDerivedCondition(
+            r.bedKey, QStringLiteral("ecg_hr_mismatch"),
+            //: The monitor's heart rate and the rate counted from the ECG beats at the central disagree.
+            tr("HR %1 differs from ECG beats %2 (central)")
+                .arg(r.monitorHr, 0, 'f', 0)
+                .arg(std::isfinite(r.status.hr) ? r.status.hr : 0.0, 0, 'f', 0),
+            alarms::Kind::Technical, alarms::Priority::Low, hrMismatch, r.monitorHr, {}, now);
+        changed = changed || hrMismatch != m_lastMismatch.value(r.bedKey);
+        m_lastMismatch[r.bedKey] = hrMismatch;
+        m_hrFromBeats[r.bedKey] = r.hrFromBeats;
         // Noise suppresses the calls; the nurse is told the central analysis is suspended, not left guessing.
         const bool noisy = r.status.noisy && !r.status.leadOff;
         engine->onDerivedCondition(r.bedKey, QStringLiteral("ecg_analysis_noise"),

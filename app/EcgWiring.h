@@ -28,6 +28,8 @@ public:
     // GUI thread: the calls into the engine (also connected to Station::drained).
     void poll();
     ecg::EcgStation &analysis() { return m_analysis; }
+    // Whether the bed's HR numeric currently comes from the central's beat detection (no monitor HR).
+    bool hrFromBeats(const QString &bedKey) const { return m_hrFromBeats.value(bedKey); }
     // Detected beats, batched per bed (every ~10 s): for the archive, so the review can mark them.
     using BeatSink = std::function<void(const QString &bedKey, const std::vector<qint64> &beatsUs)>;
     void setBeatSink(BeatSink sink) { m_beatSink = std::move(sink); }
@@ -38,6 +40,9 @@ private:
     std::vector<std::unique_ptr<IngestSink>> m_taps;
     QHash<QString, std::array<bool, ecg::kRhythmCallCount + 1>> m_last; // + noise
     BeatSink m_beatSink;
+    QHash<QString, qint64> m_mismatchSinceMs; // HR cross-check: the difference seen since (signal ms)
+    QHash<QString, bool> m_lastMismatch;
+    QHash<QString, bool> m_hrFromBeats;
     QHash<QString, std::vector<qint64>> m_pendingBeats;
 };
 

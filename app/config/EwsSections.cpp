@@ -47,13 +47,19 @@ void readNews2(ConfigSection &s, scores::News2Config &c)
 void readEcgAnalysis(ConfigSection &s, ecg::EcgAnalysisConfig &c)
 {
     s.allowOnly({QStringLiteral("enabled"), QStringLiteral("lead"), QStringLiteral("asystole_s"),
-                 QStringLiteral("pause_s"), QStringLiteral("brady_bpm"), QStringLiteral("tachy_bpm")});
+                 QStringLiteral("pause_s"), QStringLiteral("brady_bpm"), QStringLiteral("tachy_bpm"),
+                 QStringLiteral("vf_vt"), QStringLiteral("vt_bpm"), QStringLiteral("hr_from_beats"),
+                 QStringLiteral("hr_fallback_s")});
     s.read(QStringLiteral("enabled"), c.enabled);
     s.read(QStringLiteral("lead"), c.lead);
     s.read(QStringLiteral("asystole_s"), c.asystoleS, 3, 10);
     s.read(QStringLiteral("pause_s"), c.pauseS, 1, 5);
     s.read(QStringLiteral("brady_bpm"), c.bradyBpm, 15, 60);
     s.read(QStringLiteral("tachy_bpm"), c.tachyBpm, 120, 300);
+    s.read(QStringLiteral("vf_vt"), c.ventricular);
+    s.read(QStringLiteral("vt_bpm"), c.vtBpm, 100, 200);
+    s.read(QStringLiteral("hr_from_beats"), c.hrFromBeats);
+    s.read(QStringLiteral("hr_fallback_s"), c.hrFallbackS, 2, 60);
     if (!s.ok())
         return;
     if (!QStringList{QStringLiteral("ecg_i"), QStringLiteral("ecg_ii"), QStringLiteral("ecg_iii"),

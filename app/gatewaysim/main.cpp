@@ -132,7 +132,8 @@ int main(int argc, char *argv[])
                       QStringLiteral("3:tachycardia@40+120=148"), QStringLiteral("5:desaturation@30+150=84"),
                       QStringLiteral("7:apnoea@90+25"),           QStringLiteral("9:lead_off@60+20"),
                       QStringLiteral("11:sensor_off@75+30"),      QStringLiteral("13:disconnect@120+30"),
-                      QStringLiteral("14:bradycardia@50+100=42"), QStringLiteral("16:hypotension@45+180=78")};
+                      QStringLiteral("14:bradycardia@50+100=42"), QStringLiteral("16:hypotension@45+180=78"),
+                      QStringLiteral("2:sepsis@60+40m"),          QStringLiteral("6:resp_decline@90+60m")};
         auto ward = SimulatedWardSource::makeWard(nBeds, p.value(seed).toULongLong(), 300, steps, &error);
         if (!ward)
             return fail(error);

@@ -249,6 +249,15 @@ QString applyAlarmConfigKey(AlarmConfig &c, const QString &section, const QStrin
     if (section == QLatin1String("alarms.delay") || section == QLatin1String("alarms.hysteresis") ||
         section == QLatin1String("alarms.stale")) {
         const auto id = numericByKey(key);
+        // A derived condition's code (NEWS2, central ECG analysis) takes a delay too.
+        if (!id && section == QLatin1String("alarms.delay") &&
+            (key.startsWith(QLatin1String("news2_")) || key.startsWith(QLatin1String("ecg_")))) {
+            qint64 ms = 0;
+            toSeconds(value, 0, 600, &ms, &err);
+            if (err.isEmpty())
+                c.derivedDelayMs.insert(key, ms);
+            return err;
+        }
         if (!id)
             return QStringLiteral("unknown numeric \"%1\"").arg(key);
         ParameterRule &r = c.parameters[idx(*id)];

@@ -54,6 +54,9 @@ struct AlarmConfig
     // [profile][numeric]
     std::array<std::array<Limits, kNumericCount>, 3> defaultLimits;
     std::array<ParameterRule, kNumericCount> parameters;
+    // Condition delays of derived conditions by code ("news2_high", "ecg_vtach"...; [alarms.delay] keys
+    // that are not numerics). Default 0: the derived conditions have their own timing (e.g. asystole_s).
+    QHash<QString, qint64> derivedDelayMs;
 
     // Latching by [kind][priority]; latchByCode overrides it for one code ("spo2_low", "MDC_EVT_HI").
     std::array<std::array<bool, kPriorityCount>, kKindCount> latching{};

@@ -325,6 +325,10 @@ void AlarmEngine::retryTech(BedState *b, TechSlot &slot, const QString &code, qi
 {
     if (slot.cond || slot.origins == 0 || techSuppressed(b, code))
         return;
+    if (slot.delayMs > 0 && slot.pendingSince > 0 && t < slot.pendingSince + slot.delayMs) {
+        schedule(slot.pendingSince + slot.delayMs);
+        return;
+    }
     Cond *c = slot.last;
     if (!c || c->state != State::Latched) {
         c = create(Origin::StationTechnical, b, t);
@@ -375,6 +379,11 @@ void AlarmEngine::onDerivedCondition(const QString &bedKey, const QString &code,
         slot->priority = priority;
         slot->value = value;
         slot->deviceRefIds = deviceRefIds;
+        // The engine's condition delay, as for a numeric limit: the condition must be present this long,
+        // continuously, before it is an alarm (retryTech raises it when due; scan() retries).
+        slot->delayMs = m_config.derivedDelayMs.value(code, 0);
+        if (slot->pendingSince == 0)
+            slot->pendingSince = t;
         if (Cond *c = slot->cond) {
             if (techSuppressed(&b, code)) {
                 c->supersededBy = QStringLiteral("gateway");
@@ -384,7 +393,8 @@ void AlarmEngine::onDerivedCondition(const QString &bedKey, const QString &code,
                 changed();
             }
         }
-    }
+    } else if (auto it = b.tech.find(code); it != b.tech.end())
+        it->second->pendingSince = 0; // gone: a later presence starts its delay again
     setTech(&b, b.key, code, text, kExternal, active, t);
 }
 

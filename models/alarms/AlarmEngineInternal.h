@@ -66,6 +66,10 @@ struct AlarmEngine::TechSlot
     std::optional<Priority> priority;
     double value = std::nan("");
     QStringList deviceRefIds;
+    // Condition delay of a derived condition (AlarmConfig::derivedDelayMs): present since pendingSince
+    // (0 = not present); raised only once present for delayMs, continuously.
+    qint64 pendingSince = 0;
+    qint64 delayMs = 0;
 };
 
 struct AlarmEngine::Cond : AlarmCondition

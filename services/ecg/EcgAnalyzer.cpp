@@ -26,6 +26,10 @@ QString callCode(RhythmCall c)
         return QStringLiteral("ecg_brady_extreme");
     case RhythmCall::ExtremeTachy:
         return QStringLiteral("ecg_tachy_extreme");
+    case RhythmCall::VentFib:
+        return QStringLiteral("ecg_vfib");
+    case RhythmCall::VentTachy:
+        return QStringLiteral("ecg_vtach");
     case RhythmCall::Count:
         break;
     }
@@ -43,6 +47,10 @@ QString callText(RhythmCall c)
         return QStringLiteral("Extreme brady (central)");
     case RhythmCall::ExtremeTachy:
         return QStringLiteral("Extreme tachy (central)");
+    case RhythmCall::VentFib:
+        return QStringLiteral("VFib (central)");
+    case RhythmCall::VentTachy:
+        return QStringLiteral("VTach (central)");
     case RhythmCall::Count:
         break;
     }
@@ -60,6 +68,10 @@ QStringList callDeviceRefIds(RhythmCall c)
         return {QStringLiteral("MDC_EVT_ECG_BRADY_EXTREME"), QStringLiteral("MDC_EVT_ECG_SINUS_BRADY")};
     case RhythmCall::ExtremeTachy:
         return {QStringLiteral("MDC_EVT_ECG_TACHY_EXTREME"), QStringLiteral("MDC_EVT_ECG_SINUS_TACHY")};
+    case RhythmCall::VentFib:
+        return {QStringLiteral("MDC_EVT_ECG_V_FIB"), QStringLiteral("MDC_EVT_ECG_V_FIB_TACHY")};
+    case RhythmCall::VentTachy:
+        return {QStringLiteral("MDC_EVT_ECG_V_TACHY"), QStringLiteral("MDC_EVT_ECG_V_FIB_TACHY")};
     case RhythmCall::Count:
         break;
     }
@@ -67,7 +79,7 @@ QStringList callDeviceRefIds(RhythmCall c)
 }
 
 EcgAnalyzer::EcgAnalyzer(double sampleRate, EcgAnalysisConfig config)
-    : m_det(sampleRate), m_cfg(std::move(config))
+    : m_det(sampleRate), m_vent(sampleRate), m_cfg(std::move(config))
 {}
 
 void EcgAnalyzer::push(const float *x, std::size_t n, qint64 startTimeUs)
@@ -89,8 +101,10 @@ void EcgAnalyzer::push(const float *x, std::size_t n, qint64 startTimeUs)
             static const float kNan = std::nanf("");
             std::vector<Beat> out;
             for (std::int64_t i = 0; i < std::min<std::int64_t>(missing, std::int64_t(10 * sampleRate()));
-                 ++i)
+                 ++i) {
                 m_det.push(kNan, out);
+                m_vent.push(kNan);
+            }
             m_lastInvalidUs = startTimeUs;
             // The detector relearns after the gap, as after a start: its first seconds are not judged
             // (a gateway outage must not end in a "noisy" call on the signal that comes back).
@@ -115,11 +129,14 @@ void EcgAnalyzer::push(const float *x, std::size_t n, qint64 startTimeUs)
             m_blockMax = std::max(m_blockMax, v);
         }
         m_det.push(v, out);
+        m_vent.push(v);
         for (const Beat &b : out) {
             m_beats.push_back(b);
-            m_beatTimes.push_back(sampleTimeUs(b.sample));
+            const qint64 bt = sampleTimeUs(b.sample);
+            m_beatTimes.push_back(bt);
             while (int(m_beatTimes.size()) > m_cfg.rateBeats + 1)
                 m_beatTimes.pop_front();
+            onBeatWidth(bt, m_vent.qrsWidthMs(b.sample));
         }
         out.clear();
         if (t - m_blockStartUs >= kJudgeEveryUs) {
@@ -139,6 +156,67 @@ std::vector<qint64> EcgAnalyzer::takeBeats()
     std::vector<qint64> r;
     for (; m_taken < m_beats.size(); ++m_taken)
         r.push_back(sampleTimeUs(m_beats[m_taken].sample));
+    return r;
+}
+
+void EcgAnalyzer::onBeatWidth(qint64 beatUs, double widthMs)
+{
+    m_widths.push_back({beatUs, widthMs});
+    m_allWidths.push_back(static_cast<float>(widthMs));
+    while (int(m_widths.size()) > std::max(2, m_cfg.vtBeats))
+        m_widths.pop_front();
+    m_status.lastWidthMs = widthMs;
+    // The patient's own width is learnt like a monitor's template: the first 16 beats after the start,
+    // then every beat within 20 ms of it (slow drift is followed, a sudden wide rhythm is not). A bundle
+    // branch block is then the patient's normal, not VT. Starting in VT learns VT (as a monitor's learning
+    // does): docs/EWS.md.
+    if (std::isfinite(widthMs)) {
+        if (m_narrowWidths.size() < 16 || std::abs(widthMs - ownWidthMs()) <= 20.0) {
+            m_narrowWidths.push_back(widthMs);
+            while (m_narrowWidths.size() > 31)
+                m_narrowWidths.pop_front();
+        }
+    }
+}
+
+double EcgAnalyzer::ownWidthMs() const
+{
+    if (m_narrowWidths.size() < 8)
+        return 0;
+    std::vector<double> w(m_narrowWidths.begin(), m_narrowWidths.end());
+    std::nth_element(w.begin(), w.begin() + long(w.size() / 2), w.end());
+    return w[w.size() / 2];
+}
+
+bool EcgAnalyzer::ventricularRun(qint64 t, double *bpm, double *rrCv) const
+{
+    if (int(m_widths.size()) < m_cfg.vtBeats || m_cfg.vtBeats < 2 ||
+        t - m_widths.back().timeUs > 2'000'000 + kDetectionLatencyUs)
+        return false;
+    const double own = ownWidthMs();
+    const double wide = std::max(m_cfg.vtWidthMs, own + m_cfg.vtWidenMs);
+    std::vector<qint64> rr;
+    for (std::size_t i = 0; i < m_widths.size(); ++i) {
+        if (!std::isfinite(m_widths[i].widthMs) || m_widths[i].widthMs < wide)
+            return false;
+        if (i > 0)
+            rr.push_back(m_widths[i].timeUs - m_widths[i - 1].timeUs);
+    }
+    double mean = 0, var = 0;
+    for (const qint64 r : rr)
+        mean += double(r);
+    mean /= double(rr.size());
+    for (const qint64 r : rr)
+        var += (double(r) - mean) * (double(r) - mean);
+    *rrCv = mean > 0 ? std::sqrt(var / double(rr.size())) / mean : 1.0;
+    std::nth_element(rr.begin(), rr.begin() + long(rr.size() / 2), rr.end());
+    const qint64 med = rr[rr.size() / 2];
+    if (med <= 0)
+        return false;
+    *bpm = 60e6 / double(med);
+    // Monomorphic VT is regular; an irregular "run" is extra detections on noise or a wide-complex rhythm
+    // with ectopy. Over vtMaxBpm the complexes are flutter/fibrillation waves: the VF filter judges them.
+    const bool r = *bpm >= m_cfg.vtBpm && *bpm <= m_cfg.vtMaxBpm && *rrCv <= m_cfg.vtMaxRrCv;
     return r;
 }
 
@@ -198,6 +276,37 @@ void EcgAnalyzer::judge(qint64 t)
         m_lastNoisyUs = t;
     s.noisy = m_lastNoisyUs > 0 && double(t - m_lastNoisyUs) < m_cfg.noiseHoldS * 1e6;
     s.leadOff = m_lastInvalidUs > 0 && t - m_lastInvalidUs < 1'000'000;
+
+    // Ventricular fibrillation: judged before the noise suppression (the noise measures see VF as noise),
+    // but not on a lead that is off, saturated or moving, nor while the detector learns.
+    const VentricularDetector::VfWindow vf = m_vent.vfWindow(4.0);
+    s.vfLeakage = vf.leakage;
+    s.vfFreqHz = vf.freqHz;
+    const bool vfLike = m_cfg.ventricular && learnt && !s.leadOff && (hi - lo) <= m_cfg.noisyRangeMv &&
+                        vf.valid && vf.leakage < m_cfg.vfLeakage && vf.freqHz >= m_cfg.vfMinHz &&
+                        vf.freqHz <= m_cfg.vfMaxHz && vf.rmsMv >= m_cfg.vfMinRmsMv;
+    if (vfLike) {
+        if (m_vfSinceUs == 0)
+            m_vfSinceUs = t;
+        m_vfLastUs = t;
+    } else {
+        m_vfSinceUs = 0;
+    }
+    // Once called, VF stays until the signal has not looked like VF for 2 s (no flicker on one window).
+    const bool vfWasOn = m_status.active[int(RhythmCall::VentFib)];
+    // A regular run of fast wide complexes is VT even where the VF filter sees a narrow band (monomorphic
+    // VT is nearly sinusoidal): the run decides, VF is the disorganised rest.
+    double vtBpm = 0, vtCv = 1;
+    const bool vtRun = m_cfg.ventricular && learnt && !s.leadOff && ventricularRun(t, &vtBpm, &vtCv);
+    // Fast VF makes the QRS detector pick every second wave (its 200 ms refractory period) in a regular
+    // "run": when the oscillation is much faster than the run (VF filter frequency over 1.6 x the run's
+    // rate), the run is not VT.
+    const bool vtRegular = vtRun && vtCv < 0.08 && !(vf.valid && vf.freqHz * 60.0 > 1.6 * vtBpm);
+    const bool vfOn = !vtRegular && ((vfLike && double(t - m_vfSinceUs) >= m_cfg.vfConfirmS * 1e6) ||
+                                     (vfWasOn && m_vfLastUs > 0 && t - m_vfLastUs < 2'000'000 && !s.leadOff));
+    s.active[int(RhythmCall::VentFib)] = vfOn;
+    s.value[int(RhythmCall::VentFib)] = vf.freqHz * 60.0;
+    s.lastWidthMs = m_status.lastWidthMs;
     // The first 4 s after a start are not analysable: the detector learns, the noise detector fills its
     // window.
     const bool usable = !s.noisy && !s.leadOff && t - m_startUs >= 4'000'000;
@@ -240,16 +349,46 @@ void EcgAnalyzer::judge(qint64 t)
             s.value[int(RhythmCall::ExtremeTachy)] = s.hr;
         }
     }
+    // Ventricular tachycardia: a run of fast wide complexes on a usable signal.
+    if (vtRun && !vfOn && (usable || vtRegular) && !(vfLike && !vtRegular)) {
+        s.active[int(RhythmCall::VentTachy)] = true;
+        s.value[int(RhythmCall::VentTachy)] = vtBpm;
+        s.active[int(RhythmCall::ExtremeTachy)] = false; // the same fast rate, named by its origin
+    }
+    if (vfOn) {
+        // Fibrillation waves are not beats: no HR, and no rate or pause call of them.
+        s.hr = std::nan("");
+        for (const RhythmCall c :
+             {RhythmCall::Asystole, RhythmCall::Pause, RhythmCall::ExtremeBrady, RhythmCall::ExtremeTachy})
+            s.active[std::size_t(c)] = false;
+    }
     m_status = s;
 }
 
 // --- EcgStation
 // ------------------------------------------------------------------------------------------------
 
-void EcgStation::feed(const BedUpdate &update)
+void EcgStation::feed(BedUpdate &update)
 {
     if (!m_cfg.enabled)
         return;
+    const NumericSample *monitorHr = nullptr;
+    for (const NumericSample &n : update.numerics)
+        if (n.id == NumericId::Hr)
+            monitorHr = &n;
+    if (monitorHr) {
+        std::shared_ptr<Bed> bed;
+        {
+            std::lock_guard lock(m_mutex);
+            auto &slot = m_beds[update.bedKey];
+            if (!slot)
+                slot = std::make_shared<Bed>();
+            bed = slot;
+        }
+        std::lock_guard lock(bed->mutex);
+        bed->monitorHr = monitorHr->value;
+        bed->monitorHrMs = monitorHr->timeMs;
+    }
     const WaveBlock *pick = nullptr;
     for (const WaveBlock &b : update.waves) {
         if (b.id > WaveId::EcgV || b.samples.empty())
@@ -286,6 +425,19 @@ void EcgStation::feed(const BedUpdate &update)
     if (!bed->analyzer || bed->analyzer->sampleRate() != pick->sampleRate)
         bed->analyzer = std::make_unique<EcgAnalyzer>(pick->sampleRate, m_cfg);
     bed->analyzer->push(pick->samples.data(), pick->samples.size(), pick->startTimeUs);
+
+    // HR from the beats, on the signal's clock: stands in when the monitor's HR has been missing for
+    // hrFallbackS (or never came) while ECG arrives.
+    const qint64 nowMs = bed->analyzer->status().signalTimeUs / 1000;
+    if (bed->firstEcgMs == 0)
+        bed->firstEcgMs = nowMs;
+    const qint64 monitorAgeMs = nowMs - std::max(bed->monitorHrMs, bed->firstEcgMs);
+    bed->hrFromBeats = m_cfg.hrFromBeats && !monitorHr && double(monitorAgeMs) >= m_cfg.hrFallbackS * 1e3;
+    const double hr = bed->analyzer->status().hr;
+    if (bed->hrFromBeats && std::isfinite(hr) && nowMs - bed->lastAddedMs >= 1000) {
+        update.numerics.push_back({NumericId::Hr, std::round(hr), nowMs});
+        bed->lastAddedMs = nowMs;
+    }
 }
 
 std::vector<EcgStation::BedResult> EcgStation::poll()
@@ -302,7 +454,12 @@ std::vector<EcgStation::BedResult> EcgStation::poll()
         std::lock_guard lock(bed->mutex);
         if (!bed->analyzer)
             continue;
-        BedResult r{key, bed->analyzer->status(), bed->analyzer->takeBeats()};
+        BedResult r{key,
+                    bed->analyzer->status(),
+                    bed->analyzer->takeBeats(),
+                    bed->monitorHr,
+                    bed->monitorHrMs,
+                    bed->hrFromBeats};
         const auto k = waveInfo(bed->lead).key;
         r.status.lead = QString::fromLatin1(k.data(), qsizetype(k.size()));
         out.push_back(std::move(r));

@@ -639,6 +639,30 @@ PhysiologyParams BedPhysiology::Impl::effectiveAt(double t) const
             p.nibpDia *= f;
             break;
         }
+        case ScenarioKind::Sepsis:
+        case ScenarioKind::RespDecline: {
+            if (t <= s.start)
+                break;
+            // Linear over the step's duration, then held: a slow decline, no smoothstep plateau.
+            const double span = std::isfinite(s.end) ? s.end - s.start : 3600.0;
+            const double w = std::clamp((t - s.start) / std::max(span, 1.0), 0.0, 1.0);
+            if (s.kind == ScenarioKind::Sepsis) {
+                p.heartRate *= 1.0 + 0.45 * w;
+                p.respRate += 14.0 * w;
+                p.tempC += 2.1 * w;
+                const double f = 1.0 - 0.28 * w;
+                p.abpSys *= f;
+                p.abpDia *= f;
+                p.nibpSys *= f;
+                p.nibpDia *= f;
+                p.spo2 -= 6.0 * w;
+            } else {
+                p.respRate += 16.0 * w;
+                p.spo2 -= 9.0 * w;
+                p.heartRate *= 1.0 + 0.20 * w;
+            }
+            break;
+        }
         case ScenarioKind::Apnoea: {
             if (t <= s.start)
                 break;

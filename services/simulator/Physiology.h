@@ -55,6 +55,14 @@ enum class ScenarioKind : std::uint8_t {
     LeadOff,      // no value; ECG channels NaN, no HR (respiration impedance carries on)
     SensorOff,    // no value; pleth NaN, no SpO2 or pulse rate
     Disconnect,   // no value; no samples and no numerics at all
+    // Slow decline, sepsis-like (no value): over the step's duration (default 60 min) HR rises by 45 %,
+    // RR by 14 /min, temperature by 2.1 C, systolic pressure falls by 28 % and SpO2 by 6 points, linearly,
+    // then holds (it does not resolve by itself). NEWS2 climbs a step at a time over the duration, before
+    // the usual limits alarm. "sepsis@5m+90m".
+    Sepsis,
+    // Slow respiratory decline (no value): over the duration (default 60 min) RR rises by 16 /min and SpO2
+    // falls by 9 points, HR rises by 20 %, then holds. "resp_decline@0+2h".
+    RespDecline,
 };
 
 struct ScenarioStep
@@ -72,9 +80,9 @@ bool scenarioKindTakesValue(ScenarioKind kind);
 double scenarioDefaultValue(ScenarioKind kind, const PhysiologyParams &base);
 
 // Grammar: kind@start[+duration][=value], e.g. "tachycardia@60+120=150", "lead_off@30+20",
-// "apnoea@2m+30s". Times are seconds, or minutes with an "m"/"min" suffix. Kind names are
-// case-insensitive; '-' may stand for '_'; "apnea" and "desat" are accepted. On failure returns nullopt
-// and, if error is given, a message naming the offending part.
+// "apnoea@2m+30s", "sepsis@5m+90m" (durations also in hours: "2h"). Times are seconds, or minutes with an
+// "m"/"min" suffix. Kind names are case-insensitive; '-' may stand for '_'; "apnea" and "desat" are accepted.
+// On failure returns nullopt and, if error is given, a message naming the offending part.
 std::optional<ScenarioStep> parseScenarioStep(std::string_view text, std::string *error = nullptr);
 // Several steps separated by ',', ';' or whitespace. Empty text is an empty script.
 std::optional<std::vector<ScenarioStep>> parseScenario(std::string_view text, std::string *error = nullptr);

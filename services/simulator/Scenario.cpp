@@ -26,6 +26,8 @@ constexpr KindName kKindNames[] = {
     {"lead_off", ScenarioKind::LeadOff},
     {"sensor_off", ScenarioKind::SensorOff},
     {"disconnect", ScenarioKind::Disconnect},
+    {"sepsis", ScenarioKind::Sepsis},
+    {"resp_decline", ScenarioKind::RespDecline},
     {"apnea", ScenarioKind::Apnoea},
     {"desat", ScenarioKind::Desaturation},
     {"leadoff", ScenarioKind::LeadOff},
@@ -33,7 +35,8 @@ constexpr KindName kKindNames[] = {
 };
 
 constexpr std::string_view kKindList =
-    "tachycardia, bradycardia, desaturation, apnoea, hypotension, lead_off, sensor_off, disconnect";
+    "tachycardia, bradycardia, desaturation, apnoea, hypotension, lead_off, sensor_off, disconnect, sepsis, "
+    "resp_decline";
 
 struct ValueRange
 {
@@ -77,7 +80,7 @@ std::optional<double> parseNumber(std::string_view s)
     return v;
 }
 
-// Seconds, or minutes with an "m"/"min" suffix ("90", "90s", "1.5m", "2min").
+// Seconds, minutes with an "m"/"min" suffix, or hours with "h" ("90", "90s", "1.5m", "2min", "2h").
 std::optional<double> parseTime(std::string_view s)
 {
     double scale = 1.0;
@@ -87,6 +90,9 @@ std::optional<double> parseTime(std::string_view s)
     } else if (s.ends_with('m')) {
         s.remove_suffix(1);
         scale = 60.0;
+    } else if (s.ends_with('h')) {
+        s.remove_suffix(1);
+        scale = 3600.0;
     } else if (s.ends_with('s')) {
         s.remove_suffix(1);
     }

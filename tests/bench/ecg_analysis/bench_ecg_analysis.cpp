@@ -205,7 +205,7 @@ int main(int argc, char **argv)
             ward.deliver(std::move(u));
         ingest += threadCpuS() - c0;
         c0 = threadCpuS();
-        for (const BedUpdate &u : updates[k])
+        for (BedUpdate &u : updates[k]) // the tap may add the beats' HR to the update (no monitor HR here)
             analysis.feed(u);
         polls += analysis.poll().size(); // the GUI thread's poll, once a drain (250 ms)
         ecgCpu += threadCpuS() - c0;

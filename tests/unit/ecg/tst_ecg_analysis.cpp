@@ -4,6 +4,8 @@
 //  - 03700181 (MCL1, 500 Hz): agreement with the machine annotations of gqrs (figures printed, floor
 //  asserted).
 //  - v102s (PhysioNet/CinC 2015; the bedside monitor's VT alarm was false): no VT and no extreme tachy call.
+//  - VF/VT: no call on any ECG signal of the shared records (4811 s); synthetic VF and VT episodes written
+//    over record 100 (no annotated VF/VT record is in the shared data) are all called, with the right name.
 //  - Asystole and pause: record 100 with its ECG cut out (flat) for N s: the call comes within the configured
 //    time + 1 s of the last beat, never before it; no signal (lead off) and noise suppress the calls.
 // The figures printed here are those in docs/EWS.md.
@@ -43,7 +45,11 @@ struct Run
 {
     std::vector<std::int64_t> beats; // sample indices
     // first signal time (µs from the start) each call was active, -1 never
-    std::array<qint64, kRhythmCallCount> firstActiveUs{-1, -1, -1, -1};
+    std::array<qint64, kRhythmCallCount> firstActiveUs{-1, -1, -1, -1, -1, -1};
+    std::array<int, kRhythmCallCount> episodes{};            // rising edges of each call
+    std::vector<std::pair<qint64, qint64>> vfSpans, vtSpans; // [on, off) signal µs from the start
+    std::vector<float> widthsMs;                             // QRS width per detected beat
+    double minLeakage = 1;
     double maxHr = 0;
     bool everNoisy = false, everLeadOff = false;
     std::vector<double> crest;
@@ -62,14 +68,30 @@ Run analyse(const std::vector<float> &x, double fs, const EcgAnalysisConfig &cfg
 {
     EcgAnalyzer a(fs, cfg);
     Run r;
+    std::array<bool, kRhythmCallCount> was{};
     const auto block = static_cast<std::size_t>(fs / 4); // 250 ms blocks, as a gateway sends
     for (std::size_t i = 0; i < x.size(); i += block) {
         const std::size_t n = std::min(block, x.size() - i);
         a.push(x.data() + i, n, kT0Us + qint64(double(i) * 1e6 / fs));
         const RhythmStatus s = a.status();
-        for (int c = 0; c < kRhythmCallCount; ++c)
-            if (s.active[std::size_t(c)] && r.firstActiveUs[std::size_t(c)] < 0)
-                r.firstActiveUs[std::size_t(c)] = s.signalTimeUs - kT0Us;
+        for (int c = 0; c < kRhythmCallCount; ++c) {
+            const auto ci = std::size_t(c);
+            if (s.active[ci] && r.firstActiveUs[ci] < 0)
+                r.firstActiveUs[ci] = s.signalTimeUs - kT0Us;
+            auto *spans = c == int(RhythmCall::VentFib)     ? &r.vfSpans
+                          : c == int(RhythmCall::VentTachy) ? &r.vtSpans
+                                                            : nullptr;
+            if (s.active[ci] && !was[ci]) {
+                ++r.episodes[ci];
+                if (spans)
+                    spans->emplace_back(s.signalTimeUs - kT0Us, -1);
+            } else if (!s.active[ci] && was[ci] && spans) {
+                spans->back().second = s.signalTimeUs - kT0Us;
+            }
+            was[ci] = s.active[ci];
+        }
+        if (s.vfFreqHz > 0)
+            r.minLeakage = std::min(r.minLeakage, s.vfLeakage);
         if (std::isfinite(s.hr))
             r.maxHr = std::max(r.maxHr, s.hr);
         r.everNoisy = r.everNoisy || s.noisy;
@@ -83,6 +105,7 @@ Run analyse(const std::vector<float> &x, double fs, const EcgAnalysisConfig &cfg
     }
     for (const Beat &b : a.allBeats())
         r.beats.push_back(b.sample);
+    r.widthsMs = a.allWidthsMs();
     return r;
 }
 
@@ -97,6 +120,35 @@ std::vector<std::int64_t> referenceBeats(const QString &annPath)
         if (isQrsCode(a.code))
             out.push_back(a.sample);
     return out;
+}
+
+// Synthetic ventricular episodes written over a real record (there is no annotated VF/VT record in the shared
+// data; docs/EWS.md). VF: two drifting sinusoids around `hz` with slow amplitude modulation (the usual VF
+// model: a disorganised 3-7 Hz oscillation) plus broadband noise. VT: monomorphic wide complexes (a biphasic
+// wave of ~160 ms, Gaussian derivative) at `bpm`.
+void writeVf(std::vector<float> &x, double fs, double fromS, double toS, double hz, double mv, quint32 seed)
+{
+    QRandomGenerator rng(seed);
+    double ph1 = 0, ph2 = 1.3, f1 = hz, f2 = hz * 1.37;
+    for (auto i = std::size_t(fromS * fs); i < std::size_t(toS * fs) && i < x.size(); ++i) {
+        const double t = double(i) / fs;
+        f1 = std::clamp(f1 + (rng.generateDouble() - 0.5) * 0.02, hz * 0.8, hz * 1.2);
+        ph1 += 2 * M_PI * f1 / fs;
+        ph2 += 2 * M_PI * f2 / fs;
+        const double am = 0.7 + 0.3 * std::sin(2 * M_PI * 0.25 * t);
+        x[i] = float(mv * am * (std::sin(ph1) + 0.35 * std::sin(ph2)) + 0.02 * (rng.generateDouble() - 0.5));
+    }
+}
+
+void writeVt(std::vector<float> &x, double fs, double fromS, double toS, double bpm, double mv)
+{
+    const double rr = 60.0 / bpm, sigma = 0.030;
+    for (auto i = std::size_t(fromS * fs); i < std::size_t(toS * fs) && i < x.size(); ++i) {
+        const double t = double(i) / fs - fromS;
+        const double u = std::fmod(t, rr) - 0.5 * rr; // complex centred in its cycle
+        const double z = u / sigma;
+        x[i] = float(mv * 1.65 * z * std::exp(-0.5 * z * z));
+    }
 }
 } // namespace
 
@@ -220,6 +272,154 @@ private slots:
             QVERIFY(run.firstActiveUs[int(RhythmCall::ExtremeTachy)] < 0);
             QVERIFY(run.maxHr < 180);
         }
+    }
+
+    void qrsWidthOnRecord100()
+    {
+        // The QRS width the VT call rests on: record 100's normal beats are narrow, its one PVC (V) wide.
+        VIGIL_REQUIRE_SHARED_DATA(wfdbPath(QStringLiteral("100.atr")));
+        QString error;
+        const auto rec = wfdb::Record::open(wfdbPath(QStringLiteral("100.hea")), &error);
+        QVERIFY2(rec, qPrintable(error));
+        const double fs = rec->sampleRate(0);
+        const auto ann = readAnnotations(wfdbPath(QStringLiteral("100.atr")), &error);
+        QVERIFY(ann);
+        const Run run = analyse(physical(*rec, 0), fs);
+        std::vector<float> normal;
+        double pvc = std::nan("");
+        const auto window = std::int64_t(0.150 * fs);
+        for (const Annotation &a : *ann) {
+            if (!isQrsCode(a.code))
+                continue;
+            const auto it = std::lower_bound(run.beats.begin(), run.beats.end(), a.sample - window);
+            if (it == run.beats.end() || std::llabs(*it - a.sample) > window)
+                continue;
+            const float w = run.widthsMs[std::size_t(it - run.beats.begin())];
+            if (a.code == 1 && std::isfinite(w))
+                normal.push_back(w);
+            if (a.code == 5)
+                pvc = w;
+        }
+        std::sort(normal.begin(), normal.end());
+        const auto pct = [&](double p) { return normal[std::size_t(p * double(normal.size() - 1))]; };
+        qInfo("record 100 QRS width: normal beats p5 %.0f p50 %.0f p95 %.0f p99.9 %.0f ms (%zu), PVC %.0f ms",
+              double(pct(0.05)), double(pct(0.5)), double(pct(0.95)), double(pct(0.999)), normal.size(), pvc);
+        QVERIFY(normal.size() > 2000);
+        QVERIFY(pct(0.5) < 110);
+        QVERIFY(pct(0.999) < 120); // no normal beat reads as VT-wide
+        QVERIFY(pvc > double(pct(0.5)) + 20);
+    }
+
+    void noVentricularCallOnRealRecords()
+    {
+        // Every ECG signal of the shared records: none holds VF or VT (100: sinus with 1 PVC; v102s: the
+        // bedside monitor's VT alarm was false; 03700181: no VF/VT). Episodes must be 0.
+        VIGIL_REQUIRE_SHARED_DATA(wfdbPath(QStringLiteral("v102s.hea")));
+        struct Sig
+        {
+            QString record;
+            int signal;
+        };
+        const Sig sigs[] = {{QStringLiteral("100"), 0},
+                            {QStringLiteral("100"), 1},
+                            {QStringLiteral("v102s"), 0},
+                            {QStringLiteral("v102s"), 1},
+                            {QStringLiteral("03700181"), 0}};
+        double seconds = 0;
+        int episodes = 0;
+        for (const Sig &g : sigs) {
+            QString error;
+            const auto rec = wfdb::Record::open(wfdbPath(g.record + QStringLiteral(".hea")), &error);
+            QVERIFY2(rec, qPrintable(error));
+            const Run run = analyse(physical(*rec, g.signal), rec->sampleRate(g.signal));
+            seconds += double(rec->samples(g.signal).size()) / rec->sampleRate(g.signal);
+            qInfo("%s %s: VF episodes %d, VT episodes %d, min VF-filter leakage %.3f", qPrintable(g.record),
+                  qPrintable(rec->header().signalInfos[std::size_t(g.signal)].description),
+                  run.episodes[int(RhythmCall::VentFib)], run.episodes[int(RhythmCall::VentTachy)],
+                  run.minLeakage);
+            episodes += run.episodes[int(RhythmCall::VentFib)] + run.episodes[int(RhythmCall::VentTachy)];
+            std::vector<float> w = run.widthsMs;
+            std::erase_if(w, [](float v) { return !std::isfinite(v); });
+            std::sort(w.begin(), w.end());
+            if (!w.empty())
+                qInfo("  QRS width p5 %.0f p50 %.0f p95 %.0f ms, max HR %.0f", double(w[w.size() / 20]),
+                      double(w[w.size() / 2]), double(w[w.size() * 19 / 20]), run.maxHr);
+        }
+        qInfo("real records: %d false VF/VT episodes in %.0f s of ECG", episodes, seconds);
+        QCOMPARE(episodes, 0);
+    }
+
+    void ventricularEpisodes()
+    {
+        // Record 100 (MLII) with 20 s episodes written over 60-80 s; 120 s analysed. Episode sensitivity
+        // (called at all, with the right name), onset latency, no call outside the episode (+8 s to clear).
+        VIGIL_REQUIRE_SHARED_DATA(wfdbPath(QStringLiteral("100.hea")));
+        QString error;
+        const auto rec = wfdb::Record::open(wfdbPath(QStringLiteral("100.hea")), &error);
+        QVERIFY2(rec, qPrintable(error));
+        const double fs = rec->sampleRate(0);
+        std::vector<float> base = physical(*rec, 0);
+        base.resize(std::size_t(120 * fs));
+        int vfTp = 0, vfN = 0, vtTp = 0, vtN = 0, wrong = 0, outside = 0;
+        std::vector<double> vfLat, vtLat;
+        auto score = [&](const Run &run, RhythmCall expect, std::vector<double> &lat, int &tp) {
+            const auto &spans = expect == RhythmCall::VentFib ? run.vfSpans : run.vtSpans;
+            const auto &other = expect == RhythmCall::VentFib ? run.vtSpans : run.vfSpans;
+            bool hit = false;
+            for (const auto &[on, off] : spans) {
+                const double onS = double(on) / 1e6, offS = off < 0 ? 120.0 : double(off) / 1e6;
+                if (onS >= 60 && onS <= 80) {
+                    if (!hit)
+                        lat.push_back(onS - 60);
+                    hit = true;
+                }
+                if (onS < 60 || offS > 88)
+                    ++outside;
+            }
+            wrong += int(!other.empty());
+            tp += int(hit);
+        };
+        quint32 seed = 1;
+        for (const double hz : {3.0, 4.0, 5.0, 6.0, 7.0})
+            for (const double mv : {0.2, 0.5, 1.0}) {
+                std::vector<float> x = base;
+                writeVf(x, fs, 60, 80, hz, mv, seed++);
+                const Run run = analyse(x, fs);
+                ++vfN;
+                score(run, RhythmCall::VentFib, vfLat, vfTp);
+                if (run.vfSpans.empty() || !run.vtSpans.empty())
+                    qInfo("VF %.0f Hz %.1f mV: VF spans %zu, VT spans %zu (min leakage %.3f)", hz, mv,
+                          run.vfSpans.size(), run.vtSpans.size(), run.minLeakage);
+            }
+        for (const double bpm : {130.0, 150.0, 180.0, 210.0, 240.0})
+            for (const double mv : {1.0, 2.0}) {
+                std::vector<float> x = base;
+                writeVt(x, fs, 60, 80, bpm, mv);
+                const Run run = analyse(x, fs);
+                ++vtN;
+                score(run, RhythmCall::VentTachy, vtLat, vtTp);
+                if (run.vtSpans.empty() || !run.vfSpans.empty())
+                    qInfo("VT %.0f /min %.1f mV: VT spans %zu, VF spans %zu", bpm, mv, run.vtSpans.size(),
+                          run.vfSpans.size());
+            }
+        std::sort(vfLat.begin(), vfLat.end());
+        std::sort(vtLat.begin(), vtLat.end());
+        qInfo("synthetic VF on record 100: %d of %d episodes called (Se %.0f %%), onset latency median %.1f "
+              "s max "
+              "%.1f s",
+              vfTp, vfN, 100.0 * vfTp / vfN, vfLat.empty() ? -1 : vfLat[vfLat.size() / 2],
+              vfLat.empty() ? -1 : vfLat.back());
+        qInfo("synthetic VT on record 100: %d of %d episodes called (Se %.0f %%), onset latency median %.1f "
+              "s max "
+              "%.1f s",
+              vtTp, vtN, 100.0 * vtTp / vtN, vtLat.empty() ? -1 : vtLat[vtLat.size() / 2],
+              vtLat.empty() ? -1 : vtLat.back());
+        qInfo("calls outside an episode: %d; episodes also called as the other rhythm: %d", outside, wrong);
+        QCOMPARE(outside, 0);
+        QCOMPARE(vfTp, vfN);
+        QCOMPARE(vtTp, vtN);
+        QVERIFY(vfLat.back() <= 8.0); // 4 s window + 3 s confirmation + 1 s
+        QVERIFY(vtLat.back() <= 8.0); // the run of 6 beats, or the VF filter window where it reads VF-like
     }
 
     void asystoleAndPauseOnCutRecord_data()
