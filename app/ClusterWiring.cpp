@@ -762,10 +762,10 @@ void ClusterWiring::onConnection(bool up, const QString &detail)
         if (m_up || m_conditionRaised)
             return;
         m_conditionRaised = true;
-        //: Technical condition: the station lost its link to the hospital's monitoring cluster (other
-        //: stations' beds and alarms); its own beds are still monitored.
-        m_station->setStationCondition(kConditionCode, tr("Cluster unreachable: local monitoring only"),
-                                       true);
+        // English in the record; translated on screen through the AlarmText table
+        // (models/domain/AlarmText.h).
+        m_station->setStationCondition(kConditionCode,
+                                       QStringLiteral("Cluster unreachable: local monitoring only"), true);
     });
 }
 

@@ -93,13 +93,14 @@ void EcgWiring::poll()
         else if (since == 0)
             since = sigMs;
         const bool hrMismatch = mismatch && double(sigMs - since) >= cfg.hrMismatchS * 1e3;
-        engine->onDerivedCondition(
-            r.bedKey, QStringLiteral("ecg_hr_mismatch"),
-            //: The monitor's heart rate and the rate counted from the ECG beats at the central disagree.
-            tr("HR %1 differs from ECG beats %2 (central)")
-                .arg(r.monitorHr, 0, 'f', 0)
-                .arg(std::isfinite(r.status.hr) ? r.status.hr : 0.0, 0, 'f', 0),
-            alarms::Kind::Technical, alarms::Priority::Low, hrMismatch, r.monitorHr, {}, now);
+        engine->onDerivedCondition(r.bedKey, QStringLiteral("ecg_hr_mismatch"),
+                                   // English in the record; translated on screen through the AlarmText table
+                                   // (models/domain/AlarmText.h).
+                                   QStringLiteral("HR %1 differs from ECG beats %2 (central)")
+                                       .arg(r.monitorHr, 0, 'f', 0)
+                                       .arg(std::isfinite(r.status.hr) ? r.status.hr : 0.0, 0, 'f', 0),
+                                   alarms::Kind::Technical, alarms::Priority::Low, hrMismatch, r.monitorHr,
+                                   {}, now);
         changed = changed || hrMismatch != m_lastMismatch.value(r.bedKey);
         m_lastMismatch[r.bedKey] = hrMismatch;
         m_hrFromBeats[r.bedKey] = r.hrFromBeats;

@@ -193,6 +193,22 @@ const char *const kTemplates[] = {
     QT_TRANSLATE_NOOP("AlarmText", "Extreme brady (central) HR %1"),
     //: ECG rhythm alarm with the heart rate %1 (beats per minute): extreme tachycardia.
     QT_TRANSLATE_NOOP("AlarmText", "Extreme tachy (central) HR %1"),
+    //: ECG rhythm alarm of the central analysis: ventricular fibrillation (VF).
+    QT_TRANSLATE_NOOP("AlarmText", "VFib (central)"),
+    //: ECG rhythm alarm of the central analysis: ventricular tachycardia (VT).
+    QT_TRANSLATE_NOOP("AlarmText", "VTach (central)"),
+    //: ECG rhythm alarm with the heart rate %1 (beats per minute): ventricular tachycardia.
+    QT_TRANSLATE_NOOP("AlarmText", "VTach (central) HR %1"),
+    //: Technical alarm: the monitor's heart rate %1 and the rate counted from the ECG beats at the central
+    //: (%2) disagree.
+    QT_TRANSLATE_NOOP("AlarmText", "HR %1 differs from ECG beats %2 (central)"),
+    //: Technical alarm: the station lost its link to the hospital's monitoring cluster (other stations' beds
+    //: and alarms); its own beds are still monitored.
+    QT_TRANSLATE_NOOP("AlarmText", "Cluster unreachable: local monitoring only"),
+    //: Technical alarm: charting messages for the electronic health record (EHR) cannot be delivered.
+    QT_TRANSLATE_NOOP("AlarmText", "EHR link down"),
+    //: Technical alarm: charting messages for the EHR cannot be delivered; %1 of them wait to be sent.
+    QT_TRANSLATE_NOOP("AlarmText", "EHR link down: %1 charting message(s) waiting"),
     //: Technical alarm: the ECG is too noisy (artefacts) for the station's own rhythm analysis, which stops.
     QT_TRANSLATE_NOOP("AlarmText", "ECG noisy: central analysis suspended"),
     //: Technical alarm: the bedside monitor's patient (%1 = its patient ID) differs from the patient admitted
