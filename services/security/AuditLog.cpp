@@ -13,6 +13,7 @@
 #include <openssl/evp.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cstring>
@@ -231,22 +232,25 @@ bool AuditStore::open(const QString &path, QString *error, bool readOnly)
 
 bool AuditStore::append(AuditRecord &r, QString *error)
 {
+    return appendBatch(&r, 1, error);
+}
+
+bool AuditStore::appendBatch(AuditRecord *records, size_t count, QString *error)
+{
     if (!m_db || !m_stmts) {
         if (error)
             *error = QStringLiteral("audit file not open");
         return false;
     }
-    if (r.timeMs == 0)
-        r.timeMs = QDateTime::currentMSecsSinceEpoch();
-    r.seq = m_lastSeq + 1;
-    r.prevHash = m_lastHash;
-    r.hash = auditRecordHash(r);
+    if (count == 0)
+        return true;
     auto *st = m_stmts.get();
     auto fail = [&](const char *what) {
         if (error)
             *error = sqlError(m_db, what);
         sqlite3_reset(st->insert);
         sqlite3_reset(st->head);
+        sqlite3_reset(st->commit);
         if (!sqlite3_get_autocommit(m_db)) {
             sqlite3_step(st->rollback);
             sqlite3_reset(st->rollback);
@@ -257,29 +261,42 @@ bool AuditStore::append(AuditRecord &r, QString *error)
     sqlite3_reset(st->begin);
     if (rcBegin != SQLITE_DONE)
         return fail("begin audit transaction");
-    sqlite3_bind_int64(st->insert, 1, r.seq);
-    sqlite3_bind_int64(st->insert, 2, r.timeMs);
-    bindText(st->insert, 3, r.station);
-    bindText(st->insert, 4, r.user);
-    bindText(st->insert, 5, r.role);
-    bindText(st->insert, 6, r.action);
-    bindText(st->insert, 7, r.target);
-    bindText(st->insert, 8, r.details);
-    bindBlob(st->insert, 9, r.prevHash);
-    bindBlob(st->insert, 10, r.hash);
-    if (sqlite3_step(st->insert) != SQLITE_DONE)
-        return fail("insert audit record");
-    sqlite3_reset(st->insert);
-    sqlite3_bind_int64(st->head, 1, r.seq);
-    bindBlob(st->head, 2, r.hash);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    qint64 seq = m_lastSeq;
+    QByteArray prev = m_lastHash;
+    for (size_t i = 0; i < count; ++i) {
+        AuditRecord &r = records[i];
+        if (r.timeMs == 0)
+            r.timeMs = now;
+        r.seq = ++seq;
+        r.prevHash = prev;
+        r.hash = auditRecordHash(r);
+        prev = r.hash;
+        sqlite3_bind_int64(st->insert, 1, r.seq);
+        sqlite3_bind_int64(st->insert, 2, r.timeMs);
+        bindText(st->insert, 3, r.station);
+        bindText(st->insert, 4, r.user);
+        bindText(st->insert, 5, r.role);
+        bindText(st->insert, 6, r.action);
+        bindText(st->insert, 7, r.target);
+        bindText(st->insert, 8, r.details);
+        bindBlob(st->insert, 9, r.prevHash);
+        bindBlob(st->insert, 10, r.hash);
+        if (sqlite3_step(st->insert) != SQLITE_DONE)
+            return fail("insert audit record");
+        sqlite3_reset(st->insert);
+    }
+    sqlite3_bind_int64(st->head, 1, seq);
+    bindBlob(st->head, 2, prev);
     if (sqlite3_step(st->head) != SQLITE_DONE)
         return fail("update audit head");
     sqlite3_reset(st->head);
     if (sqlite3_step(st->commit) != SQLITE_DONE)
         return fail("commit audit record");
     sqlite3_reset(st->commit);
-    m_lastSeq = r.seq;
-    m_lastHash = r.hash;
+    // Only a committed batch moves the chain on: a failed one is retried with the same seq / prev_hash.
+    m_lastSeq = seq;
+    m_lastHash = prev;
     return true;
 }
 
@@ -540,31 +557,50 @@ qint64 AuditTrail::committed() const
     return m_committed;
 }
 
+qint64 AuditTrail::transactions() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_transactions;
+}
+
+void AuditTrail::setMaxBatch(size_t n)
+{
+    std::lock_guard lock(m_mutex);
+    m_maxBatch = std::max<size_t>(1, n);
+}
+
 void AuditTrail::run()
 {
     std::unique_lock lock(m_mutex);
+    std::vector<AuditRecord> batch;
     for (;;) {
         m_cv.wait(lock, [&] { return m_stop || !m_queue.empty(); });
         if (m_queue.empty() && m_stop)
             return;
-        AuditRecord r = m_queue.front();
+        // Group commit: everything queued while the last transaction was being made durable goes into
+        // this one. The records stay in the queue until committed, so a failure loses none and keeps order.
+        const size_t n = std::min(m_queue.size(), m_maxBatch);
+        batch.assign(m_queue.begin(), m_queue.begin() + std::ptrdiff_t(n));
         Listener listener = m_listener;
         lock.unlock();
         QString error;
-        const bool ok = m_store.append(r, &error);
-        if (ok && listener)
-            listener(r);
+        const bool ok = m_store.appendBatch(batch.data(), batch.size(), &error);
+        if (ok && listener) {
+            for (const AuditRecord &r : batch)
+                listener(r);
+        }
         lock.lock();
         if (ok) {
-            m_queue.pop_front();
-            ++m_committed;
+            m_queue.erase(m_queue.begin(), m_queue.begin() + std::ptrdiff_t(n));
+            m_committed += qint64(n);
+            ++m_transactions;
             m_error.clear();
             m_doneCv.notify_all();
         } else {
             m_error = error;
             if (m_stop)
                 return;
-            // Retry after a pause; the record stays first in the queue, so order is kept.
+            // Retry after a pause; the records stay first in the queue, so order is kept.
             m_cv.wait_for(lock, std::chrono::milliseconds(500), [&] { return m_stop; });
         }
     }
