@@ -16,6 +16,8 @@
 // the last seq and hash (updated in the same transaction), so deleting the newest records is detected too.
 #pragma once
 
+#include "Sqlite.h"
+
 #include <QByteArray>
 #include <QString>
 #include <QTextStream>
@@ -29,8 +31,6 @@
 #include <optional>
 #include <thread>
 #include <vector>
-
-struct sqlite3;
 
 namespace vigil::security {
 
@@ -62,7 +62,7 @@ public:
     // Opens or creates the file (mode 0600 when created; WAL, synchronous=FULL). readOnly for `verify`.
     bool open(const QString &path, QString *error, bool readOnly = false);
     void close();
-    bool isOpen() const { return m_db != nullptr; }
+    bool isOpen() const { return bool(m_db); }
     QString path() const { return m_path; }
 
     // Fills seq, prevHash, hash (and timeMs when 0) and commits durably. False with *error on failure.
@@ -75,10 +75,10 @@ public:
     // Records with fromMs <= ts_ms < toMs (0 = open ended), by seq. Calls f for each; false stops.
     bool forEach(qint64 fromMs, qint64 toMs, const std::function<bool(const AuditRecord &)> &f,
                  QString *error) const;
-    sqlite3 *handle() const { return m_db; }
+    sqlite3 *handle() const { return m_db.handle(); }
 
 private:
-    sqlite3 *m_db = nullptr;
+    archive::sql::Db m_db;
     QString m_path;
     qint64 m_lastSeq = 0;
     QByteArray m_lastHash;

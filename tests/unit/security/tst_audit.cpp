@@ -227,6 +227,28 @@ private slots:
         QCOMPARE(res2.records, qint64(2 * n));
     }
 
+    // Two writers on one file (the station's trail and `vigil archive` recording its use): each append
+    // continues from the newest record in the file, so the chain stays one chain.
+    void twoWritersKeepOneChain()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("audit.sqlite"));
+        AuditStore a, b;
+        QString error;
+        QVERIFY(a.open(path, &error));
+        QVERIFY(b.open(path, &error));
+        for (int i = 1; i <= 10; ++i) {
+            AuditRecord r = rec(i);
+            QVERIFY2((i % 3 ? a : b).append(r, &error), qPrintable(error));
+            QCOMPARE(r.seq, qint64(i));
+        }
+        a.close();
+        b.close();
+        const auto res = verifyAudit(path);
+        QVERIFY2(res.ok, qPrintable(res.problem));
+        QCOMPARE(res.records, qint64(10));
+    }
+
     // A batch is all or nothing: when the commit fails nothing is written and the chain continues from the
     // last committed record on the retry.
     void failedBatchLeavesChainIntact()
