@@ -132,12 +132,14 @@ Popup {
                     required property bool hasBadge
                     required property bool disabled
                     required property bool locked
-                    objectName: "userRow_" + name
+                    objectName: "userRow_" + row.name
                     width: ListView.view.width
                     height: 64
                     radius: 6
-                    color: panel.selected === name ? "#1d3350" : "#18212b"
-                    border.color: panel.selected === name ? Theme.focus : Theme.tileBorder
+                    // Lines marked "disable unqualified": qmllint 6.4 reports ids of the enclosing document read
+                    // from a delegate; the runtime finds them through the creation context.
+                    color: panel.selected === row.name ? "#1d3350" : "#18212b" // qmllint disable unqualified
+                    border.color: panel.selected === row.name ? Theme.focus : Theme.tileBorder // qmllint disable unqualified
                     border.width: 2
                     Column {
                         anchors.left: parent.left
@@ -173,7 +175,7 @@ Popup {
                     }
                     MouseArea {
                         anchors.fill: parent
-                        onClicked: { panel.selected = row.name; panel.admin.cancelEnrolment(); }
+                        onClicked: { panel.selected = row.name; panel.admin.cancelEnrolment(); } // qmllint disable unqualified
                     }
                 }
                 Text {
