@@ -3,12 +3,16 @@
 
 #include "AuditLog.h"
 #include "CommandArgs.h"
+#include "Sqlite.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSysInfo>
 
-#include <sqlite3.h>
+#include <pwd.h>
+#include <unistd.h>
 
 namespace vigil {
 
@@ -22,17 +26,13 @@ const char kUsage[] =
 
 bool holdsAuditTable(const QString &path)
 {
-    sqlite3 *db = nullptr;
-    bool found = false;
-    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-        sqlite3_stmt *s = nullptr;
-        if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type='table' AND name='audit_log'", -1,
-                               &s, nullptr) == SQLITE_OK)
-            found = sqlite3_step(s) == SQLITE_ROW;
-        sqlite3_finalize(s);
+    try {
+        archive::sql::Db db;
+        db.open(path, SQLITE_OPEN_READONLY);
+        return db.scalar("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='audit_log'") > 0;
+    } catch (const archive::sql::SqlError &) {
+        return false; // not an SQLite file (e.g. a plain path): the audit is beside it
     }
-    sqlite3_close(db);
-    return found;
 }
 
 } // namespace
@@ -42,6 +42,47 @@ QString auditFileFor(const QString &path)
     if (QFileInfo::exists(path) && holdsAuditTable(path))
         return path;
     return QFileInfo(path).absoluteDir().filePath(QStringLiteral("audit.sqlite"));
+}
+
+QString auditToolUse(const QString &auditPath, const QString &action, const QString &target,
+                     const QString &details)
+{
+    if (!QFileInfo::exists(auditPath))
+        return {};
+    security::AuditStore store;
+    QString error;
+    if (!store.open(auditPath, &error))
+        return error;
+    security::AuditRecord r;
+    r.station = QSysInfo::machineHostName();
+    const passwd *pw = getpwuid(geteuid());
+    r.user = pw ? QString::fromLocal8Bit(pw->pw_name) : QString::number(geteuid());
+    r.role = QStringLiteral("shell");
+    r.action = action;
+    r.target = target;
+    r.details = details;
+    return store.append(r, &error) ? QString() : error;
+}
+
+void auditArchiveCommand(const QStringList &args, int exitCode, QTextStream &err)
+{
+    if (args.isEmpty() || exitCode == 2 || args.contains(QLatin1String("--help")) ||
+        args.contains(QLatin1String("-h")))
+        return;
+    QString archivePath = qEnvironmentVariable("VIGIL_ARCHIVE");
+    const qsizetype i = args.indexOf(QLatin1String("--archive"));
+    if (i >= 0 && i + 1 < args.size())
+        archivePath = args[i + 1];
+    for (const QString &a : args)
+        if (a.startsWith(QLatin1String("--archive=")))
+            archivePath = a.mid(10);
+    if (archivePath.isEmpty())
+        return;
+    const QString why =
+        auditToolUse(auditFileFor(archivePath), QStringLiteral("archive_tool"), archivePath,
+                     QStringLiteral("vigil archive %1 (exit %2)").arg(args.join(u' ')).arg(exitCode));
+    if (!why.isEmpty())
+        err << "vigil archive: warning: not recorded in the audit trail: " << why << "\n";
 }
 
 int runAuditCommand(const QStringList &args, QTextStream &out, QTextStream &err)
@@ -131,6 +172,14 @@ int runAuditCommand(const QStringList &args, QTextStream &out, QTextStream &err)
         err << "vigil audit: " << error << "\n";
         return 1;
     }
+    // Exporting the trail is itself an archive-tool use: recorded after the export (not in it).
+    const QString why =
+        auditToolUse(auditPath, QStringLiteral("audit_export"), auditPath,
+                     QStringLiteral("format %1, %2")
+                         .arg(format, fromArg.isEmpty() ? QStringLiteral("everything")
+                                                        : QStringLiteral("%1 .. %2").arg(fromArg, toArg)));
+    if (!why.isEmpty())
+        err << "vigil audit: warning: the export is not recorded in the audit trail: " << why << "\n";
     return 0;
 }
 

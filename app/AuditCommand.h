@@ -19,5 +19,14 @@ namespace vigil {
 QString auditFileFor(const QString &archiveOrAudit);
 // args: the words after "audit".
 int runAuditCommand(const QStringList &args, QTextStream &out, QTextStream &err);
+// Records the use of a command-line tool in the audit trail at auditPath (issue 12: "archive tool use"), as
+// the operating-system user with the role "shell", continuing the station's chain (the station may be
+// running: AuditStore appends from the file's newest record). Only when the trail exists (a station
+// writes there). "" when recorded or skipped, else why not (for a warning; the tool's result stands).
+QString auditToolUse(const QString &auditPath, const QString &action, const QString &target,
+                     const QString &details);
+// `vigil archive ARGS` finished with exitCode: recorded beside the archive it used (--archive FILE or
+// $VIGIL_ARCHIVE), when an audit trail is there. Help and argument errors are not recorded.
+void auditArchiveCommand(const QStringList &args, int exitCode, QTextStream &err);
 
 } // namespace vigil

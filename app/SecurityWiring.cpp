@@ -102,6 +102,75 @@ private:
     QHash<QString, QByteArray> m_pending; // user -> secret shown on screen, not yet confirmed
 };
 
+// UserAdminBackend over the user store (called on UserAdmin's worker thread; UserStore is thread-safe).
+class AdminBackend : public security::UserAdminBackend
+{
+public:
+    explicit AdminBackend(security::UserStore *users) : m_users(users) {}
+
+    QList<User> users() const override
+    {
+        QList<User> out;
+        for (const security::UserInfo &u : m_users->users(QDateTime::currentMSecsSinceEpoch()))
+            out.append(
+                {u.name, u.role, u.displayName, u.hasBadge, u.hasTotp, u.disabled, u.lockedUntilMs > 0});
+        return out;
+    }
+    QString createUser(const QString &name, const QString &role, const QByteArray &password,
+                       const QString &badge, const QByteArray &pin) override
+    {
+        QString error;
+        return m_users->addUser({name, role, QString(), badge, password, pin}, &error) ? QString() : error;
+    }
+    QString setDisabled(const QString &name, bool disabled) override
+    {
+        QString error;
+        return m_users->setDisabled(name, disabled, &error) ? QString() : error;
+    }
+    QString resetPassword(const QString &name, const QByteArray &password) override
+    {
+        QString error;
+        return m_users->setPassword(name, password, &error) ? QString() : error;
+    }
+    QString removeTotp(const QString &name) override
+    {
+        QString error;
+        return m_users->setTotpSecret(name, {}, &error) ? QString() : error;
+    }
+    QStringList beginEnrolment(const QString &name, QString *uri) override
+    {
+        const QByteArray key = security::randomBytes(20);
+        {
+            std::lock_guard lock(m_mutex);
+            m_pending[name] = key;
+        }
+        *uri = security::otpauthUri(QStringLiteral("Vigil"), name, key);
+        return security::qrRows(*uri);
+    }
+    bool confirmEnrolment(const QString &name, const QString &code) override
+    {
+        QByteArray key;
+        {
+            std::lock_guard lock(m_mutex);
+            key = m_pending.value(name);
+        }
+        if (key.isEmpty() || !security::verifyTotp(key, code, QDateTime::currentSecsSinceEpoch(),
+                                                   m_users->policy().totpSkewSteps))
+            return false;
+        QString error;
+        if (!m_users->setTotpSecret(name, key, &error))
+            return false;
+        std::lock_guard lock(m_mutex);
+        m_pending.remove(name);
+        return true;
+    }
+
+private:
+    security::UserStore *m_users;
+    std::mutex m_mutex;
+    QHash<QString, QByteArray> m_pending; // user -> secret shown on screen, not yet confirmed
+};
+
 // Any input on any window restarts the auto-lock countdown.
 class ActivityFilter : public QObject
 {
@@ -184,6 +253,7 @@ StationSecurity::StationSecurity(Station *station, QObject *parent) : QObject(pa
 StationSecurity::~StationSecurity()
 {
     // The sink points at m_audit: clear it before the trail goes.
+    m_station->access()->users()->setBackend(nullptr);
     m_station->access()->setAuditSink({});
     m_station->access()->setBackend(nullptr);
 }
@@ -283,6 +353,7 @@ bool StationSecurity::start(const StationConfig &config, const QString &archiveP
             }
         }
         access->setBackend(std::make_unique<Backend>(m_users.get()));
+        access->users()->setBackend(std::make_unique<AdminBackend>(m_users.get()));
         access->setViewerMayAcknowledge(sc.viewerAcknowledge);
         QSet<security::Permission> glass;
         for (const QString &p : sc.breakGlassPermissions)

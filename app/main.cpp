@@ -49,7 +49,9 @@ int runArchiveCommand(int argc, char *argv[], const QStringList &args)
                                   QStringLiteral("/archive.sqlite"))
                                      .toLocal8Bit());
     QTextStream out(stdout), err(stderr);
-    return archive::runArchiveCommand(args.mid(2), out, err);
+    const int rc = archive::runArchiveCommand(args.mid(2), out, err);
+    vigil::auditArchiveCommand(args.mid(2), rc, err); // issue 12: archive tool use is audited
+    return rc;
 }
 
 // `vigil audit verify|export`: the audit trail's checks (docs/SECURITY.md).

@@ -67,6 +67,17 @@ Station::Station(QString stationName, QString wardName, DisplaySettings display,
             setUser(m_access->signedIn() && !m_access->locked() ? m_access->userName()
                                                                 : QStringLiteral("viewer"));
     });
+    // The SpO2 scale choice needs the NEWS2 scale permission; the change is audited from -> to.
+    m_news->setScaleGate([this](const QString &bed, bool from, bool to, QString *whyNot) {
+        if (!m_access->allow(security::Permission::News2Scale, whyNot, bed))
+            return false;
+        auto name = [](bool s2) {
+            return s2 ? QStringLiteral("SpO2 scale 2") : QStringLiteral("SpO2 scale 1");
+        };
+        m_access->audit(QStringLiteral("news2_scale"), bed,
+                        QStringLiteral("%1 -> %2").arg(name(from), name(to)));
+        return true;
+    });
     m_census = new census::Census(this);
     // Admit / transfer / discharge need the admission permission, validating vitals the charting one;
     // refusals are audited by the gate, permitted actions here.
@@ -517,6 +528,13 @@ static std::optional<NumericId> numericFromKey(const QString &key)
     return std::nullopt;
 }
 
+// Audit text of a limit: "85..100", a missing side "off" (issue 12: who changed what from what to what).
+static QString limitText(double low, double high)
+{
+    auto side = [](double v) { return std::isnan(v) ? QStringLiteral("off") : QString::number(v); };
+    return QStringLiteral("%1..%2").arg(side(low), side(high));
+}
+
 QString Station::setLimit(int row, const QString &numericKey, double low, double high)
 {
     const Bed *b = m_ward->bed(row);
@@ -526,10 +544,12 @@ QString Station::setLimit(int row, const QString &numericKey, double low, double
     QString error;
     if (!m_access->allow(security::Permission::LimitChange, &error, b->key()))
         return error;
+    const alarms::Limits before = m_engine->limits(b->key(), *id);
     if (!m_engine->setLimit(b->key(), *id, low, high, m_user, &error))
         return error.isEmpty() ? QStringLiteral("limit refused") : error;
     m_access->audit(QStringLiteral("limit_change"), b->key(),
-                    QStringLiteral("%1 %2..%3").arg(numericKey).arg(low).arg(high));
+                    QStringLiteral("%1 %2 -> %3")
+                        .arg(numericKey, limitText(before.low, before.high), limitText(low, high)));
     emit limitChanged(b->key(), numericKey, low, high, m_user, QDateTime::currentMSecsSinceEpoch());
     evaluateAlarms();
     return {};
@@ -596,8 +616,21 @@ void Station::restoreDefaultLimits(int row)
     if (const Bed *b = m_ward->bed(row)) {
         if (!permit(security::Permission::LimitChange, b->key()))
             return;
-        m_access->audit(QStringLiteral("limits_restore_defaults"), b->key());
+        std::vector<std::pair<NumericId, alarms::Limits>> before;
+        for (const NumericInfo &n : kNumerics)
+            before.emplace_back(n.id, m_engine->limits(b->key(), n.id));
         m_engine->restoreDefaultLimits(b->key(), m_user);
+        QStringList changes; // from what to what, only the limits that moved
+        for (const auto &[id, was] : before) {
+            const alarms::Limits now = m_engine->limits(b->key(), id);
+            if (!(now == was))
+                changes << QStringLiteral("%1 %2 -> %3")
+                               .arg(QLatin1String(numericInfo(id).key.data(),
+                                                  qsizetype(numericInfo(id).key.size())),
+                                    limitText(was.low, was.high), limitText(now.low, now.high));
+        }
+        m_access->audit(QStringLiteral("limits_restore_defaults"), b->key(),
+                        changes.isEmpty() ? QStringLiteral("no change") : changes.join(QStringLiteral("; ")));
     }
     evaluateAlarms();
 }

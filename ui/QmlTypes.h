@@ -117,6 +117,14 @@ struct AccessForeign
     QML_UNCREATABLE("Access is provided by Station.access")
 };
 
+struct UserAdminForeign
+{
+    Q_GADGET
+    QML_FOREIGN(vigil::security::UserAdmin)
+    QML_NAMED_ELEMENT(UserAdmin)
+    QML_UNCREATABLE("UserAdmin is provided by Station.access.users")
+};
+
 struct CensusForeign
 {
     Q_GADGET

@@ -253,6 +253,9 @@ QString News2Board::setScale2(const QString &bedKey, bool scale2)
 {
     if (bedKey.isEmpty())
         return tr("No bed");
+    QString why;
+    if (m_scaleGate && !m_scaleGate(bedKey, bed(bedKey).scale2(), scale2, &why))
+        return why;
     const qint64 now = m_clock();
     bed(bedKey).setScale2(scale2, m_user(), now);
     bed(bedKey).update(now);

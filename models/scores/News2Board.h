@@ -23,7 +23,12 @@ class News2Board : public QObject
 public:
     using Clock = std::function<qint64()>;
     using User = std::function<QString()>;
+    // Asked before the SpO2 scale changes (issue 12: the NEWS2 scale permission, audited from -> to);
+    // false refuses with *whyNot.
+    using ScaleGate =
+        std::function<bool(const QString &bedKey, bool fromScale2, bool toScale2, QString *whyNot)>;
     explicit News2Board(User user, QObject *parent = nullptr, Clock clock = {});
+    void setScaleGate(ScaleGate g) { m_scaleGate = std::move(g); }
 
     const News2Config &config() const { return m_config; }
     void setConfig(const News2Config &c);
@@ -54,6 +59,7 @@ private:
     News2Tracker &bed(const QString &key);
     QString record(const QString &bedKey, NewsParam p, double value);
     User m_user;
+    ScaleGate m_scaleGate;
     Clock m_clock;
     News2Config m_config;
     QHash<QString, std::shared_ptr<News2Tracker>> m_beds;

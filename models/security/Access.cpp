@@ -6,7 +6,7 @@
 
 namespace vigil::security {
 
-Access::Access(QObject *parent) : QObject(parent)
+Access::Access(QObject *parent) : QObject(parent), m_users(new UserAdmin(this, this))
 {
     m_pool.setMaxThreadCount(1); // one sign-in at a time, in order
     m_idle.setSingleShot(true);

@@ -16,6 +16,7 @@
 #pragma once
 
 #include "Permissions.h"
+#include "UserAdmin.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -73,6 +74,8 @@ class Access : public QObject
     Q_PROPERTY(QStringList enrolQr READ enrolQr NOTIFY stepChanged)
     Q_PROPERTY(QString enrolUri READ enrolUri NOTIFY stepChanged)
     Q_PROPERTY(int autoLockS READ autoLockS NOTIFY sessionChanged)
+    // User management (the administrator's screen): UserAdmin.h.
+    Q_PROPERTY(vigil::security::UserAdmin *users READ users CONSTANT)
 public:
     explicit Access(QObject *parent = nullptr);
     ~Access() override;
@@ -102,6 +105,7 @@ public:
     QStringList enrolQr() const { return m_enrolQr; }
     QString enrolUri() const { return m_enrolUri; }
     int autoLockS() const { return m_autoLockS; }
+    UserAdmin *users() const { return m_users; }
 
     // The gate. whyNot (may be null) gets the reason shown to the user; the refusal is audited.
     bool allow(Permission p, QString *whyNot = nullptr, const QString &target = {});
@@ -156,6 +160,7 @@ private:
     QStringList m_enrolQr;
     int m_autoLockS = 600;
     QTimer m_idle;
+    UserAdmin *m_users; // child
 };
 
 } // namespace vigil::security

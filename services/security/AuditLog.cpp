@@ -3,7 +3,7 @@
 #include "AuditLog.h"
 
 #include "FilePermissions.h"
-#include "SqliteColumns.h"
+#include "Sqlite.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -11,65 +11,59 @@
 #include <QJsonObject>
 
 #include <openssl/evp.h>
-#include <sqlite3.h>
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cstring>
 
 namespace vigil::security {
 
+namespace sql = archive::sql;
+
 namespace {
 
 const QByteArray kZeroHash(32, '\0');
 
-QString sqlError(sqlite3 *db, const char *what)
+QString sqlError(const sql::SqlError &e)
 {
-    return QStringLiteral("%1: %2").arg(QLatin1String(what),
-                                        QString::fromUtf8(db ? sqlite3_errmsg(db) : "?"));
+    return QString::fromStdString(e.what());
 }
 
-using detail::colBlob;
-using detail::colText;
-
-void bindText(sqlite3_stmt *s, int i, const QString &v)
+// sql::Stmt::bindBlob binds without a copy: the QByteArray must outlive the statement's step.
+std::span<const std::uint8_t> bytes(const QByteArray &b)
 {
-    const QByteArray b = v.toUtf8();
-    sqlite3_bind_text(s, i, b.constData(), int(b.size()), SQLITE_TRANSIENT);
+    return {reinterpret_cast<const std::uint8_t *>(b.constData()), size_t(b.size())};
 }
 
-void bindBlob(sqlite3_stmt *s, int i, const QByteArray &v)
+// The columns are NOT NULL; a null QString (e.g. the viewer's user "") binds as ''.
+QString notNull(const QString &v)
 {
-    sqlite3_bind_blob(s, i, v.constData(), int(v.size()), SQLITE_TRANSIENT);
+    return v.isNull() ? QStringLiteral("") : v;
 }
 
-bool exec(sqlite3 *db, const char *sql, QString *error)
+QByteArray blobOf(const sql::Stmt &s, int c)
 {
-    char *msg = nullptr;
-    if (sqlite3_exec(db, sql, nullptr, nullptr, &msg) == SQLITE_OK)
-        return true;
-    if (error)
-        *error = QStringLiteral("%1 (%2)").arg(QString::fromUtf8(msg ? msg : "?"), QLatin1String(sql));
-    sqlite3_free(msg);
-    return false;
+    const auto b = s.blob(c);
+    return QByteArray(reinterpret_cast<const char *>(b.data()), qsizetype(b.size()));
 }
 
 const char kSelect[] = "SELECT seq, ts_ms, station, user, role, action, target, details, prev_hash, hash "
                        "FROM audit_log";
 
-AuditRecord readRow(sqlite3_stmt *s)
+AuditRecord readRow(const sql::Stmt &s)
 {
     AuditRecord r;
-    r.seq = sqlite3_column_int64(s, 0);
-    r.timeMs = sqlite3_column_int64(s, 1);
-    r.station = colText(s, 2);
-    r.user = colText(s, 3);
-    r.role = colText(s, 4);
-    r.action = colText(s, 5);
-    r.target = colText(s, 6);
-    r.details = colText(s, 7);
-    r.prevHash = colBlob(s, 8);
-    r.hash = colBlob(s, 9);
+    r.seq = s.i64(0);
+    r.timeMs = s.i64(1);
+    r.station = s.text(2);
+    r.user = s.text(3);
+    r.role = s.text(4);
+    r.action = s.text(5);
+    r.target = s.text(6);
+    r.details = s.text(7);
+    r.prevHash = blobOf(s, 8);
+    r.hash = blobOf(s, 9);
     return r;
 }
 
@@ -136,12 +130,7 @@ QByteArray auditRecordHash(const AuditRecord &r)
 
 struct AuditStore::Stmts
 {
-    sqlite3_stmt *begin = nullptr, *insert = nullptr, *head = nullptr, *commit = nullptr, *rollback = nullptr;
-    ~Stmts()
-    {
-        for (auto *s : {begin, insert, head, commit, rollback})
-            sqlite3_finalize(s);
-    }
+    sql::Stmt begin, last, insert, head, commit, rollback;
 };
 
 AuditStore::AuditStore() = default;
@@ -153,9 +142,7 @@ AuditStore::~AuditStore()
 void AuditStore::close()
 {
     m_stmts.reset();
-    if (m_db)
-        sqlite3_close(m_db);
-    m_db = nullptr;
+    m_db.close();
 }
 
 bool AuditStore::open(const QString &path, QString *error, bool readOnly)
@@ -170,116 +157,116 @@ bool AuditStore::open(const QString &path, QString *error, bool readOnly)
     }
     if (!existed && !createPrivateFile(path, error))
         return false;
-    const int flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-    if (sqlite3_open_v2(path.toUtf8().constData(), &m_db, flags | SQLITE_OPEN_FULLMUTEX, nullptr) !=
-        SQLITE_OK) {
+    try {
+        m_db.open(path, readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
+        m_db.exec("PRAGMA busy_timeout=2000");
+        if (!readOnly) {
+            m_db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+                      "CREATE TABLE IF NOT EXISTS audit_log(seq INTEGER PRIMARY KEY, ts_ms INTEGER NOT NULL,"
+                      " station TEXT NOT NULL, user TEXT NOT NULL, role TEXT NOT NULL, action TEXT NOT NULL,"
+                      " target TEXT NOT NULL, details TEXT NOT NULL, prev_hash BLOB NOT NULL,"
+                      " hash BLOB NOT NULL);"
+                      "CREATE INDEX IF NOT EXISTS audit_log_ts ON audit_log(ts_ms);"
+                      "CREATE TABLE IF NOT EXISTS audit_head(id INTEGER PRIMARY KEY CHECK (id = 1),"
+                      " seq INTEGER NOT NULL, hash BLOB NOT NULL);");
+            m_stmts = std::make_unique<Stmts>();
+            m_stmts->begin = sql::Stmt(m_db.handle(), "BEGIN IMMEDIATE");
+            m_stmts->last =
+                sql::Stmt(m_db.handle(), "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+            m_stmts->insert = sql::Stmt(
+                m_db.handle(), "INSERT INTO audit_log(seq, ts_ms, station, user, role, action, target,"
+                               " details, prev_hash, hash) VALUES(?,?,?,?,?,?,?,?,?,?)");
+            m_stmts->head =
+                sql::Stmt(m_db.handle(), "INSERT OR REPLACE INTO audit_head(id, seq, hash) VALUES(1, ?, ?)");
+            m_stmts->commit = sql::Stmt(m_db.handle(), "COMMIT");
+            m_stmts->rollback = sql::Stmt(m_db.handle(), "ROLLBACK");
+        }
+        // The newest record continues the chain.
+        m_lastSeq = 0;
+        m_lastHash = kZeroHash;
+        sql::Stmt last(m_db.handle(), "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+        if (last.step()) {
+            m_lastSeq = last.i64(0);
+            m_lastHash = blobOf(last, 1);
+        }
+    } catch (const sql::SqlError &e) {
         if (error)
-            *error = sqlError(m_db, "open audit file");
+            *error = QStringLiteral("audit file %1: %2").arg(path, sqlError(e));
         close();
         return false;
     }
-    sqlite3_busy_timeout(m_db, 2000);
-    if (!readOnly) {
-        if (!exec(
-                m_db,
-                "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
-                "CREATE TABLE IF NOT EXISTS audit_log(seq INTEGER PRIMARY KEY, ts_ms INTEGER NOT NULL,"
-                " station TEXT NOT NULL, user TEXT NOT NULL, role TEXT NOT NULL, action TEXT NOT NULL,"
-                " target TEXT NOT NULL, details TEXT NOT NULL, prev_hash BLOB NOT NULL, hash BLOB NOT NULL);"
-                "CREATE INDEX IF NOT EXISTS audit_log_ts ON audit_log(ts_ms);"
-                "CREATE TABLE IF NOT EXISTS audit_head(id INTEGER PRIMARY KEY CHECK (id = 1),"
-                " seq INTEGER NOT NULL, hash BLOB NOT NULL);",
-                error)) {
-            close();
-            return false;
-        }
-        m_stmts = std::make_unique<Stmts>();
-        auto prep = [&](const char *sql, sqlite3_stmt **s) {
-            return sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, s, nullptr) == SQLITE_OK;
-        };
-        if (!prep("BEGIN IMMEDIATE", &m_stmts->begin) ||
-            !prep("INSERT INTO audit_log(seq, ts_ms, station, user, role, action, target, details, prev_hash,"
-                  " hash) VALUES(?,?,?,?,?,?,?,?,?,?)",
-                  &m_stmts->insert) ||
-            !prep("INSERT OR REPLACE INTO audit_head(id, seq, hash) VALUES(1, ?, ?)", &m_stmts->head) ||
-            !prep("COMMIT", &m_stmts->commit) || !prep("ROLLBACK", &m_stmts->rollback)) {
-            if (error)
-                *error = sqlError(m_db, "prepare");
-            close();
-            return false;
-        }
-    }
-    // The newest record continues the chain.
-    m_lastSeq = 0;
-    m_lastHash = kZeroHash;
-    sqlite3_stmt *s = nullptr;
-    if (sqlite3_prepare_v2(m_db, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", -1, &s,
-                           nullptr) == SQLITE_OK) {
-        if (sqlite3_step(s) == SQLITE_ROW) {
-            m_lastSeq = sqlite3_column_int64(s, 0);
-            m_lastHash = colBlob(s, 1);
-        }
-    } else if (error) {
-        *error = sqlError(m_db, "read audit file");
-        sqlite3_finalize(s);
-        close();
-        return false;
-    }
-    sqlite3_finalize(s);
     return true;
 }
 
 bool AuditStore::append(AuditRecord &r, QString *error)
+{
+    return appendBatch(&r, 1, error);
+}
+
+bool AuditStore::appendBatch(AuditRecord *records, size_t count, QString *error)
 {
     if (!m_db || !m_stmts) {
         if (error)
             *error = QStringLiteral("audit file not open");
         return false;
     }
-    if (r.timeMs == 0)
-        r.timeMs = QDateTime::currentMSecsSinceEpoch();
-    r.seq = m_lastSeq + 1;
-    r.prevHash = m_lastHash;
-    r.hash = auditRecordHash(r);
+    if (count == 0)
+        return true;
     auto *st = m_stmts.get();
-    auto fail = [&](const char *what) {
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    qint64 seq = m_lastSeq;
+    QByteArray prev = m_lastHash;
+    bool inTransaction = false;
+    try {
+        st->begin.run();
+        inTransaction = true;
+        // The chain continues from the newest record in the file, read under the write lock: another
+        // writer (`vigil archive` recording its use while the station runs) may have appended since.
+        if (st->last.step()) {
+            seq = st->last.i64(0);
+            prev = blobOf(st->last, 1);
+        }
+        st->last.reset();
+        for (size_t i = 0; i < count; ++i) {
+            AuditRecord &r = records[i];
+            if (r.timeMs == 0)
+                r.timeMs = now;
+            r.seq = ++seq;
+            r.prevHash = prev;
+            r.hash = auditRecordHash(r);
+            prev = r.hash;
+            st->insert.bind(1, r.seq)
+                .bind(2, r.timeMs)
+                .bind(3, notNull(r.station))
+                .bind(4, notNull(r.user))
+                .bind(5, notNull(r.role))
+                .bind(6, notNull(r.action))
+                .bind(7, notNull(r.target))
+                .bind(8, notNull(r.details))
+                .bindBlob(9, bytes(r.prevHash))
+                .bindBlob(10, bytes(r.hash));
+            st->insert.run();
+        }
+        st->head.bind(1, seq).bindBlob(2, bytes(prev));
+        st->head.run();
+        st->commit.run();
+    } catch (const sql::SqlError &e) {
         if (error)
-            *error = sqlError(m_db, what);
-        sqlite3_reset(st->insert);
-        sqlite3_reset(st->head);
-        if (!sqlite3_get_autocommit(m_db)) {
-            sqlite3_step(st->rollback);
-            sqlite3_reset(st->rollback);
+            *error = sqlError(e);
+        st->insert.reset();
+        st->head.reset();
+        if (inTransaction) {
+            // COMMIT may have failed with the transaction still open (busy) or already rolled back (I/O).
+            try {
+                st->rollback.run();
+            } catch (const sql::SqlError &) {
+            }
         }
         return false;
-    };
-    const int rcBegin = sqlite3_step(st->begin);
-    sqlite3_reset(st->begin);
-    if (rcBegin != SQLITE_DONE)
-        return fail("begin audit transaction");
-    sqlite3_bind_int64(st->insert, 1, r.seq);
-    sqlite3_bind_int64(st->insert, 2, r.timeMs);
-    bindText(st->insert, 3, r.station);
-    bindText(st->insert, 4, r.user);
-    bindText(st->insert, 5, r.role);
-    bindText(st->insert, 6, r.action);
-    bindText(st->insert, 7, r.target);
-    bindText(st->insert, 8, r.details);
-    bindBlob(st->insert, 9, r.prevHash);
-    bindBlob(st->insert, 10, r.hash);
-    if (sqlite3_step(st->insert) != SQLITE_DONE)
-        return fail("insert audit record");
-    sqlite3_reset(st->insert);
-    sqlite3_bind_int64(st->head, 1, r.seq);
-    bindBlob(st->head, 2, r.hash);
-    if (sqlite3_step(st->head) != SQLITE_DONE)
-        return fail("update audit head");
-    sqlite3_reset(st->head);
-    if (sqlite3_step(st->commit) != SQLITE_DONE)
-        return fail("commit audit record");
-    sqlite3_reset(st->commit);
-    m_lastSeq = r.seq;
-    m_lastHash = r.hash;
+    }
+    // Only a committed batch moves the chain on: a failed one is retried with the same seq / prev_hash.
+    m_lastSeq = seq;
+    m_lastHash = prev;
     return true;
 }
 
@@ -291,26 +278,20 @@ bool AuditStore::forEach(qint64 fromMs, qint64 toMs, const std::function<bool(co
             *error = QStringLiteral("audit file not open");
         return false;
     }
-    QByteArray sql = kSelect;
-    sql += " WHERE ts_ms >= ?1 AND (?2 = 0 OR ts_ms < ?2) ORDER BY seq";
-    sqlite3_stmt *s = nullptr;
-    if (sqlite3_prepare_v2(m_db, sql.constData(), -1, &s, nullptr) != SQLITE_OK) {
+    try {
+        sql::Stmt s(m_db.handle(),
+                    std::string(kSelect) + " WHERE ts_ms >= ?1 AND (?2 = 0 OR ts_ms < ?2) ORDER BY seq");
+        s.bind(1, fromMs).bind(2, toMs);
+        while (s.step()) {
+            if (!f(readRow(s)))
+                break;
+        }
+    } catch (const sql::SqlError &e) {
         if (error)
-            *error = sqlError(m_db, "read audit file");
+            *error = QStringLiteral("read audit file: %1").arg(sqlError(e));
         return false;
     }
-    sqlite3_bind_int64(s, 1, fromMs);
-    sqlite3_bind_int64(s, 2, toMs);
-    int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        if (!f(readRow(s)))
-            break;
-    }
-    const bool ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
-    if (!ok && error)
-        *error = sqlError(m_db, "read audit file");
-    sqlite3_finalize(s);
-    return ok;
+    return true;
 }
 
 AuditVerifyResult verifyAudit(const QString &path)
@@ -322,66 +303,60 @@ AuditVerifyResult verifyAudit(const QString &path)
         res.problem = error;
         return res;
     }
-    // Walk in physical (rowid = seq) order; a swap of two records' contents keeps the rowids but breaks
-    // the chain, a renumbering shows as a seq out of order.
-    sqlite3_stmt *s = nullptr;
-    if (sqlite3_prepare_v2(store.handle(), (QByteArray(kSelect) + " ORDER BY rowid").constData(), -1, &s,
-                           nullptr) != SQLITE_OK) {
-        res.problem = sqlError(store.handle(), "read audit file");
-        return res;
-    }
     unsigned char prev[32] = {};
     qint64 expectSeq = 1;
-    int rc;
-    ChainHasher hasher;
-    unsigned char computed[32];
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        ++res.records;
-        const qint64 seq = sqlite3_column_int64(s, 0);
-        auto bad = [&](const QString &why) {
-            res.firstBad = seq;
-            res.problem = QStringLiteral("record %1: %2").arg(seq).arg(why);
-        };
-        if (seq != expectSeq) {
-            if (seq > expectSeq) {
-                // Name the first missing record: that is the one that was deleted.
-                res.firstBad = expectSeq;
-                res.problem =
-                    QStringLiteral("record %1: missing (deleted); the chain jumps from record %2 to %3")
-                        .arg(expectSeq)
-                        .arg(expectSeq - 1)
-                        .arg(seq);
-            } else {
-                bad(QStringLiteral("out of order (expected record %1 here)").arg(expectSeq));
+    try {
+        // Walk in physical (rowid = seq) order; a swap of two records' contents keeps the rowids but breaks
+        // the chain, a renumbering shows as a seq out of order.
+        sql::Stmt s(store.handle(), std::string(kSelect) + " ORDER BY rowid");
+        ChainHasher hasher;
+        unsigned char computed[32];
+        while (s.step()) {
+            ++res.records;
+            const qint64 seq = s.i64(0);
+            auto bad = [&](const QString &why) {
+                res.firstBad = seq;
+                res.problem = QStringLiteral("record %1: %2").arg(seq).arg(why);
+            };
+            if (seq != expectSeq) {
+                if (seq > expectSeq) {
+                    // Name the first missing record: that is the one that was deleted.
+                    res.firstBad = expectSeq;
+                    res.problem =
+                        QStringLiteral("record %1: missing (deleted); the chain jumps from record %2 to %3")
+                            .arg(expectSeq)
+                            .arg(expectSeq - 1)
+                            .arg(seq);
+                } else {
+                    bad(QStringLiteral("out of order (expected record %1 here)").arg(expectSeq));
+                }
+                break;
             }
-            break;
+            const auto prevHash = s.blob(8);
+            if (prevHash.size() != 32 || std::memcmp(prevHash.data(), prev, 32) != 0) {
+                bad(QStringLiteral("does not follow the record before it (previous-hash mismatch: a record "
+                                   "was deleted, reordered or edited)"));
+                break;
+            }
+            hasher.begin(prevHash.data(), 32);
+            hasher.number(seq);
+            hasher.number(s.i64(1));
+            // SQLite's own buffers, no QString round trip (the blob of a TEXT value is its UTF-8 bytes).
+            for (int c = 2; c <= 7; ++c) {
+                const auto f = s.blob(c);
+                hasher.field(f.data(), f.size());
+            }
+            hasher.finish(computed);
+            const auto stored = s.blob(9);
+            if (stored.size() != 32 || std::memcmp(stored.data(), computed, 32) != 0) {
+                bad(QStringLiteral("content was changed (hash mismatch)"));
+                break;
+            }
+            std::memcpy(prev, computed, 32);
+            ++expectSeq;
         }
-        const void *prevHash = sqlite3_column_blob(s, 8);
-        const int prevLen = sqlite3_column_bytes(s, 8);
-        if (prevLen != 32 || std::memcmp(prevHash, prev, 32) != 0) {
-            bad(QStringLiteral("does not follow the record before it (previous-hash mismatch: a record was "
-                               "deleted, reordered or edited)"));
-            break;
-        }
-        hasher.begin(prevHash, 32);
-        hasher.number(seq);
-        hasher.number(sqlite3_column_int64(s, 1));
-        for (int c = 2; c <= 7; ++c) {
-            const void *p = sqlite3_column_text(s, c);
-            hasher.field(p, size_t(sqlite3_column_bytes(s, c)));
-        }
-        hasher.finish(computed);
-        const void *stored = sqlite3_column_blob(s, 9);
-        if (sqlite3_column_bytes(s, 9) != 32 || std::memcmp(stored, computed, 32) != 0) {
-            bad(QStringLiteral("content was changed (hash mismatch)"));
-            break;
-        }
-        std::memcpy(prev, computed, 32);
-        ++expectSeq;
-    }
-    sqlite3_finalize(s);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-        res.problem = sqlError(store.handle(), "read audit file");
+    } catch (const sql::SqlError &e) {
+        res.problem = QStringLiteral("read audit file: %1").arg(sqlError(e));
         return res;
     }
     if (!res.problem.isEmpty())
@@ -390,15 +365,16 @@ AuditVerifyResult verifyAudit(const QString &path)
     qint64 headSeq = 0;
     QByteArray headHash = kZeroHash;
     bool haveHead = false;
-    if (sqlite3_prepare_v2(store.handle(), "SELECT seq, hash FROM audit_head WHERE id = 1", -1, &s,
-                           nullptr) == SQLITE_OK) {
-        if (sqlite3_step(s) == SQLITE_ROW) {
+    try {
+        sql::Stmt h(store.handle(), "SELECT seq, hash FROM audit_head WHERE id = 1");
+        if (h.step()) {
             haveHead = true;
-            headSeq = sqlite3_column_int64(s, 0);
-            headHash = colBlob(s, 1);
+            headSeq = h.i64(0);
+            headHash = blobOf(h, 1);
         }
+    } catch (const sql::SqlError &) {
+        // No head table: treated as a removed head below.
     }
-    sqlite3_finalize(s);
     const qint64 last = expectSeq - 1;
     if (!haveHead && last > 0) {
         res.firstBad = last + 1;
@@ -540,31 +516,50 @@ qint64 AuditTrail::committed() const
     return m_committed;
 }
 
+qint64 AuditTrail::transactions() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_transactions;
+}
+
+void AuditTrail::setMaxBatch(size_t n)
+{
+    std::lock_guard lock(m_mutex);
+    m_maxBatch = std::max<size_t>(1, n);
+}
+
 void AuditTrail::run()
 {
     std::unique_lock lock(m_mutex);
+    std::vector<AuditRecord> batch;
     for (;;) {
         m_cv.wait(lock, [&] { return m_stop || !m_queue.empty(); });
         if (m_queue.empty() && m_stop)
             return;
-        AuditRecord r = m_queue.front();
+        // Group commit: everything queued while the last transaction was being made durable goes into
+        // this one. The records stay in the queue until committed, so a failure loses none and keeps order.
+        const size_t n = std::min(m_queue.size(), m_maxBatch);
+        batch.assign(m_queue.begin(), m_queue.begin() + std::ptrdiff_t(n));
         Listener listener = m_listener;
         lock.unlock();
         QString error;
-        const bool ok = m_store.append(r, &error);
-        if (ok && listener)
-            listener(r);
+        const bool ok = m_store.appendBatch(batch.data(), batch.size(), &error);
+        if (ok && listener) {
+            for (const AuditRecord &r : batch)
+                listener(r);
+        }
         lock.lock();
         if (ok) {
-            m_queue.pop_front();
-            ++m_committed;
+            m_queue.erase(m_queue.begin(), m_queue.begin() + std::ptrdiff_t(n));
+            m_committed += qint64(n);
+            ++m_transactions;
             m_error.clear();
             m_doneCv.notify_all();
         } else {
             m_error = error;
             if (m_stop)
                 return;
-            // Retry after a pause; the record stays first in the queue, so order is kept.
+            // Retry after a pause; the records stay first in the queue, so order is kept.
             m_cv.wait_for(lock, std::chrono::milliseconds(500), [&] { return m_stop; });
         }
     }

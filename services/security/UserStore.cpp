@@ -2,52 +2,38 @@
 #include "UserStore.h"
 
 #include "FilePermissions.h"
-#include "SqliteColumns.h"
 
 #include <QFile>
 #include <QFileInfo>
-
-#include <sqlite3.h>
 
 #include <algorithm>
 
 namespace vigil::security {
 
+namespace sql = archive::sql;
+
 namespace {
 
-using detail::colBlob;
-using detail::colText;
-
-// A prepared statement that finalises itself.
-struct Q
+// A statement on the store's connection; failures throw sql::SqlError (caught at each public function).
+struct Q : sql::Stmt
 {
-    sqlite3_stmt *s = nullptr;
-    Q(sqlite3 *db, const char *sql) { sqlite3_prepare_v2(db, sql, -1, &s, nullptr); }
-    ~Q() { sqlite3_finalize(s); }
-    Q(const Q &) = delete;
-    Q &operator=(const Q &) = delete;
-    Q &text(int i, const QString &v)
+    Q(const sql::Db &db, std::string_view text) : sql::Stmt(db.handle(), text) {}
+    QByteArray bytes(int c) const
     {
-        const QByteArray b = v.toUtf8();
-        if (v.isNull())
-            sqlite3_bind_null(s, i);
-        else
-            sqlite3_bind_text(s, i, b.constData(), int(b.size()), SQLITE_TRANSIENT);
-        return *this;
+        const auto b = blob(c);
+        return QByteArray(reinterpret_cast<const char *>(b.data()), qsizetype(b.size()));
     }
-    Q &blob(int i, const QByteArray &v)
-    {
-        sqlite3_bind_blob(s, i, v.constData(), int(v.size()), SQLITE_TRANSIENT);
-        return *this;
-    }
-    Q &i64(int i, qint64 v)
-    {
-        sqlite3_bind_int64(s, i, v);
-        return *this;
-    }
-    bool row() { return s && sqlite3_step(s) == SQLITE_ROW; }
-    bool done() { return s && sqlite3_step(s) == SQLITE_DONE; }
 };
+
+std::span<const std::uint8_t> span(const QByteArray &b)
+{
+    return {reinterpret_cast<const std::uint8_t *>(b.constData()), size_t(b.size())};
+}
+
+QString sqlError(const sql::SqlError &e)
+{
+    return QString::fromStdString(e.what());
+}
 
 const QSet<QString> kRoles{QStringLiteral("nurse"), QStringLiteral("charge_nurse"), QStringLiteral("biomed"),
                            QStringLiteral("administrator")};
@@ -55,21 +41,13 @@ const QSet<QString> kRoles{QStringLiteral("nurse"), QStringLiteral("charge_nurse
 } // namespace
 
 UserStore::UserStore() = default;
-UserStore::~UserStore()
-{
-    if (m_db)
-        sqlite3_close(m_db);
-}
+UserStore::~UserStore() = default;
 
-bool UserStore::exec(const char *sql, QString *error)
+// Rows changed by the last statement (caller holds the mutex).
+qint64 UserStore::changes() const
 {
-    char *msg = nullptr;
-    if (sqlite3_exec(m_db, sql, nullptr, nullptr, &msg) == SQLITE_OK)
-        return true;
-    if (error)
-        *error = QString::fromUtf8(msg ? msg : "?");
-    sqlite3_free(msg);
-    return false;
+    Q q(m_db, "SELECT changes()");
+    return q.step() ? q.i64(0) : 0;
 }
 
 bool UserStore::open(const QString &path, QString *error)
@@ -82,23 +60,23 @@ bool UserStore::open(const QString &path, QString *error)
     } else if (!makePrivate(path, error)) {
         return false;
     }
-    if (sqlite3_open_v2(path.toUtf8().constData(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                        nullptr) != SQLITE_OK) {
+    try {
+        m_db.open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        // No WAL: a single small file keeps the 0600 mode simple (no -wal/-shm siblings with the umask's
+        // mode).
+        m_db.exec(
+            "PRAGMA busy_timeout=2000; PRAGMA synchronous=FULL;"
+            "CREATE TABLE IF NOT EXISTS users(name TEXT PRIMARY KEY, role TEXT NOT NULL, display_name TEXT,"
+            " badge TEXT UNIQUE, password_hash TEXT NOT NULL, pin_hash TEXT, totp_secret BLOB,"
+            " totp_last_step INTEGER NOT NULL DEFAULT -1, failed INTEGER NOT NULL DEFAULT 0,"
+            " locked_until_ms INTEGER NOT NULL DEFAULT 0, disabled INTEGER NOT NULL DEFAULT 0,"
+            " created_ms INTEGER NOT NULL DEFAULT 0)");
+    } catch (const sql::SqlError &e) {
         if (error)
-            *error = QStringLiteral("cannot open the user database %1: %2")
-                         .arg(path, QString::fromUtf8(sqlite3_errmsg(m_db)));
+            *error = QStringLiteral("cannot open the user database %1: %2").arg(path, sqlError(e));
+        m_db.close();
         return false;
     }
-    sqlite3_busy_timeout(m_db, 2000);
-    // No WAL: a single small file keeps the 0600 mode simple (no -wal/-shm siblings with the umask's mode).
-    if (!exec("PRAGMA synchronous=FULL;"
-              "CREATE TABLE IF NOT EXISTS users(name TEXT PRIMARY KEY, role TEXT NOT NULL, display_name TEXT,"
-              " badge TEXT UNIQUE, password_hash TEXT NOT NULL, pin_hash TEXT, totp_secret BLOB,"
-              " totp_last_step INTEGER NOT NULL DEFAULT -1, failed INTEGER NOT NULL DEFAULT 0,"
-              " locked_until_ms INTEGER NOT NULL DEFAULT 0, disabled INTEGER NOT NULL DEFAULT 0,"
-              " created_ms INTEGER NOT NULL DEFAULT 0)",
-              error))
-        return false;
     m_dummyHash = hashPassword(randomBytes(16), m_policy.argon2);
     return true;
 }
@@ -123,18 +101,44 @@ SignInPolicy UserStore::policy() const
 int UserStore::userCount() const
 {
     std::lock_guard lock(m_mutex);
-    Q q(m_db, "SELECT count(*) FROM users");
-    return q.row() ? sqlite3_column_int(q.s, 0) : 0;
+    try {
+        Q q(m_db, "SELECT count(*) FROM users");
+        return q.step() ? int(q.i64(0)) : 0;
+    } catch (const sql::SqlError &) {
+        return 0;
+    }
 }
 
 QStringList UserStore::userNames() const
 {
-    std::lock_guard lock(m_mutex);
     QStringList names;
-    Q q(m_db, "SELECT name FROM users ORDER BY name");
-    while (q.row())
-        names << colText(q.s, 0);
+    for (const UserInfo &u : users())
+        names << u.name;
     return names;
+}
+
+std::vector<UserInfo> UserStore::users(qint64 nowMs) const
+{
+    std::lock_guard lock(m_mutex);
+    std::vector<UserInfo> out;
+    try {
+        Q q(m_db, "SELECT name, role, display_name, badge IS NOT NULL AND badge <> '', "
+                  "length(totp_secret) > 0, disabled, locked_until_ms, failed FROM users ORDER BY name");
+        while (q.step()) {
+            UserInfo u;
+            u.name = q.text(0);
+            u.role = q.text(1);
+            u.displayName = q.text(2);
+            u.hasBadge = q.i64(3) != 0;
+            u.hasTotp = q.i64(4) != 0;
+            u.disabled = q.i64(5) != 0;
+            u.lockedUntilMs = q.i64(6) > nowMs ? q.i64(6) : 0;
+            u.failed = int(q.i64(7));
+            out.push_back(std::move(u));
+        }
+    } catch (const sql::SqlError &) {
+    }
+    return out;
 }
 
 bool UserStore::addUser(const UserSpec &spec, QString *error)
@@ -162,31 +166,47 @@ bool UserStore::addUser(const UserSpec &spec, QString *error)
     const QByteArray pwHash = hashPassword(spec.password, params);
     const QByteArray pinHash = spec.pin.isEmpty() ? QByteArray() : hashPassword(spec.pin, params);
     std::lock_guard lock(m_mutex);
-    Q q(m_db, "INSERT INTO users(name, role, display_name, badge, password_hash, pin_hash, created_ms)"
-              " VALUES(?,?,?,?,?,?,strftime('%s','now')*1000)");
-    q.text(1, spec.name.trimmed())
-        .text(2, spec.role)
-        .text(3, spec.displayName)
-        .text(4, spec.badge.isEmpty() ? QString() : spec.badge)
-        .text(5, QString::fromLatin1(pwHash))
-        .text(6, pinHash.isEmpty() ? QString() : QString::fromLatin1(pinHash));
-    if (!q.done())
-        return fail(
-            QStringLiteral("cannot add user %1: %2").arg(spec.name, QString::fromUtf8(sqlite3_errmsg(m_db))));
+    try {
+        Q q(m_db, "INSERT INTO users(name, role, display_name, badge, password_hash, pin_hash, created_ms)"
+                  " VALUES(?,?,?,?,?,?,strftime('%s','now')*1000)");
+        q.bind(1, spec.name.trimmed())
+            .bind(2, spec.role)
+            .bind(3, spec.displayName)
+            .bind(4, spec.badge.isEmpty() ? QString() : spec.badge)
+            .bind(5, QString::fromLatin1(pwHash))
+            .bind(6, pinHash.isEmpty() ? QString() : QString::fromLatin1(pinHash));
+        q.run();
+    } catch (const sql::SqlError &e) {
+        return fail(QStringLiteral("cannot add user %1: %2").arg(spec.name, sqlError(e)));
+    }
     return true;
+}
+
+bool UserStore::update(const char *sqlText, const QString &name, QString *error,
+                       const std::function<void(sql::Stmt &)> &bindRest)
+{
+    std::lock_guard lock(m_mutex);
+    try {
+        Q q(m_db, sqlText);
+        q.bind(1, name);
+        if (bindRest)
+            bindRest(q);
+        q.run();
+        if (changes() == 1)
+            return true;
+    } catch (const sql::SqlError &e) {
+        if (error)
+            *error = QStringLiteral("user %1: %2").arg(name, sqlError(e));
+        return false;
+    }
+    if (error)
+        *error = QStringLiteral("no user %1").arg(name);
+    return false;
 }
 
 bool UserStore::removeUser(const QString &name, QString *error)
 {
-    std::lock_guard lock(m_mutex);
-    Q q(m_db, "DELETE FROM users WHERE name = ?");
-    q.text(1, name);
-    if (!q.done() || sqlite3_changes(m_db) != 1) {
-        if (error)
-            *error = QStringLiteral("no user %1").arg(name);
-        return false;
-    }
-    return true;
+    return update("DELETE FROM users WHERE name = ?1", name, error);
 }
 
 bool UserStore::setPassword(const QString &name, const QByteArray &password, QString *error)
@@ -196,40 +216,48 @@ bool UserStore::setPassword(const QString &name, const QByteArray &password, QSt
             *error = QStringLiteral("a password has at least 8 characters");
         return false;
     }
-    const QByteArray h = hashPassword(password, policy().argon2);
-    std::lock_guard lock(m_mutex);
-    Q q(m_db, "UPDATE users SET password_hash = ?, failed = 0, locked_until_ms = 0 WHERE name = ?");
-    q.text(1, QString::fromLatin1(h)).text(2, name);
-    return q.done() && sqlite3_changes(m_db) == 1;
+    const QString h = QString::fromLatin1(hashPassword(password, policy().argon2));
+    return update("UPDATE users SET password_hash = ?2, failed = 0, locked_until_ms = 0 WHERE name = ?1",
+                  name, error, [&](sql::Stmt &q) { q.bind(2, h); });
+}
+
+bool UserStore::setDisabled(const QString &name, bool disabled, QString *error)
+{
+    return update("UPDATE users SET disabled = ?2, failed = 0, locked_until_ms = 0 WHERE name = ?1", name,
+                  error, [&](sql::Stmt &q) { q.bind(2, disabled ? 1 : 0); });
 }
 
 bool UserStore::setTotpSecret(const QString &name, const QByteArray &key, QString *error)
 {
-    std::lock_guard lock(m_mutex);
-    Q q(m_db, "UPDATE users SET totp_secret = ?, totp_last_step = -1 WHERE name = ?");
-    q.blob(1, key).text(2, name);
-    if (!q.done() || sqlite3_changes(m_db) != 1) {
-        if (error)
-            *error = QStringLiteral("no user %1").arg(name);
-        return false;
-    }
-    return true;
+    if (key.isEmpty())
+        return update("UPDATE users SET totp_secret = NULL, totp_last_step = -1 WHERE name = ?1", name,
+                      error);
+    return update("UPDATE users SET totp_secret = ?2, totp_last_step = -1 WHERE name = ?1", name, error,
+                  [&](sql::Stmt &q) { q.bindBlob(2, span(key)); });
 }
 
 bool UserStore::hasTotp(const QString &name) const
 {
     std::lock_guard lock(m_mutex);
-    Q q(m_db, "SELECT length(totp_secret) FROM users WHERE name = ?");
-    q.text(1, name);
-    return q.row() && sqlite3_column_int(q.s, 0) > 0;
+    try {
+        Q q(m_db, "SELECT length(totp_secret) FROM users WHERE name = ?");
+        q.bind(1, name);
+        return q.step() && q.i64(0) > 0;
+    } catch (const sql::SqlError &) {
+        return false;
+    }
 }
 
 QString UserStore::roleOf(const QString &name) const
 {
     std::lock_guard lock(m_mutex);
-    Q q(m_db, "SELECT role FROM users WHERE name = ?");
-    q.text(1, name);
-    return q.row() ? colText(q.s, 0) : QString();
+    try {
+        Q q(m_db, "SELECT role FROM users WHERE name = ?");
+        q.bind(1, name);
+        return q.step() ? q.text(0) : QString();
+    } catch (const sql::SqlError &) {
+        return {};
+    }
 }
 
 bool UserStore::provisionFromFile(const QString &path, QString *createdUser, QString *error)
@@ -280,6 +308,16 @@ bool UserStore::provisionFromFile(const QString &path, QString *createdUser, QSt
     return true;
 }
 
+// Runs a write whose failure must not turn into an exception (counters of a sign-in): logged, not thrown.
+void UserStore::exec(const std::function<void()> &f)
+{
+    try {
+        f();
+    } catch (const sql::SqlError &e) {
+        qWarning("user database: %s", e.what());
+    }
+}
+
 AuthResult UserStore::authenticatePassword(const QString &name, const QByteArray &password,
                                            const QString &totpCode, qint64 nowMs)
 {
@@ -319,19 +357,25 @@ AuthResult UserStore::check(const QString &column, const QString &key, const QBy
             "SELECT name, role, display_name, " + QByteArray(pin ? "pin_hash" : "password_hash") +
             ", totp_secret, totp_last_step, failed, locked_until_ms, disabled FROM users WHERE " +
             column.toLatin1() + " = ?";
-        Q q(m_db, sql.constData());
-        q.text(1, key);
-        if (q.row()) {
-            found = true;
-            name = colText(q.s, 0);
-            role = colText(q.s, 1);
-            display = colText(q.s, 2);
-            hash = colBlob(q.s, 3);
-            totpKey = colBlob(q.s, 4);
-            lastStep = sqlite3_column_int64(q.s, 5);
-            failed = sqlite3_column_int(q.s, 6);
-            lockedUntil = sqlite3_column_int64(q.s, 7);
-            disabled = sqlite3_column_int(q.s, 8) != 0;
+        try {
+            Q q(m_db, std::string_view(sql.constData(), size_t(sql.size())));
+            q.bind(1, key);
+            if (q.step()) {
+                found = true;
+                name = q.text(0);
+                role = q.text(1);
+                display = q.text(2);
+                hash = q.bytes(3);
+                totpKey = q.bytes(4);
+                lastStep = q.i64(5);
+                failed = int(q.i64(6));
+                lockedUntil = q.i64(7);
+                disabled = q.i64(8) != 0;
+            }
+        } catch (const sql::SqlError &e) {
+            r.outcome = AuthOutcome::Error;
+            r.reason = QStringLiteral("the user database cannot be read: %1").arg(sqlError(e));
+            return r;
         }
     }
     r.user = name.isEmpty() ? key : name;
@@ -361,9 +405,11 @@ AuthResult UserStore::check(const QString &column, const QString &key, const QBy
         if (found) {
             const int n = failed + 1;
             const qint64 until = n >= pol.maxFailures ? nowMs + qint64(pol.lockoutS) * 1000 : 0;
-            Q q(m_db, "UPDATE users SET failed = ?, locked_until_ms = ? WHERE name = ?");
-            q.i64(1, until ? 0 : n).i64(2, until).text(3, name);
-            q.done();
+            exec([&] {
+                Q q(m_db, "UPDATE users SET failed = ?, locked_until_ms = ? WHERE name = ?");
+                q.bind(1, qint64(until ? 0 : n)).bind(2, until).bind(3, name);
+                q.run();
+            });
             if (until) {
                 r.outcome = AuthOutcome::UserLocked;
                 r.lockedUntilMs = until;
@@ -398,13 +444,17 @@ AuthResult UserStore::check(const QString &column, const QString &key, const QBy
         const auto step = verifyTotp(totpKey, totpCode, nowMs / 1000, pol.totpSkewSteps, lastStep);
         if (!step)
             return recordFailure(AuthOutcome::BadTotp, QStringLiteral("wrong or reused one-time code"));
-        Q q(m_db, "UPDATE users SET totp_last_step = ? WHERE name = ?");
-        q.i64(1, *step).text(2, name);
-        q.done();
+        exec([&] {
+            Q q(m_db, "UPDATE users SET totp_last_step = ? WHERE name = ?");
+            q.bind(1, qint64(*step)).bind(2, name);
+            q.run();
+        });
     }
-    Q q(m_db, "UPDATE users SET failed = 0, locked_until_ms = 0 WHERE name = ?");
-    q.text(1, name);
-    q.done();
+    exec([&] {
+        Q q(m_db, "UPDATE users SET failed = 0, locked_until_ms = 0 WHERE name = ?");
+        q.bind(1, name);
+        q.run();
+    });
     r.outcome = AuthOutcome::Ok;
     r.reason.clear();
     return r;

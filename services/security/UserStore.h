@@ -10,15 +10,16 @@
 #pragma once
 
 #include "Credentials.h"
+#include "Sqlite.h"
 
 #include <QSet>
 #include <QString>
 #include <QStringList>
 
 #include <deque>
+#include <functional>
 #include <mutex>
-
-struct sqlite3;
+#include <vector>
 
 namespace vigil::security {
 
@@ -68,6 +69,19 @@ struct AuthResult
     bool ok() const { return outcome == AuthOutcome::Ok; }
 };
 
+// One row of the user list (the user-management screen): never a hash or a secret.
+struct UserInfo
+{
+    QString name;
+    QString role;
+    QString displayName;
+    bool hasBadge = false;
+    bool hasTotp = false;
+    bool disabled = false;
+    qint64 lockedUntilMs = 0; // > 0 while locked out after failed sign-ins
+    int failed = 0;
+};
+
 class UserStore
 {
 public:
@@ -83,10 +97,16 @@ public:
 
     int userCount() const;
     QStringList userNames() const;
+    // All users by name; lockedUntilMs is filled only when it lies after nowMs.
+    std::vector<UserInfo> users(qint64 nowMs = 0) const;
     bool addUser(const UserSpec &spec, QString *error);
     bool removeUser(const QString &name, QString *error);
+    // A disabled user cannot sign in (the password check still runs, so timing tells nothing). Enabling
+    // also clears a lock-out.
+    bool setDisabled(const QString &name, bool disabled, QString *error);
     bool setPassword(const QString &name, const QByteArray &password, QString *error);
-    // Enrols (or replaces) the user's TOTP secret.
+    // Enrols (or replaces) the user's TOTP secret; an empty key removes it (the role's policy then asks
+    // for a new enrolment at the next sign-in).
     bool setTotpSecret(const QString &name, const QByteArray &key, QString *error);
     bool hasTotp(const QString &name) const;
     QString roleOf(const QString &name) const;
@@ -104,9 +124,13 @@ private:
     struct Row;
     AuthResult check(const QString &column, const QString &key, const QByteArray &secret, bool pin,
                      const QString &totpCode, qint64 nowMs);
-    bool exec(const char *sql, QString *error);
+    void exec(const std::function<void()> &f);
+    qint64 changes() const;
+    // Runs sqlText with ?1 = name (and bindRest's parameters); true when exactly one row changed.
+    bool update(const char *sqlText, const QString &name, QString *error,
+                const std::function<void(archive::sql::Stmt &)> &bindRest = {});
     mutable std::mutex m_mutex;
-    sqlite3 *m_db = nullptr;
+    archive::sql::Db m_db;
     QString m_path;
     SignInPolicy m_policy;
     QByteArray m_dummyHash; // for unknown users: same cost

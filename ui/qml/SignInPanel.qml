@@ -213,6 +213,20 @@ Popup {
             }
         }
 
+        // User management (administrator): opens the users screen.
+        Button {
+            objectName: "manageUsersButton"
+            visible: panel.access.signedIn && !panel.access.locked && panel.access.can("user_management")
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.touchTarget
+            text: qsTr("Manage users\u2026")
+            onClicked: { panel.close(); userAdmin.open(); }
+        }
+        UserAdminPanel {
+            id: userAdmin
+            parent: Overlay.overlay
+        }
+
         Text {
             objectName: "signInMessage"
             Layout.fillWidth: true

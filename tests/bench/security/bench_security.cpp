@@ -1,7 +1,10 @@
 // Issue 12 figures: audit append with hash and durable commit (p50/p99), verify of 100 000 records, and
-// one Argon2id check with the station's parameters. Each beside a baseline measured in the same run:
-// append vs a plain durable SQLite insert of the same row without the chain; verify vs a bare scan of the
-// same rows; Argon2id vs the parameters' nominal memory fill (reported only).
+// one Argon2id check with the station's parameters; the station's path (AuditTrail: the caller's cost of
+// append() and the time until the record is durable, with group commit, under paced and burst load). Each
+// beside a baseline measured in the same run: append vs a plain durable SQLite insert of the same row without
+// the chain; verify vs a bare scan of the same rows; Argon2id vs the parameters' nominal memory fill
+// (reported only); AuditTrail with group commit vs the same trail limited to one record per transaction (one
+// fsync each, the design before stop 22).
 //   bench_security [--quick] [--dir DIR]   (DIR: where the files go; default a temp dir)
 #include "AuditLog.h"
 #include "Credentials.h"
@@ -14,7 +17,10 @@
 #include <time.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <thread>
 #include <vector>
 
 using namespace vigil::security;
@@ -46,6 +52,55 @@ double pct(std::vector<double> v, double p)
 {
     std::sort(v.begin(), v.end());
     return v[std::min(v.size() - 1, size_t(p * double(v.size())))];
+}
+
+struct TrailFigures
+{
+    std::vector<double> callerMs, durableMs;
+    qint64 transactions = 0;
+};
+
+// Appends `total` records through an AuditTrail in groups of `burst` every `periodUs`, timing append()
+// itself (what the GUI thread pays) and enqueue -> committed (the listener runs after the commit).
+TrailFigures runTrail(const QString &path, size_t maxBatch, int total, int burst, int periodUs)
+{
+    QFile::remove(path);
+    QFile::remove(path + QStringLiteral("-wal"));
+    QFile::remove(path + QStringLiteral("-shm"));
+    TrailFigures f;
+    std::vector<std::chrono::steady_clock::time_point> queued(size_t(total) + 1);
+    f.durableMs.assign(size_t(total), 0.0);
+    {
+        AuditTrail trail;
+        QString error;
+        if (!trail.open(path, &error)) {
+            std::fprintf(stderr, "open: %s\n", qPrintable(error));
+            std::exit(1);
+        }
+        trail.setMaxBatch(maxBatch);
+        trail.setListener([&](const AuditRecord &r) {
+            const auto now = std::chrono::steady_clock::now();
+            const size_t i = size_t(r.seq - 1);
+            if (i < size_t(total))
+                f.durableMs[i] = std::chrono::duration<double, std::milli>(now - queued[i]).count();
+        });
+        auto next = std::chrono::steady_clock::now();
+        for (int i = 0; i < total;) {
+            std::this_thread::sleep_until(next);
+            next += std::chrono::microseconds(periodUs);
+            for (int b = 0; b < burst && i < total; ++b, ++i) {
+                AuditRecord r = rec(i);
+                queued[size_t(i)] = std::chrono::steady_clock::now();
+                QElapsedTimer t;
+                t.start();
+                trail.append(std::move(r));
+                f.callerMs.push_back(double(t.nsecsElapsed()) / 1e6);
+            }
+        }
+        trail.flush();
+        f.transactions = trail.transactions();
+    }
+    return f;
 }
 
 } // namespace
@@ -111,6 +166,33 @@ int main(int argc, char **argv)
                 appends, pct(chain, 0.5), pct(chain, 0.99), pct(chain, 1.0));
     std::printf("  baseline plain durable insert:            p50 %.3f ms, p99 %.3f ms; ratio p99 %.2f\n",
                 pct(plain, 0.5), pct(plain, 0.99), pct(chain, 0.99) / std::max(1e-6, pct(plain, 0.99)));
+
+    // 1b. The station's path: AuditTrail (writer thread). Paced: one record every 5 ms (200/s); burst: 16
+    // records at once every 20 ms (an "acknowledge all" on a ward, 800/s). Baseline: the same trail with
+    // one record per transaction.
+    {
+        const int total = quick ? 400 : 2000;
+        struct Load
+        {
+            const char *name;
+            int burst, periodUs;
+        };
+        for (const Load &load : {Load{"paced 200/s", 1, 5000}, Load{"bursts of 16 every 20 ms", 16, 20000}}) {
+            const TrailFigures g =
+                runTrail(dir + QStringLiteral("/bench-trail.sqlite"), 512, total, load.burst, load.periodUs);
+            const TrailFigures b =
+                runTrail(dir + QStringLiteral("/bench-trail1.sqlite"), 1, total, load.burst, load.periodUs);
+            std::printf("audit trail, %s, %d records, group commit: caller append() p50 %.4f ms, p99 %.4f ms "
+                        "(target p99 < 5 ms); enqueue -> durable p50 %.2f ms, p99 %.2f ms; %.1f records per "
+                        "fsync\n",
+                        load.name, total, pct(g.callerMs, 0.5), pct(g.callerMs, 0.99), pct(g.durableMs, 0.5),
+                        pct(g.durableMs, 0.99), double(total) / double(std::max<qint64>(1, g.transactions)));
+            std::printf("  baseline one fsync per record:             caller p99 %.4f ms; enqueue -> durable "
+                        "p50 %.2f ms, p99 %.2f ms; ratio durable p99 %.2f\n",
+                        pct(b.callerMs, 0.99), pct(b.durableMs, 0.5), pct(b.durableMs, 0.99),
+                        pct(g.durableMs, 0.99) / std::max(1e-6, pct(b.durableMs, 0.99)));
+        }
+    }
 
     // 2. Verify 100 000 records (built in one transaction, then the chain walked).
     const int n = quick ? 20'000 : 100'000;

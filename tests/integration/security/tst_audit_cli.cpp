@@ -126,7 +126,42 @@ private slots:
         QCOMPARE(json.code, 0);
         QFile f(out);
         QVERIFY(f.open(QIODevice::ReadOnly));
-        QCOMPARE(QJsonDocument::fromJson(f.readAll()).array().size(), 10);
+        // The first export was recorded after it ran (record 11, by the shell user): the trail still
+        // verifies.
+        const QJsonArray all = QJsonDocument::fromJson(f.readAll()).array();
+        QCOMPARE(all.size(), 11);
+        QCOMPARE(all[10].toObject()[QStringLiteral("action")].toString(), QStringLiteral("audit_export"));
+        QCOMPARE(all[10].toObject()[QStringLiteral("role")].toString(), QStringLiteral("shell"));
+        QCOMPARE(
+            runVigil({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--archive"), audit})
+                .code,
+            0);
+    }
+
+    // `vigil archive` use is recorded in the audit trail beside the archive (issue 12: archive tool use).
+    void archiveToolUseAudited()
+    {
+        QTemporaryDir dir;
+        const QString archive = dir.filePath(QStringLiteral("archive.sqlite"));
+        const QString audit = dir.filePath(QStringLiteral("audit.sqlite"));
+        makeAudit(audit, 3);
+        const Run r = runVigil(
+            {QStringLiteral("archive"), QStringLiteral("stats"), QStringLiteral("--archive"), archive});
+        Q_UNUSED(r); // the archive does not exist: the tool fails, and its use is still recorded
+        const Run json =
+            runVigil({QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--archive"), archive,
+                      QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(json.code, 0);
+        const QJsonArray all = QJsonDocument::fromJson(json.out.toUtf8()).array();
+        QCOMPARE(all.size(), 4);
+        const QJsonObject rec = all[3].toObject();
+        QCOMPARE(rec[QStringLiteral("action")].toString(), QStringLiteral("archive_tool"));
+        QVERIFY2(rec[QStringLiteral("details")].toString().startsWith(QLatin1String("vigil archive stats")),
+                 qPrintable(rec[QStringLiteral("details")].toString()));
+        QCOMPARE(
+            runVigil({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--archive"), audit})
+                .code,
+            0);
     }
 
     // Issue 12 parts 5 and 6 on the real station: a world-readable private key named in the station file

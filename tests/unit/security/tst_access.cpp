@@ -66,6 +66,23 @@ BedUpdate highAlarm(const QString &bed, const QString &id)
     return u;
 }
 
+// User management over nothing (the gate is what tst_access tests; tst_user_admin_window the real store).
+class FakeAdminBackend : public UserAdminBackend
+{
+public:
+    QList<User> users() const override { return {}; }
+    QString createUser(const QString &, const QString &, const QByteArray &, const QString &,
+                       const QByteArray &) override
+    {
+        return {};
+    }
+    QString setDisabled(const QString &, bool) override { return {}; }
+    QString resetPassword(const QString &, const QByteArray &) override { return {}; }
+    QString removeTotp(const QString &) override { return {}; }
+    QStringList beginEnrolment(const QString &, QString *) override { return {}; }
+    bool confirmEnrolment(const QString &, const QString &) override { return false; }
+};
+
 } // namespace
 
 class TestAccess : public QObject
@@ -86,6 +103,7 @@ class TestAccess : public QObject
         auto backend = std::make_unique<FakeBackend>();
         m_backend = backend.get();
         st->access()->setBackend(std::move(backend));
+        st->access()->users()->setBackend(std::make_unique<FakeAdminBackend>());
         m_audit.clear();
         st->access()->setAuditSink([this](const AuditEntry &e) { m_audit.push_back(e); });
         st->access()->setEnforcing(true);
@@ -123,7 +141,11 @@ class TestAccess : public QObject
             return st.setLimit(0, QStringLiteral("hr"), 45, 125).isEmpty();
         case Permission::Charting:
             return st.setHandover(0, QStringLiteral("watcher"), QStringLiteral("recheck at 14:00")).isEmpty();
-        default: // admission (the census, at merge), print/export, NEWS2 scale, config, users, archive tools
+        case Permission::News2Scale:
+            return st.news()->setScale2(QStringLiteral("b1"), true).isEmpty();
+        case Permission::UserManagement:
+            return st.access()->users()->refresh();
+        default: // admission (the census), print/export (tst_print_wiring), config, archive tools (no action)
             return st.access()->allow(p, nullptr, QStringLiteral("b1"));
         }
     }
@@ -278,6 +300,42 @@ private slots:
                    e.details.startsWith(QLatin1String("audio_pause"));
         }));
         QVERIFY(!st->setLimit(0, QStringLiteral("hr"), 45, 125).isEmpty()); // never more than configured
+    }
+
+    // Issue 12: configuration changes through the station say who changed what from what to what.
+    void configChangesAuditedFromTo()
+    {
+        auto st = makeStation();
+        QVERIFY(signIn(*st, QStringLiteral("charge_nurse")));
+        m_audit.clear();
+        const QVariantMap before = st->limits(0, QStringLiteral("hr"));
+        QVERIFY(st->setLimit(0, QStringLiteral("hr"), 45, 125).isEmpty());
+        QCOMPARE(m_audit.size(), size_t(1));
+        QCOMPARE(m_audit[0].action, QStringLiteral("limit_change"));
+        QCOMPARE(m_audit[0].user, QStringLiteral("charge_nurse"));
+        QCOMPARE(m_audit[0].target, QStringLiteral("b1"));
+        QCOMPARE(m_audit[0].details, QStringLiteral("hr %1..%2 -> 45..125")
+                                         .arg(before.value(QStringLiteral("low")).toDouble())
+                                         .arg(before.value(QStringLiteral("high")).toDouble()));
+        m_audit.clear();
+        st->restoreDefaultLimits(0);
+        QCOMPARE(m_audit.size(), size_t(1));
+        QCOMPARE(m_audit[0].action, QStringLiteral("limits_restore_defaults"));
+        QCOMPARE(m_audit[0].details, QStringLiteral("hr 45..125 -> %1..%2")
+                                         .arg(before.value(QStringLiteral("low")).toDouble())
+                                         .arg(before.value(QStringLiteral("high")).toDouble()));
+        m_audit.clear();
+        QVERIFY(st->news()->setScale2(QStringLiteral("b1"), true).isEmpty());
+        QCOMPARE(m_audit.size(), size_t(1));
+        QCOMPARE(m_audit[0].action, QStringLiteral("news2_scale"));
+        QCOMPARE(m_audit[0].details, QStringLiteral("SpO2 scale 1 -> SpO2 scale 2"));
+        // A nurse may not choose the scale: refused, audited, the scale unchanged.
+        QVERIFY(signIn(*st, QStringLiteral("nurse")));
+        m_audit.clear();
+        QVERIFY(!st->news()->setScale2(QStringLiteral("b1"), false).isEmpty());
+        QVERIFY(refusalAudited(Permission::News2Scale));
+        QVERIFY(st->news()->tracker(QStringLiteral("b1")) &&
+                st->news()->tracker(QStringLiteral("b1"))->scale2());
     }
 
     void notEnforcingAllowsAndStillAudits()

@@ -192,6 +192,94 @@ private slots:
         QVERIFY(verifyAudit(path).ok);
     }
 
+    // Group commit: a burst queued while the writer is busy goes into few transactions (one fsync each),
+    // the chain stays intact across batch boundaries, and destroying the trail without flush() (orderly
+    // shutdown) still commits every record.
+    void groupCommitBatchesAndDrainsOnShutdown()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("audit.sqlite"));
+        const int n = 2000;
+        {
+            AuditTrail trail;
+            QString error;
+            QVERIFY(trail.open(path, &error));
+            for (int i = 1; i <= n; ++i)
+                trail.append(rec(i));
+            // No flush(): the destructor must drain the queue.
+        }
+        const auto res = verifyAudit(path);
+        QVERIFY2(res.ok, qPrintable(res.problem));
+        QCOMPARE(res.records, qint64(n));
+        {
+            AuditTrail trail;
+            QString error;
+            QVERIFY(trail.open(path, &error));
+            for (int i = 1; i <= n; ++i)
+                trail.append(rec(i));
+            trail.flush();
+            QCOMPARE(trail.committed(), qint64(n));
+            // 2000 records one fsync each would be 2000 transactions; batching makes it far fewer.
+            QVERIFY2(trail.transactions() < n / 4, qPrintable(QString::number(trail.transactions())));
+        }
+        const auto res2 = verifyAudit(path);
+        QVERIFY2(res2.ok, qPrintable(res2.problem));
+        QCOMPARE(res2.records, qint64(2 * n));
+    }
+
+    // Two writers on one file (the station's trail and `vigil archive` recording its use): each append
+    // continues from the newest record in the file, so the chain stays one chain.
+    void twoWritersKeepOneChain()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("audit.sqlite"));
+        AuditStore a, b;
+        QString error;
+        QVERIFY(a.open(path, &error));
+        QVERIFY(b.open(path, &error));
+        for (int i = 1; i <= 10; ++i) {
+            AuditRecord r = rec(i);
+            QVERIFY2((i % 3 ? a : b).append(r, &error), qPrintable(error));
+            QCOMPARE(r.seq, qint64(i));
+        }
+        a.close();
+        b.close();
+        const auto res = verifyAudit(path);
+        QVERIFY2(res.ok, qPrintable(res.problem));
+        QCOMPARE(res.records, qint64(10));
+    }
+
+    // A batch is all or nothing: when the commit fails nothing is written and the chain continues from the
+    // last committed record on the retry.
+    void failedBatchLeavesChainIntact()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("audit.sqlite"));
+        AuditStore s;
+        QString error;
+        QVERIFY(s.open(path, &error));
+        AuditRecord first = rec(1);
+        QVERIFY(s.append(first, &error));
+        // Another connection holds the write lock: BEGIN IMMEDIATE fails after the busy timeout.
+        sqlite3 *other = nullptr;
+        QCOMPARE(sqlite3_open(QFile::encodeName(path).constData(), &other), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+        sqlite3_exec(s.handle(), "PRAGMA busy_timeout=50", nullptr, nullptr, nullptr);
+        std::vector<AuditRecord> batch{rec(2), rec(3), rec(4)};
+        QVERIFY(!s.appendBatch(batch.data(), batch.size(), &error));
+        QCOMPARE(s.lastSeq(), qint64(1));
+        sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+        sqlite3_close(other);
+        QVERIFY2(s.appendBatch(batch.data(), batch.size(), &error), qPrintable(error));
+        QCOMPARE(batch[0].seq, qint64(2));
+        QCOMPARE(batch[0].prevHash, first.hash);
+        QCOMPARE(s.lastSeq(), qint64(4));
+        s.close();
+        const auto res = verifyAudit(path);
+        QVERIFY2(res.ok, qPrintable(res.problem));
+        QCOMPARE(res.records, qint64(4));
+    }
+
     // 100 000 records: the intact chain verifies in under a second (issue 12 performance).
     void hundredThousandVerifyFast()
     {

@@ -55,6 +55,39 @@ private slots:
                  AuthOutcome::BadCredentials);
     }
 
+    // What the user-management screen uses: the list (no secrets), disable / enable, TOTP removal.
+    void listDisableEnableAndRemoveTotp()
+    {
+        auto s = open(QStringLiteral("admin.sqlite"));
+        QString error;
+        QVERIFY(s->addUser({QStringLiteral("zoe"), QStringLiteral("nurse"), QStringLiteral("Zoe Z"),
+                            QStringLiteral("0007"), "zoe-password", "1234"},
+                           &error));
+        QVERIFY(s->addUser({QStringLiteral("abe"), QStringLiteral("biomed"), {}, {}, "abe-password", {}},
+                           &error));
+        QVERIFY(s->setTotpSecret(QStringLiteral("abe"), randomBytes(20), &error));
+        auto users = s->users(kNow);
+        QCOMPARE(users.size(), size_t(2));
+        QCOMPARE(users[0].name, QStringLiteral("abe")); // by name
+        QVERIFY(users[0].hasTotp && !users[0].hasBadge && !users[0].disabled);
+        QCOMPARE(users[1].displayName, QStringLiteral("Zoe Z"));
+        QVERIFY(users[1].hasBadge && !users[1].hasTotp);
+        QVERIFY(s->setDisabled(QStringLiteral("zoe"), true, &error));
+        QVERIFY(s->users(kNow)[1].disabled);
+        QCOMPARE(s->authenticatePassword(QStringLiteral("zoe"), "zoe-password", {}, kNow).outcome,
+                 AuthOutcome::Disabled);
+        QVERIFY(s->setDisabled(QStringLiteral("zoe"), false, &error));
+        QCOMPARE(s->authenticatePassword(QStringLiteral("zoe"), "zoe-password", {}, kNow).outcome,
+                 AuthOutcome::Ok);
+        QVERIFY(!s->setDisabled(QStringLiteral("nobody"), true, &error));
+        QVERIFY(error.contains(QStringLiteral("nobody")));
+        // Removing the TOTP secret: the role's policy asks for enrolment again.
+        QVERIFY(s->setTotpSecret(QStringLiteral("abe"), {}, &error));
+        QVERIFY(!s->hasTotp(QStringLiteral("abe")));
+        QCOMPARE(s->authenticatePassword(QStringLiteral("abe"), "abe-password", {}, kNow).outcome,
+                 AuthOutcome::NeedEnrolment);
+    }
+
     void provisioningFileCreatesTheAdminAndIsDeleted()
     {
         auto s = open(QStringLiteral("prov.sqlite"));

@@ -1,0 +1,369 @@
+// User management: the permission gate, the audit, the worker thread. See UserAdmin.h.
+#include "UserAdmin.h"
+
+#include "Access.h"
+
+#include <QPointer>
+
+namespace vigil::security {
+
+namespace {
+// Roles a user can be given (the viewer is nobody signed in, not a user).
+constexpr Role kAssignable[] = {Role::Nurse, Role::ChargeNurse, Role::Biomed, Role::Administrator};
+} // namespace
+
+UserAdmin::UserAdmin(Access *access, QObject *parent) : QAbstractListModel(parent), m_access(access)
+{
+    m_pool.setMaxThreadCount(1); // in order
+}
+
+UserAdmin::~UserAdmin()
+{
+    m_pool.waitForDone();
+}
+
+void UserAdmin::setBackend(std::unique_ptr<UserAdminBackend> backend)
+{
+    m_pool.waitForDone();
+    const bool was = available();
+    m_backend = std::move(backend);
+    beginResetModel();
+    m_users.clear();
+    endResetModel();
+    emit countChanged();
+    if (was != available())
+        emit availableChanged();
+}
+
+QStringList UserAdmin::roleKeys() const
+{
+    QStringList keys;
+    for (Role r : kAssignable)
+        keys << roleKey(r);
+    return keys;
+}
+
+QStringList UserAdmin::roleTitles() const
+{
+    QStringList titles;
+    for (Role r : kAssignable)
+        titles << roleTitle(r);
+    return titles;
+}
+
+int UserAdmin::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_users.size());
+}
+
+QVariant UserAdmin::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_users.size())
+        return {};
+    const UserAdminBackend::User &u = m_users[index.row()];
+    switch (role) {
+    case Qt::DisplayRole:
+    case NameRole:
+        return u.name;
+    case RoleKeyRole:
+        return u.role;
+    case RoleTitleRole:
+        return roleTitle(roleFromKey(u.role).value_or(Role::Viewer));
+    case DisplayNameRole:
+        return u.displayName;
+    case HasBadgeRole:
+        return u.hasBadge;
+    case HasTotpRole:
+        return u.hasTotp;
+    case DisabledRole:
+        return u.disabled;
+    case LockedRole:
+        return u.locked;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> UserAdmin::roleNames() const
+{
+    return {{NameRole, "name"},           {RoleKeyRole, "roleKey"},
+            {RoleTitleRole, "roleTitle"}, {DisplayNameRole, "displayName"},
+            {HasBadgeRole, "hasBadge"},   {HasTotpRole, "hasTotp"},
+            {DisabledRole, "disabled"},   {LockedRole, "locked"}};
+}
+
+const UserAdminBackend::User *UserAdmin::find(const QString &name) const
+{
+    for (const auto &u : m_users)
+        if (u.name == name)
+            return &u;
+    return nullptr;
+}
+
+QVariantMap UserAdmin::user(const QString &name) const
+{
+    const auto *u = find(name);
+    if (!u)
+        return {};
+    return {{QStringLiteral("name"), u->name},         {QStringLiteral("roleKey"), u->role},
+            {QStringLiteral("hasBadge"), u->hasBadge}, {QStringLiteral("hasTotp"), u->hasTotp},
+            {QStringLiteral("disabled"), u->disabled}, {QStringLiteral("locked"), u->locked}};
+}
+
+bool UserAdmin::gate(const QString &target)
+{
+    QString why; // the permission first: a refusal is audited whatever else is missing
+    if (!m_access->allow(Permission::UserManagement, &why, target)) {
+        setMessage(why);
+        return false;
+    }
+    if (!m_backend) {
+        setMessage(tr("User management needs the station's user database ([security] enabled)."));
+        return false;
+    }
+    if (m_busy) {
+        setMessage(tr("Still working on the last change."));
+        return false;
+    }
+    return true;
+}
+
+bool UserAdmin::refresh()
+{
+    if (!gate({}))
+        return false;
+    reload();
+    return true;
+}
+
+void UserAdmin::reload()
+{
+    run({}, {}, {}, {}, nullptr);
+}
+
+void UserAdmin::run(const QString &action, const QString &target, const QString &details,
+                    const QString &doneText, std::function<QString(UserAdminBackend *)> work)
+{
+    setBusy(true);
+    UserAdminBackend *backend = m_backend.get();
+    QPointer<UserAdmin> self(this);
+    m_pool.start([self, backend, action, target, details, doneText, work = std::move(work)] {
+        const QString error = work ? work(backend) : QString();
+        const QList<UserAdminBackend::User> users = backend->users();
+        if (!self)
+            return;
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, action, target, details, doneText, error, users] {
+                if (!self)
+                    return;
+                self->beginResetModel();
+                self->m_users = users;
+                self->endResetModel();
+                emit self->countChanged();
+                self->setBusy(false);
+                if (action.isEmpty())
+                    return;
+                // Audited either way: who tried what on whom, and why it failed (never a secret).
+                self->m_access->audit(error.isEmpty() ? action : action + QStringLiteral("_failed"), target,
+                                      error.isEmpty() ? details : error);
+                self->setMessage(error.isEmpty() ? doneText : error);
+                emit self->done(action, target, error.isEmpty());
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+bool UserAdmin::addUser(const QString &name, const QString &key, const QString &password,
+                        const QString &badge, const QString &pin)
+{
+    const QString n = name.trimmed();
+    if (!gate(n))
+        return false;
+    const auto role = roleFromKey(key);
+    if (n.isEmpty() || n.size() > 64) {
+        setMessage(tr("A user name is 1 to 64 characters."));
+        return false;
+    }
+    if (!role || *role == Role::Viewer) {
+        setMessage(tr("Choose a role."));
+        return false;
+    }
+    if (password.size() < 8) {
+        setMessage(tr("The initial password needs at least 8 characters."));
+        return false;
+    }
+    if (!badge.isEmpty() && pin.size() < 4) {
+        setMessage(tr("A badge needs a PIN of at least 4 digits."));
+        return false;
+    }
+    if (find(n)) {
+        setMessage(tr("User %1 exists already.").arg(n));
+        return false;
+    }
+    const QByteArray pw = password.toUtf8(), pinBytes = pin.toUtf8();
+    run(QStringLiteral("user_create"), n,
+        QStringLiteral("role %1%2").arg(key, badge.isEmpty() ? QString() : QStringLiteral(", badge")),
+        tr("User %1 added as %2.").arg(n, roleTitle(*role)),
+        [n, key, pw, badge, pinBytes](UserAdminBackend *b) {
+            return b->createUser(n, key, pw, badge, pinBytes);
+        });
+    return true;
+}
+
+bool UserAdmin::setDisabled(const QString &name, bool disabled)
+{
+    if (!gate(name))
+        return false;
+    const auto *u = find(name);
+    if (!u) {
+        setMessage(tr("No user %1.").arg(name));
+        return false;
+    }
+    if (disabled && name == m_access->userName()) {
+        setMessage(tr("You cannot disable your own account."));
+        return false;
+    }
+    if (disabled && u->role == roleKey(Role::Administrator)) {
+        int admins = 0;
+        for (const auto &o : m_users)
+            admins += (o.role == u->role && !o.disabled) ? 1 : 0;
+        if (admins <= 1) {
+            setMessage(tr("%1 is the last active administrator.").arg(name));
+            return false;
+        }
+    }
+    run(disabled ? QStringLiteral("user_disable") : QStringLiteral("user_enable"), name, {},
+        disabled ? tr("User %1 disabled: they cannot sign in.").arg(name) : tr("User %1 enabled.").arg(name),
+        [name, disabled](UserAdminBackend *b) { return b->setDisabled(name, disabled); });
+    return true;
+}
+
+bool UserAdmin::resetPassword(const QString &name, const QString &password)
+{
+    if (!gate(name))
+        return false;
+    if (!find(name)) {
+        setMessage(tr("No user %1.").arg(name));
+        return false;
+    }
+    if (password.size() < 8) {
+        setMessage(tr("The new password needs at least 8 characters."));
+        return false;
+    }
+    const QByteArray pw = password.toUtf8();
+    run(QStringLiteral("password_reset"), name, QStringLiteral("lock-out cleared"),
+        tr("Password of %1 reset.").arg(name),
+        [name, pw](UserAdminBackend *b) { return b->resetPassword(name, pw); });
+    return true;
+}
+
+bool UserAdmin::enrolTotp(const QString &name)
+{
+    if (!gate(name))
+        return false;
+    if (!find(name)) {
+        setMessage(tr("No user %1.").arg(name));
+        return false;
+    }
+    // Quick (a random key and a QR code): on the GUI thread, like the sign-in panel's enrolment.
+    QString uri;
+    m_enrolQr = m_backend->beginEnrolment(name, &uri);
+    m_enrolUri = uri;
+    m_enrolUser = name;
+    m_access->audit(QStringLiteral("totp_enrolment_started"), name, QStringLiteral("by user management"));
+    setMessage(
+        tr("%1 scans the code with an authenticator app, then enters the 6-digit code it shows.").arg(name));
+    emit enrolChanged();
+    return true;
+}
+
+bool UserAdmin::confirmEnrolment(const QString &code)
+{
+    const QString name = m_enrolUser;
+    if (name.isEmpty() || !gate(name))
+        return false;
+    setBusy(true);
+    UserAdminBackend *backend = m_backend.get();
+    QPointer<UserAdmin> self(this);
+    m_pool.start([self, backend, name, code] {
+        const bool ok = backend->confirmEnrolment(name, code);
+        const QList<UserAdminBackend::User> users = backend->users();
+        if (!self)
+            return;
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, ok, name, users] {
+                if (!self)
+                    return;
+                self->beginResetModel();
+                self->m_users = users;
+                self->endResetModel();
+                emit self->countChanged(); // bindings on the list (the selected user's tags) re-read it
+                self->setBusy(false);
+                self->m_access->audit(ok ? QStringLiteral("totp_enrolled")
+                                         : QStringLiteral("totp_enrolment_failed"),
+                                      name, QStringLiteral("by user management"));
+                if (ok) {
+                    self->m_enrolUser.clear();
+                    self->m_enrolQr.clear();
+                    self->m_enrolUri.clear();
+                    emit self->enrolChanged();
+                    self->setMessage(tr("Authenticator enrolled for %1.").arg(name));
+                } else {
+                    self->setMessage(tr("That code does not match: try the next one."));
+                }
+                emit self->done(QStringLiteral("totp_enrol"), name, ok);
+            },
+            Qt::QueuedConnection);
+    });
+    return true;
+}
+
+void UserAdmin::cancelEnrolment()
+{
+    if (m_enrolUser.isEmpty())
+        return;
+    m_enrolUser.clear();
+    m_enrolQr.clear();
+    m_enrolUri.clear();
+    emit enrolChanged();
+}
+
+bool UserAdmin::removeTotp(const QString &name)
+{
+    if (!gate(name))
+        return false;
+    if (!find(name)) {
+        setMessage(tr("No user %1.").arg(name));
+        return false;
+    }
+    run(QStringLiteral("totp_removed"), name, {},
+        tr("Authenticator of %1 removed: a new one is enrolled at the next sign-in if the role needs it.")
+            .arg(name),
+        [name](UserAdminBackend *b) { return b->removeTotp(name); });
+    return true;
+}
+
+bool UserAdmin::waitIdle(int ms)
+{
+    return m_pool.waitForDone(ms);
+}
+
+void UserAdmin::setMessage(const QString &m)
+{
+    if (m != m_message) {
+        m_message = m;
+        emit messageChanged();
+    }
+}
+
+void UserAdmin::setBusy(bool b)
+{
+    if (b != m_busy) {
+        m_busy = b;
+        emit busyChanged();
+    }
+}
+
+} // namespace vigil::security
