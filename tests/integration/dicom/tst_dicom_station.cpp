@@ -10,9 +10,12 @@
 #include "StationApp.h"
 
 #include <QDir>
+
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
+#include <cmath>
 
 using namespace vigil;
 using namespace vigil::dicomtest;
@@ -103,6 +106,8 @@ private slots:
                  qPrintable(dicom()->echoResult()));
     }
 
+    // Every kind the simulated bed has leaves as its own object: ECG, ABP (Hemodynamic), pleth (Arterial
+    // Pulse), respiration and CO2 (Respiratory).
     void disclosureRangeArrivesAsWaveform()
     {
         const QStringList before = received();
@@ -111,11 +116,40 @@ private slots:
             QString());
         QTRY_VERIFY2_WITH_TIMEOUT(dicom()->lastResult().contains(QLatin1String("Sent to PACS")),
                                   qPrintable(dicom()->lastResult()), 30'000);
+        QTRY_COMPARE_WITH_TIMEOUT(dicom()->pending(), 0, 15'000);
         QVERIFY(dicom()->lastOk());
-        QTRY_COMPARE_WITH_TIMEOUT(received().size(), before.size() + 1, 5000);
-        const QString d = dump(newFile(before));
-        QVERIFY2(d.contains(QLatin1String("WaveformStorage")), qPrintable(d));
-        QCOMPARE(dicom()->pending(), 0);
+        // What the archive holds in the range decides the kinds (the simulator gives CO2 to some beds).
+        QVERIFY(m_app->archive()->flush(10'000));
+        QString error;
+        auto reader = archive::ArchiveReader::open(m_tmp.filePath(QStringLiteral("archive.sqlite")), &error);
+        QVERIFY2(reader, qPrintable(error));
+        QStringList expected;
+        bool ecg = false;
+        for (const auto &s : reader->waveStrip(m_bedKey, (m_t0 + 1000) * 1000, (m_t0 + 6000) * 1000)) {
+            if (std::all_of(s.samples.begin(), s.samples.end(), [](float v) { return std::isnan(v); }))
+                continue;
+            if (s.id == WaveId::Abp)
+                expected << QStringLiteral("HemodynamicWaveformStorage");
+            else if (s.id == WaveId::Pleth)
+                expected << QStringLiteral("ArterialPulseWaveformStorage");
+            else if (s.id == WaveId::Resp || s.id == WaveId::Co2)
+                expected << QStringLiteral("RespiratoryWaveformStorage");
+            else
+                ecg = true;
+        }
+        if (ecg)
+            expected << QStringLiteral("GeneralECGWaveformStorage");
+        expected.sort();
+        QVERIFY2(expected.contains(QLatin1String("ArterialPulseWaveformStorage")) &&
+                     expected.contains(QLatin1String("RespiratoryWaveformStorage")),
+                 qPrintable(expected.join(u' ')));
+        QTRY_COMPARE_WITH_TIMEOUT(received().size(), before.size() + expected.size(), 5000);
+        QStringList classes;
+        for (const QString &f : received())
+            if (!before.contains(f))
+                classes << dump(f).section(QLatin1Char('='), 1).section(QLatin1Char(' '), 0, 0);
+        classes.sort();
+        QCOMPARE(classes, expected);
     }
 
     void reportArrivesAsEncapsulatedPdf()
