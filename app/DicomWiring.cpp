@@ -126,16 +126,32 @@ StationDicom::StationDicom(const DicomConfig &config, Station *station, dicom::D
         const int pending = queue->pendingCount();
         const bool ok = it.state == QLatin1String("sent");
         const QString name = QFileInfo(it.source).completeBaseName();
-        QMetaObject::invokeMethod(self, [self, ok, name, pending, why = it.lastError] {
+        QMetaObject::invokeMethod(self,
+                                  [self, ok, name, pending, why = it.lastError, uid = it.sopInstanceUid] {
+                                      if (!self)
+                                          return;
+                                      if (self->m_refused.remove(uid) > 0)
+                                          self->m_state.refused = self->m_refused.values();
+                                      self->setPending(pending);
+                                      self->finished(ok, ok ? tr("Sent to PACS: %1").arg(name)
+                                                            : tr("PACS refused %1: %2").arg(name, why));
+                                  });
+    };
+    // Refused by the node in a working association: it waits in the queue, the node's reason on screen.
+    queue->onItemRefused = [self, queue](const dicom::QueueItem &it) {
+        const int pending = queue->pendingCount();
+        const QString name = QFileInfo(it.source).completeBaseName();
+        QMetaObject::invokeMethod(self, [self, name, pending, why = it.lastError, uid = it.sopInstanceUid] {
             if (!self)
                 return;
+            self->m_refused.insert(uid, QStringLiteral("%1: %2").arg(name, why));
+            self->m_state.refused = self->m_refused.values();
             self->setPending(pending);
-            self->finished(ok,
-                           ok ? tr("Sent to PACS: %1").arg(name) : tr("PACS refused %1: %2").arg(name, why));
+            self->finished(false, tr("PACS refused %1, kept in the queue: %2").arg(name, why));
         });
     };
     queue->onAttempt = [self](const dicom::NetResult &assoc, int objects) {
-        if (assoc.outcome == dicom::Outcome::Ok)
+        if (assoc.outcome == dicom::Outcome::Ok || assoc.noAcceptedClass) // refusals: onItemRefused
             return;
         QMetaObject::invokeMethod(self, [self, objects, why = assoc.reason] {
             if (self)
