@@ -25,8 +25,12 @@ const char *const kUsage =
     "usage: vigil dicom <command> [options]\n"
     "\n"
     "commands:\n"
-    "  export  --archive FILE --bed B --from T1 --to T2 --out FILE.dcm [--type auto|ecg|hemodynamic]\n"
-    "          [--uid-root ROOT]: General ECG or Hemodynamic Waveform Storage from the archive\n"
+    "  export  --archive FILE --bed B --from T1 --to T2 --out FILE.dcm\n"
+    "          [--type auto|ecg|hemodynamic|pulse|resp|co2|all] [--uid-root ROOT]: General ECG, "
+    "Hemodynamic,\n"
+    "          Arterial Pulse (pleth) or Respiratory (resp, co2) Waveform Storage from the archive; all: "
+    "every\n"
+    "          kind the bed has, to FILE-ecg.dcm, FILE-hd.dcm, FILE-pulse.dcm, FILE-resp.dcm, FILE-co2.dcm\n"
     "  pdf     --pdf FILE --out FILE.dcm [--archive FILE --bed B --at T] [--title TEXT]: Encapsulated PDF\n"
     "  show    FILE: what the reader understood (groups, channels, values, oddities)\n"
     "  import  FILE --archive OUT [--bed LABEL]: a waveform file into an archive, for the review screens\n"
@@ -148,12 +152,20 @@ int exportCommand(const Parsed &p, const DicomConfig &c, QTextStream &out, QText
     }
     const QString typeArg = p.value("--type").toLower();
     dicom::WaveType type = dicom::WaveType::Auto;
+    const bool all = typeArg == QLatin1String("all");
     if (typeArg == QLatin1String("ecg"))
         type = dicom::WaveType::Ecg;
     else if (typeArg == QLatin1String("hemodynamic") || typeArg == QLatin1String("hd"))
         type = dicom::WaveType::Hemodynamic;
-    else if (!typeArg.isEmpty() && typeArg != QLatin1String("auto")) {
-        err << "vigil dicom export: --type must be auto, ecg or hemodynamic, not '" << typeArg << "'\n";
+    else if (typeArg == QLatin1String("pulse") || typeArg == QLatin1String("pleth"))
+        type = dicom::WaveType::Pulse;
+    else if (typeArg == QLatin1String("resp"))
+        type = dicom::WaveType::Resp;
+    else if (typeArg == QLatin1String("co2"))
+        type = dicom::WaveType::Co2;
+    else if (!typeArg.isEmpty() && typeArg != QLatin1String("auto") && !all) {
+        err << "vigil dicom export: --type must be auto, ecg, hemodynamic, pulse, resp, co2 or all, not '"
+            << typeArg << "'\n";
         return Usage;
     }
     qint64 fromMs = 0, toMs = 0;
@@ -176,20 +188,34 @@ int exportCommand(const Parsed &p, const DicomConfig &c, QTextStream &out, QText
         err << "vigil dicom export: " << (error.isEmpty() ? r->lastError() : error) << "\n";
         return Usage;
     }
-    dicom::WriteResult res;
     QElapsedTimer t;
     t.start();
-    const bool ok = dicom::writeWaveform(*r, *bed, fromMs * 1000, toMs * 1000, type, writerOptions(p, c),
-                                         outPath, &res, &error);
-    for (const QString &n : res.notes)
-        err << "note: " << n << "\n";
+    std::vector<dicom::WriteResult> results(1);
+    bool ok = false;
+    if (all) {
+        QString stem = outPath;
+        if (stem.endsWith(QLatin1String(".dcm"), Qt::CaseInsensitive))
+            stem.chop(4);
+        QStringList skipped;
+        ok = dicom::writeWaveformSet(*r, *bed, fromMs * 1000, toMs * 1000, writerOptions(p, c), stem,
+                                     &results, &skipped, &error);
+        for (const QString &s : skipped)
+            err << "left out: " << s << "\n";
+    } else {
+        ok = dicom::writeWaveform(*r, *bed, fromMs * 1000, toMs * 1000, type, writerOptions(p, c), outPath,
+                                  &results[0], &error);
+    }
+    for (const dicom::WriteResult &res : results)
+        for (const QString &n : res.notes)
+            err << "note: " << n << "\n";
     if (!ok) {
         err << "vigil dicom export: " << error << "\n";
         return Failed;
     }
-    out << "wrote " << res.path << ": " << dicom::sopClassName(res.sopClassUid) << ", " << res.channels
-        << " channels, " << res.samples << " samples, SOP instance " << res.sopInstanceUid << " ("
-        << t.elapsed() << " ms)\n";
+    for (const dicom::WriteResult &res : results)
+        out << "wrote " << res.path << ": " << dicom::sopClassName(res.sopClassUid) << ", " << res.channels
+            << " channels, " << res.samples << " samples, SOP instance " << res.sopInstanceUid << " ("
+            << t.elapsed() << " ms)\n";
     return Ok;
 }
 

@@ -1,10 +1,10 @@
 #include "DicomView.h"
 
-#include "Archive.h"
 #include "CommandArgs.h"
 #include "DicomImport.h"
 #include "DicomReader.h"
 #include "Gui.h"
+#include "ReviewData.h"
 #include "Station.h"
 #include "Ward.h"
 
@@ -13,7 +13,6 @@
 #include <QFileInfo>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
-#include <QTemporaryDir>
 #include <QTimer>
 
 #include <cstdio>
@@ -26,14 +25,6 @@ int fail(const QString &text, int code)
 {
     std::fprintf(stderr, "vigil dicom view: %s\n", qPrintable(text));
     return code;
-}
-
-// A JavaScript string literal.
-QString js(const QString &s)
-{
-    QString out = s;
-    out.replace(u'\\', QLatin1String("\\\\")).replace(u'"', QLatin1String("\\\"")).replace(u'\n', u' ');
-    return u'"' + out + u'"';
 }
 
 } // namespace
@@ -67,66 +58,221 @@ int runDicomView(int argc, char *argv[], const QStringList &args)
     for (const QString &x : f->oddities)
         std::fprintf(stderr, "odd: %s\n", qPrintable(x));
 
-    QTemporaryDir tmp;
-    if (!tmp.isValid())
-        return fail(QStringLiteral("cannot create a temporary folder: %1").arg(tmp.errorString()), 1);
-    const QString archivePath = tmp.filePath(QStringLiteral("view.sqlite"));
-    const QString label = QFileInfo(file).completeBaseName().left(40);
-    const QString bedKey = QStringLiteral("dicom^") + label;
-    dicom::ImportResult res;
-    {
-        archive::ArchiveOptions o;
-        o.waveRetentionHours = 1e7; // a recording may be years old: keep it
-        o.numericRetentionDays = 1e6;
-        auto a = archive::Archive::open(archivePath, o, &error);
-        if (!a)
-            return fail(error, 1);
-        if (!dicom::importToArchive(*f, *a, bedKey, label, &res, &error))
-            return fail(error, 1);
-        if (!a->flush(60'000))
-            return fail(QStringLiteral("the temporary archive did not take the samples"), 1);
-    }
-    for (const QString &n : res.notes)
+    // Every channel of the file gets a lane (a 12-lead file shows 12), drawn by the full disclosure's
+    // StripView at 25 mm/s on one shared time axis; the file is read, not imported, so channels the station
+    // has no place for (aVR, V2..V6) are shown too.
+    QStringList notes;
+    const std::vector<dicom::ViewChannel> channels = dicom::channelsForView(*f, &notes);
+    for (const QString &n : notes)
         std::fprintf(stderr, "note: %s\n", qPrintable(n));
+    if (channels.empty())
+        return fail(QStringLiteral("%1 has no channel with samples").arg(file), 3);
+    qint64 startUs = channels.front().startUs, endUs = startUs;
+    for (const auto &c : channels) {
+        startUs = std::min(startUs, c.startUs);
+        endUs = std::max(endUs, c.startUs + qint64(double(c.samples.size()) * 1e6 / c.rate));
+    }
+    QVariantList strips, looks, labels, groupOf, groupNames, groupStartMs;
+    for (const auto &c : channels) {
+        groupOf << c.group;
+        while (groupNames.size() <= c.group) {
+            groupNames << c.groupLabel;
+            groupStartMs << double(c.startUs) / 1000.0;
+        }
+        groupStartMs[c.group] = std::min(groupStartMs[c.group].toDouble(), double(c.startUs) / 1000.0);
+        auto data = std::make_shared<review::StripData>();
+        data->t1Us = startUs;
+        data->t2Us = endUs;
+        ArchiveWaveStrip w;
+        w.id = c.look;
+        w.sampleRate = c.rate;
+        w.startUs = c.startUs;
+        w.samples = c.samples;
+        data->waves.push_back(std::move(w));
+        strips << QVariant::fromValue(review::ReviewStrip{std::move(data)});
+        looks << review::waveKey(c.look);
+        labels << (c.unit.isEmpty() ? c.label : QStringLiteral("%1  %2").arg(c.label, c.unit));
+    }
 
-    // A station with no beds and no sources: the review page only needs its display settings.
+    // A station with no beds and no sources: the strip items only need its display settings.
     Station station(QStringLiteral("Vigil"), QStringLiteral("DICOM file"), DisplaySettings{},
                     std::make_unique<Ward>());
     QQmlApplicationEngine engine;
-    prepareEngine(engine, &station, archivePath);
+    prepareEngine(engine, &station, {});
     const QString acquired = f->acquisitionUs > 0 ? QDateTime::fromMSecsSinceEpoch(f->acquisitionUs / 1000)
                                                         .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
                                                   : QStringLiteral("unknown time");
     const QString title =
         QStringLiteral("%1 \u2014 %2 %3 \u2014 %4, acquired %5 \u2014 %6 channels")
             .arg(QFileInfo(file).fileName(), f->patientName, f->patientId, f->sopClassName, acquired)
-            .arg(res.channels);
+            .arg(channels.size());
+    //: The DICOM viewer's header: what the file is and who it belongs to. %1 patient, %2 patient id,
+    //: %3 the kind of object (12-lead ECG...), %4 acquisition time, %5 number of channels.
+    const QString header =
+        QCoreApplication::translate("DicomView", "%1  %2  \u2014  %3, acquired %4  \u2014  %n channel(s)",
+                                    nullptr, int(channels.size()))
+            .arg(f->patientName.isEmpty() ? QStringLiteral("?") : f->patientName, f->patientId,
+                 f->sopClassName, acquired);
+    const QString odd = f->oddities.isEmpty()
+                            ? QString()
+                            : QCoreApplication::translate("DicomView", "Odd in this file: %1")
+                                  .arg(f->oddities.join(QStringLiteral("; ")));
+    engine.setInitialProperties({{QStringLiteral("strips"), strips},
+                                 {QStringLiteral("looks"), looks},
+                                 {QStringLiteral("labels"), labels},
+                                 {QStringLiteral("windowTitle"), QStringLiteral("Vigil \u2014 ") + title},
+                                 {QStringLiteral("groupOf"), groupOf},
+                                 {QStringLiteral("groupNames"), groupNames},
+                                 {QStringLiteral("groupStartMs"), groupStartMs},
+                                 {QStringLiteral("startMs"), double(startUs) / 1000.0},
+                                 {QStringLiteral("endMs"), double(endUs) / 1000.0},
+                                 {QStringLiteral("header"), header},
+                                 {QStringLiteral("odd"), odd}});
     const QString qml = QStringLiteral(R"(
 import QtQuick
 import QtQuick.Window
 import Vigil.Ui
 Window {
+    id: root
     width: 1600; height: 900; visible: true; color: "black"
-    title: %1
-    BedReview {
-        id: page
-        objectName: "page"
+    property string windowTitle: ""
+    title: windowTitle
+    property var strips: []
+    property var looks: []
+    property var labels: []
+    property real startMs: 0
+    property real endMs: 0
+    property string header: ""
+    property string odd: ""
+    property var groupOf: []
+    property var groupNames: []
+    property var groupStartMs: []
+    property int group: 0
+    // The lanes of the multiplex group shown (a 12-lead file's rhythm, then its median beats: Tab).
+    readonly property var shown: {
+        const out = [];
+        for (let i = 0; i < groupOf.length; ++i)
+            if (groupOf[i] === group)
+                out.push(i);
+        return out;
+    }
+    function nextGroup() {
+        if (groupNames.length < 2) return;
+        group = (group + 1) % groupNames.length;
+        viewStart = groupStartMs[group];
+    }
+    property real viewStart: startMs
+    property real pxPerSec: 100
+    property real shownSeconds: 10
+    function step(s) {
+        viewStart = Math.max(startMs, Math.min(viewStart + s * 1000, endMs - shownSeconds * 1000));
+    }
+    Item {
         anchors.fill: parent
-        bedKey: %2
-        bedLabel: %3
         focus: true
-        onBack: Qt.quit()
-        Component.onCompleted: Qt.callLater(() => page.showTab(1))
+        Keys.onLeftPressed: root.step(-10)
+        Keys.onRightPressed: root.step(10)
+        Keys.onPressed: (event) => {
+            if (event.key === Qt.Key_PageUp) root.step(-60);
+            else if (event.key === Qt.Key_PageDown) root.step(60);
+            else if (event.key === Qt.Key_Home) root.viewStart = root.startMs;
+            else if (event.key === Qt.Key_Escape) Qt.quit();
+            else if (event.key === Qt.Key_Tab) root.nextGroup();
+            else return;
+            event.accepted = true;
+        }
+    }
+    Column {
+        id: top
+        x: 12; y: 8; width: parent.width - 24; spacing: 4
+        Text { objectName: "header"; width: parent.width; text: root.header; color: Theme.text; font.family: Theme.fontFamily; font.pixelSize: 22; elide: Text.ElideRight }
+        Text {
+            objectName: "window"
+            width: parent.width
+            text: Qt.formatDateTime(new Date(root.viewStart), "yyyy-MM-dd HH:mm:ss.zzz") + " \u2013 "
+                  + Qt.formatTime(new Date(Math.min(root.endMs, root.viewStart + root.shownSeconds * 1000)), "HH:mm:ss.zzz")
+                  + "   25 mm/s   " + qsTr("\u2190 \u2192 10 s   Page Up / Page Down 1 min   Home start   Esc close")
+            color: Theme.textDim; font.family: Theme.fontFamily; font.pixelSize: 16
+        }
+        Text {
+            objectName: "group"
+            width: parent.width
+            visible: root.groupNames.length > 1
+            text: qsTr("Multiplex group %1 of %2: %3, %4 channels   Tab next group").arg(root.group + 1).arg(root.groupNames.length).arg(root.groupNames[root.group]).arg(root.shown.length)
+            color: Theme.text; font.family: Theme.fontFamily; font.pixelSize: 18
+        }
+        Text { objectName: "odd"; width: parent.width; visible: root.odd.length > 0; text: root.odd; color: Theme.warning; font.family: Theme.fontFamily; font.pixelSize: 16; wrapMode: Text.Wrap; maximumLineCount: 2; elide: Text.ElideRight }
+    }
+    Item {
+        id: area
+        objectName: "lanes"
+        anchors { left: parent.left; right: parent.right; top: top.bottom; bottom: parent.bottom; margins: 8 }
+        clip: true
+        Rectangle { anchors.fill: parent; color: Theme.tile; border.color: Theme.tileBorder }
+        // Paper grid: 0.2 s and 1 s lines at 25 mm/s.
+        Repeater {
+            model: {
+                const out = [];
+                if (root.pxPerSec * 0.2 < 8) return out;
+                for (let t = Math.ceil(root.viewStart / 200) * 200; t <= root.viewStart + root.shownSeconds * 1000 && out.length < 800; t += 200)
+                    out.push(t);
+                return out;
+            }
+            delegate: Rectangle {
+                required property real modelData
+                x: (modelData - root.viewStart) / 1000 * root.pxPerSec
+                width: 1; height: area.height
+                color: Math.round(modelData) % 1000 === 0 ? "#24313d" : "#141c24"
+            }
+        }
+        Repeater {
+            id: lanes
+            model: root.shown
+            delegate: Item {
+                id: lane
+                required property int modelData // the channel
+                required property int index     // the lane
+                y: index * area.height / Math.max(1, root.shown.length)
+                width: area.width
+                height: area.height / Math.max(1, root.shown.length)
+                Rectangle { visible: lane.index > 0; width: parent.width; height: 1; color: Theme.tileBorder }
+                StripView {
+                    id: sv
+                    objectName: "lane" + lane.index
+                    anchors.fill: parent
+                    strip: root.strips[lane.modelData]
+                    waves: [root.looks[lane.modelData]]
+                    viewStart: root.viewStart
+                    lineWidth: 2
+                    Component.onCompleted: if (lane.index === 0) {
+                        root.pxPerSec = Qt.binding(() => sv.pixelsPerSecond);
+                        root.shownSeconds = Qt.binding(() => sv.visibleSeconds);
+                    }
+                }
+                Text {
+                    x: 8; y: 2
+                    text: root.labels[lane.modelData]
+                    color: WavePalette.colorFor(root.looks[lane.modelData])
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Math.max(12, Math.min(20, lane.height * 0.28))
+                    font.bold: true
+                    style: Text.Outline; styleColor: "#000000"
+                }
+            }
+        }
     }
 }
-)")
-                            .arg(js(QStringLiteral("Vigil \u2014 ") + title), js(bedKey), js(label));
+)");
     engine.loadData(qml.toUtf8());
     auto *window =
         engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(engine.rootObjects().first());
     if (!window)
-        return fail(QStringLiteral("the review window did not load"), 1);
+        return fail(QStringLiteral("the viewer window did not load"), 1);
     std::printf("%s\n", qPrintable(title));
+    for (std::size_t i = 0; i < channels.size(); ++i)
+        std::printf("channel %zu: %s (group %d %s, %s, %g Hz, %zu samples)\n", i + 1,
+                    qPrintable(channels[i].label), channels[i].group + 1, qPrintable(channels[i].groupLabel),
+                    qPrintable(channels[i].unit), channels[i].rate, channels[i].samples.size());
     const QStringList size = p.value("--window-size").split(u'x');
     if (size.size() == 2 && size[0].toInt() > 0 && size[1].toInt() > 0)
         window->resize(size[0].toInt(), size[1].toInt());

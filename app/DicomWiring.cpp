@@ -126,16 +126,32 @@ StationDicom::StationDicom(const DicomConfig &config, Station *station, dicom::D
         const int pending = queue->pendingCount();
         const bool ok = it.state == QLatin1String("sent");
         const QString name = QFileInfo(it.source).completeBaseName();
-        QMetaObject::invokeMethod(self, [self, ok, name, pending, why = it.lastError] {
+        QMetaObject::invokeMethod(self,
+                                  [self, ok, name, pending, why = it.lastError, uid = it.sopInstanceUid] {
+                                      if (!self)
+                                          return;
+                                      if (self->m_refused.remove(uid) > 0)
+                                          self->m_state.refused = self->m_refused.values();
+                                      self->setPending(pending);
+                                      self->finished(ok, ok ? tr("Sent to PACS: %1").arg(name)
+                                                            : tr("PACS refused %1: %2").arg(name, why));
+                                  });
+    };
+    // Refused by the node in a working association: it waits in the queue, the node's reason on screen.
+    queue->onItemRefused = [self, queue](const dicom::QueueItem &it) {
+        const int pending = queue->pendingCount();
+        const QString name = QFileInfo(it.source).completeBaseName();
+        QMetaObject::invokeMethod(self, [self, name, pending, why = it.lastError, uid = it.sopInstanceUid] {
             if (!self)
                 return;
+            self->m_refused.insert(uid, QStringLiteral("%1: %2").arg(name, why));
+            self->m_state.refused = self->m_refused.values();
             self->setPending(pending);
-            self->finished(ok,
-                           ok ? tr("Sent to PACS: %1").arg(name) : tr("PACS refused %1: %2").arg(name, why));
+            self->finished(false, tr("PACS refused %1, kept in the queue: %2").arg(name, why));
         });
     };
     queue->onAttempt = [self](const dicom::NetResult &assoc, int objects) {
-        if (assoc.outcome == dicom::Outcome::Ok)
+        if (assoc.outcome == dicom::Outcome::Ok || assoc.noAcceptedClass) // refusals: onItemRefused
             return;
         QMetaObject::invokeMethod(self, [self, objects, why = assoc.reason] {
             if (self)
@@ -218,6 +234,7 @@ QString StationDicom::send(const DicomState::Request &r)
                   archivePath = m_archivePath, workDir = m_workDir, cancel = &m_cancel] {
         QString error;
         QString label;
+        QStringList files; // the objects built, in the order they are queued
         bool ok = false;
         QDir().mkpath(workDir);
         const QString stem = QStringLiteral("%1/%2-%3-%4")
@@ -238,9 +255,19 @@ QString StationDicom::send(const DicomState::Request &r)
         }
         if (reader && (bed || r.bedKey.isEmpty())) {
             if (wave) {
-                ok = dicom::writeWaveform(*reader, *bed, range.first * 1000, range.second * 1000,
-                                          dicom::WaveType::Auto, o, out, &res, &error);
-                label = QStringLiteral("%1 %2").arg(dicom::sopClassName(res.sopClassUid), bed->label);
+                // Every kind the range holds: ECG, pressures, pleth, respiration, CO2 (one object each).
+                std::vector<dicom::WriteResult> set;
+                QStringList skipped;
+                ok = dicom::writeWaveformSet(*reader, *bed, range.first * 1000, range.second * 1000, o, stem,
+                                             &set, &skipped, &error);
+                for (const QString &why : skipped)
+                    qWarning("DICOM: %s: %s", qPrintable(bed->label), qPrintable(why));
+                QStringList kinds;
+                for (const dicom::WriteResult &w : set)
+                    kinds << dicom::sopClassName(w.sopClassUid);
+                label = QStringLiteral("%1 %2").arg(kinds.join(QStringLiteral(", ")), bed->label);
+                for (const dicom::WriteResult &w : set)
+                    files << w.path;
             } else {
                 const QString pdf = stem + QStringLiteral(".pdf");
                 const reports::ReportResult rr = reports::renderPdf(report, pdf, {}, cancel);
@@ -252,15 +279,20 @@ QString StationDicom::send(const DicomState::Request &r)
                         bed ? dicom::identityFor(*reader, *bed, at - 1, at + 1) : dicom::Identity{};
                     const QString title = QStringLiteral("Vigil %1 report").arg(r.kind);
                     ok = dicom::writeEncapsulatedPdf(pdf, id, at, title, o, out, &res, &error);
+                    files << out;
                     label = bed ? QStringLiteral("%1 %2").arg(title, bed->label) : title;
                 }
                 QFile::remove(pdf);
             }
         }
-        bool duplicate = false;
-        if (ok)
-            ok = queue->enqueue(out, &error, &duplicate);
-        QFile::remove(out); // the queue keeps its own copy
+        bool duplicate = !files.isEmpty();
+        for (const QString &file : files) {
+            bool dup = false;
+            if (ok)
+                ok = queue->enqueue(file, &error, &dup);
+            duplicate = duplicate && dup; // "already queued" only when every object was
+            QFile::remove(file);          // the queue keeps its own copy
+        }
         const int pending = queue->pendingCount();
         QMetaObject::invokeMethod(self, [self, ok, duplicate, label, error, what, who, pending] {
             if (!self)

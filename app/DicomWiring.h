@@ -9,6 +9,7 @@
 #include "DicomQueue.h"
 #include "DicomState.h"
 
+#include <QMap>
 #include <QObject>
 #include <QThreadPool>
 
@@ -60,6 +61,7 @@ private:
     QString m_workDir;
     int m_preTriggerS;
     DicomState::State m_state;
+    QMap<QString, QString> m_refused; // SOP Instance UID -> "name: the node's reason", while queued
     QThreadPool m_pool;
     std::atomic_bool m_cancel{false};
 };

@@ -8,6 +8,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 
@@ -24,6 +25,8 @@ class DicomState : public QObject
     Q_PROPERTY(bool lastOk READ lastOk NOTIFY changed)
     Q_PROPERTY(QString echoResult READ echoResult NOTIFY changed)
     Q_PROPERTY(bool echoBusy READ echoBusy NOTIFY changed)
+    // Objects the node refused that wait in the queue, each "name: the node's reason".
+    Q_PROPERTY(QStringList refused READ refused NOTIFY changed)
 public:
     struct State
     {
@@ -35,6 +38,7 @@ public:
         bool lastOk = true;
         QString echoResult;
         bool echoBusy = false;
+        QStringList refused;
         bool operator==(const State &) const = default;
     };
     // The print menu's request: "strip" and "disclosure" leave as waveform objects, the other reports
@@ -65,6 +69,7 @@ public:
     bool lastOk() const { return m_state.lastOk; }
     QString echoResult() const { return m_state.echoResult; }
     bool echoBusy() const { return m_state.echoBusy; }
+    QStringList refused() const { return m_state.refused; }
 
     // Builds the object from the archive in the background and queues it for the node. Returns "" when
     // the send was accepted (the outcome follows in lastResult), else the reason it was not.

@@ -71,6 +71,53 @@ std::optional<double> unitFactor(const QString &unit, WaveId id)
 
 } // namespace
 
+std::vector<ViewChannel> channelsForView(const WaveformFile &f, QStringList *notes)
+{
+    std::vector<ViewChannel> out;
+    const qint64 t0 = f.acquisitionUs != 0 ? f.acquisitionUs : QDateTime::currentMSecsSinceEpoch() * 1000;
+    int n = 0, gi = -1;
+    for (const WaveGroup &g : f.groups) {
+        ++gi;
+        for (const WaveChannel &c : g.channels) {
+            ++n;
+            ViewChannel v;
+            v.group = gi;
+            v.groupLabel =
+                g.label.trimmed().isEmpty() ? QStringLiteral("group %1").arg(gi + 1) : g.label.trimmed();
+            v.label = c.label.trimmed().isEmpty() ? QStringLiteral("channel %1").arg(n) : c.label.trimmed();
+            v.rate = g.samplingFrequency;
+            if (v.rate <= 0)
+                continue;
+            v.startUs = t0 + qint64(std::llround(g.timeOffsetMs * 1000.0 + c.skew * 1e6 / v.rate));
+            double factor = 1.0;
+            const auto id = waveFor(c);
+            const auto mapped = id ? unitFactor(c.unit, *id) : std::nullopt;
+            if (id && mapped) {
+                v.look = *id;
+                factor = *mapped;
+                v.unit = QString::fromLatin1(waveInfo(*id).unit.data(), qsizetype(waveInfo(*id).unit.size()));
+            } else if (const auto mv = unitFactor(c.unit, WaveId::EcgII);
+                       mv && !c.unit.isEmpty() && (f.modality == QLatin1String("ECG") || !id)) {
+                v.look = WaveId::EcgII; // any other lead (aVR, V2..V6) in mV, drawn as ECG
+                factor = *mv;
+                v.unit = QStringLiteral("mV");
+            } else {
+                v.look = WaveId::Pleth; // unknown: scaled to what is shown
+                v.unit = c.unit;
+                if (notes)
+                    notes->append(
+                        QStringLiteral("%1: unit '%2' not known, drawn scaled to fit").arg(v.label, c.unit));
+            }
+            v.samples.reserve(c.raw.size());
+            for (std::size_t k = 0; k < c.raw.size(); ++k)
+                v.samples.push_back(g.hasPadding && c.raw[k] == g.padding ? std::nanf("")
+                                                                          : float(c.value(k) * factor));
+            out.push_back(std::move(v));
+        }
+    }
+    return out;
+}
+
 bool importToArchive(const WaveformFile &f, archive::Archive &a, const QString &bedKey,
                      const QString &bedLabel, ImportResult *res, QString *error)
 {

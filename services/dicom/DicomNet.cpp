@@ -181,6 +181,7 @@ NetResult connect(DcmSCU &scu, const Peer &p, Capture &cap)
     if (c == NET_EC_NoAcceptablePresentationContexts) {
         r.outcome = Outcome::Rejected;
         r.reason = QStringLiteral("%1 accepted none of the proposed SOP classes").arg(where(p));
+        r.noAcceptedClass = true;
         return r;
     }
     r.outcome = Outcome::Unreachable;
@@ -362,10 +363,15 @@ NetResult store(const Peer &peer, const QStringList &files, std::vector<NetResul
         scu->addPresentationContext(k, transferSyntaxes());
     NetResult assoc = connect(*scu, peer, cap);
     if (assoc.outcome != Outcome::Ok) {
+        // A node that answers but takes none of these SOP classes refuses each object (it stays queued
+        // with that reason), unlike a node that cannot be reached or rejects the station.
+        const bool noClass = assoc.noAcceptedClass;
         for (std::size_t i = 0; i < infos.size(); ++i)
             if (infos[i].ok) {
-                (*perFile)[i].outcome = assoc.outcome;
-                (*perFile)[i].reason = assoc.reason;
+                (*perFile)[i].outcome = noClass ? Outcome::Refused : assoc.outcome;
+                (*perFile)[i].reason =
+                    noClass ? QStringLiteral("%1 (SOP class %2)").arg(assoc.reason, qs(infos[i].sopClass))
+                            : assoc.reason;
             }
         return assoc;
     }

@@ -49,6 +49,7 @@ struct NetResult
     quint16 status = 0; // the C-STORE / C-ECHO response status (0 = success)
     QString sopInstanceUid;
     qint64 bytes = 0;
+    bool noAcceptedClass = false; // Rejected because the peer took none of the proposed SOP classes
 };
 
 NetResult echo(const Peer &peer);

@@ -251,11 +251,13 @@ void DicomQueue::run()
         std::vector<NetResult> per;
         const NetResult assoc = store(m_o.peer, files, &per);
         std::vector<QueueItem> done;
+        std::vector<qint64> refusedIds;
+        std::vector<QueueItem> refused; // refused by the node, still queued
         QStringList log;
         bool clear = false;
         {
             std::lock_guard lock(m_mutex);
-            if (assoc.outcome == Outcome::Ok) {
+            if (assoc.outcome == Outcome::Ok || assoc.noAcceptedClass) { // the node answered
                 failingSinceMs = 0;
                 clear = m_condition;
                 m_condition = false;
@@ -276,12 +278,26 @@ void DicomQueue::run()
                         u.bind(1, now()).bind(2, due[i].id).run();
                         log << QStringLiteral("DICOM: sent %1 to %2")
                                    .arg(r.sopInstanceUid, m_o.peer.calledAe);
-                    } else if (r.outcome == Outcome::Refused) {
+                    } else if (r.outcome == Outcome::Refused && r.sopInstanceUid.isEmpty()) {
+                        // Not a readable object: nothing any node could take, failed for good.
                         sql::Stmt u(m_db->db.handle(),
                                     "UPDATE job SET state = 'failed', attempts = attempts + 1, "
                                     "last_error = ? WHERE id = ?");
                         u.bind(1, r.reason).bind(2, due[i].id).run();
                         log << QStringLiteral("DICOM: %1").arg(r.reason);
+                    } else if (r.outcome == Outcome::Refused) {
+                        // The node refused this object (SOP class not accepted, a failure status) while
+                        // the association worked: it stays queued with the node's reason, retried at the
+                        // longest backoff (the node's configuration may be fixed), never dropped.
+                        sql::Stmt u(m_db->db.handle(),
+                                    "UPDATE job SET attempts = attempts + 1, next_try_ms = ?, last_error = ? "
+                                    "WHERE id = ?");
+                        u.bind(1, now() + qint64(m_o.retryMaxS * 1000))
+                            .bind(2, r.reason)
+                            .bind(3, due[i].id)
+                            .run();
+                        log << QStringLiteral("DICOM: %1 (kept in the queue)").arg(r.reason);
+                        refusedIds.push_back(due[i].id);
                     } else {
                         const int attempts = due[i].attempts + 1;
                         const double delayS =
@@ -297,6 +313,12 @@ void DicomQueue::run()
                     }
                 }
                 m_db->db.exec("COMMIT");
+                for (const qint64 id : refusedIds) {
+                    sql::Stmt s(m_db->db.handle(), std::string("SELECT ") + kCols + " FROM job WHERE id = ?");
+                    s.bind(1, id);
+                    if (s.step())
+                        refused.push_back(rowToItem(s));
+                }
                 for (const Job &j : due) {
                     sql::Stmt s(m_db->db.handle(), std::string("SELECT ") + kCols +
                                                        " FROM job WHERE id = ? AND state != 'pending'");
@@ -329,6 +351,9 @@ void DicomQueue::run()
         if (onItemDone)
             for (const QueueItem &it : done)
                 onItemDone(it);
+        if (onItemRefused)
+            for (const QueueItem &it : refused)
+                onItemRefused(it);
     }
 }
 

@@ -2,9 +2,11 @@
 // folder and recorded in a SQLite file (beside the archive) before enqueue() returns, and a worker thread
 // sends them with C-STORE, retrying with exponential backoff while the node is unreachable. A row turns
 // "sent" in the same transaction that records the peer's success, so after a restart only what was not
-// yet confirmed is sent again; an object already queued or sent (same SOP Instance UID) is not queued
-// twice. When no association has succeeded for unreachableConditionS while objects wait, the condition
-// callback fires (the station raises a technical condition); it clears on the next success.
+// yet confirmed is sent again; an object the node refuses stays queued with the node's reason (retried at
+// the longest backoff), only an unreadable file fails for good; an object already queued or sent (same SOP
+// Instance UID) is not queued twice. When no association has succeeded for unreachableConditionS while
+// objects wait, the condition callback fires (the station raises a technical condition); it clears on the
+// next success.
 #pragma once
 
 #include "DicomNet.h"
@@ -53,7 +55,10 @@ public:
 
     // Called on the worker thread.
     std::function<void(bool on, const QString &reason)> onCondition;
-    std::function<void(const QueueItem &item)> onItemDone; // sent or failed for good
+    std::function<void(const QueueItem &item)> onItemDone; // sent or failed for good (unreadable file)
+    // The node refused the object (SOP class not accepted, a failure status) in a working association:
+    // it stays pending with the reason in lastError, retried after retryMaxS.
+    std::function<void(const QueueItem &item)> onItemRefused;
     std::function<void(const QString &line)> onLog;
     // After every association attempt: its outcome (the reason when the node was not reached or rejected
     // the association) and how many objects it carried.

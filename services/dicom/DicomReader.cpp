@@ -159,8 +159,8 @@ QString sopClassName(const QString &uid)
         {kHemodynamicSop, "Hemodynamic"},
         {"1.2.840.10008.5.1.4.1.1.9.3.1", "Basic Cardiac Electrophysiology"},
         {"1.2.840.10008.5.1.4.1.1.9.4.1", "Basic Voice Audio"},
-        {"1.2.840.10008.5.1.4.1.1.9.5.1", "Arterial Pulse"},
-        {"1.2.840.10008.5.1.4.1.1.9.6.1", "Respiratory"},
+        {kArterialPulseSop, "Arterial Pulse"},
+        {kRespiratorySop, "Respiratory"},
         {kEncapsulatedPdfSop, "Encapsulated PDF"},
     };
     for (const auto &[u, n] : names)

@@ -14,6 +14,10 @@ namespace vigil::dicom {
 inline constexpr char kGeneralEcgSop[] = "1.2.840.10008.5.1.4.1.1.9.1.2";
 inline constexpr char kTwelveLeadSop[] = "1.2.840.10008.5.1.4.1.1.9.1.1";
 inline constexpr char kHemodynamicSop[] = "1.2.840.10008.5.1.4.1.1.9.2.1";
+inline constexpr char kArterialPulseSop[] = "1.2.840.10008.5.1.4.1.1.9.5.1"; // one channel, <= 600 Hz, HD
+inline constexpr char kRespiratorySop[] = "1.2.840.10008.5.1.4.1.1.9.6.1";   // one channel, <= 100 Hz, RESP
+// Synchronization Frame of Reference UID of UTC (PS3.6 "Universal Coordinated Time").
+inline constexpr char kUtcSyncFrameUid[] = "1.2.840.10008.15.1.1";
 inline constexpr char kEncapsulatedPdfSop[] = "1.2.840.10008.5.1.4.1.1.104.1";
 
 // One channel of a multiplex group. value = (raw + baseline) * sensitivity * correction, in unit.

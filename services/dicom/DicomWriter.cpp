@@ -110,6 +110,12 @@ Source sourceOf(WaveId id)
         return {"Lead V1", "mV", "millivolt"};
     case WaveId::Abp:
         return {"Arterial blood pressure", "mm[Hg]", "mmHg"};
+    case WaveId::Pleth: // a normalised amplitude: UCUM "1" is "no units"
+        return {"Plethysmogram", "1", "no units"};
+    case WaveId::Resp:
+        return {"Transthoracic impedance", "Ohm", "ohm"};
+    case WaveId::Co2:
+        return {"Airway CO2", "mm[Hg]", "mmHg"};
     default:
         return {"", "", ""};
     }
@@ -247,7 +253,7 @@ QString personName(const QString &display)
 
 struct Uids
 {
-    QString study, series, instance;
+    QString study, series, instance, frame;
 };
 
 void putCommon(DcmDataset *ds, const Identity &who, const WriterOptions &o, const char *sopClass,
@@ -312,7 +318,8 @@ Uids uidsFor(const WriterOptions &o, const Identity &who, const QString &kind, c
     const QString stay = who.bedKey + u'|' + QString::number(who.stayId);
     Uids u{deriveUid(o.uidRoot, QStringLiteral("study|") + stay),
            deriveUid(o.uidRoot, QStringLiteral("series|") + stay + u'|' + kind),
-           deriveUid(o.uidRoot, QStringLiteral("instance|") + stay + u'|' + kind + u'|' + range)};
+           deriveUid(o.uidRoot, QStringLiteral("instance|") + stay + u'|' + kind + u'|' + range),
+           deriveUid(o.uidRoot, QStringLiteral("frame|") + stay)}; // one time frame for the stay's objects
     if (u.study.isEmpty())
         *error =
             QStringLiteral("invalid UID root '%1' (digits and dots, at most 60 characters)").arg(o.uidRoot);
@@ -341,31 +348,72 @@ Identity identityFor(archive::ArchiveReader &r, const archive::BedRecord &bed, q
     return id;
 }
 
-bool writeWaveform(archive::ArchiveReader &r, const archive::BedRecord &bed, qint64 t1Us, qint64 t2Us,
-                   WaveType type, const WriterOptions &o, const QString &outPath, WriteResult *res,
-                   QString *error)
+namespace {
+
+bool hasSamples(const archive::WaveStrip &s)
+{
+    return std::any_of(s.samples.begin(), s.samples.end(), [](float v) { return !std::isnan(v); });
+}
+
+bool present(const std::vector<archive::WaveStrip> &all, WaveId id)
+{
+    return std::any_of(all.begin(), all.end(), [id](const auto &s) { return s.id == id && hasSamples(s); });
+}
+
+// What each object type is in DICOM terms.
+struct Kind
+{
+    const char *sop;
+    const char *modality;
+    const char *uidKind;     // part of the Series and SOP Instance UIDs' names
+    const char *description; // after the bed's label in Series Description
+    WaveId single;           // Pulse/Resp/Co2: the one channel; Count otherwise
+    double maxRate;          // 0: none beyond the group check below
+    const char *iodName;
+};
+
+Kind kindOf(WaveType t)
+{
+    switch (t) {
+    case WaveType::Hemodynamic:
+        return {kHemodynamicSop, "HD", "hd", " hemodynamic", WaveId::Count, 400, "Hemodynamic"};
+    case WaveType::Pulse:
+        return {kArterialPulseSop, "HD", "pulse", " pleth", WaveId::Pleth, 600, "Arterial Pulse"};
+    case WaveType::Resp:
+        return {kRespiratorySop, "RESP", "resp", " respiration", WaveId::Resp, 100, "Respiratory"};
+    case WaveType::Co2:
+        return {kRespiratorySop, "RESP", "co2", " CO2", WaveId::Co2, 100, "Respiratory"};
+    default:
+        return {kGeneralEcgSop, "ECG", "ecg", " ECG", WaveId::Count, 0, "General ECG"};
+    }
+}
+
+QString labelOf(WaveId id)
+{
+    const WaveInfo &info = waveInfo(id);
+    return QString::fromLatin1(info.label.data(), qsizetype(info.label.size()));
+}
+
+bool writeFromStrips(archive::ArchiveReader &r, const archive::BedRecord &bed,
+                     const std::vector<archive::WaveStrip> &all, qint64 t1Us, qint64 t2Us, WaveType type,
+                     const WriterOptions &o, const QString &outPath, WriteResult *res, QString *error)
 {
     *res = {};
-    std::vector<archive::WaveStrip> all = r.waveStrip(bed.key, t1Us, t2Us);
-    if (!r.lastError().isEmpty()) {
-        *error = r.lastError();
-        return false;
-    }
     bool haveEcg = false, havePressure = false;
     for (const auto &s : all) {
-        bool any = false;
-        for (float v : s.samples)
-            if (!std::isnan(v)) {
-                any = true;
-                break;
-            }
-        if (!any)
+        if (!hasSamples(s))
             continue;
         haveEcg |= isEcg(s.id);
         havePressure |= s.id == WaveId::Abp;
     }
     if (type == WaveType::Auto)
-        type = havePressure ? WaveType::Hemodynamic : WaveType::Ecg;
+        type = havePressure                  ? WaveType::Hemodynamic
+               : haveEcg                     ? WaveType::Ecg
+               : present(all, WaveId::Pleth) ? WaveType::Pulse
+               : present(all, WaveId::Resp)  ? WaveType::Resp
+               : present(all, WaveId::Co2)   ? WaveType::Co2
+                                             : WaveType::Ecg;
+    const Kind kind = kindOf(type);
     std::vector<archive::WaveStrip> chosen;
     QStringList notes;
     if (type == WaveType::Ecg) {
@@ -373,20 +421,19 @@ bool writeWaveform(archive::ArchiveReader &r, const archive::BedRecord &bed, qin
             *error = QStringLiteral("bed %1 has no ECG in the range").arg(bed.label);
             return false;
         }
-        for (auto &s : all)
+        for (const auto &s : all)
             if (isEcg(s.id))
-                chosen.push_back(std::move(s));
+                chosen.push_back(s);
         notes << QStringLiteral("General ECG: the archive holds at most leads I, II, III and V, so never the "
                                 "full 12-lead set that 12-lead ECG Storage needs");
-    } else {
+    } else if (type == WaveType::Hemodynamic) {
         if (!havePressure) {
             *error = QStringLiteral("bed %1 has no pressure waveform in the range").arg(bed.label);
             return false;
         }
         const archive::WaveStrip *ecg = nullptr;
         for (const auto &s : all)
-            if (isEcg(s.id) && (!ecg || s.id == WaveId::EcgII) &&
-                std::any_of(s.samples.begin(), s.samples.end(), [](float v) { return !std::isnan(v); }))
+            if (isEcg(s.id) && (!ecg || s.id == WaveId::EcgII) && hasSamples(s))
                 ecg = &s;
         if (ecg && ecg->sampleRate > 400.0) {
             notes << QStringLiteral(
@@ -395,11 +442,18 @@ bool writeWaveform(archive::ArchiveReader &r, const archive::BedRecord &bed, qin
                          .arg(ecg->sampleRate);
             ecg = nullptr;
         }
-        std::vector<archive::WaveStrip> keep;
-        for (auto &s : all)
+        for (const auto &s : all)
             if (s.id == WaveId::Abp || &s == ecg)
-                keep.push_back(std::move(s));
-        chosen = std::move(keep);
+                chosen.push_back(s);
+    } else {
+        // Arterial Pulse and Respiratory hold exactly one channel in one multiplex group (PS3.3 A.34).
+        if (!present(all, kind.single)) {
+            *error = QStringLiteral("bed %1 has no %2 in the range").arg(bed.label, labelOf(kind.single));
+            return false;
+        }
+        for (const auto &s : all)
+            if (s.id == kind.single)
+                chosen.push_back(s);
     }
     std::vector<Group> groups;
     if (!buildGroups(chosen, &groups, &notes, error))
@@ -417,8 +471,13 @@ bool writeWaveform(archive::ArchiveReader &r, const archive::BedRecord &bed, qin
         if (type == WaveType::Ecg && (g.rate < 200 || g.rate > 1000))
             notes << QStringLiteral("sampling frequency %1 Hz is outside the 200-1000 Hz of General ECG")
                          .arg(g.rate);
-        if (type == WaveType::Hemodynamic && g.rate > 400) {
-            *error = QStringLiteral("sampling frequency %1 Hz is above Hemodynamic's 400 Hz").arg(g.rate);
+        if (kind.maxRate > 0 && g.rate > kind.maxRate) {
+            *error = QStringLiteral("%1: sampling frequency %2 Hz is above the %3 Hz %4 Waveform Storage "
+                                    "allows")
+                         .arg(kind.single != WaveId::Count ? labelOf(kind.single) : QStringLiteral("ABP"))
+                         .arg(g.rate)
+                         .arg(kind.maxRate)
+                         .arg(QString::fromLatin1(kind.iodName));
             return false;
         }
     }
@@ -428,21 +487,35 @@ bool writeWaveform(archive::ArchiveReader &r, const archive::BedRecord &bed, qin
 
     const Identity who = identityFor(r, bed, t1Us / 1000, t2Us / 1000);
     const bool ecg = type == WaveType::Ecg;
-    const QString kind = ecg ? QStringLiteral("ecg") : QStringLiteral("hd");
-    const Uids u = uidsFor(o, who, kind, QString::number(t1Us) + u'-' + QString::number(t2Us), error);
+    const bool single = kind.single != WaveId::Count;
+    const Uids u = uidsFor(o, who, QString::fromLatin1(kind.uidKind),
+                           QString::number(t1Us) + u'-' + QString::number(t2Us), error);
     if (u.study.isEmpty())
         return false;
 
     DcmFileFormat ff;
     DcmDataset *ds = ff.getDataset();
-    const char *sop = ecg ? kGeneralEcgSop : kHemodynamicSop;
-    putCommon(ds, who, o, sop, ecg ? "ECG" : "HD", u, acqUs,
-              (bed.label.isEmpty() ? bed.key : bed.label) +
-                  (ecg ? QStringLiteral(" ECG") : QStringLiteral(" hemodynamic")));
+    putCommon(ds, who, o, kind.sop, kind.modality, u, acqUs,
+              (bed.label.isEmpty() ? bed.key : bed.label) + QString::fromLatin1(kind.description));
     ds->putAndInsertString(DCM_AcquisitionDateTime, ofs(dicomDateTime(acqUs)).c_str());
     ds->insertEmptyElement(DCM_AcquisitionContextSequence);
-    if (!ecg)
+    if (type == WaveType::Hemodynamic)
         ds->insertEmptyElement(DCM_Laterality); // General Series, Type 2C for Hemodynamic (dciodvfy)
+    if (single) {
+        // Arterial Pulse and Respiratory make the Synchronization and Enhanced General Equipment modules
+        // mandatory. One frame of reference per stay, so the stay's objects line up in time (UTC).
+        ds->putAndInsertString(DCM_FrameOfReferenceUID, ofs(u.frame).c_str());
+        ds->putAndInsertString(DCM_SynchronizationFrameOfReferenceUID, kUtcSyncFrameUid);
+        ds->putAndInsertString(DCM_SynchronizationTrigger, "NO TRIGGER");
+        ds->putAndInsertString(DCM_AcquisitionTimeSynchronized, "N"); // the station clock, not a time source
+        const QString serial = !o.deviceSerial.isEmpty()  ? o.deviceSerial
+                               : !o.stationName.isEmpty() ? o.stationName
+                                                          : QStringLiteral("unknown");
+        ds->putAndInsertString(DCM_DeviceSerialNumber, ofs(serial.left(64)).c_str());
+        ds->putAndInsertString(
+            DCM_SoftwareVersions,
+            ofs(o.softwareVersion.isEmpty() ? QStringLiteral("unknown") : o.softwareVersion).c_str());
+    }
 
     int gi = 0;
     for (const Group &g : groups) {
@@ -452,12 +525,11 @@ bool writeWaveform(archive::ArchiveReader &r, const archive::BedRecord &bed, qin
         wi->putAndInsertUint16(DCM_NumberOfWaveformChannels, Uint16(g.chans.size()));
         wi->putAndInsertUint32(DCM_NumberOfWaveformSamples, Uint32(g.count));
         wi->putAndInsertString(DCM_SamplingFrequency, ofs(decimal(g.rate)).c_str());
+        const QString groupName = single           ? labelOf(kind.single)
+                                  : ecg && gi == 0 ? QStringLiteral("ECG")
+                                                   : QStringLiteral("Group");
         wi->putAndInsertString(DCM_MultiplexGroupLabel,
-                               ofs(QStringLiteral("%1 %2 Hz")
-                                       .arg(ecg && gi == 0 ? QStringLiteral("ECG") : QStringLiteral("Group"))
-                                       .arg(g.rate)
-                                       .left(64))
-                                   .c_str());
+                               ofs(QStringLiteral("%1 %2 Hz").arg(groupName).arg(g.rate).left(64)).c_str());
         int ci = 0;
         for (const GroupChan &c : g.chans) {
             const WaveInfo &info = waveInfo(c.id);
@@ -467,10 +539,7 @@ bool writeWaveform(archive::ArchiveReader &r, const archive::BedRecord &bed, qin
             cd->putAndInsertString(DCM_WaveformChannelNumber, ofs(QString::number(++ci)).c_str());
             cd->putAndInsertString(
                 DCM_ChannelLabel,
-                ofs(isEcg(c.id) ? QStringLiteral("Lead ") +
-                                      QString::fromLatin1(info.label.data(), qsizetype(info.label.size()))
-                                : QString::fromLatin1(info.label.data(), qsizetype(info.label.size())))
-                    .c_str());
+                ofs(isEcg(c.id) ? QStringLiteral("Lead ") + labelOf(c.id) : labelOf(c.id)).c_str());
             cd->putAndInsertString(DCM_ChannelStatus, "OK");
             putCode(cd, DCM_ChannelSourceSequence, QString::number(info.mdcCode), QStringLiteral("MDC"),
                     QString::fromLatin1(src.meaning));
@@ -481,7 +550,7 @@ bool writeWaveform(archive::ArchiveReader &r, const archive::BedRecord &bed, qin
                 res->notes << QStringLiteral(
                                   "%1: no 16-character sensitivity reproduces every archived value "
                                   "bit for bit at gain %2")
-                                  .arg(QString::fromLatin1(info.label.data(), qsizetype(info.label.size())))
+                                  .arg(labelOf(c.id))
                                   .arg(c.gain);
             putCode(cd, DCM_ChannelSensitivityUnitsSequence, QString::fromLatin1(src.unitCode),
                     QStringLiteral("UCUM"), QString::fromLatin1(src.unitMeaning));
@@ -511,11 +580,68 @@ bool writeWaveform(archive::ArchiveReader &r, const archive::BedRecord &bed, qin
     if (!save(ff, outPath, error))
         return false;
     res->path = outPath;
-    res->sopClassUid = QString::fromLatin1(sop);
+    res->sopClassUid = QString::fromLatin1(kind.sop);
     res->sopInstanceUid = u.instance;
     res->studyUid = u.study;
     res->seriesUid = u.series;
     res->notes = notes + res->notes;
+    return true;
+}
+
+} // namespace
+
+bool writeWaveform(archive::ArchiveReader &r, const archive::BedRecord &bed, qint64 t1Us, qint64 t2Us,
+                   WaveType type, const WriterOptions &o, const QString &outPath, WriteResult *res,
+                   QString *error)
+{
+    *res = {};
+    const std::vector<archive::WaveStrip> all = r.waveStrip(bed.key, t1Us, t2Us);
+    if (!r.lastError().isEmpty()) {
+        *error = r.lastError();
+        return false;
+    }
+    return writeFromStrips(r, bed, all, t1Us, t2Us, type, o, outPath, res, error);
+}
+
+bool writeWaveformSet(archive::ArchiveReader &r, const archive::BedRecord &bed, qint64 t1Us, qint64 t2Us,
+                      const WriterOptions &o, const QString &outStem, std::vector<WriteResult> *written,
+                      QStringList *skipped, QString *error)
+{
+    written->clear();
+    const std::vector<archive::WaveStrip> all = r.waveStrip(bed.key, t1Us, t2Us);
+    if (!r.lastError().isEmpty()) {
+        *error = r.lastError();
+        return false;
+    }
+    bool haveEcg = false;
+    for (const auto &s : all)
+        haveEcg |= isEcg(s.id) && hasSamples(s);
+    const std::pair<WaveType, bool> plan[] = {
+        {WaveType::Ecg, haveEcg},
+        {WaveType::Hemodynamic, present(all, WaveId::Abp)},
+        {WaveType::Pulse, present(all, WaveId::Pleth)},
+        {WaveType::Resp, present(all, WaveId::Resp)},
+        {WaveType::Co2, present(all, WaveId::Co2)},
+    };
+    for (const auto &[type, wanted] : plan) {
+        if (!wanted)
+            continue;
+        const Kind kind = kindOf(type);
+        WriteResult res;
+        QString why;
+        const QString out = outStem + u'-' + QString::fromLatin1(kind.uidKind) + QStringLiteral(".dcm");
+        if (writeFromStrips(r, bed, all, t1Us, t2Us, type, o, out, &res, &why))
+            written->push_back(std::move(res));
+        else
+            skipped->append(
+                QStringLiteral("%1 %2: %3")
+                    .arg(QString::fromLatin1(kind.iodName), QString::fromLatin1(kind.uidKind), why));
+    }
+    if (written->empty()) {
+        *error = skipped->isEmpty() ? QStringLiteral("bed %1 has no waveform in the range").arg(bed.label)
+                                    : skipped->join(QStringLiteral("; "));
+        return false;
+    }
     return true;
 }
 

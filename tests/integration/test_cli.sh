@@ -80,14 +80,16 @@ assert generated >= sys.argv[2], (generated, sys.argv[2])
 PY
 check "SIGTERM: nothing on stderr but the usual" bash -c "! grep -qi 'runtime error\|segmentation\|abort' '$tmp/term.err'"
 
-# `vigil dicom view`: a real DICOM waveform file opens in the review page (offscreen here), its patient,
-# kind and acquisition time named; a file that is not DICOM is refused with the reader's reason.
+# `vigil dicom view`: a real DICOM waveform file opens in the viewer (offscreen here), its patient,
+# kind and acquisition time named, every channel of the file a lane (all 12 leads of the rhythm group, also
+# those the station has no place for); a file that is not DICOM is refused with the reader's reason.
 shared="${VIGIL_SHARED_DATA:-$src/../shared/data}"
 if [ -f "$shared/dicom/waveform_ecg.dcm" ]; then
   TZ=UTC QT_QPA_PLATFORM=offscreen "$vigil" dicom view "$shared/dicom/waveform_ecg.dcm" --quit-after 3 >"$tmp/view.out" 2>"$tmp/view.err"; rc=$?
   check "dicom view opens a real 12-lead file and exits 0 (got $rc)" test $rc -eq 0
-  check "dicom view names patient, kind and acquisition" grep -q "642341 .* 12-lead ECG, acquired 2013-01-25 10:59:19 .* 4 channels" "$tmp/view.out"
-  check "dicom view lists the leads it cannot show" grep -q "note: Lead V2: no station channel" "$tmp/view.err"
+  check "dicom view names patient, kind and acquisition" grep -q "642341 .* 12-lead ECG, acquired 2013-01-25 10:59:19 .* 24 channels" "$tmp/view.out"
+  check "dicom view shows all 12 leads of the rhythm group" grep -q "channel 12: Lead V6 (group 1 RHYTHM, mV, 1000 Hz, 10000 samples)" "$tmp/view.out"
+  check "dicom view shows the median beats group too" grep -q "channel 24: Lead V6 (group 2 " "$tmp/view.out"
 fi
 printf 'not dicom' > "$tmp/bad.dcm"
 expect_fail "dicom view refuses a file that is not DICOM" "vigil dicom view:" env QT_QPA_PLATFORM=offscreen "$vigil" dicom view "$tmp/bad.dcm" --quit-after 3

@@ -71,6 +71,20 @@ Rectangle {
                 font.family: Theme.fontFamily
                 font.pixelSize: 15
             }
+            Text {
+                objectName: "dicomRefused"
+                width: parent.width
+                visible: chip.dicom.refused.length > 0
+                //: Objects the hospital's DICOM node (PACS) refused; they stay in the send queue. %1: one line per
+                //: object with the node's reason.
+                text: qsTr("Refused by the node, kept in the queue:\n%1").arg(chip.dicom.refused.join("\n"))
+                color: Theme.warning
+                wrapMode: Text.Wrap
+                maximumLineCount: 8
+                elide: Text.ElideRight
+                font.family: Theme.fontFamily
+                font.pixelSize: 14
+            }
             ReviewButton {
                 objectName: "dicomEcho"
                 text: chip.dicom.echoBusy ? qsTr("Testing\u2026") : qsTr("Test connection")

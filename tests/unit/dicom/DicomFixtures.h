@@ -40,6 +40,11 @@ struct SyntheticOptions
     double abpRate = 125;
     bool abp = true;
     bool gap = true; // 0.5 s without ECG II in the middle
+    // Pleth (gain 1000 adu per unit), respiration (1000 adu/Ohm) and CO2 (100 adu/mmHg); 0 Hz: none.
+    // Rates that give whole samples per 0.25 s block.
+    double plethRate = 0;
+    double respRate = 0;
+    double co2Rate = 0;
     QString bedKey = QStringLiteral("bed1");
     QString bedLabel = QStringLiteral("Bed 1");
     QString patientId = QStringLiteral("P123");
@@ -87,6 +92,31 @@ inline bool buildSynthetic(archive::Archive &a, const SyntheticOptions &o)
                 const double t = (b * n + i) / o.abpRate;
                 w.samples.push_back(onGrid(90 + 30 * std::sin(2 * M_PI * 1.2 * t), 100));
             }
+            u.waves.push_back(std::move(w));
+        }
+        const struct
+        {
+            WaveId id;
+            double rate, gain;
+            double (*f)(double t);
+        } others[] = {
+            {WaveId::Pleth, o.plethRate, 1000,
+             [](double t) { return 0.5 + 0.4 * std::sin(2 * M_PI * 1.2 * t); }},
+            {WaveId::Resp, o.respRate, 1000, [](double t) { return 0.8 * std::sin(2 * M_PI * 0.25 * t); }},
+            {WaveId::Co2, o.co2Rate, 100,
+             [](double t) { return std::fmod(t, 4.0) < 2.0 ? 38.0 + 0.5 * t / 12 : 0.3; }},
+        };
+        for (const auto &w0 : others) {
+            if (w0.rate <= 0)
+                continue;
+            WaveBlock w;
+            w.id = w0.id;
+            w.sampleRate = w0.rate;
+            const int n = int(w0.rate / 4);
+            w.startTimeUs = t0Us + qint64(b) * 250'000;
+            w.gain = w0.gain;
+            for (int i = 0; i < n; ++i)
+                w.samples.push_back(onGrid(w0.f((b * n + i) / w0.rate), w0.gain));
             u.waves.push_back(std::move(w));
         }
         a.store(u);

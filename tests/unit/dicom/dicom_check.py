@@ -4,6 +4,9 @@ python3-pydicom).
 
   dicom_check.py summary FILE         JSON: per multiplex group channels, samples, rate, first raw and
                                       scaled values (pydicom's (raw + baseline) * sensitivity * correction)
+  dicom_check.py iod FILE             JSON: what an IOD's content constraints look at (modality, groups,
+                                      channels, rates, channel sources and units, Synchronization and
+                                      Enhanced General Equipment attributes), as pydicom reads them
   dicom_check.py compare FILE EXP     EXP (JSON): {"groups": [{"rate": R, "channels": [{"label": L,
                                       "values": [float32 or null for padding]}]}]}; exit 0 when every raw
                                       sample x sensitivity, as float32, equals the expected float32
@@ -80,7 +83,36 @@ def compare(path, expected_path):
     return 0
 
 
+def iod(path):
+    ds = pydicom.dcmread(path)
+    out = {"sop_class": str(ds.SOPClassUID), "modality": str(ds.get("Modality", "")),
+           "frame_of_reference": str(ds.get("FrameOfReferenceUID", "")),
+           "sync_frame_of_reference": str(ds.get("SynchronizationFrameOfReferenceUID", "")),
+           "sync_trigger": str(ds.get("SynchronizationTrigger", "")),
+           "acquisition_time_synchronized": str(ds.get("AcquisitionTimeSynchronized", "")),
+           "device_serial": str(ds.get("DeviceSerialNumber", "")),
+           "software_versions": str(ds.get("SoftwareVersions", "")),
+           "acquisition_context": "AcquisitionContextSequence" in ds,
+           "groups": []}
+    for g in ds.WaveformSequence:
+        chans = []
+        for cd in g.ChannelDefinitionSequence:
+            src = cd.ChannelSourceSequence[0]
+            unit = cd.ChannelSensitivityUnitsSequence[0]
+            chans.append({"label": str(cd.ChannelLabel), "source": [str(src.CodeValue),
+                          str(src.CodingSchemeDesignator), str(src.CodeMeaning)],
+                          "unit": [str(unit.CodeValue), str(unit.CodingSchemeDesignator)]})
+        out["groups"].append({"rate": float(g.SamplingFrequency),
+                              "channels": int(g.NumberOfWaveformChannels),
+                              "interpretation": str(g.WaveformSampleInterpretation),
+                              "definitions": chans})
+    print(json.dumps(out))
+    return 0
+
+
 if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "iod":
+        sys.exit(iod(sys.argv[2]))
     if len(sys.argv) == 3 and sys.argv[1] == "summary":
         sys.exit(summary(sys.argv[2]))
     if len(sys.argv) == 4 and sys.argv[1] == "compare":

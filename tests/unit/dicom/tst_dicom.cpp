@@ -117,6 +117,9 @@ private slots:
     void hemodynamic();
     void hemodynamicWithEcg();
     void stableUids();
+    void otherWaveforms_data();
+    void otherWaveforms();
+    void otherWaveformLimits();
     void encapsulatedPdf();
     void errors();
     void readShared_data();
@@ -153,6 +156,25 @@ void TstDicom::initTestCase()
     two.patientId = QStringLiteral("P456");
     two.patientName = QStringLiteral("Smith, John");
     QVERIFY(buildSynthetic(*a, two));
+    SyntheticOptions three; // pleth, respiration and CO2 besides the ECG, no pressure
+    three.bedKey = QStringLiteral("bed3");
+    three.bedLabel = QStringLiteral("Bed 3");
+    three.abp = false;
+    three.gap = false;
+    three.plethRate = 100;
+    three.respRate = 40;
+    three.co2Rate = 20;
+    three.patientId = QStringLiteral("P789");
+    three.patientName = QStringLiteral("Roe, Rita");
+    QVERIFY(buildSynthetic(*a, three));
+    SyntheticOptions four; // respiration above the 100 Hz Respiratory Waveform Storage allows
+    four.bedKey = QStringLiteral("bed4");
+    four.bedLabel = QStringLiteral("Bed 4");
+    four.abp = false;
+    four.gap = false;
+    four.respRate = 200;
+    four.co2Rate = 20;
+    QVERIFY(buildSynthetic(*a, four));
 }
 
 void TstDicom::uids()
@@ -298,6 +320,183 @@ void TstDicom::stableUids()
     QCOMPARE(a.studyUid, c.studyUid);   // same stay, same study
     QCOMPARE(a.seriesUid, c.seriesUid); // same kind of object
     QVERIFY(a.studyUid != a.seriesUid && a.seriesUid != a.sopInstanceUid);
+}
+
+// dciodvfy (Debian's dicom3tools 2022) has no Arterial Pulse or Respiratory IOD: it names the SOP class
+// and stops with "Information Object Not found". So the object must give exactly that one error, and a copy
+// relabelled as Hemodynamic (the waveform IOD dciodvfy knows whose modules are closest: Patient, Study,
+// Series, Synchronization, Equipment, Waveform Identification, Waveform, Acquisition Context, SOP Common)
+// must give none; the IOD's own content constraints are checked through pydicom in the test.
+static void checkUnknownIod(const QString &file)
+{
+    QString all;
+    const QStringList errors = dciodvfyLines(file, QStringLiteral("Error"), &all);
+    QVERIFY2(errors.size() == 1 && errors[0].contains(QLatin1String("Information Object Not found")),
+             qPrintable(QStringLiteral("dciodvfy on the object:\n") + all));
+    const QString copy = file + QStringLiteral(".as-hd.dcm");
+    QFile::remove(copy);
+    QVERIFY(QFile::copy(file, copy));
+    const Run mod =
+        run(QStringLiteral("dcmodify"),
+            {QStringLiteral("-nb"), QStringLiteral("-i"),
+             QStringLiteral("SOPClassUID=") + QString::fromLatin1(kHemodynamicSop), QStringLiteral("-m"),
+             QStringLiteral("Modality=HD"), QStringLiteral("-i"), QStringLiteral("Laterality="), copy});
+    QVERIFY2(mod.code == 0, qPrintable(mod.out));
+    const QStringList copyErrors = dciodvfyLines(copy, QStringLiteral("Error"), &all);
+    QVERIFY2(copyErrors.isEmpty(), qPrintable(QStringLiteral("dciodvfy on the Hemodynamic copy:\n") + all));
+    const Run dump = run(QStringLiteral("dcmdump"), {file});
+    QVERIFY2(dump.code == 0, qPrintable(dump.out.left(2000)));
+}
+
+void TstDicom::otherWaveforms_data()
+{
+    QTest::addColumn<int>("type");
+    QTest::addColumn<QString>("sop");
+    QTest::addColumn<QString>("modality");
+    QTest::addColumn<QString>("label");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("unit");
+    QTest::addColumn<double>("rate");
+    QTest::newRow("pleth") << int(WaveType::Pulse) << QString::fromLatin1(kArterialPulseSop)
+                           << QStringLiteral("HD") << QStringLiteral("Pleth") << QStringLiteral("150452")
+                           << QStringLiteral("1") << 100.0;
+    QTest::newRow("respiration") << int(WaveType::Resp) << QString::fromLatin1(kRespiratorySop)
+                                 << QStringLiteral("RESP") << QStringLiteral("Resp")
+                                 << QStringLiteral("151780") << QStringLiteral("Ohm") << 40.0;
+    QTest::newRow("CO2") << int(WaveType::Co2) << QString::fromLatin1(kRespiratorySop)
+                         << QStringLiteral("RESP") << QStringLiteral("CO2") << QStringLiteral("151724")
+                         << QStringLiteral("mm[Hg]") << 20.0;
+}
+
+// Pleth as Arterial Pulse, respiration and CO2 as Respiratory Waveform: one channel in one group each,
+// coded MDC source and UCUM unit, samples equal to the archive's in our reader and in pydicom.
+void TstDicom::otherWaveforms()
+{
+    QFETCH(int, type);
+    QFETCH(QString, sop);
+    QFETCH(QString, modality);
+    QFETCH(QString, label);
+    QFETCH(QString, code);
+    QFETCH(QString, unit);
+    QFETCH(double, rate);
+    QString error;
+    auto r = archive::ArchiveReader::open(m_archive, &error);
+    QVERIFY(r);
+    const auto bed = r->findBed(QStringLiteral("Bed 3"), &error);
+    QVERIFY2(bed, qPrintable(error));
+    const qint64 t1 = kT0Ms * 1000 + 1'000'000, t2 = kT0Ms * 1000 + 11'000'000;
+    const QString out = m_tmp.filePath(label + QStringLiteral(".dcm"));
+    WriteResult res;
+    WriterOptions o;
+    o.stationName = QStringLiteral("VIGIL");
+    o.softwareVersion = QStringLiteral("test");
+    QVERIFY2(writeWaveform(*r, *bed, t1, t2, WaveType(type), o, out, &res, &error), qPrintable(error));
+    QCOMPARE(res.sopClassUid, sop);
+    QCOMPARE(res.channels, 1);
+    QCOMPARE(res.samples, qint64(10 * rate));
+
+    const auto f = readWaveformFile(out, &error);
+    QVERIFY2(f, qPrintable(error));
+    QVERIFY2(f->oddities.isEmpty(), qPrintable(f->oddities.join(u'\n')));
+    QCOMPARE(f->modality, modality);
+    QCOMPARE(f->patientId, QStringLiteral("P789"));
+    QCOMPARE(f->acquisitionUs, t1);
+    QCOMPARE(f->groups.size(), std::size_t(1));
+    const WaveChannel &c = f->groups[0].channels.at(0);
+    QCOMPARE(c.label, label);
+    QCOMPARE(c.sourceCode, code);
+    QCOMPARE(c.sourceScheme, QStringLiteral("MDC"));
+    QCOMPARE(c.unit, unit);
+    QCOMPARE(f->groups[0].samplingFrequency, rate);
+    const auto strips = r->waveStrip(bed->key, t1, t2);
+    const archive::WaveStrip *s = nullptr;
+    for (const auto &st : strips)
+        if (QString::fromLatin1(waveInfo(st.id).label.data(), qsizetype(waveInfo(st.id).label.size())) ==
+            label)
+            s = &st;
+    QVERIFY(s);
+    QCOMPARE(c.raw.size(), s->samples.size());
+    for (std::size_t i = 0; i < c.raw.size(); ++i)
+        if (float(c.value(i)) != s->samples[i])
+            QFAIL(qPrintable(
+                QStringLiteral("sample %1: %2, archive %3").arg(i).arg(c.value(i)).arg(s->samples[i])));
+
+    // pydicom: the IOD's constraints (PS3.3 A.34: one group, one channel, modality, rate limit, the
+    // Synchronization and Enhanced General Equipment modules) and every sample.
+    const Run py = run(QStringLiteral("/usr/bin/python3"), {checker(), QStringLiteral("iod"), out});
+    QVERIFY2(py.code == 0, qPrintable(py.out));
+    const QJsonObject j = QJsonDocument::fromJson(py.out.toUtf8()).object();
+    QCOMPARE(j.value(QStringLiteral("sop_class")).toString(), sop);
+    QCOMPARE(j.value(QStringLiteral("modality")).toString(), modality);
+    const QJsonArray groups = j.value(QStringLiteral("groups")).toArray();
+    QCOMPARE(groups.size(), 1);
+    const QJsonObject g = groups[0].toObject();
+    QCOMPARE(g.value(QStringLiteral("channels")).toInt(), 1);
+    QVERIFY(g.value(QStringLiteral("rate")).toDouble() <=
+            (modality == QLatin1String("RESP") ? 100.0 : 600.0));
+    QCOMPARE(g.value(QStringLiteral("interpretation")).toString(), QStringLiteral("SS"));
+    const QJsonObject def = g.value(QStringLiteral("definitions")).toArray().at(0).toObject();
+    QCOMPARE(def.value(QStringLiteral("source")).toArray().at(0).toString(), code);
+    QCOMPARE(def.value(QStringLiteral("source")).toArray().at(1).toString(), QStringLiteral("MDC"));
+    QCOMPARE(def.value(QStringLiteral("unit")).toArray().at(0).toString(), unit);
+    QCOMPARE(def.value(QStringLiteral("unit")).toArray().at(1).toString(), QStringLiteral("UCUM"));
+    QVERIFY(!j.value(QStringLiteral("frame_of_reference")).toString().isEmpty());
+    QCOMPARE(j.value(QStringLiteral("sync_frame_of_reference")).toString(),
+             QString::fromLatin1(kUtcSyncFrameUid));
+    QCOMPARE(j.value(QStringLiteral("sync_trigger")).toString(), QStringLiteral("NO TRIGGER"));
+    QCOMPARE(j.value(QStringLiteral("acquisition_time_synchronized")).toString(), QStringLiteral("N"));
+    QCOMPARE(j.value(QStringLiteral("device_serial")).toString(), QStringLiteral("VIGIL"));
+    QCOMPARE(j.value(QStringLiteral("software_versions")).toString(), QStringLiteral("test"));
+    QVERIFY(j.value(QStringLiteral("acquisition_context")).toBool());
+    const QString exp = m_tmp.filePath(label + QStringLiteral(".json"));
+    QVERIFY(writeJson(exp, expectedFromStrips(strips, *f)));
+    const Run cmp = run(QStringLiteral("/usr/bin/python3"), {checker(), QStringLiteral("compare"), out, exp});
+    QVERIFY2(cmp.code == 0 && cmp.out.startsWith(QLatin1String("ok: ")), qPrintable(cmp.out));
+    checkUnknownIod(out);
+}
+
+// The set a Send to PACS builds: every kind the bed has, one object each, in one frame of reference; a
+// respiration above Respiratory's 100 Hz is left out with the reason, the rest still written.
+void TstDicom::otherWaveformLimits()
+{
+    QString error;
+    auto r = archive::ArchiveReader::open(m_archive, &error);
+    QVERIFY(r);
+    const qint64 t1 = kT0Ms * 1000 + 1'000'000, t2 = kT0Ms * 1000 + 5'000'000;
+    std::vector<WriteResult> set;
+    QStringList skipped;
+    const auto bed3 = r->findBed(QStringLiteral("Bed 3"), &error);
+    QVERIFY(bed3);
+    QVERIFY2(writeWaveformSet(*r, *bed3, t1, t2, {}, m_tmp.filePath(QStringLiteral("set3")), &set, &skipped,
+                              &error),
+             qPrintable(error));
+    QVERIFY2(skipped.isEmpty(), qPrintable(skipped.join(u'\n')));
+    QStringList sops;
+    for (const WriteResult &w : set)
+        sops << w.sopClassUid;
+    QCOMPARE(sops, (QStringList{QString::fromLatin1(kGeneralEcgSop), QString::fromLatin1(kArterialPulseSop),
+                                QString::fromLatin1(kRespiratorySop), QString::fromLatin1(kRespiratorySop)}));
+    QVERIFY(QFileInfo::exists(m_tmp.filePath(QStringLiteral("set3-co2.dcm"))));
+    QCOMPARE(set[2].studyUid, set[3].studyUid);
+    QVERIFY(set[2].seriesUid != set[3].seriesUid); // respiration and CO2: two series of the stay
+    QVERIFY(set[2].sopInstanceUid != set[3].sopInstanceUid);
+
+    const auto bed4 = r->findBed(QStringLiteral("Bed 4"), &error);
+    QVERIFY(bed4);
+    WriteResult res;
+    QVERIFY(!writeWaveform(*r, *bed4, t1, t2, WaveType::Resp, {}, m_tmp.filePath(QStringLiteral("r4.dcm")),
+                           &res, &error));
+    QVERIFY2(error.contains(QLatin1String("200 Hz is above the 100 Hz Respiratory")), qPrintable(error));
+    skipped.clear();
+    QVERIFY2(writeWaveformSet(*r, *bed4, t1, t2, {}, m_tmp.filePath(QStringLiteral("set4")), &set, &skipped,
+                              &error),
+             qPrintable(error));
+    QCOMPARE(set.size(), std::size_t(2)); // ECG and CO2
+    QCOMPARE(skipped.size(), 1);
+    QVERIFY2(skipped[0].contains(QLatin1String("100 Hz")), qPrintable(skipped[0]));
+    QVERIFY(!writeWaveform(*r, *bed4, t1, t2, WaveType::Pulse, {}, m_tmp.filePath(QStringLiteral("p4.dcm")),
+                           &res, &error));
+    QVERIFY2(error.contains(QLatin1String("no Pleth")), qPrintable(error));
 }
 
 void TstDicom::encapsulatedPdf()
