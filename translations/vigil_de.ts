@@ -325,6 +325,41 @@
         <extracomment>Technical alarm: the bedside monitor&apos;s patient differs from the patient admitted to the bed.</extracomment>
         <translation>Patientenidentität abweichend</translation>
     </message>
+    <message>
+        <source>VFib (central)</source>
+        <extracomment>ECG rhythm alarm of the central analysis: ventricular fibrillation (VF).</extracomment>
+        <translation>Kammerflimmern (zentral)</translation>
+    </message>
+    <message>
+        <source>VTach (central)</source>
+        <extracomment>ECG rhythm alarm of the central analysis: ventricular tachycardia (VT).</extracomment>
+        <translation>VT (zentral)</translation>
+    </message>
+    <message>
+        <source>VTach (central) HR %1</source>
+        <extracomment>ECG rhythm alarm with the heart rate %1 (beats per minute): ventricular tachycardia.</extracomment>
+        <translation>VT (zentral) HR %1</translation>
+    </message>
+    <message>
+        <source>HR %1 differs from ECG beats %2 (central)</source>
+        <extracomment>Technical alarm: the monitor&apos;s heart rate %1 and the rate counted from the ECG beats at the central (%2) disagree.</extracomment>
+        <translation>HR %1 weicht von EKG-Schlägen %2 ab (zentral)</translation>
+    </message>
+    <message>
+        <source>Cluster unreachable: local monitoring only</source>
+        <extracomment>Technical alarm: the station lost its link to the hospital&apos;s monitoring cluster (other stations&apos; beds and alarms); its own beds are still monitored.</extracomment>
+        <translation>Cluster nicht erreichbar: nur lokale Überwachung</translation>
+    </message>
+    <message>
+        <source>EHR link down</source>
+        <extracomment>Technical alarm: charting messages for the electronic health record (EHR) cannot be delivered.</extracomment>
+        <translation>EHR-Verbindung unterbrochen</translation>
+    </message>
+    <message>
+        <source>EHR link down: %1 charting message(s) waiting</source>
+        <extracomment>Technical alarm: charting messages for the EHR cannot be delivered; %1 of them wait to be sent.</extracomment>
+        <translation>EHR-Verbindung unterbrochen: %1 Dokumentationsnachricht(en) warten</translation>
+    </message>
 </context>
 <context>
     <name>BedActions</name>
@@ -537,6 +572,39 @@
     <message>
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Refused by the node, kept in the queue:
+%1</source>
+        <extracomment>Objects the hospital&apos;s DICOM node (PACS) refused; they stay in the send queue. %1: one line per object with the node&apos;s reason.</extracomment>
+        <translation>Vom Knoten abgelehnt, bleibt in der Warteschlange:
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>DicomView</name>
+    <message numerus="yes">
+        <source>%1  %2  —  %3, acquired %4  —  %n channel(s)</source>
+        <extracomment>The DICOM viewer&apos;s header: what the file is and who it belongs to. %1 patient, %2 patient id, %3 the kind of object (12-lead ECG...), %4 acquisition time, %5 number of channels.</extracomment>
+        <translation>
+            <numerusform>%1  %2  —  %3, aufgezeichnet %4  —  %n Kanal</numerusform>
+            <numerusform>%1  %2  —  %3, aufgezeichnet %4  —  %n Kanäle</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Odd in this file: %1</source>
+        <translation>Auffälligkeiten in dieser Datei: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DicomViewer</name>
+    <message>
+        <source>← → 10 s   Page Up / Page Down 1 min   Home start   Esc close</source>
+        <translation>← → 10 s   Bild auf / Bild ab 1 min   Pos1 Anfang   Esc schließen</translation>
+    </message>
+    <message>
+        <source>Multiplex group %1 of %2: %3, %4 channels   Tab next group</source>
+        <translation>Multiplexgruppe %1 von %2: %3, %4 Kanäle   Tab nächste Gruppe</translation>
     </message>
 </context>
 <context>
@@ -1181,6 +1249,10 @@
         <source>Locks after %1 min without input. Alarms always show and sound.</source>
         <translation>Sperrt nach %1 min ohne Eingabe. Alarme werden immer angezeigt und ertönen.</translation>
     </message>
+    <message>
+        <source>Manage users…</source>
+        <translation>Benutzer verwalten…</translation>
+    </message>
 </context>
 <context>
     <name>SourceChip</name>
@@ -1261,6 +1333,117 @@
     <message>
         <source>%1 down</source>
         <translation>%1 ausgefallen</translation>
+    </message>
+</context>
+<context>
+    <name>UserAdminPanel</name>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>2FA</source>
+        <translation>2FA</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>Ausweis</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>Locked out</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>No users</source>
+        <translation>Keine Benutzer</translation>
+    </message>
+    <message>
+        <source>User management is not available on this station.</source>
+        <translation>Die Benutzerverwaltung ist an dieser Zentrale nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Add a user</source>
+        <translation>Neuen Benutzer anlegen</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Initial password (8 characters or more)</source>
+        <translation>Erstpasswort (mind. 8 Zeichen)</translation>
+    </message>
+    <message>
+        <source>Badge (optional)</source>
+        <translation>Ausweis (optional)</translation>
+    </message>
+    <message>
+        <source>PIN for the badge</source>
+        <translation>PIN für den Ausweis</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>Benutzer anlegen</translation>
+    </message>
+    <message>
+        <source>User %1</source>
+        <translation>Benutzer %1</translation>
+    </message>
+    <message>
+        <source>Select a user in the list</source>
+        <translation>Benutzer in der Liste auswählen</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <source>Re-enrol 2FA</source>
+        <translation>2FA neu einrichten</translation>
+    </message>
+    <message>
+        <source>Enrol 2FA</source>
+        <translation>2FA einrichten</translation>
+    </message>
+    <message>
+        <source>Remove 2FA</source>
+        <translation>2FA entfernen</translation>
+    </message>
+    <message>
+        <source>New password (8 characters or more)</source>
+        <translation>Neues Passwort (mind. 8 Zeichen)</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Passwort zurücksetzen</translation>
+    </message>
+    <message>
+        <source>6-digit code from the app</source>
+        <translation>6-stelliger Code aus der App</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Wird ausgeführt…</translation>
     </message>
 </context>
 <context>
@@ -1355,9 +1538,22 @@
         <translation>verbunden</translation>
     </message>
     <message>
-        <source>Cluster unreachable: local monitoring only</source>
-        <extracomment>Technical condition: the station lost its link to the hospital&apos;s monitoring cluster (other stations&apos; beds and alarms); its own beds are still monitored.</extracomment>
-        <translation>Cluster nicht erreichbar: nur lokale Überwachung</translation>
+        <source>cluster unreachable</source>
+        <translation>Cluster nicht erreichbar</translation>
+    </message>
+    <message>
+        <source> · active for %1</source>
+        <extracomment>Cluster status of a station that is one of a redundant pair for its unit, and now the one that publishes the unit.</extracomment>
+        <translation> · aktiv für %1</translation>
+    </message>
+    <message>
+        <source> · standby for %1 (active: %2)</source>
+        <extracomment>Cluster status of the standby station of a redundant pair; %2 is the active station.</extracomment>
+        <translation> · Standby für %1 (aktiv: %2)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
     </message>
 </context>
 <context>
@@ -1438,6 +1634,10 @@
     <message>
         <source>%1: %2 (%3)</source>
         <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>PACS refused %1, kept in the queue: %2</source>
+        <translation>PACS hat %1 abgelehnt, bleibt in der Warteschlange: %2</translation>
     </message>
 </context>
 <context>
@@ -1931,6 +2131,85 @@
     <message>
         <source>Administrator %1 created: sign in.</source>
         <translation>Administrator %1 angelegt: bitte anmelden.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::security::UserAdmin</name>
+    <message>
+        <source>User management needs the station&apos;s user database ([security] enabled).</source>
+        <translation>Die Benutzerverwaltung benötigt die Benutzerdatenbank der Zentrale ([security] aktiviert).</translation>
+    </message>
+    <message>
+        <source>Still working on the last change.</source>
+        <translation>Die letzte Änderung wird noch ausgeführt.</translation>
+    </message>
+    <message>
+        <source>A user name is 1 to 64 characters.</source>
+        <translation>Ein Benutzername hat 1 bis 64 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Choose a role.</source>
+        <translation>Bitte eine Rolle auswählen.</translation>
+    </message>
+    <message>
+        <source>The initial password needs at least 8 characters.</source>
+        <translation>Das Erstpasswort muss mindestens 8 Zeichen haben.</translation>
+    </message>
+    <message>
+        <source>A badge needs a PIN of at least 4 digits.</source>
+        <translation>Ein Ausweis benötigt eine PIN mit mindestens 4 Ziffern.</translation>
+    </message>
+    <message>
+        <source>User %1 exists already.</source>
+        <translation>Benutzer %1 existiert bereits.</translation>
+    </message>
+    <message>
+        <source>User %1 added as %2.</source>
+        <translation>Benutzer %1 als %2 angelegt.</translation>
+    </message>
+    <message>
+        <source>No user %1.</source>
+        <translation>Kein Benutzer %1.</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account.</source>
+        <translation>Sie können Ihr eigenes Konto nicht deaktivieren.</translation>
+    </message>
+    <message>
+        <source>%1 is the last active administrator.</source>
+        <translation>%1 ist der letzte aktive Administrator.</translation>
+    </message>
+    <message>
+        <source>User %1 disabled: they cannot sign in.</source>
+        <translation>Benutzer %1 deaktiviert: keine Anmeldung mehr möglich.</translation>
+    </message>
+    <message>
+        <source>User %1 enabled.</source>
+        <translation>Benutzer %1 aktiviert.</translation>
+    </message>
+    <message>
+        <source>The new password needs at least 8 characters.</source>
+        <translation>Das neue Passwort muss mindestens 8 Zeichen haben.</translation>
+    </message>
+    <message>
+        <source>Password of %1 reset.</source>
+        <translation>Passwort von %1 zurückgesetzt.</translation>
+    </message>
+    <message>
+        <source>%1 scans the code with an authenticator app, then enters the 6-digit code it shows.</source>
+        <translation>%1 scannt den Code mit einer Authenticator-App und gibt dann den angezeigten 6-stelligen Code ein.</translation>
+    </message>
+    <message>
+        <source>Authenticator enrolled for %1.</source>
+        <translation>Authenticator für %1 eingerichtet.</translation>
+    </message>
+    <message>
+        <source>That code does not match: try the next one.</source>
+        <translation>Der Code stimmt nicht: Versuchen Sie den nächsten.</translation>
+    </message>
+    <message>
+        <source>Authenticator of %1 removed: a new one is enrolled at the next sign-in if the role needs it.</source>
+        <translation>Authenticator von %1 entfernt: Falls die Rolle es erfordert, wird bei der nächsten Anmeldung ein neuer eingerichtet.</translation>
     </message>
 </context>
 </TS>

@@ -325,6 +325,41 @@
         <extracomment>Technical alarm: the bedside monitor&apos;s patient differs from the patient admitted to the bed.</extracomment>
         <translation>Discrepancia de identidad del paciente</translation>
     </message>
+    <message>
+        <source>VFib (central)</source>
+        <extracomment>ECG rhythm alarm of the central analysis: ventricular fibrillation (VF).</extracomment>
+        <translation>FV (central)</translation>
+    </message>
+    <message>
+        <source>VTach (central)</source>
+        <extracomment>ECG rhythm alarm of the central analysis: ventricular tachycardia (VT).</extracomment>
+        <translation>TV (central)</translation>
+    </message>
+    <message>
+        <source>VTach (central) HR %1</source>
+        <extracomment>ECG rhythm alarm with the heart rate %1 (beats per minute): ventricular tachycardia.</extracomment>
+        <translation>TV (central) HR %1</translation>
+    </message>
+    <message>
+        <source>HR %1 differs from ECG beats %2 (central)</source>
+        <extracomment>Technical alarm: the monitor&apos;s heart rate %1 and the rate counted from the ECG beats at the central (%2) disagree.</extracomment>
+        <translation>HR %1 difiere de los latidos ECG %2 (central)</translation>
+    </message>
+    <message>
+        <source>Cluster unreachable: local monitoring only</source>
+        <extracomment>Technical alarm: the station lost its link to the hospital&apos;s monitoring cluster (other stations&apos; beds and alarms); its own beds are still monitored.</extracomment>
+        <translation>Clúster inaccesible: solo monitorización local</translation>
+    </message>
+    <message>
+        <source>EHR link down</source>
+        <extracomment>Technical alarm: charting messages for the electronic health record (EHR) cannot be delivered.</extracomment>
+        <translation>Conexión EHR caída</translation>
+    </message>
+    <message>
+        <source>EHR link down: %1 charting message(s) waiting</source>
+        <extracomment>Technical alarm: charting messages for the EHR cannot be delivered; %1 of them wait to be sent.</extracomment>
+        <translation>Conexión EHR caída: %1 mensaje(s) de registro en espera</translation>
+    </message>
 </context>
 <context>
     <name>BedActions</name>
@@ -537,6 +572,39 @@
     <message>
         <source>Test connection</source>
         <translation>Probar conexión</translation>
+    </message>
+    <message>
+        <source>Refused by the node, kept in the queue:
+%1</source>
+        <extracomment>Objects the hospital&apos;s DICOM node (PACS) refused; they stay in the send queue. %1: one line per object with the node&apos;s reason.</extracomment>
+        <translation>Rechazado por el nodo, se mantiene en la cola:
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>DicomView</name>
+    <message numerus="yes">
+        <source>%1  %2  —  %3, acquired %4  —  %n channel(s)</source>
+        <extracomment>The DICOM viewer&apos;s header: what the file is and who it belongs to. %1 patient, %2 patient id, %3 the kind of object (12-lead ECG...), %4 acquisition time, %5 number of channels.</extracomment>
+        <translation>
+            <numerusform>%1  %2  —  %3, adquirido %4  —  %n canal</numerusform>
+            <numerusform>%1  %2  —  %3, adquirido %4  —  %n canales</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Odd in this file: %1</source>
+        <translation>Anomalías en este archivo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DicomViewer</name>
+    <message>
+        <source>← → 10 s   Page Up / Page Down 1 min   Home start   Esc close</source>
+        <translation>← → 10 s   Re Pág / Av Pág 1 min   Inicio principio   Esc cerrar</translation>
+    </message>
+    <message>
+        <source>Multiplex group %1 of %2: %3, %4 channels   Tab next group</source>
+        <translation>Grupo multiplex %1 de %2: %3, %4 canales   Tab grupo siguiente</translation>
     </message>
 </context>
 <context>
@@ -1181,6 +1249,10 @@
         <source>Locks after %1 min without input. Alarms always show and sound.</source>
         <translation>Se bloquea tras %1 min sin actividad. Las alarmas siempre se muestran y suenan.</translation>
     </message>
+    <message>
+        <source>Manage users…</source>
+        <translation>Gestionar usuarios…</translation>
+    </message>
 </context>
 <context>
     <name>SourceChip</name>
@@ -1261,6 +1333,117 @@
     <message>
         <source>%1 down</source>
         <translation>%1 caídas</translation>
+    </message>
+</context>
+<context>
+    <name>UserAdminPanel</name>
+    <message>
+        <source>Users</source>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>2FA</source>
+        <translation>2FA</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>Tarjeta</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>Locked out</source>
+        <translation>Bloqueado</translation>
+    </message>
+    <message>
+        <source>No users</source>
+        <translation>Sin usuarios</translation>
+    </message>
+    <message>
+        <source>User management is not available on this station.</source>
+        <translation>La gestión de usuarios no está disponible en esta central.</translation>
+    </message>
+    <message>
+        <source>Add a user</source>
+        <translation>Añadir un usuario</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>Initial password (8 characters or more)</source>
+        <translation>Contraseña inicial (8 caracteres o más)</translation>
+    </message>
+    <message>
+        <source>Badge (optional)</source>
+        <translation>Tarjeta (opcional)</translation>
+    </message>
+    <message>
+        <source>PIN for the badge</source>
+        <translation>PIN de la tarjeta</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>Añadir usuario</translation>
+    </message>
+    <message>
+        <source>User %1</source>
+        <translation>Usuario %1</translation>
+    </message>
+    <message>
+        <source>Select a user in the list</source>
+        <translation>Seleccione un usuario de la lista</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Activar</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Desactivar</translation>
+    </message>
+    <message>
+        <source>Re-enrol 2FA</source>
+        <translation>Renovar 2FA</translation>
+    </message>
+    <message>
+        <source>Enrol 2FA</source>
+        <translation>Registrar 2FA</translation>
+    </message>
+    <message>
+        <source>Remove 2FA</source>
+        <translation>Eliminar 2FA</translation>
+    </message>
+    <message>
+        <source>New password (8 characters or more)</source>
+        <translation>Nueva contraseña (8 caracteres o más)</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Restablecer contraseña</translation>
+    </message>
+    <message>
+        <source>6-digit code from the app</source>
+        <translation>Código de 6 dígitos de la app</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirmar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Procesando…</translation>
     </message>
 </context>
 <context>
@@ -1355,9 +1538,22 @@
         <translation>conectado</translation>
     </message>
     <message>
-        <source>Cluster unreachable: local monitoring only</source>
-        <extracomment>Technical condition: the station lost its link to the hospital&apos;s monitoring cluster (other stations&apos; beds and alarms); its own beds are still monitored.</extracomment>
-        <translation>Clúster inaccesible: solo monitorización local</translation>
+        <source>cluster unreachable</source>
+        <translation>clúster inaccesible</translation>
+    </message>
+    <message>
+        <source> · active for %1</source>
+        <extracomment>Cluster status of a station that is one of a redundant pair for its unit, and now the one that publishes the unit.</extracomment>
+        <translation> · activa para %1</translation>
+    </message>
+    <message>
+        <source> · standby for %1 (active: %2)</source>
+        <extracomment>Cluster status of the standby station of a redundant pair; %2 is the active station.</extracomment>
+        <translation> · en espera para %1 (activa: %2)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocida</translation>
     </message>
 </context>
 <context>
@@ -1438,6 +1634,10 @@
     <message>
         <source>%1: %2 (%3)</source>
         <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>PACS refused %1, kept in the queue: %2</source>
+        <translation>PACS rechazó %1, se mantiene en la cola: %2</translation>
     </message>
 </context>
 <context>
@@ -1931,6 +2131,85 @@
     <message>
         <source>Administrator %1 created: sign in.</source>
         <translation>Administrador %1 creado: inicie sesión.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::security::UserAdmin</name>
+    <message>
+        <source>User management needs the station&apos;s user database ([security] enabled).</source>
+        <translation>La gestión de usuarios necesita la base de datos de usuarios de la central ([security] activado).</translation>
+    </message>
+    <message>
+        <source>Still working on the last change.</source>
+        <translation>Aún se está procesando el último cambio.</translation>
+    </message>
+    <message>
+        <source>A user name is 1 to 64 characters.</source>
+        <translation>Un nombre de usuario tiene de 1 a 64 caracteres.</translation>
+    </message>
+    <message>
+        <source>Choose a role.</source>
+        <translation>Elija un rol.</translation>
+    </message>
+    <message>
+        <source>The initial password needs at least 8 characters.</source>
+        <translation>La contraseña inicial debe tener al menos 8 caracteres.</translation>
+    </message>
+    <message>
+        <source>A badge needs a PIN of at least 4 digits.</source>
+        <translation>Una tarjeta necesita un PIN de al menos 4 dígitos.</translation>
+    </message>
+    <message>
+        <source>User %1 exists already.</source>
+        <translation>El usuario %1 ya existe.</translation>
+    </message>
+    <message>
+        <source>User %1 added as %2.</source>
+        <translation>Usuario %1 añadido como %2.</translation>
+    </message>
+    <message>
+        <source>No user %1.</source>
+        <translation>No existe el usuario %1.</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account.</source>
+        <translation>No puede desactivar su propia cuenta.</translation>
+    </message>
+    <message>
+        <source>%1 is the last active administrator.</source>
+        <translation>%1 es el último administrador activo.</translation>
+    </message>
+    <message>
+        <source>User %1 disabled: they cannot sign in.</source>
+        <translation>Usuario %1 desactivado: no puede iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>User %1 enabled.</source>
+        <translation>Usuario %1 activado.</translation>
+    </message>
+    <message>
+        <source>The new password needs at least 8 characters.</source>
+        <translation>La nueva contraseña debe tener al menos 8 caracteres.</translation>
+    </message>
+    <message>
+        <source>Password of %1 reset.</source>
+        <translation>Contraseña de %1 restablecida.</translation>
+    </message>
+    <message>
+        <source>%1 scans the code with an authenticator app, then enters the 6-digit code it shows.</source>
+        <translation>%1 escanea el código con una app de autenticación y luego introduce el código de 6 dígitos que muestra.</translation>
+    </message>
+    <message>
+        <source>Authenticator enrolled for %1.</source>
+        <translation>Autenticador registrado para %1.</translation>
+    </message>
+    <message>
+        <source>That code does not match: try the next one.</source>
+        <translation>El código no coincide: pruebe con el siguiente.</translation>
+    </message>
+    <message>
+        <source>Authenticator of %1 removed: a new one is enrolled at the next sign-in if the role needs it.</source>
+        <translation>Autenticador de %1 eliminado: se registrará uno nuevo en el próximo inicio de sesión si el rol lo requiere.</translation>
     </message>
 </context>
 </TS>

@@ -325,6 +325,41 @@
         <extracomment>Technical alarm: the bedside monitor&apos;s patient differs from the patient admitted to the bed.</extracomment>
         <translation>Incohérence d&apos;identité patient</translation>
     </message>
+    <message>
+        <source>VFib (central)</source>
+        <extracomment>ECG rhythm alarm of the central analysis: ventricular fibrillation (VF).</extracomment>
+        <translation>FV (centrale)</translation>
+    </message>
+    <message>
+        <source>VTach (central)</source>
+        <extracomment>ECG rhythm alarm of the central analysis: ventricular tachycardia (VT).</extracomment>
+        <translation>TV (centrale)</translation>
+    </message>
+    <message>
+        <source>VTach (central) HR %1</source>
+        <extracomment>ECG rhythm alarm with the heart rate %1 (beats per minute): ventricular tachycardia.</extracomment>
+        <translation>TV (centrale) HR %1</translation>
+    </message>
+    <message>
+        <source>HR %1 differs from ECG beats %2 (central)</source>
+        <extracomment>Technical alarm: the monitor&apos;s heart rate %1 and the rate counted from the ECG beats at the central (%2) disagree.</extracomment>
+        <translation>HR %1 diffère des battements ECG %2 (centrale)</translation>
+    </message>
+    <message>
+        <source>Cluster unreachable: local monitoring only</source>
+        <extracomment>Technical alarm: the station lost its link to the hospital&apos;s monitoring cluster (other stations&apos; beds and alarms); its own beds are still monitored.</extracomment>
+        <translation>Cluster injoignable : surveillance locale uniquement</translation>
+    </message>
+    <message>
+        <source>EHR link down</source>
+        <extracomment>Technical alarm: charting messages for the electronic health record (EHR) cannot be delivered.</extracomment>
+        <translation>Liaison EHR interrompue</translation>
+    </message>
+    <message>
+        <source>EHR link down: %1 charting message(s) waiting</source>
+        <extracomment>Technical alarm: charting messages for the EHR cannot be delivered; %1 of them wait to be sent.</extracomment>
+        <translation>Liaison EHR interrompue : %1 message(s) de dossier en attente</translation>
+    </message>
 </context>
 <context>
     <name>BedActions</name>
@@ -537,6 +572,39 @@
     <message>
         <source>Test connection</source>
         <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <source>Refused by the node, kept in the queue:
+%1</source>
+        <extracomment>Objects the hospital&apos;s DICOM node (PACS) refused; they stay in the send queue. %1: one line per object with the node&apos;s reason.</extracomment>
+        <translation>Refusé par le nœud, conservé dans la file d&apos;attente :
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>DicomView</name>
+    <message numerus="yes">
+        <source>%1  %2  —  %3, acquired %4  —  %n channel(s)</source>
+        <extracomment>The DICOM viewer&apos;s header: what the file is and who it belongs to. %1 patient, %2 patient id, %3 the kind of object (12-lead ECG...), %4 acquisition time, %5 number of channels.</extracomment>
+        <translation>
+            <numerusform>%1  %2  —  %3, acquis %4  —  %n canal</numerusform>
+            <numerusform>%1  %2  —  %3, acquis %4  —  %n canaux</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Odd in this file: %1</source>
+        <translation>Anomalies dans ce fichier : %1</translation>
+    </message>
+</context>
+<context>
+    <name>DicomViewer</name>
+    <message>
+        <source>← → 10 s   Page Up / Page Down 1 min   Home start   Esc close</source>
+        <translation>← → 10 s   Page préc. / Page suiv. 1 min   Début début   Échap fermer</translation>
+    </message>
+    <message>
+        <source>Multiplex group %1 of %2: %3, %4 channels   Tab next group</source>
+        <translation>Groupe multiplex %1 sur %2 : %3, %4 canaux   Tab groupe suivant</translation>
     </message>
 </context>
 <context>
@@ -1181,6 +1249,10 @@
         <source>Locks after %1 min without input. Alarms always show and sound.</source>
         <translation>Verrouillage après %1 min sans saisie. Les alarmes restent toujours affichées et sonores.</translation>
     </message>
+    <message>
+        <source>Manage users…</source>
+        <translation>Gérer les utilisateurs…</translation>
+    </message>
 </context>
 <context>
     <name>SourceChip</name>
@@ -1261,6 +1333,117 @@
     <message>
         <source>%1 down</source>
         <translation>%1 hors service</translation>
+    </message>
+</context>
+<context>
+    <name>UserAdminPanel</name>
+    <message>
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>2FA</source>
+        <translation>2FA</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>Badge</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>Locked out</source>
+        <translation>Verrouillé</translation>
+    </message>
+    <message>
+        <source>No users</source>
+        <translation>Aucun utilisateur</translation>
+    </message>
+    <message>
+        <source>User management is not available on this station.</source>
+        <translation>La gestion des utilisateurs n&apos;est pas disponible sur cette centrale.</translation>
+    </message>
+    <message>
+        <source>Add a user</source>
+        <translation>Ajouter un utilisateur</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>Initial password (8 characters or more)</source>
+        <translation>Mot de passe initial (8 caractères min.)</translation>
+    </message>
+    <message>
+        <source>Badge (optional)</source>
+        <translation>Badge (facultatif)</translation>
+    </message>
+    <message>
+        <source>PIN for the badge</source>
+        <translation>PIN du badge</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>User %1</source>
+        <translation>Utilisateur %1</translation>
+    </message>
+    <message>
+        <source>Select a user in the list</source>
+        <translation>Sélectionnez un utilisateur dans la liste</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Activer</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Désactiver</translation>
+    </message>
+    <message>
+        <source>Re-enrol 2FA</source>
+        <translation>Réenregistrer 2FA</translation>
+    </message>
+    <message>
+        <source>Enrol 2FA</source>
+        <translation>Enregistrer 2FA</translation>
+    </message>
+    <message>
+        <source>Remove 2FA</source>
+        <translation>Supprimer 2FA</translation>
+    </message>
+    <message>
+        <source>New password (8 characters or more)</source>
+        <translation>Nouveau mot de passe (8 caractères min.)</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Réinitialiser</translation>
+    </message>
+    <message>
+        <source>6-digit code from the app</source>
+        <translation>Code à 6 chiffres de l&apos;application</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirmer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>En cours…</translation>
     </message>
 </context>
 <context>
@@ -1355,9 +1538,22 @@
         <translation>connecté</translation>
     </message>
     <message>
-        <source>Cluster unreachable: local monitoring only</source>
-        <extracomment>Technical condition: the station lost its link to the hospital&apos;s monitoring cluster (other stations&apos; beds and alarms); its own beds are still monitored.</extracomment>
-        <translation>Cluster injoignable : surveillance locale uniquement</translation>
+        <source>cluster unreachable</source>
+        <translation>cluster injoignable</translation>
+    </message>
+    <message>
+        <source> · active for %1</source>
+        <extracomment>Cluster status of a station that is one of a redundant pair for its unit, and now the one that publishes the unit.</extracomment>
+        <translation> · active pour %1</translation>
+    </message>
+    <message>
+        <source> · standby for %1 (active: %2)</source>
+        <extracomment>Cluster status of the standby station of a redundant pair; %2 is the active station.</extracomment>
+        <translation> · en veille pour %1 (active : %2)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnue</translation>
     </message>
 </context>
 <context>
@@ -1438,6 +1634,10 @@
     <message>
         <source>%1: %2 (%3)</source>
         <translation>%1 : %2 (%3)</translation>
+    </message>
+    <message>
+        <source>PACS refused %1, kept in the queue: %2</source>
+        <translation>Le PACS a refusé %1, conservé dans la file d&apos;attente : %2</translation>
     </message>
 </context>
 <context>
@@ -1931,6 +2131,85 @@
     <message>
         <source>Administrator %1 created: sign in.</source>
         <translation>Administrateur %1 créé : connectez-vous.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::security::UserAdmin</name>
+    <message>
+        <source>User management needs the station&apos;s user database ([security] enabled).</source>
+        <translation>La gestion des utilisateurs nécessite la base d&apos;utilisateurs de la centrale ([security] activé).</translation>
+    </message>
+    <message>
+        <source>Still working on the last change.</source>
+        <translation>La dernière modification est encore en cours.</translation>
+    </message>
+    <message>
+        <source>A user name is 1 to 64 characters.</source>
+        <translation>Un nom d&apos;utilisateur comporte de 1 à 64 caractères.</translation>
+    </message>
+    <message>
+        <source>Choose a role.</source>
+        <translation>Choisissez un rôle.</translation>
+    </message>
+    <message>
+        <source>The initial password needs at least 8 characters.</source>
+        <translation>Le mot de passe initial doit comporter au moins 8 caractères.</translation>
+    </message>
+    <message>
+        <source>A badge needs a PIN of at least 4 digits.</source>
+        <translation>Un badge nécessite un code PIN d&apos;au moins 4 chiffres.</translation>
+    </message>
+    <message>
+        <source>User %1 exists already.</source>
+        <translation>L&apos;utilisateur %1 existe déjà.</translation>
+    </message>
+    <message>
+        <source>User %1 added as %2.</source>
+        <translation>Utilisateur %1 ajouté en tant que %2.</translation>
+    </message>
+    <message>
+        <source>No user %1.</source>
+        <translation>Aucun utilisateur %1.</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account.</source>
+        <translation>Vous ne pouvez pas désactiver votre propre compte.</translation>
+    </message>
+    <message>
+        <source>%1 is the last active administrator.</source>
+        <translation>%1 est le dernier administrateur actif.</translation>
+    </message>
+    <message>
+        <source>User %1 disabled: they cannot sign in.</source>
+        <translation>Utilisateur %1 désactivé : connexion impossible.</translation>
+    </message>
+    <message>
+        <source>User %1 enabled.</source>
+        <translation>Utilisateur %1 activé.</translation>
+    </message>
+    <message>
+        <source>The new password needs at least 8 characters.</source>
+        <translation>Le nouveau mot de passe doit comporter au moins 8 caractères.</translation>
+    </message>
+    <message>
+        <source>Password of %1 reset.</source>
+        <translation>Mot de passe de %1 réinitialisé.</translation>
+    </message>
+    <message>
+        <source>%1 scans the code with an authenticator app, then enters the 6-digit code it shows.</source>
+        <translation>%1 scanne le code avec une application d&apos;authentification, puis saisit le code à 6 chiffres affiché.</translation>
+    </message>
+    <message>
+        <source>Authenticator enrolled for %1.</source>
+        <translation>Authentificateur enregistré pour %1.</translation>
+    </message>
+    <message>
+        <source>That code does not match: try the next one.</source>
+        <translation>Ce code ne correspond pas : essayez le suivant.</translation>
+    </message>
+    <message>
+        <source>Authenticator of %1 removed: a new one is enrolled at the next sign-in if the role needs it.</source>
+        <translation>Authentificateur de %1 supprimé : un nouveau sera enregistré à la prochaine connexion si le rôle l&apos;exige.</translation>
     </message>
 </context>
 </TS>

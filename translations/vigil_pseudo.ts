@@ -325,6 +325,41 @@
             <extracomment>Technical alarm: the bedside monitor's patient differs from the patient admitted to the bed.</extracomment>
             <translation>[Pátîéñt îdéñtîtý mîsmátçh~~~~~~~~~~]</translation>
         </message>
+        <message>
+            <source>VFib (central)</source>
+            <extracomment>ECG rhythm alarm of the central analysis: ventricular fibrillation (VF).</extracomment>
+            <translation>[VFîb (çéñtrál)~~~~~~]</translation>
+        </message>
+        <message>
+            <source>VTach (central)</source>
+            <extracomment>ECG rhythm alarm of the central analysis: ventricular tachycardia (VT).</extracomment>
+            <translation>[VTáçh (çéñtrál)~~~~~~]</translation>
+        </message>
+        <message>
+            <source>VTach (central) HR %1</source>
+            <extracomment>ECG rhythm alarm with the heart rate %1 (beats per minute): ventricular tachycardia.</extracomment>
+            <translation>[VTáçh (çéñtrál) HR %1~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>HR %1 differs from ECG beats %2 (central)</source>
+            <extracomment>Technical alarm: the monitor's heart rate %1 and the rate counted from the ECG beats at the central (%2) disagree.</extracomment>
+            <translation>[HR %1 dîfférs fröm ÉÇG béáts %2 (çéñtrál)~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Cluster unreachable: local monitoring only</source>
+            <extracomment>Technical alarm: the station lost its link to the hospital's monitoring cluster (other stations' beds and alarms); its own beds are still monitored.</extracomment>
+            <translation>[Çlûstér ûñréáçháblé: löçál möñîtörîñg öñlý~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>EHR link down</source>
+            <extracomment>Technical alarm: charting messages for the electronic health record (EHR) cannot be delivered.</extracomment>
+            <translation>[ÉHR lîñk döwñ~~~~~]</translation>
+        </message>
+        <message>
+            <source>EHR link down: %1 charting message(s) waiting</source>
+            <extracomment>Technical alarm: charting messages for the EHR cannot be delivered; %1 of them wait to be sent.</extracomment>
+            <translation>[ÉHR lîñk döwñ: %1 çhártîñg mésságé(s) wáîtîñg~~~~~~~~~~~~~~~~~]</translation>
+        </message>
     </context>
     <context>
         <name>BedActions</name>
@@ -537,6 +572,38 @@
         <message>
             <source>Test connection</source>
             <translation>[Tést çöññéçtîöñ~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Refused by the node, kept in the queue:
+%1</source>
+            <extracomment>Objects the hospital's DICOM node (PACS) refused; they stay in the send queue. %1: one line per object with the node's reason.</extracomment>
+            <translation>[Réfûséd bý thé ñödé, képt îñ thé qûéûé:
+%1~~~~~~~~~~~~~~~~]</translation>
+        </message>
+    </context>
+    <context>
+        <name>DicomView</name>
+        <message numerus="yes">
+            <source>%1  %2  —  %3, acquired %4  —  %n channel(s)</source>
+            <extracomment>The DICOM viewer's header: what the file is and who it belongs to. %1 patient, %2 patient id, %3 the kind of object (12-lead ECG...), %4 acquisition time, %5 number of channels.</extracomment>
+            <translation>
+                <numerusform>[%1  %2  —  %3, áçqûîréd %4  —  %n çháññél(s)~~~~~~~~~~~~~~]</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Odd in this file: %1</source>
+            <translation>[Ödd îñ thîs fîlé: %1~~~~~~~]</translation>
+        </message>
+    </context>
+    <context>
+        <name>DicomViewer</name>
+        <message>
+            <source>← → 10 s   Page Up / Page Down 1 min   Home start   Esc close</source>
+            <translation>[← → 10 s   Págé Ûp / Págé Döwñ 1 mîñ   Hömé stárt   Ésç çlösé~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Multiplex group %1 of %2: %3, %4 channels   Tab next group</source>
+            <translation>[Mûltîpléx gröûp %1 öf %2: %3, %4 çháññéls   Táb ñéxt gröûp~~~~~~~~~~~~~~~~~~~~]</translation>
         </message>
     </context>
     <context>
@@ -1181,6 +1248,10 @@
             <source>Locks after %1 min without input. Alarms always show and sound.</source>
             <translation>[Löçks áftér %1 mîñ wîthöût îñpût. Álárms álwáýs shöw áñd söûñd.~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
         </message>
+        <message>
+            <source>Manage users…</source>
+            <translation>[Máñágé ûsérs…~~~~~]</translation>
+        </message>
     </context>
     <context>
         <name>SourceChip</name>
@@ -1261,6 +1332,117 @@
         <message>
             <source>%1 down</source>
             <translation>[%1 döwñ~~]</translation>
+        </message>
+    </context>
+    <context>
+        <name>UserAdminPanel</name>
+        <message>
+            <source>Users</source>
+            <translation>[Ûsérs~~]</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>[Çlösé~~]</translation>
+        </message>
+        <message>
+            <source>2FA</source>
+            <translation>[2FÁ~]</translation>
+        </message>
+        <message>
+            <source>Badge</source>
+            <translation>[Bádgé~~]</translation>
+        </message>
+        <message>
+            <source>Disabled</source>
+            <translation>[Dîsábléd~~~]</translation>
+        </message>
+        <message>
+            <source>Locked out</source>
+            <translation>[Löçkéd öût~~~~]</translation>
+        </message>
+        <message>
+            <source>No users</source>
+            <translation>[Ñö ûsérs~~~]</translation>
+        </message>
+        <message>
+            <source>User management is not available on this station.</source>
+            <translation>[Ûsér máñágéméñt îs ñöt áváîláblé öñ thîs státîöñ.~~~~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Add a user</source>
+            <translation>[Ádd á ûsér~~~~]</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>[Ûsér ñámé~~~~]</translation>
+        </message>
+        <message>
+            <source>Initial password (8 characters or more)</source>
+            <translation>[Îñîtîál pásswörd (8 çháráçtérs ör möré)~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Badge (optional)</source>
+            <translation>[Bádgé (öptîöñál)~~~~~~]</translation>
+        </message>
+        <message>
+            <source>PIN for the badge</source>
+            <translation>[PÎÑ för thé bádgé~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Add user</source>
+            <translation>[Ádd ûsér~~~]</translation>
+        </message>
+        <message>
+            <source>User %1</source>
+            <translation>[Ûsér %1~~]</translation>
+        </message>
+        <message>
+            <source>Select a user in the list</source>
+            <translation>[Séléçt á ûsér îñ thé lîst~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Enable</source>
+            <translation>[Éñáblé~~]</translation>
+        </message>
+        <message>
+            <source>Disable</source>
+            <translation>[Dîsáblé~~~]</translation>
+        </message>
+        <message>
+            <source>Re-enrol 2FA</source>
+            <translation>[Ré-éñröl 2FÁ~~~~~]</translation>
+        </message>
+        <message>
+            <source>Enrol 2FA</source>
+            <translation>[Éñröl 2FÁ~~~~]</translation>
+        </message>
+        <message>
+            <source>Remove 2FA</source>
+            <translation>[Rémövé 2FÁ~~~~]</translation>
+        </message>
+        <message>
+            <source>New password (8 characters or more)</source>
+            <translation>[Ñéw pásswörd (8 çháráçtérs ör möré)~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Reset password</source>
+            <translation>[Rését pásswörd~~~~~~]</translation>
+        </message>
+        <message>
+            <source>6-digit code from the app</source>
+            <translation>[6-dîgît çödé fröm thé ápp~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Confirm</source>
+            <translation>[Çöñfîrm~~~]</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>[Çáñçél~~]</translation>
+        </message>
+        <message>
+            <source>Working…</source>
+            <translation>[Wörkîñg…~~~]</translation>
         </message>
     </context>
     <context>
@@ -1355,9 +1537,22 @@
             <translation>[çöññéçtéd~~~~]</translation>
         </message>
         <message>
-            <source>Cluster unreachable: local monitoring only</source>
-            <extracomment>Technical condition: the station lost its link to the hospital's monitoring cluster (other stations' beds and alarms); its own beds are still monitored.</extracomment>
-            <translation>[Çlûstér ûñréáçháblé: löçál möñîtörîñg öñlý~~~~~~~~~~~~~~~~~]</translation>
+            <source>cluster unreachable</source>
+            <translation>[çlûstér ûñréáçháblé~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source> · active for %1</source>
+            <extracomment>Cluster status of a station that is one of a redundant pair for its unit, and now the one that publishes the unit.</extracomment>
+            <translation>[ · áçtîvé för %1~~~~~~]</translation>
+        </message>
+        <message>
+            <source> · standby for %1 (active: %2)</source>
+            <extracomment>Cluster status of the standby station of a redundant pair; %2 is the active station.</extracomment>
+            <translation>[ · stáñdbý för %1 (áçtîvé: %2)~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>[ûñkñöwñ~~~]</translation>
         </message>
     </context>
     <context>
@@ -1437,6 +1632,10 @@
         <message>
             <source>%1: %2 (%3)</source>
             <translation>[%1: %2 (%3)~~]</translation>
+        </message>
+        <message>
+            <source>PACS refused %1, kept in the queue: %2</source>
+            <translation>[PÁÇS réfûséd %1, képt îñ thé qûéûé: %2~~~~~~~~~~~~~~]</translation>
         </message>
     </context>
     <context>
@@ -1930,6 +2129,85 @@
         <message>
             <source>Administrator %1 created: sign in.</source>
             <translation>[Ádmîñîstrátör %1 çréátéd: sîgñ îñ.~~~~~~~~~~~~~]</translation>
+        </message>
+    </context>
+    <context>
+        <name>vigil::security::UserAdmin</name>
+        <message>
+            <source>User management needs the station's user database ([security] enabled).</source>
+            <translation>[Ûsér máñágéméñt ñééds thé státîöñ's ûsér dátábásé ([séçûrîtý] éñábléd).~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Still working on the last change.</source>
+            <translation>[Stîll wörkîñg öñ thé lást çháñgé.~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>A user name is 1 to 64 characters.</source>
+            <translation>[Á ûsér ñámé îs 1 tö 64 çháráçtérs.~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Choose a role.</source>
+            <translation>[Çhöösé á rölé.~~~~~~]</translation>
+        </message>
+        <message>
+            <source>The initial password needs at least 8 characters.</source>
+            <translation>[Thé îñîtîál pásswörd ñééds át léást 8 çháráçtérs.~~~~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>A badge needs a PIN of at least 4 digits.</source>
+            <translation>[Á bádgé ñééds á PÎÑ öf át léást 4 dîgîts.~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>User %1 exists already.</source>
+            <translation>[Ûsér %1 éxîsts álréádý.~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>User %1 added as %2.</source>
+            <translation>[Ûsér %1 áddéd ás %2.~~~~~~]</translation>
+        </message>
+        <message>
+            <source>No user %1.</source>
+            <translation>[Ñö ûsér %1.~~~~]</translation>
+        </message>
+        <message>
+            <source>You cannot disable your own account.</source>
+            <translation>[Ýöû çáññöt dîsáblé ýöûr öwñ áççöûñt.~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>%1 is the last active administrator.</source>
+            <translation>[%1 îs thé lást áçtîvé ádmîñîstrátör.~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>User %1 disabled: they cannot sign in.</source>
+            <translation>[Ûsér %1 dîsábléd: théý çáññöt sîgñ îñ.~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>User %1 enabled.</source>
+            <translation>[Ûsér %1 éñábléd.~~~~~~]</translation>
+        </message>
+        <message>
+            <source>The new password needs at least 8 characters.</source>
+            <translation>[Thé ñéw pásswörd ñééds át léást 8 çháráçtérs.~~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Password of %1 reset.</source>
+            <translation>[Pásswörd öf %1 rését.~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>%1 scans the code with an authenticator app, then enters the 6-digit code it shows.</source>
+            <translation>[%1 sçáñs thé çödé wîth áñ áûthéñtîçátör ápp, théñ éñtérs thé 6-dîgît çödé ît shöws.~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Authenticator enrolled for %1.</source>
+            <translation>[Áûthéñtîçátör éñrölléd för %1.~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>That code does not match: try the next one.</source>
+            <translation>[Thát çödé döés ñöt mátçh: trý thé ñéxt öñé.~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Authenticator of %1 removed: a new one is enrolled at the next sign-in if the role needs it.</source>
+            <translation>[Áûthéñtîçátör öf %1 rémövéd: á ñéw öñé îs éñrölléd át thé ñéxt sîgñ-îñ îf thé rölé ñééds ît.~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
         </message>
     </context>
 </TS>
