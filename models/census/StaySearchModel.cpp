@@ -7,24 +7,8 @@
 
 namespace vigil::census {
 
-namespace {
-
-const QHash<int, QByteArray> &names()
-{
-    static const QHash<int, QByteArray> n{
-        {StaySearchModel::BedKeyRole, "bedKey"},       {StaySearchModel::MrnRole, "mrn"},
-        {StaySearchModel::NameRole, "name"},           {StaySearchModel::BirthDateRole, "birthDate"},
-        {StaySearchModel::SourceRole, "source"},       {StaySearchModel::AdmitMsRole, "admitMs"},
-        {StaySearchModel::EndMsRole, "endMs"},         {StaySearchModel::CurrentRole, "current"},
-        {StaySearchModel::EndReasonRole, "endReason"}, {StaySearchModel::ReviewFromRole, "reviewFrom"},
-        {StaySearchModel::ReviewToRole, "reviewTo"}};
-    return n;
-}
-
-} // namespace
-
 StaySearchModel::StaySearchModel(QObject *parent)
-    : QAbstractListModel(parent), m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
+    : QObject(parent), m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
 {}
 
 void StaySearchModel::setCensus(Census *census)
@@ -34,27 +18,6 @@ void StaySearchModel::setCensus(Census *census)
     m_census = census;
     clear();
     emit censusChanged();
-}
-
-int StaySearchModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-QHash<int, QByteArray> StaySearchModel::roleNames() const
-{
-    return names();
-}
-
-QVariant StaySearchModel::data(const QModelIndex &index, int role) const
-{
-    if (!index.isValid() || index.row() < 0 || index.row() >= m_rows.size())
-        return {};
-    const QVariantMap row = m_rows.at(index.row()).toMap();
-    const QByteArray name = names().value(role);
-    if (name.isEmpty())
-        return role == Qt::DisplayRole ? row.value(QStringLiteral("name")) : QVariant();
-    return row.value(QString::fromLatin1(name));
 }
 
 QVariantMap StaySearchModel::get(int row) const
@@ -69,9 +32,7 @@ void StaySearchModel::clear()
     m_pending = 0;
     m_text.clear();
     if (!m_rows.isEmpty()) {
-        beginResetModel();
         m_rows.clear();
-        endResetModel();
         emit countChanged();
     }
     if (wasBusy)
@@ -132,9 +93,7 @@ void StaySearchModel::onResults(quint64 generation, const QVariantList &stays)
             return cx;
         return x.value(QStringLiteral("admitMs")).toDouble() > y.value(QStringLiteral("admitMs")).toDouble();
     });
-    beginResetModel();
     m_rows = std::move(rows);
-    endResetModel();
     emit countChanged();
     emit busyChanged();
 }

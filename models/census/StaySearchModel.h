@@ -7,36 +7,25 @@
 
 #include "Census.h"
 
-#include <QAbstractListModel>
+#include <QObject>
 #include <QPointer>
 
 #include <functional>
 
 namespace vigil::census {
 
-class StaySearchModel : public QAbstractListModel
+class StaySearchModel : public QObject
 {
     Q_OBJECT
     Q_PROPERTY(vigil::census::Census *census READ census WRITE setCensus NOTIFY censusChanged)
-    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    // The found stays, each a map: bedKey, mrn, name, birthDate, source, admitMs, endMs (-1 while current),
+    // current (the patient is in the bed now), endReason, reviewFrom, reviewTo (the review range, ms since
+    // the epoch). A plain list, so QML's views take it as their model.
+    Q_PROPERTY(QVariantList rows READ rows NOTIFY countChanged)
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(QString text READ text NOTIFY busyChanged) // the last text searched for
 public:
-    enum Role {
-        BedKeyRole = Qt::UserRole + 1,
-        MrnRole,
-        NameRole,
-        BirthDateRole,
-        SourceRole,
-        AdmitMsRole,
-        EndMsRole,   // -1 while current
-        CurrentRole, // the patient is in the bed now
-        EndReasonRole,
-        ReviewFromRole, // the review range, ms since the epoch
-        ReviewToRole,
-    };
-    Q_ENUM(Role)
-
     explicit StaySearchModel(QObject *parent = nullptr);
 
     Census *census() const { return m_census; }
@@ -46,14 +35,13 @@ public:
     // Wall clock (ms since the epoch) for a current stay's review end; tests replace it.
     void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role) const override;
-    QHash<int, QByteArray> roleNames() const override;
+    QVariantList rows() const { return m_rows; }
+    int count() const { return int(m_rows.size()); }
 
     // Text shorter than two characters clears the list (a one-letter name search finds half the hospital).
     Q_INVOKABLE void search(const QString &text);
     Q_INVOKABLE void clear();
-    // The row as a map with the role names as keys (for QML's "open the review" action).
+    // One row (empty map when out of range).
     Q_INVOKABLE QVariantMap get(int row) const;
 
 signals:
