@@ -137,7 +137,8 @@ bool AdtWiring::build(QString *error)
                 [this](int depth) { m_station->census()->setEhrQueueDepth(depth); });
         connect(m_ehr, &ehr::EhrLink::linkDown, this, [this](bool down, const QString &text) {
             //: Technical condition: charting messages for the electronic health record cannot be delivered
-            m_station->setStationCondition(tech::EhrLinkDown, down ? text : tr("EHR link down"), down);
+            m_station->setStationCondition(alarms::tech::EhrLinkDown, down ? text : tr("EHR link down"),
+                                           down);
         });
         connect(m_ehr, &ehr::EhrLink::logLine, this, [](const QString &line, bool problem) {
             if (problem)
@@ -472,7 +473,7 @@ void AdtWiring::poll()
             const QString text = mismatch ? tr("Patient identity mismatch: monitor %1, admitted %2")
                                                 .arg(gatewayId, stay->patient.mrn)
                                           : tr("Patient identity mismatch");
-            alarmsEngine->onDerivedCondition(bed->key(), tech::PatientIdentityMismatch, text,
+            alarmsEngine->onDerivedCondition(bed->key(), alarms::tech::PatientIdentityMismatch, text,
                                              alarms::Kind::Technical, alarms::Priority::Medium, mismatch,
                                              std::nan(""), {}, now);
             conditionsChanged = true;

@@ -25,11 +25,6 @@ namespace archive {
 class Archive;
 }
 
-namespace tech { // TEMP-ITEM1
-inline const QString PatientIdentityMismatch = QStringLiteral("patient_identity_mismatch");
-inline const QString EhrLinkDown = QStringLiteral("ehr_link_down");
-} // namespace tech
-
 class AdtWiring : public QObject, public census::CensusBackend
 {
     Q_OBJECT

@@ -144,6 +144,10 @@ QString technicalText(const QString &code)
         return QStringLiteral("Alert manager not answering");
     if (code == tech::ArchiveFailed)
         return QStringLiteral("Archive failure");
+    if (code == tech::PatientIdentityMismatch)
+        return QStringLiteral("Patient identity mismatch");
+    if (code == tech::EhrLinkDown)
+        return QStringLiteral("EHR link down");
     return code;
 }
 
