@@ -2,6 +2,8 @@
 #include "AdtWiring.h"
 #include "AlarmText.h"
 
+#include "Archive.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QPointer>
@@ -135,8 +137,10 @@ bool AdtWiring::build(QString *error)
         connect(m_ehr, &ehr::EhrLink::depthChanged, this,
                 [this](int depth) { m_station->census()->setEhrQueueDepth(depth); });
         connect(m_ehr, &ehr::EhrLink::linkDown, this, [this](bool down, const QString &text) {
-            //: Technical condition: charting messages for the electronic health record cannot be delivered
-            m_station->setStationCondition(tech::EhrLinkDown, down ? text : tr("EHR link down"), down);
+            // English in the condition (it goes to the alert manager); the screen translates it
+            // (displayText).
+            m_station->setStationCondition(alarms::tech::EhrLinkDown,
+                                           down ? text : alarms::alarmText("EHR link down"), down);
         });
         connect(m_ehr, &ehr::EhrLink::logLine, this, [](const QString &line, bool problem) {
             if (problem)
@@ -266,7 +270,95 @@ void AdtWiring::refresh()
 {
     const auto snap = m_engine->snapshot();
     m_station->census()->setStays(snap.stays, snap.conflicts);
+    syncBeds();
     poll();
+}
+
+void AdtWiring::syncBeds()
+{
+    census::Census *census = m_station->census();
+    Ward *ward = m_station->ward();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QDate today = QDate::currentDate();
+    std::vector<int> changedRows;
+    bool limitsChanged = false;
+    alarms::AlarmEngine *engine = m_station->alarmEngine();
+    // Transfers first: a stay now on another bed than before takes its custom limits along (the alarms
+    // follow the patient), before the bed it left returns to the defaults below.
+    QHash<qint64, QString> previousBed;
+    for (auto it = m_stayIds.cbegin(); it != m_stayIds.cend(); ++it)
+        if (it.value() != 0)
+            previousBed.insert(it.value(), it.key());
+    for (const census::Stay &stay : census->currentStays()) {
+        const QString from = previousBed.value(stay.id);
+        if (from.isEmpty() || from == stay.bedKey || !engine->customLimits(from))
+            continue;
+        for (int n = 0; n < kNumericCount; ++n) {
+            const auto id = static_cast<NumericId>(n);
+            const alarms::Limits l = engine->limits(from, id);
+            if (!(engine->limits(stay.bedKey, id) == l))
+                engine->setLimit(stay.bedKey, id, l.low, l.high, QStringLiteral("census"));
+        }
+        limitsChanged = true;
+        qInfo("census: stay %lld moved from bed %s to %s, its alarm limits with it", stay.id,
+              qPrintable(from), qPrintable(stay.bedKey));
+    }
+    for (int i = 0; i < ward->bedCount(); ++i) {
+        Bed *bed = ward->bed(i);
+        const QString key = bed->key();
+        const census::Stay *stay = census->stayOf(key);
+        std::optional<PatientInfo> admitted;
+        QString source;
+        if (stay && stay->source != census::StaySource::Unadmitted) {
+            admitted = PatientInfo{stay->patient.mrn, stay->patient.displayName(),
+                                   stay->patient.profile(today), stay->patient.birthDate};
+            source = census::toString(stay->source);
+        }
+        if (admitted != bed->admitted) {
+            bed->admitted = admitted;
+            changedRows.push_back(i);
+        }
+        const QString identity = admitted ? QStringList{admitted->id, admitted->name,
+                                                        QString::number(int(admitted->profile)), source}
+                                                .join(QChar(0x1f))
+                                          : QString();
+        if (m_archive && identity != m_archived.value(key)) {
+            if (admitted)
+                m_archive->admit(key, *admitted, source, now);
+            else if (!m_archived.value(key).isEmpty())
+                m_archive->discharge(key, now);
+        }
+        m_archived.insert(key, identity);
+        // The bed's stay ended (discharged, transferred out, cancelled, swapped): its alarm limits return to
+        // the profile's defaults for whoever comes next, recorded in the audit trail and the archive.
+        const qint64 stayId = stay ? stay->id : 0;
+        const qint64 before = m_stayIds.value(key);
+        if (before != 0 && stayId != before) {
+            const bool custom = engine->customLimits(key);
+            engine->restoreDefaultLimits(key, QStringLiteral("census"));
+            limitsChanged = true;
+            const QString profile = alarms::nameOf(engine->profile(key));
+            if (m_station->access())
+                m_station->access()->audit(QStringLiteral("limits_restore_defaults"), key,
+                                           QStringLiteral("stay ended"));
+            if (m_archive)
+                m_archive->storeEvent(
+                    key, now, archive::kLimitChange,
+                    QStringLiteral("limits returned to the %1 defaults: stay ended%2")
+                        .arg(profile, custom ? QStringLiteral(" (custom limits dropped)") : QString()));
+            qInfo("census: bed %s stay ended, alarm limits back to the %s defaults", qPrintable(key),
+                  qPrintable(profile));
+        }
+        m_stayIds.insert(key, stayId);
+    }
+    const bool shownChanged = !changedRows.empty();
+    if (shownChanged) {
+        DrainResult r;
+        r.changedBeds = std::move(changedRows);
+        m_station->wardModel()->apply(r);
+    }
+    if (limitsChanged || shownChanged) // the alarm bar names the shown patient
+        m_station->evaluateAlarms();
 }
 
 void AdtWiring::onWorker(std::function<census::ApplyResult()> action, Done done)
@@ -385,7 +477,7 @@ void AdtWiring::poll()
                                      ? alarms::alarmText("Patient identity mismatch: monitor %1, admitted %2",
                                                          {gatewayId, stay->patient.mrn})
                                      : alarms::alarmText("Patient identity mismatch");
-            alarmsEngine->onDerivedCondition(bed->key(), tech::PatientIdentityMismatch, text,
+            alarmsEngine->onDerivedCondition(bed->key(), alarms::tech::PatientIdentityMismatch, text,
                                              alarms::Kind::Technical, alarms::Priority::Medium, mismatch,
                                              std::nan(""), {}, now);
             conditionsChanged = true;

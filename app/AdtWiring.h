@@ -21,10 +21,9 @@
 
 namespace vigil {
 
-namespace tech {
-inline const QString PatientIdentityMismatch = QStringLiteral("patient_identity_mismatch");
-inline const QString EhrLinkDown = QStringLiteral("ehr_link_down");
-} // namespace tech
+namespace archive {
+class Archive;
+}
 
 class AdtWiring : public QObject, public census::CensusBackend
 {
@@ -41,6 +40,9 @@ public:
     void stop();
 
     adt::AdtEngine *engine() { return m_engine.get(); }
+    // The archive the census's stays are recorded in (null: --no-archive): admissions name the archive
+    // stay's patient, discharges end it, so reports, exports and review find the stay by patient.
+    void setArchive(archive::Archive *archive) { m_archive = archive; }
     QString storePath() const;
     // Ports the listeners got (tests listen on port 0); filled once they listen.
     QList<quint16> ports() const;
@@ -64,6 +66,9 @@ private:
     void onWorker(std::function<census::ApplyResult()> action, Done done);
     void refresh();
     void poll(); // after each drain: data on beds, identity mismatches
+    // After each census change: each bed's admitted patient (what screens and reports show), the archive's
+    // stays, and a discharged bed's limits back to its profile's defaults.
+    void syncBeds();
     adt::BedMap bedMap() const;
 
     AdtConfig m_config;
@@ -81,6 +86,9 @@ private:
     QHash<QString, qint64> m_dataSeen; // bed -> last data time reported to the engine
     QHash<QString, bool> m_mismatchOn;
     bool m_refreshQueued = false;
+    archive::Archive *m_archive = nullptr;
+    QHash<QString, QString> m_archived; // bed -> identity last given to the archive (empty: none)
+    QHash<QString, qint64> m_stayIds;   // bed -> census stay id last seen (any source)
 };
 
 } // namespace vigil

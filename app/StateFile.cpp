@@ -97,9 +97,12 @@ QJsonObject StateFileWriter::snapshot(const Station &station, qint64 nowMs, qint
         o[QStringLiteral("label")] = b->label();
         o[QStringLiteral("source")] = b->sourceId;
         QJsonObject patient;
-        patient[QStringLiteral("id")] = b->patient.id;
-        patient[QStringLiteral("name")] = b->patient.name;
+        patient[QStringLiteral("id")] = b->shownPatient().id;
+        patient[QStringLiteral("name")] = b->shownPatient().name;
         o[QStringLiteral("patient")] = patient;
+        if (b->admitted) // the monitor's own patient beside the admitted one
+            o[QStringLiteral("monitor_patient")] =
+                QJsonObject{{QStringLiteral("id"), b->patient.id}, {QStringLiteral("name"), b->patient.name}};
         o[QStringLiteral("stay")] = b->stay;
         o[QStringLiteral("no_data")] = b->noData;
         o[QStringLiteral("last_data")] = isoTime(b->lastDataMs());

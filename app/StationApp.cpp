@@ -329,6 +329,7 @@ bool StationApp::build(QString *error)
         return false;
     m_adt = std::make_unique<AdtWiring>(m_config.adt, m_config.ehr, m_station.get(),
                                         m_archive ? m_archivePath : QString());
+    m_adt->setArchive(m_archive.get()); // the census's stays are the archive's stays
     if (!m_adt->build(error))
         return false;
     for (const SourceConfig &s : m_config.sources) {

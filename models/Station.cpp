@@ -19,8 +19,8 @@ PatientProfile profileOf(const Bed &b)
         return PatientProfile::Paediatric;
     if (b.profile == QLatin1String("neonatal"))
         return PatientProfile::Neonatal;
-    if (!b.patient.id.isEmpty())
-        return b.patient.profile;
+    if (!b.shownPatient().id.isEmpty())
+        return b.shownPatient().profile;
     return PatientProfile::Adult;
 }
 
@@ -99,7 +99,7 @@ Station::Station(QString stationName, QString wardName, DisplaySettings display,
     });
     m_alarmList->setPatientLookup([this](const QString &bedKey) {
         const Bed *b = m_ward->bed(m_ward->indexOf(bedKey));
-        return b ? b->patient.name : QString();
+        return b ? b->shownPatient().name : QString();
     });
     m_drainTimer.setInterval(std::clamp(m_display.numericsRefreshMs, 100, 2000));
     connect(&m_drainTimer, &QTimer::timeout, this, &Station::drainNow);
@@ -323,7 +323,7 @@ void Station::publishAlarmState(qint64 nowMs)
         bar.text = describe(*topCond);
         bar.bed = alarms::whereText(*topCond);
         if (const Bed *b = m_ward->bed(m_ward->indexOf(topCond->bedKey)))
-            bar.patient = b->patient.name;
+            bar.patient = b->shownPatient().name;
         bar.priority = topCond->priority;
         bar.acknowledged = topCond->acknowledged;
     }

@@ -23,6 +23,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 namespace vigil {
@@ -85,7 +86,12 @@ public:
     qint64 lastDataMs() const { return m_lastDataMs.load(std::memory_order_relaxed); }
 
     // GUI-thread state, changed only by Ward::drain().
-    PatientInfo patient;
+    PatientInfo patient; // the monitor's patient (its feed's PID)
+    // The patient the census admitted to the bed (ADT or the station; set by app/AdtWiring), if any.
+    std::optional<PatientInfo> admitted;
+    // The one patient identity every screen, report header and export shows: the admitted patient when
+    // the bed has one, else the monitor's. A monitor naming someone else raises an identity mismatch.
+    const PatientInfo &shownPatient() const { return admitted ? *admitted : patient; }
     int stay = 0; // increments when a new patient id appears on the bed
     std::array<NumericState, kNumericCount> numerics;
     std::vector<DeviceCondition> conditions; // active device conditions (lead off, sensor off...)

@@ -39,9 +39,9 @@ QVariant WardModel::data(const QModelIndex &index, int role) const
     case KeyRole:
         return b->key();
     case PatientIdRole:
-        return b->patient.id;
+        return b->shownPatient().id;
     case PatientNameRole:
-        return b->patient.name;
+        return b->shownPatient().name;
     case ProfileRole:
         return b->profile;
     case NoDataRole:

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "Station.h"
+#include "StaySearchModel.h"
 
 #include <QJSEngine>
 #include <QQmlEngine>
@@ -131,6 +132,14 @@ struct CensusForeign
     QML_FOREIGN(vigil::census::Census)
     QML_NAMED_ELEMENT(Census)
     QML_UNCREATABLE("Census is provided by Station.census")
+};
+
+// The stay search (issue 11): creatable, StaySearchModel { census: Station.census }; its rows feed a view.
+struct StaySearchModelForeign
+{
+    Q_GADGET
+    QML_FOREIGN(vigil::census::StaySearchModel)
+    QML_NAMED_ELEMENT(StaySearchModel)
 };
 
 // Station.display: a constant value type (read-only in practice: Station's property has no WRITE).

@@ -291,15 +291,20 @@ void Census::validateVitals(const QString &bedKey, const QVariantList &values)
 
 void Census::search(const QString &text)
 {
+    search(text, [this](const QVariantList &found) { emit searchResults(found); });
+}
+
+void Census::search(const QString &text, std::function<void(const QVariantList &)> done)
+{
     if (!m_backend) {
-        emit searchResults({});
+        done({});
         return;
     }
-    m_backend->search(text, [this](std::vector<Stay> found) {
+    m_backend->search(text, [done = std::move(done)](std::vector<Stay> found) {
         QVariantList out;
         for (const Stay &s : found)
             out.append(toMap(s));
-        emit searchResults(out);
+        done(out);
     });
 }
 

@@ -94,6 +94,8 @@ public:
     Q_INVOKABLE void validateVitals(const QString &bedKey, const QVariantList &values);
     // Past and current stays by MRN or name; the answer comes as searchResults().
     Q_INVOKABLE void search(const QString &text);
+    // The same, answered to `done` alone (GUI thread, exactly once): StaySearchModel.
+    void search(const QString &text, std::function<void(const QVariantList &)> done);
 
     static QVariantMap toMap(const Stay &s);
     // For the state file: {"stays": {bed: {...}}, "conflicts": [...], "identity_mismatches": [...],

@@ -408,6 +408,10 @@ QString technicalText(const QString &code)
         return alarmText("Alert manager not answering");
     if (code == tech::ArchiveFailed)
         return alarmText("Archive failure");
+    if (code == tech::PatientIdentityMismatch)
+        return alarmText("Patient identity mismatch");
+    if (code == tech::EhrLinkDown)
+        return alarmText("EHR link down");
     return code;
 }
 

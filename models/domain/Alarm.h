@@ -61,6 +61,10 @@ inline const QString AlertManagerFailed = QStringLiteral("alert_manager_failed")
 inline const QString ArchiveFailed = QStringLiteral("archive_failed");
 inline const QString DicomUnreachable =
     QStringLiteral("dicom_unreachable"); // store-and-forward (docs/DICOM.md)
+// The census (docs/ADT.md): the monitor names another patient than the one admitted to the bed; the
+// EHR charting link has not delivered for longer than configured.
+inline const QString PatientIdentityMismatch = QStringLiteral("patient_identity_mismatch");
+inline const QString EhrLinkDown = QStringLiteral("ehr_link_down");
 // Stale numerics: StalePrefix + NumericInfo::key, e.g. "stale_hr".
 inline const QString StalePrefix = QStringLiteral("stale_");
 } // namespace tech

@@ -351,6 +351,7 @@ void ReviewModel::loadTrends()
     const auto link = m_link;
     const QString bed = m_bedKey;
     const qint64 rangeMs = qint64(m_rangeHours) * 3'600'000;
+    const qint64 stayFrom = m_stayFromMs, stayTo = m_stayToMs;
     const int points = m_chartPoints;
     const qint64 nowMs = now();
     ReviewModel *self = this;
@@ -374,11 +375,25 @@ void ReviewModel::loadTrends()
             r->live = !stays.empty() && !stays.back().toMs && dataEnd > nowMs - 120'000;
             r->dataEndMs = dataEnd;
             const bool stayRange = rangeMs == 0 && !stays.empty();
+            const ArchiveStayInfo *shownStay = nullptr;
             if (stayRange) {
                 // The stay: from the start the archive gave the bed's current (newest) stay to now while
                 // it is open, or to its end once discharged. Exactly that, not rounded, so "whole range"
                 // is the stay and nothing of the previous patient.
-                const ArchiveStayInfo &stay = stays.back();
+                const ArchiveStayInfo *chosen = &stays.back();
+                if (stayTo > stayFrom) { // showStay(): the stay overlapping the asked range most
+                    qint64 best = -1;
+                    for (const ArchiveStayInfo &st : stays) {
+                        const qint64 end = st.toMs ? *st.toMs : std::max(nowMs, dataEnd);
+                        const qint64 overlap = std::min(end, stayTo) - std::max(st.fromMs, stayFrom);
+                        if (overlap > best) {
+                            best = overlap;
+                            chosen = &st;
+                        }
+                    }
+                }
+                shownStay = chosen;
+                const ArchiveStayInfo &stay = *chosen;
                 r->rangeStartMs = stay.fromMs;
                 r->rangeEndMs = stay.toMs ? *stay.toMs : std::max(nowMs, dataEnd);
                 // A stay that has only just begun still gets a drawable range.
@@ -394,7 +409,7 @@ void ReviewModel::loadTrends()
             for (const ArchiveStayInfo &s : stays) {
                 if (!s.bedLabel.isEmpty())
                     r->bedLabel = s.bedLabel;
-                if (stayRange ? &s == &stays.back()
+                if (stayRange ? &s == shownStay
                               : s.fromMs < r->rangeEndMs && (!s.toMs || *s.toMs >= r->rangeStartMs)) {
                     r->patientText = stayText(s);
                     QVariantMap m;
@@ -523,6 +538,18 @@ void ReviewModel::setView(double startMs, double endMs)
     if (!std::isfinite(startMs) || !std::isfinite(endMs) || endMs <= startMs)
         return;
     clampView(static_cast<qint64>(startMs), static_cast<qint64>(endMs));
+}
+
+void ReviewModel::showStay(double fromMs, double toMs)
+{
+    m_stayFromMs = std::isfinite(fromMs) ? static_cast<qint64>(fromMs) : 0;
+    m_stayToMs = std::isfinite(toMs) ? static_cast<qint64>(toMs) : 0;
+    if (m_rangeHours != kStayRange) {
+        m_rangeHours = kStayRange;
+        emit rangeChanged();
+    }
+    if (m_query && !m_bedKey.isEmpty())
+        loadTrends();
 }
 
 void ReviewModel::resetView()

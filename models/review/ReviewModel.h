@@ -188,6 +188,9 @@ public:
     Q_INVOKABLE void pan(double fraction); // of the visible span; negative = earlier
     Q_INVOKABLE void setView(double startMs, double endMs);
     Q_INVOKABLE void resetView();
+    // The stay range of a past stay (issue 11's stay search): the archived stay of the bed that overlaps
+    // [fromMs, toMs] most, instead of the bed's newest stay; rangeHours goes back to the stay range.
+    Q_INVOKABLE void showStay(double fromMs, double toMs);
     // A time parsed as jumpToText() reads it, or NaN.
     Q_INVOKABLE double parseTime(const QString &text) const;
 
@@ -243,6 +246,7 @@ private:
     QString m_bedLabel, m_patientText;
     QVariantList m_stays;
     int m_rangeHours = kStayRange;
+    qint64 m_stayFromMs = 0, m_stayToMs = 0; // showStay(); 0: the newest stay
     qint64 m_rangeStartMs = 0, m_rangeEndMs = 0, m_dataEndMs = 0;
     qint64 m_viewStartMs = 0, m_viewEndMs = 0;
     int m_chartPoints = 1000;

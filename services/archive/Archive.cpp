@@ -146,6 +146,12 @@ quint64 Archive::discharge(const QString &bedKey, qint64 timeMs)
     return enqueue(*d, Discharge{bedKey, timeMs}, 64, d->nowMs());
 }
 
+quint64 Archive::admit(const QString &bedKey, const PatientInfo &patient, const QString &source,
+                       qint64 timeMs)
+{
+    return enqueue(*d, Admission{bedKey, patient, source, timeMs}, 128, d->nowMs());
+}
+
 void Archive::notifyDurable(quint64 ticket, std::function<void(bool ok)> done)
 {
     {

@@ -58,6 +58,12 @@ public:
     quint64 storeHandover(const HandoverRecord &handover);
     // Ends the bed's open stay at timeMs; the next data on the bed opens a stay with an unknown patient.
     quint64 discharge(const QString &bedKey, qint64 timeMs);
+    // The census (ADT or a user at the station, docs/ADT.md) names the bed's patient from timeMs. The open
+    // stay takes this identity when it has no patient yet or is this patient (an unadmitted stay adopted by
+    // an admission keeps what came before); otherwise it ends and a stay for this patient opens. While such
+    // a stay is open, a monitor naming another patient does not open a stay: data is never re-attributed
+    // silently. source: "adt" or "manual" (the stay table's source column).
+    quint64 admit(const QString &bedKey, const PatientInfo &patient, const QString &source, qint64 timeMs);
 
     // Blocks until everything stored so far is committed (or has failed): tests, tools, shutdown.
     bool flush(int timeoutMs = 30'000);

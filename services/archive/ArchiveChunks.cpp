@@ -30,6 +30,8 @@ void Archive::Private::prepare()
                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     endStay = sql::Stmt(h, "UPDATE stay SET end_ms = ?2 WHERE id = ?1");
     updStayPatient = sql::Stmt(h, "UPDATE stay SET patient_name = ?2, profile = ?3 WHERE id = ?1");
+    updStayIdentity = sql::Stmt(
+        h, "UPDATE stay SET patient_id = ?2, patient_name = ?3, profile = ?4, source = ?5 WHERE id = ?1");
     insWave =
         sql::Stmt(h, "INSERT INTO wave_chunk(bed_id, stay_id, channel, start_us, end_us, rate, n, gain, "
                      "baseline, quant, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
@@ -119,7 +121,34 @@ void Archive::Private::apply(const Item &item)
             insEvent.bind(1, b.id).bind(2, b.stayId).bind(3, t).bind(4, QStringLiteral("discharge"));
             insEvent.bind(5, b.patientName).run();
         }
+    } else if (const auto *adm = std::get_if<Admission>(&item.payload)) {
+        applyAdmission(*adm, item.receivedMs);
     }
+}
+
+void Archive::Private::applyAdmission(const Admission &a, qint64 receivedMs)
+{
+    BedState &b = bed(a.bedKey, {});
+    const QString ident = patientIdentity(a.patient);
+    const qint64 t = a.timeMs ? a.timeMs : receivedMs;
+    if (b.stayOpen && (b.patientIdent.isEmpty() || b.patientIdent == ident)) {
+        // Unadmitted (or this patient's) stay: it keeps its data and takes the census identity.
+        updStayIdentity.bind(1, b.stayId)
+            .bind(2, a.patient.id)
+            .bind(3, a.patient.name)
+            .bind(4, int(a.patient.profile))
+            .bind(5, a.source)
+            .run();
+    } else {
+        closeBedSeries(b, true);
+        if (b.stayOpen)
+            closeStay(b, t);
+        openStay(b, &a.patient, a.source, t);
+    }
+    b.patientIdent = ident;
+    b.patientName = a.patient.name;
+    b.profile = a.patient.profile;
+    b.census = true;
 }
 
 void Archive::Private::applyUpdate(const BedUpdate &u, qint64 receivedMs)
@@ -133,7 +162,7 @@ void Archive::Private::applyUpdate(const BedUpdate &u, qint64 receivedMs)
     if (t0 == std::numeric_limits<qint64>::max())
         t0 = receivedMs;
 
-    if (u.patient) {
+    if (u.patient && !b.census) { // a census stay keeps its patient whatever the monitor says
         const QString ident = patientIdentity(*u.patient);
         if (!ident.isEmpty()) {
             if (!b.stayOpen || b.patientIdent != ident) {
@@ -185,6 +214,7 @@ void Archive::Private::closeStay(BedState &b, qint64 t)
 {
     endStay.bind(1, b.stayId).bind(2, t).run();
     b.stayOpen = false;
+    b.census = false;
     b.patientIdent.clear();
     b.patientName.clear();
 }

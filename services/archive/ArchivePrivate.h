@@ -43,12 +43,21 @@ struct Discharge
     qint64 timeMs = 0;
 };
 
+// The census names the bed's patient (Archive::admit).
+struct Admission
+{
+    QString bedKey;
+    PatientInfo patient;
+    QString source;
+    qint64 timeMs = 0;
+};
+
 struct Item
 {
     quint64 ticket = 0;
     qint64 receivedMs = 0;
     qint64 bytes = 0;
-    std::variant<BedUpdate, AlarmRecord, ArchiveEvent, Discharge> payload;
+    std::variant<BedUpdate, AlarmRecord, ArchiveEvent, Discharge, Admission> payload;
 };
 
 // The open chunk of one waveform channel of one bed, and the run of evenly spaced samples it belongs to.
@@ -98,6 +107,7 @@ struct BedState
     QString patientIdent;
     QString patientName;
     PatientProfile profile = PatientProfile::Adult;
+    bool census = false; // the open stay's patient comes from the census: monitors do not change it
     std::array<WaveSeries, kWaveCount> waves;
     std::array<NumericSeries, kNumericCount> numerics;
 };
@@ -111,6 +121,7 @@ struct Archive::Private
     using Callback = writer::Callback;
     using Item = writer::Item;
     using BedState = writer::BedState;
+    using Admission = writer::Admission;
 
     QString path;
     ArchiveOptions opt;
@@ -151,8 +162,8 @@ struct Archive::Private
     std::vector<std::int32_t> scratch;
 
     // prepared statements, (re)made on the writer thread
-    sql::Stmt insBed, updBedLabel, insStay, endStay, updStayPatient, insWave, insWaveTail, delWaveTail,
-        insNum, insNumTail, delNumTail, insAlarm, insEvent;
+    sql::Stmt insBed, updBedLabel, insStay, endStay, updStayPatient, updStayIdentity, insWave, insWaveTail,
+        delWaveTail, insNum, insNumTail, delNumTail, insAlarm, insEvent;
 
     qint64 nowMs() const { return opt.clock ? opt.clock() : QDateTime::currentMSecsSinceEpoch(); }
 
@@ -168,6 +179,7 @@ struct Archive::Private
     void applyUpdate(const BedUpdate &u, qint64 receivedMs);
     void openStay(BedState &b, const PatientInfo *p, const QString &source, qint64 t);
     void closeStay(BedState &b, qint64 t);
+    void applyAdmission(const Admission &a, qint64 receivedMs);
     void appendWave(BedState &b, const WaveBlock &w, SteadyClock::time_point now);
     void appendNumeric(BedState &b, const NumericSample &n, SteadyClock::time_point now);
     void closeWave(BedState &b, WaveId id);

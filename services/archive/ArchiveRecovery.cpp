@@ -113,7 +113,7 @@ void Archive::Private::loadBeds()
     beds.clear();
     sql::Stmt sel(db.handle(), "SELECT id, key, label FROM bed");
     sql::Stmt stay(db.handle(),
-                   "SELECT id, patient_id, patient_name, profile FROM stay WHERE bed_id = ?1 AND "
+                   "SELECT id, patient_id, patient_name, profile, source FROM stay WHERE bed_id = ?1 AND "
                    "end_ms IS NULL ORDER BY start_ms DESC, id DESC LIMIT 1");
     while (sel.step()) {
         BedState b;
@@ -128,6 +128,8 @@ void Archive::Private::loadBeds()
             const QString id = stay.text(1);
             b.patientIdent = !id.isEmpty() ? id : b.patientName;
             b.profile = PatientProfile(stay.i64(3));
+            const QString source = stay.text(4);
+            b.census = source == QLatin1String("adt") || source == QLatin1String("manual");
         }
         stay.reset();
         const QString key = b.key;

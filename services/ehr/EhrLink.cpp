@@ -245,7 +245,8 @@ void EhrLink::checkDown()
     if (down == m_down)
         return;
     m_down = down;
-    emit linkDown(down, down ? tr("EHR link down: %1 charting message(s) waiting").arg(depth()) : QString());
+    emit linkDown(down, down ? QStringLiteral("EHR link down: %1 charting message(s) waiting").arg(depth())
+                             : QString());
 }
 
 } // namespace vigil::ehr

@@ -1,6 +1,7 @@
 // The patient panel in the real window (issue 11): from the bed view, admit a patient by keyboard and touch
 // (the census gets the stay, the button becomes "Patient..."), open the vitals validation panel, and
 // discharge with its confirmation. Screenshots: tst_patient_admit.png, tst_patient_vitals.png.
+#include "Gui.h"
 #include "QuickItems.h"
 #include "StationApp.h"
 #include "StationConfig.h"
@@ -9,6 +10,7 @@
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace vigil;
@@ -106,6 +108,69 @@ private slots:
         click(w, discharge);
         QTRY_VERIFY_WITH_TIMEOUT(census->stayOf(bed) == nullptr || census->stayOf(bed)->patient.mrn.isEmpty(),
                                  5000);
+        app->stop();
+    }
+
+    // Issue 11's stay search: a discharged patient is found by name from the patient panel, and "Review"
+    // opens the bed's archive review on that stay (its patient in the header), not on the bed's newest one.
+    void findDischargedStay()
+    {
+        QTemporaryDir dir;
+        StationConfig cfg = defaultStationConfig();
+        cfg.sources[0].beds = 4;
+        cfg.sources[0].scenarios.clear();
+        cfg.archive.enabled = true;
+        cfg.archive.path = dir.filePath(QStringLiteral("archive.sqlite"));
+        QString error;
+        auto app = test::startStation(cfg, &error);
+        QVERIFY2(app, qPrintable(error));
+        QQmlApplicationEngine engine;
+        // The review reads the archive: the window's engine gets its path (as the station's Gui does).
+        QQuickWindow *w = loadStationWindow(engine, app->station(), &error, cfg.archive.path);
+        QVERIFY2(w, qPrintable(error));
+        w->resize(1920, 1080);
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        QTRY_COMPARE_WITH_TIMEOUT(app->station()->wardModel()->rowCount(), 4, 5000);
+        census::Census *census = app->station()->census();
+        const QString bed = app->station()->wardModel()->bedKey(0);
+        census->admit(bed, {{QStringLiteral("mrn"), QStringLiteral("MRN900")},
+                            {QStringLiteral("family"), QStringLiteral("Seacole")},
+                            {QStringLiteral("given"), QStringLiteral("Mary")},
+                            {QStringLiteral("birthDate"), QStringLiteral("1960-01-01")}});
+        QTRY_VERIFY_WITH_TIMEOUT(census->stayOf(bed) && census->stayOf(bed)->patient.mrn == "MRN900", 5000);
+        QTest::qWait(1500); // the simulator's data is archived under her stay
+        census->discharge(bed);
+        QTRY_VERIFY_WITH_TIMEOUT(!census->stayOf(bed) || census->stayOf(bed)->patient.mrn.isEmpty(), 5000);
+        QTest::qWait(1200); // and the next (simulated) patient's data under another
+
+        auto *grid = itemNamed(w->contentItem(), QStringLiteral("wardGrid"));
+        QTRY_VERIFY(grid && grid->hasActiveFocus());
+        QTest::keyClick(w, Qt::Key_Return);
+        QQuickItem *button = nullptr;
+        QTRY_VERIFY((button = test::visibleItemNamed(w->contentItem(), QStringLiteral("patientButton"))));
+        click(w, button);
+        QQuickItem *find = nullptr;
+        QTRY_VERIFY((find = test::visibleItemNamed(w->contentItem(), QStringLiteral("findPatientButton"))));
+        click(w, find);
+        QQuickItem *text = nullptr;
+        QTRY_VERIFY((text = test::visibleItemNamed(w->contentItem(), QStringLiteral("staySearchText"))));
+        QTRY_VERIFY(text->hasActiveFocus());
+        typeText(w, QStringLiteral("Seacole"));
+        auto *results = test::visibleItemNamed(w->contentItem(), QStringLiteral("staySearchResults"));
+        QVERIFY(results);
+        QTRY_COMPARE_WITH_TIMEOUT(results->property("count").toInt(), 1, 5000);
+        QTest::qWait(300);
+        w->grabWindow().save(QStringLiteral("tst_stay_search.png"));
+        QQuickItem *review = nullptr;
+        QTRY_VERIFY((review = test::visibleItemNamed(w->contentItem(), QStringLiteral("stayReview0"))));
+        click(w, review);
+        QTRY_VERIFY(test::visibleItemNamed(w->contentItem(), QStringLiteral("bedReview")));
+        QQuickItem *patient = nullptr;
+        QTRY_VERIFY((patient = itemNamed(w->contentItem(), QStringLiteral("reviewPatient"))));
+        QTRY_VERIFY2_WITH_TIMEOUT(patient->property("text").toString().contains(QStringLiteral("Seacole")),
+                                  qPrintable(patient->property("text").toString()), 15000);
+        QTest::qWait(500);
+        w->grabWindow().save(QStringLiteral("tst_stay_review.png"));
         app->stop();
     }
 };

@@ -250,6 +250,14 @@ Popup {
                 Layout.preferredHeight: Theme.touchTarget
                 onClicked: panel.close()
             }
+            Button {
+                objectName: "findPatientButton"
+                //: Opens the search for current and discharged stays by MRN or name
+                text: qsTr("Find a patient…")
+                font.pixelSize: 16
+                Layout.preferredHeight: Theme.touchTarget
+                onClicked: staySearch.open()
+            }
         }
         Label {
             visible: panel.confirmDischarge
@@ -260,4 +268,6 @@ Popup {
             font.pixelSize: 14
         }
     }
+
+    StaySearch { id: staySearch }
 }
