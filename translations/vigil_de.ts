@@ -954,6 +954,11 @@
         <source>Discharge ends the stay; its data stays in the archive and the bed&apos;s alarms return to the defaults.</source>
         <translation>Die Entlassung beendet den Aufenthalt; seine Daten bleiben im Archiv und die Alarme des Betts kehren zu den Standardeinstellungen zurück.</translation>
     </message>
+    <message>
+        <source>Find a patient…</source>
+        <extracomment>Opens the search for current and discharged stays by MRN or name</extracomment>
+        <translation>Patient suchen…</translation>
+    </message>
 </context>
 <context>
     <name>PrintMenuButton</name>
@@ -1294,6 +1299,49 @@
     </message>
 </context>
 <context>
+    <name>StaySearch</name>
+    <message>
+        <source>Find a patient</source>
+        <translation>Patient suchen</translation>
+    </message>
+    <message>
+        <source>MRN or name</source>
+        <extracomment>Search field: a medical record number or part of a patient&apos;s name</extracomment>
+        <translation>MRN oder Name</translation>
+    </message>
+    <message>
+        <source>No stay found for “%1”.</source>
+        <translation>Kein Aufenthalt für „%1“ gefunden.</translation>
+    </message>
+    <message>
+        <source>%1  ·  MRN %2  ·  born %3</source>
+        <extracomment>One search result: patient name, MRN and date of birth</extracomment>
+        <translation>%1  ·  MRN %2  ·  geb. %3</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Bed %1, admitted %2, in the bed now</source>
+        <extracomment>A current stay: bed and admission time</extracomment>
+        <translation>Bett %1, aufgenommen %2, liegt jetzt hier</translation>
+    </message>
+    <message>
+        <source>Bed %1, %2 to %3 (discharged)</source>
+        <extracomment>A past stay: bed, admission and discharge times</extracomment>
+        <translation>Bett %1, %2 bis %3 (entlassen)</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Rückschau</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
     <name>Theme</name>
     <message>
         <source>HIGH</source>
@@ -1501,11 +1549,6 @@
 </context>
 <context>
     <name>vigil::AdtWiring</name>
-    <message>
-        <source>EHR link down</source>
-        <extracomment>Technical condition: charting messages for the electronic health record cannot be delivered</extracomment>
-        <translation>EHR-Verbindung unterbrochen</translation>
-    </message>
     <message>
         <source>no EHR link configured</source>
         <translation>keine EHR-Verbindung konfiguriert</translation>
@@ -1897,10 +1940,6 @@
     <message>
         <source>EHR answered %1 to %2: sent again in %3 s</source>
         <translation>EHR antwortete %1 auf %2: erneuter Versand in %3 s</translation>
-    </message>
-    <message>
-        <source>EHR link down: %1 charting message(s) waiting</source>
-        <translation>EHR-Verbindung unterbrochen: %1 Dokumentationsnachricht(en) warten</translation>
     </message>
 </context>
 <context>

@@ -954,6 +954,11 @@
         <source>Discharge ends the stay; its data stays in the archive and the bed&apos;s alarms return to the defaults.</source>
         <translation>El alta cierra la estancia; sus datos permanecen en el archivo y las alarmas de la cama vuelven a los ajustes predeterminados.</translation>
     </message>
+    <message>
+        <source>Find a patient…</source>
+        <extracomment>Opens the search for current and discharged stays by MRN or name</extracomment>
+        <translation>Buscar paciente…</translation>
+    </message>
 </context>
 <context>
     <name>PrintMenuButton</name>
@@ -1294,6 +1299,49 @@
     </message>
 </context>
 <context>
+    <name>StaySearch</name>
+    <message>
+        <source>Find a patient</source>
+        <translation>Buscar paciente</translation>
+    </message>
+    <message>
+        <source>MRN or name</source>
+        <extracomment>Search field: a medical record number or part of a patient&apos;s name</extracomment>
+        <translation>MRN o nombre</translation>
+    </message>
+    <message>
+        <source>No stay found for “%1”.</source>
+        <translation>No se encontró ninguna estancia para «%1».</translation>
+    </message>
+    <message>
+        <source>%1  ·  MRN %2  ·  born %3</source>
+        <extracomment>One search result: patient name, MRN and date of birth</extracomment>
+        <translation>%1  ·  MRN %2  ·  nac. %3</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocida</translation>
+    </message>
+    <message>
+        <source>Bed %1, admitted %2, in the bed now</source>
+        <extracomment>A current stay: bed and admission time</extracomment>
+        <translation>Cama %1, ingreso %2, en la cama ahora</translation>
+    </message>
+    <message>
+        <source>Bed %1, %2 to %3 (discharged)</source>
+        <extracomment>A past stay: bed, admission and discharge times</extracomment>
+        <translation>Cama %1, del %2 al %3 (alta)</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
     <name>Theme</name>
     <message>
         <source>HIGH</source>
@@ -1501,11 +1549,6 @@
 </context>
 <context>
     <name>vigil::AdtWiring</name>
-    <message>
-        <source>EHR link down</source>
-        <extracomment>Technical condition: charting messages for the electronic health record cannot be delivered</extracomment>
-        <translation>Conexión EHR caída</translation>
-    </message>
     <message>
         <source>no EHR link configured</source>
         <translation>no hay conexión EHR configurada</translation>
@@ -1897,10 +1940,6 @@
     <message>
         <source>EHR answered %1 to %2: sent again in %3 s</source>
         <translation>La EHR respondió %1 a %2: reenvío en %3 s</translation>
-    </message>
-    <message>
-        <source>EHR link down: %1 charting message(s) waiting</source>
-        <translation>Conexión EHR caída: %1 mensaje(s) de registro en espera</translation>
     </message>
 </context>
 <context>

@@ -954,6 +954,11 @@
         <source>Discharge ends the stay; its data stays in the archive and the bed&apos;s alarms return to the defaults.</source>
         <translation>La sortie clôt le séjour ; ses données restent dans l&apos;archive et les alarmes du lit reviennent aux réglages par défaut.</translation>
     </message>
+    <message>
+        <source>Find a patient…</source>
+        <extracomment>Opens the search for current and discharged stays by MRN or name</extracomment>
+        <translation>Rechercher un patient…</translation>
+    </message>
 </context>
 <context>
     <name>PrintMenuButton</name>
@@ -1294,6 +1299,49 @@
     </message>
 </context>
 <context>
+    <name>StaySearch</name>
+    <message>
+        <source>Find a patient</source>
+        <translation>Rechercher un patient</translation>
+    </message>
+    <message>
+        <source>MRN or name</source>
+        <extracomment>Search field: a medical record number or part of a patient&apos;s name</extracomment>
+        <translation>MRN ou nom</translation>
+    </message>
+    <message>
+        <source>No stay found for “%1”.</source>
+        <translation>Aucun séjour trouvé pour « %1 ».</translation>
+    </message>
+    <message>
+        <source>%1  ·  MRN %2  ·  born %3</source>
+        <extracomment>One search result: patient name, MRN and date of birth</extracomment>
+        <translation>%1  ·  MRN %2  ·  né(e) le %3</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnue</translation>
+    </message>
+    <message>
+        <source>Bed %1, admitted %2, in the bed now</source>
+        <extracomment>A current stay: bed and admission time</extracomment>
+        <translation>Lit %1, admis(e) le %2, présent(e)</translation>
+    </message>
+    <message>
+        <source>Bed %1, %2 to %3 (discharged)</source>
+        <extracomment>A past stay: bed, admission and discharge times</extracomment>
+        <translation>Lit %1, du %2 au %3 (sorti(e))</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revue</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
     <name>Theme</name>
     <message>
         <source>HIGH</source>
@@ -1501,11 +1549,6 @@
 </context>
 <context>
     <name>vigil::AdtWiring</name>
-    <message>
-        <source>EHR link down</source>
-        <extracomment>Technical condition: charting messages for the electronic health record cannot be delivered</extracomment>
-        <translation>Liaison EHR interrompue</translation>
-    </message>
     <message>
         <source>no EHR link configured</source>
         <translation>aucune liaison EHR configurée</translation>
@@ -1897,10 +1940,6 @@
     <message>
         <source>EHR answered %1 to %2: sent again in %3 s</source>
         <translation>L&apos;EHR a répondu %1 à %2 : nouvel envoi dans %3 s</translation>
-    </message>
-    <message>
-        <source>EHR link down: %1 charting message(s) waiting</source>
-        <translation>Liaison EHR interrompue : %1 message(s) de dossier en attente</translation>
     </message>
 </context>
 <context>

@@ -953,6 +953,11 @@
             <source>Discharge ends the stay; its data stays in the archive and the bed's alarms return to the defaults.</source>
             <translation>[Dîsçhárgé éñds thé stáý; îts dátá stáýs îñ thé árçhîvé áñd thé béd's álárms rétûrñ tö thé défáûlts.~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
         </message>
+        <message>
+            <source>Find a patient…</source>
+            <extracomment>Opens the search for current and discharged stays by MRN or name</extracomment>
+            <translation>[Fîñd á pátîéñt…~~~~~~]</translation>
+        </message>
     </context>
     <context>
         <name>PrintMenuButton</name>
@@ -1293,6 +1298,49 @@
         </message>
     </context>
     <context>
+        <name>StaySearch</name>
+        <message>
+            <source>Find a patient</source>
+            <translation>[Fîñd á pátîéñt~~~~~~]</translation>
+        </message>
+        <message>
+            <source>MRN or name</source>
+            <extracomment>Search field: a medical record number or part of a patient's name</extracomment>
+            <translation>[MRÑ ör ñámé~~~~]</translation>
+        </message>
+        <message>
+            <source>No stay found for “%1”.</source>
+            <translation>[Ñö stáý föûñd för “%1”.~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>%1  ·  MRN %2  ·  born %3</source>
+            <extracomment>One search result: patient name, MRN and date of birth</extracomment>
+            <translation>[%1  ·  MRÑ %2  ·  börñ %3~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>[ûñkñöwñ~~~]</translation>
+        </message>
+        <message>
+            <source>Bed %1, admitted %2, in the bed now</source>
+            <extracomment>A current stay: bed and admission time</extracomment>
+            <translation>[Béd %1, ádmîttéd %2, îñ thé béd ñöw~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Bed %1, %2 to %3 (discharged)</source>
+            <extracomment>A past stay: bed, admission and discharge times</extracomment>
+            <translation>[Béd %1, %2 tö %3 (dîsçhárgéd)~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Review</source>
+            <translation>[Révîéw~~]</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>[Çlösé~~]</translation>
+        </message>
+    </context>
+    <context>
         <name>Theme</name>
         <message>
             <source>HIGH</source>
@@ -1500,11 +1548,6 @@
     </context>
     <context>
         <name>vigil::AdtWiring</name>
-        <message>
-            <source>EHR link down</source>
-            <extracomment>Technical condition: charting messages for the electronic health record cannot be delivered</extracomment>
-            <translation>[ÉHR lîñk döwñ~~~~~]</translation>
-        </message>
         <message>
             <source>no EHR link configured</source>
             <translation>[ñö ÉHR lîñk çöñfîgûréd~~~~~~~~~]</translation>
@@ -1895,10 +1938,6 @@
         <message>
             <source>EHR answered %1 to %2: sent again in %3 s</source>
             <translation>[ÉHR áñswéréd %1 tö %2: séñt ágáîñ îñ %3 s~~~~~~~~~~~~~~]</translation>
-        </message>
-        <message>
-            <source>EHR link down: %1 charting message(s) waiting</source>
-            <translation>[ÉHR lîñk döwñ: %1 çhártîñg mésságé(s) wáîtîñg~~~~~~~~~~~~~~~~~]</translation>
         </message>
     </context>
     <context>
