@@ -1,5 +1,6 @@
 // The active/standby lease (see ClusterLease.h).
 #include "ClusterLease.h"
+#include "NatsOptions.h"
 
 #include <nats/nats.h>
 
@@ -29,29 +30,14 @@ void ClusterLease::start()
 {
     if (m_opts)
         return;
-    natsOptions_Create(&m_opts);
-    std::vector<QByteArray> urls;
-    for (const QString &s : m_settings.servers)
-        urls.push_back(s.toUtf8());
-    std::vector<const char *> ptrs;
-    for (const QByteArray &u : urls)
-        ptrs.push_back(u.constData());
-    natsOptions_SetServers(m_opts, ptrs.data(), static_cast<int>(ptrs.size()));
-    natsOptions_SetName(m_opts, (m_settings.holder + QStringLiteral(" lease")).toUtf8().constData());
-    natsOptions_SetAllowReconnect(m_opts, true);
-    natsOptions_SetMaxReconnect(m_opts, -1);
-    natsOptions_SetReconnectWait(m_opts, 250);
-    natsOptions_SetTimeout(m_opts, 1000);
-    natsOptions_SetPingInterval(m_opts, 1000);
-    natsOptions_SetMaxPingsOut(m_opts, 2);
+    QString tlsError;
+    // Shorter timeouts than the data link: a holder must notice a lost cluster well within its lease.
+    m_opts = makeNatsOptions({m_settings.servers, m_settings.holder + QStringLiteral(" lease"),
+                              m_settings.caFile, m_settings.certFile, m_settings.keyFile, 1000, 1000},
+                             &tlsError);
+    if (!tlsError.isEmpty())
+        emit problem(tlsError);
     natsOptions_SetRetryOnFailedConnect(m_opts, true, &onConnected, nullptr); // never blocks
-    if (!m_settings.caFile.isEmpty()) {
-        natsOptions_SetSecure(m_opts, true);
-        natsOptions_LoadCATrustedCertificates(m_opts, m_settings.caFile.toUtf8().constData());
-        if (!m_settings.certFile.isEmpty())
-            natsOptions_LoadCertificatesChain(m_opts, m_settings.certFile.toUtf8().constData(),
-                                              m_settings.keyFile.toUtf8().constData());
-    }
     natsConnection_Connect(&m_conn, m_opts); // NATS_NOT_YET_CONNECTED: retried by libnats
     m_timer = new QTimer(this);
     m_timer->setTimerType(Qt::PreciseTimer);

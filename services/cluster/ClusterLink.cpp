@@ -1,5 +1,6 @@
 // The NATS connection (see ClusterLink.h).
 #include "ClusterLink.h"
+#include "NatsOptions.h"
 
 #include "ClusterWire.h"
 
@@ -11,16 +12,6 @@
 #include <vector>
 
 namespace vigil::cluster {
-
-namespace {
-QString errorText(natsStatus s)
-{
-    const char *last = nats_GetLastError(nullptr);
-    return QStringLiteral("%1%2").arg(QString::fromUtf8(natsStatus_GetText(s)),
-                                      last && *last ? QStringLiteral(" (%1)").arg(QString::fromUtf8(last))
-                                                    : QString());
-}
-} // namespace
 
 struct LinkCallbacks
 {
@@ -46,40 +37,22 @@ void ClusterLink::start()
 {
     if (m_opts)
         return;
-    natsOptions_Create(&m_opts);
-    std::vector<QByteArray> urls;
-    for (const QString &s : m_settings.servers)
-        urls.push_back(s.toUtf8());
-    std::vector<const char *> ptrs;
-    for (const QByteArray &u : urls)
-        ptrs.push_back(u.constData());
-    natsOptions_SetServers(m_opts, ptrs.data(), static_cast<int>(ptrs.size()));
-    natsOptions_SetName(m_opts, m_settings.name.toUtf8().constData());
-    natsOptions_SetAllowReconnect(m_opts, true);
-    natsOptions_SetMaxReconnect(m_opts, -1); // forever: the station waits for its cluster
-    natsOptions_SetReconnectWait(m_opts, 250);
-    natsOptions_SetTimeout(m_opts, 2000);
-    natsOptions_SetPingInterval(m_opts, 2000); // a dead server noticed within about 2 pings
-    natsOptions_SetMaxPingsOut(m_opts, 2);
+    QString tlsError;
+    m_opts = makeNatsOptions({m_settings.servers, m_settings.name, m_settings.caFile, m_settings.certFile,
+                              m_settings.keyFile, 2000, 2000},
+                             &tlsError);
     natsOptions_SetDisconnectedCB(m_opts, &LinkCallbacks::onDisconnected, this);
     natsOptions_SetReconnectedCB(m_opts, &LinkCallbacks::onReconnected, this);
     natsOptions_SetErrorHandler(m_opts, &LinkCallbacks::onError, this);
     natsOptions_SetRetryOnFailedConnect(m_opts, true, &LinkCallbacks::onConnected, this);
-    if (!m_settings.caFile.isEmpty()) {
-        natsOptions_SetSecure(m_opts, true);
-        natsStatus s = natsOptions_LoadCATrustedCertificates(m_opts, m_settings.caFile.toUtf8().constData());
-        if (s == NATS_OK && !m_settings.certFile.isEmpty())
-            s = natsOptions_LoadCertificatesChain(m_opts, m_settings.certFile.toUtf8().constData(),
-                                                  m_settings.keyFile.toUtf8().constData());
-        if (s != NATS_OK)
-            emit problem(QStringLiteral("TLS: %1").arg(errorText(s)));
-    }
+    if (!tlsError.isEmpty())
+        emit problem(tlsError);
     const natsStatus s = natsConnection_Connect(&m_conn, m_opts);
     if (s == NATS_OK) {
         m_connected = true;
         emit connectionChanged(true, QString());
     } else if (s != NATS_NOT_YET_CONNECTED) {
-        emit connectionChanged(false, errorText(s));
+        emit connectionChanged(false, natsErrorText(s));
     } else {
         emit connectionChanged(false, tr("connecting"));
     }
@@ -202,7 +175,7 @@ bool ClusterLink::setUp()
     if (si)
         jsStreamInfo_Destroy(si);
     if (s != NATS_OK) {
-        emit problem(QStringLiteral("alarm stream: %1 (%2)").arg(errorText(s)).arg(int(jerr)));
+        emit problem(QStringLiteral("alarm stream: %1 (%2)").arg(natsErrorText(s)).arg(int(jerr)));
         return false;
     }
     for (const QString &subject : m_settings.dataSubjects) {
@@ -255,7 +228,7 @@ bool ClusterLink::subscribeAlarms(AlarmSub &a)
                                       &a, nullptr, &so, &jerr);
     if (s != NATS_OK) {
         a.sub = nullptr;
-        emit problem(QStringLiteral("alarm subscription %1: %2").arg(a.subject, errorText(s)));
+        emit problem(QStringLiteral("alarm subscription %1: %2").arg(a.subject, natsErrorText(s)));
         return false;
     }
     return true;

@@ -16,25 +16,8 @@ constexpr double kWarmS = 0.5; // filters settle after a gap before peaks count
 
 QrsDetector::QrsDetector(double sampleRate) : m_fs(sampleRate)
 {
-    const double sq2 = std::numbers::sqrt2;
-    {
-        const double k = std::tan(std::numbers::pi * std::min(kHighCutHz, 0.45 * m_fs) / m_fs);
-        const double norm = 1.0 / (1.0 + sq2 * k + k * k);
-        m_lp.b0 = k * k * norm;
-        m_lp.b1 = 2 * m_lp.b0;
-        m_lp.b2 = m_lp.b0;
-        m_lp.a1 = 2 * (k * k - 1) * norm;
-        m_lp.a2 = (1 - sq2 * k + k * k) * norm;
-    }
-    {
-        const double k = std::tan(std::numbers::pi * kLowCutHz / m_fs);
-        const double norm = 1.0 / (1.0 + sq2 * k + k * k);
-        m_hp.b0 = norm;
-        m_hp.b1 = -2 * norm;
-        m_hp.b2 = norm;
-        m_hp.a1 = 2 * (k * k - 1) * norm;
-        m_hp.a2 = (1 - sq2 * k + k * k) * norm;
-    }
+    m_lp = Biquad::lowPass(std::min(kHighCutHz, 0.45 * m_fs), m_fs);
+    m_hp = Biquad::highPass(kLowCutHz, m_fs);
     const auto ringLen = static_cast<std::size_t>(2.0 * m_fs) + 8;
     m_raw.assign(ringLen, 0.f);
     m_bp.assign(ringLen, 0.f);

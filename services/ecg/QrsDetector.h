@@ -10,6 +10,8 @@
 // come out about 250 ms after the R wave. No Qt, no allocation per sample after construction.
 #pragma once
 
+#include "Biquad.h"
+
 #include <cstdint>
 #include <deque>
 #include <vector>
@@ -58,19 +60,6 @@ public:
     }
 
 private:
-    struct Biquad
-    {
-        double b0 = 1, b1 = 0, b2 = 0, a1 = 0, a2 = 0;
-        double z1 = 0, z2 = 0;
-        double step(double x)
-        {
-            const double y = b0 * x + z1;
-            z1 = b1 * x - a1 * y + z2;
-            z2 = b2 * x - a2 * y;
-            return y;
-        }
-        void reset() { z1 = z2 = 0; }
-    };
     struct Peak
     {
         std::int64_t at;

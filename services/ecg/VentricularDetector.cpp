@@ -14,25 +14,8 @@ constexpr double kSettleS = 0.5; // the filters settle after a start or a gap
 
 VentricularDetector::VentricularDetector(double sampleRate) : m_fs(sampleRate)
 {
-    const double sq2 = std::numbers::sqrt2;
-    {
-        const double k = std::tan(std::numbers::pi * std::min(30.0, 0.45 * m_fs) / m_fs);
-        const double norm = 1.0 / (1.0 + sq2 * k + k * k);
-        m_lp.b0 = k * k * norm;
-        m_lp.b1 = 2 * m_lp.b0;
-        m_lp.b2 = m_lp.b0;
-        m_lp.a1 = 2 * (k * k - 1) * norm;
-        m_lp.a2 = (1 - sq2 * k + k * k) * norm;
-    }
-    {
-        const double k = std::tan(std::numbers::pi * 1.0 / m_fs);
-        const double norm = 1.0 / (1.0 + sq2 * k + k * k);
-        m_hp.b0 = norm;
-        m_hp.b1 = -2 * norm;
-        m_hp.b2 = norm;
-        m_hp.a1 = 2 * (k * k - 1) * norm;
-        m_hp.a2 = (1 - sq2 * k + k * k) * norm;
-    }
+    m_lp = Biquad::lowPass(std::min(30.0, 0.45 * m_fs), m_fs);
+    m_hp = Biquad::highPass(1.0, m_fs);
     m_ring.assign(static_cast<std::size_t>(kRingS * m_fs) + 8, 0.f);
 }
 
@@ -43,8 +26,8 @@ void VentricularDetector::push(float x)
     if (!std::isfinite(x)) {
         m_ring[ri] = 0.f;
         m_valid = 0;
-        m_hp = Biquad{m_hp.b0, m_hp.b1, m_hp.b2, m_hp.a1, m_hp.a2};
-        m_lp = Biquad{m_lp.b0, m_lp.b1, m_lp.b2, m_lp.a1, m_lp.a2};
+        m_hp.reset();
+        m_lp.reset();
         return;
     }
     ++m_valid;

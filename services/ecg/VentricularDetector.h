@@ -15,6 +15,8 @@
 // Beat::sample from the QRS detector can be measured here while it is still in the ring (5 s).
 #pragma once
 
+#include "Biquad.h"
+
 #include <cstdint>
 #include <vector>
 
@@ -40,17 +42,6 @@ public:
     double qrsWidthMs(std::int64_t sample) const;
 
 private:
-    struct Biquad
-    {
-        double b0 = 1, b1 = 0, b2 = 0, a1 = 0, a2 = 0, z1 = 0, z2 = 0;
-        double step(double x)
-        {
-            const double y = b0 * x + z1;
-            z1 = b1 * x - a1 * y + z2;
-            z2 = b2 * x - a2 * y;
-            return y;
-        }
-    };
     float at(std::int64_t i) const
     {
         return m_ring[static_cast<std::size_t>(i % std::int64_t(m_ring.size()))];
