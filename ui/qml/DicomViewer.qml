@@ -1,6 +1,7 @@
 // The DICOM file viewer (`vigil dicom view FILE`): every channel of a waveform file in its own lane, drawn
 // like full disclosure (StripView at 25 mm/s on a paper grid), one multiplex group at a time. The file and its
 // channels come from app/DicomView.cpp as initial properties.
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Window
 Window {
