@@ -4,6 +4,7 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Window
+import Vigil.Ui
 Window {
     id: root
     width: 1600; height: 900; visible: true; color: "black"
