@@ -4,11 +4,38 @@
 #include "Schema.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QLockFile>
+#include <QSysInfo>
+
+#include <cerrno>
+#include <csignal>
 
 Q_LOGGING_CATEGORY(lcArchive, "vigil.archive")
 
 namespace vigil::archive {
+
+namespace {
+
+// QLockFile removes a dead writer's lock under a second lock, "<lock>.rmlock". A station killed between
+// creating that file and writing its pid into it leaves an empty one, which Qt counts as held for 30 s: the
+// restarted station could not open its archive meanwhile. Remove it when no live process can own it.
+bool removeDeadRemovalLock(const QString &archivePath)
+{
+    const QString rm = archivePath + QStringLiteral(".lock.rmlock");
+    if (!QFileInfo::exists(rm))
+        return false;
+    QLockFile probe(rm);
+    qint64 pid = 0;
+    QString host, app;
+    const bool known = probe.getLockInfo(&pid, &host, &app);
+    const bool dead = !known || (host == QSysInfo::machineHostName() && pid > 0 &&
+                                 ::kill(pid_t(pid), 0) == -1 && errno == ESRCH);
+    return dead && QFile::remove(rm);
+}
+
+} // namespace
 
 using namespace writer;
 
@@ -49,7 +76,10 @@ std::unique_ptr<Archive> Archive::open(const QString &path, const ArchiveOptions
     // Two writers on one file would each believe they own the open chunks and stays.
     d->lock = std::make_unique<QLockFile>(d->path + QStringLiteral(".lock"));
     d->lock->setStaleLockTime(0);
-    if (!d->lock->tryLock(0)) {
+    if (!d->lock->tryLock(0) && d->lock->error() == QLockFile::LockFailedError &&
+        removeDeadRemovalLock(d->path))
+        d->lock->tryLock(0);
+    if (!d->lock->isLocked()) {
         qint64 pid = 0;
         QString host, app;
         d->lock->getLockInfo(&pid, &host, &app);
