@@ -309,7 +309,7 @@ void TstArchiveCrash::reopensAfterKillDuringStaleLockRemoval()
     const QString path = tmp.filePath(QStringLiteral("station.vigil-archive"));
     const ChildRun r = runChild({QStringLiteral("--archive"), path, QStringLiteral("--run"),
                                  QStringLiteral("0"), QStringLiteral("--beds"), QString::number(kBeds)},
-                                400);
+                                1500); // well after the first commit, even under ASan
     QVERIFY2(r.problem.isEmpty(), qPrintable(r.problem));
     QVERIFY(QFileInfo::exists(path + QStringLiteral(".lock"))); // the killed writer's lock is left behind
     QFile rm(path + QStringLiteral(".lock.rmlock"));
