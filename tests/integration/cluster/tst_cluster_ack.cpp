@@ -52,7 +52,11 @@ private:
     QProcess m_a, m_c;
     QTemporaryDir m_dir;
     QString m_servers;
+    QString m_stateA, m_stateC; // state files of owner A and viewer C
     QString stationFile(const QString &name, const QString &text);
+    QString clusterSection() const;
+    bool startOwnerAndViewer(const QString &tag);
+    std::optional<StationConfig> viewerConfigB() const;
 };
 
 QString TestClusterAck::stationFile(const QString &name, const QString &text)
@@ -63,6 +67,47 @@ QString TestClusterAck::stationFile(const QString &name, const QString &text)
         return {};
     f.write(text.toUtf8());
     return path;
+}
+
+// Owner A (a simulator whose bed 1 desaturates from 3 s) and viewer C as station processes on the test's
+// cluster; tag keeps each test's station and state files apart.
+bool TestClusterAck::startOwnerAndViewer(const QString &tag)
+{
+    const QString fileA = stationFile(
+        QStringLiteral("A") + tag,
+        QStringLiteral("[station]\nname = \"A\"\nward = \"ICU1\"\n[[source]]\nid = \"sim\"\n"
+                       "type = \"simulator\"\nbeds = 2\nscenarios = [\"1:desaturation@3+300=75\"]\n") +
+            clusterSection());
+    const QString fileC =
+        stationFile(QStringLiteral("C") + tag, QStringLiteral("[station]\nname = \"C\"\nward = \"ICU3\"\n") +
+                                                   clusterSection() + QStringLiteral("watch = [\"ICU1\"]\n"));
+    m_stateA = m_dir.filePath(QStringLiteral("a%1.json").arg(tag));
+    m_stateC = m_dir.filePath(QStringLiteral("c%1.json").arg(tag));
+    m_a.setProcessChannelMode(QProcess::ForwardedChannels);
+    m_c.setProcessChannelMode(QProcess::ForwardedChannels);
+    m_a.start(QStringLiteral(VIGIL_BIN),
+              {QStringLiteral("--headless"), QStringLiteral("--no-archive"), QStringLiteral("--config"),
+               fileA, QStringLiteral("--state-file"), m_stateA});
+    m_c.start(QStringLiteral(VIGIL_BIN),
+              {QStringLiteral("--headless"), QStringLiteral("--no-archive"), QStringLiteral("--config"),
+               fileC, QStringLiteral("--state-file"), m_stateC});
+    return m_a.waitForStarted() && m_c.waitForStarted();
+}
+
+QString TestClusterAck::clusterSection() const
+{
+    return QStringLiteral("[cluster]\nservers = [%1]\nhospital = \"General\"\n").arg(m_servers);
+}
+
+// Viewer B, in this process: another ward watching ICU1, no archive.
+std::optional<StationConfig> TestClusterAck::viewerConfigB() const
+{
+    ConfigError err;
+    return parseStationConfig(
+        (QStringLiteral("[station]\nname = \"B\"\nward = \"ICU2\"\n[archive]\nenabled = false\n") +
+         clusterSection() + QStringLiteral("watch = [\"ICU1\"]\n"))
+            .toUtf8(),
+        QStringLiteral("B"), &err);
 }
 
 void TestClusterAck::init()
@@ -97,35 +142,9 @@ void TestClusterAck::cleanup()
 
 void TestClusterAck::acknowledgeAtViewerReachesOwnerAndViewers()
 {
-    const QString cluster =
-        QStringLiteral("[cluster]\nservers = [%1]\nhospital = \"General\"\n").arg(m_servers);
-    const QString fileA =
-        stationFile(QStringLiteral("A"),
-                    QStringLiteral("[station]\nname = \"A\"\nward = \"ICU1\"\n[[source]]\nid = \"sim\"\n"
-                                   "type = \"simulator\"\nbeds = 2\nscenarios = "
-                                   "[\"1:desaturation@3+300=75\"]\n") +
-                        cluster);
-    const QString fileC =
-        stationFile(QStringLiteral("C"), QStringLiteral("[station]\nname = \"C\"\nward = \"ICU3\"\n") +
-                                             cluster + QStringLiteral("watch = [\"ICU1\"]\n"));
-    const QString stateA = m_dir.filePath(QStringLiteral("a.json")),
-                  stateC = m_dir.filePath(QStringLiteral("c.json"));
-    m_a.setProcessChannelMode(QProcess::ForwardedChannels);
-    m_c.setProcessChannelMode(QProcess::ForwardedChannels);
-    m_a.start(QStringLiteral(VIGIL_BIN),
-              {QStringLiteral("--headless"), QStringLiteral("--no-archive"), QStringLiteral("--config"),
-               fileA, QStringLiteral("--state-file"), stateA});
-    m_c.start(QStringLiteral(VIGIL_BIN),
-              {QStringLiteral("--headless"), QStringLiteral("--no-archive"), QStringLiteral("--config"),
-               fileC, QStringLiteral("--state-file"), stateC});
-    QVERIFY(m_a.waitForStarted() && m_c.waitForStarted());
-
-    ConfigError err;
-    auto config = parseStationConfig(
-        (QStringLiteral("[station]\nname = \"B\"\nward = \"ICU2\"\n[archive]\nenabled = false\n") + cluster +
-         QStringLiteral("watch = [\"ICU1\"]\n"))
-            .toUtf8(),
-        QStringLiteral("B"), &err);
+    QVERIFY(startOwnerAndViewer(QStringLiteral("")));
+    const QString stateA = m_stateA, stateC = m_stateC;
+    auto config = viewerConfigB();
     QVERIFY(config);
     StationApp b(*config);
     QString why;
@@ -189,35 +208,9 @@ void TestClusterAck::acknowledgeAtViewerReachesOwnerAndViewers()
 // and nobody signed in, B refuses and nothing reaches A.
 void TestClusterAck::pauseAtViewerReachesOwnerAndViewers()
 {
-    const QString cluster =
-        QStringLiteral("[cluster]\nservers = [%1]\nhospital = \"General\"\n").arg(m_servers);
-    const QString fileA =
-        stationFile(QStringLiteral("A2"),
-                    QStringLiteral("[station]\nname = \"A\"\nward = \"ICU1\"\n[[source]]\nid = \"sim\"\n"
-                                   "type = \"simulator\"\nbeds = 2\nscenarios = "
-                                   "[\"1:desaturation@3+300=75\"]\n") +
-                        cluster);
-    const QString fileC =
-        stationFile(QStringLiteral("C2"), QStringLiteral("[station]\nname = \"C\"\nward = \"ICU3\"\n") +
-                                              cluster + QStringLiteral("watch = [\"ICU1\"]\n"));
-    const QString stateA = m_dir.filePath(QStringLiteral("a2.json")),
-                  stateC = m_dir.filePath(QStringLiteral("c2.json"));
-    m_a.setProcessChannelMode(QProcess::ForwardedChannels);
-    m_c.setProcessChannelMode(QProcess::ForwardedChannels);
-    m_a.start(QStringLiteral(VIGIL_BIN),
-              {QStringLiteral("--headless"), QStringLiteral("--no-archive"), QStringLiteral("--config"),
-               fileA, QStringLiteral("--state-file"), stateA});
-    m_c.start(QStringLiteral(VIGIL_BIN),
-              {QStringLiteral("--headless"), QStringLiteral("--no-archive"), QStringLiteral("--config"),
-               fileC, QStringLiteral("--state-file"), stateC});
-    QVERIFY(m_a.waitForStarted() && m_c.waitForStarted());
-
-    ConfigError err;
-    auto config = parseStationConfig(
-        (QStringLiteral("[station]\nname = \"B\"\nward = \"ICU2\"\n[archive]\nenabled = false\n") + cluster +
-         QStringLiteral("watch = [\"ICU1\"]\n"))
-            .toUtf8(),
-        QStringLiteral("B"), &err);
+    QVERIFY(startOwnerAndViewer(QStringLiteral("2")));
+    const QString stateA = m_stateA, stateC = m_stateC;
+    auto config = viewerConfigB();
     QVERIFY(config);
     StationApp b(*config);
     QString why;
