@@ -65,6 +65,7 @@ private slots:
     void tlsWrongCa();
     void plaintextToTlsPort();
     void unknownCalledAe();
+    void mixedAssociation();
     void unreachable();
     void queueOutageAndRestart();
     void commandLine();
@@ -253,6 +254,36 @@ void TstDicomNet::unknownCalledAe()
     const NetResult s = store(p, {m_objects.front()}, &per);
     QCOMPARE(s.outcome, Outcome::Rejected);
     QCOMPARE(per[0].outcome, Outcome::Rejected);
+}
+
+// One association, a node that takes General ECG only: the ECG objects arrive, the hemodynamic one is
+// refused on its own with the node's reason, and the association as a whole counts as working.
+void TstDicomNet::mixedAssociation()
+{
+    const quint16 port = test::freePort();
+    const QString in = path(QStringLiteral("in-ecg-only"));
+    const QString cfg = path(QStringLiteral("ecg-only.cfg"));
+    QFile f(cfg);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("[[TransferSyntaxes]]\n[Uncompressed]\nTransferSyntax1 = LocalEndianExplicit\n"
+            "TransferSyntax2 = LittleEndianImplicit\n"
+            "[[PresentationContexts]]\n[EcgOnly]\nPresentationContext1 = VerificationSOPClass\\Uncompressed\n"
+            "PresentationContext2 = GeneralECGWaveformStorage\\Uncompressed\n"
+            "[[Profiles]]\n[EcgOnly]\nPresentationContexts = EcgOnly\n");
+    f.close();
+    auto d = storescp(port, in, {QStringLiteral("-xf"), cfg, QStringLiteral("EcgOnly")});
+    std::vector<NetResult> per;
+    const NetResult s = store(peer(port), m_objects, &per); // ecg1, ecg2, hd
+    QVERIFY2(s.outcome == Outcome::Ok, qPrintable(s.reason));
+    QVERIFY(!s.noAcceptedClass);
+    QCOMPARE(per.size(), std::size_t(3));
+    QVERIFY2(per[0].outcome == Outcome::Ok, qPrintable(per[0].reason));
+    QVERIFY2(per[1].outcome == Outcome::Ok, qPrintable(per[1].reason));
+    QCOMPARE(per[2].outcome, Outcome::Refused);
+    QVERIFY2(per[2].reason.contains(QLatin1String("does not accept SOP class 1.2.840.10008.5.1.4.1.1.9.2.1 "
+                                                  "(presentation context rejected)")),
+             qPrintable(per[2].reason));
+    QCOMPARE(QDir(in).entryList(QDir::Files).size(), 2);
 }
 
 void TstDicomNet::unreachable()

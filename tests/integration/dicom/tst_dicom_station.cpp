@@ -251,10 +251,8 @@ private slots:
                                   30'000);
         const QString refused = dicom()->refused().join(u'\n');
         disconnect(conn);
-        // Refused inside an association that took a General ECG object (the objects wait with different
-        // backoffs, so which classes share the ECG's association varies; at least one does).
-        QVERIFY2(shown.join(u'\n').contains(QLatin1String("(presentation context rejected)")),
-                 qPrintable(shown.join(u'\n')));
+        // (The objects wait with different backoffs, so whether a refused class shared the ECG's
+        // association varies from run to run; tst_dicom_net::mixedAssociation checks that case alone.)
         // ...and pleth and respiration wait with the node's reason whichever association carried them.
         QVERIFY2(refused.contains(QLatin1String("1.2.840.10008.5.1.4.1.1.9.5.1")), qPrintable(refused));
         QVERIFY2(refused.contains(QLatin1String("1.2.840.10008.5.1.4.1.1.9.6.1")), qPrintable(refused));
