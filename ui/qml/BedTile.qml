@@ -16,6 +16,8 @@ import Vigil.Ui
 //   16 beds 1920x1080: HR, SpO2 36 px = 7.3 mm; the others 26 px = 5.2 mm; labels 14 px = 2.8 mm.
 //   16 beds 1280x800:  HR, SpO2 24 px = 4.8 mm; the others 17 px = 3.4 mm; labels 10 px = 2.0 mm
 //                      (on a 15.6-inch 1280x800 panel, 97 dpi, 5 % less).
+//   32 beds 1280x800:  nothing fits the rule; HR 12 px = 2.4 mm, labels 10 px without their units
+//                      (NumericBox drops a unit that does not fit): legible close up, not at 1 m.
 // 10 arcmin at 1 m is 2.9 mm: every value is legible at 1 m; HR and SpO2 reach the 16 arcmin (4.7 mm) of
 // comfortable reading in every layout.
 Rectangle {

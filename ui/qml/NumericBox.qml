@@ -58,6 +58,16 @@ Item {
     implicitWidth: inline ? labelColumn.implicitWidth + 6 + valueText.implicitWidth
                           : Math.max(labelText.implicitWidth, valueText.implicitWidth)
 
+    readonly property string stackedLabel: box.label + (box.unit.length ? "  " + box.unit : "")
+    readonly property bool unitFits: box.inline || stackedMetrics.advanceWidth <= box.width
+    TextMetrics {
+        id: stackedMetrics
+        font.family: Theme.fontFamily
+        font.pixelSize: box.labelSize
+        font.bold: true // the alarmed form's width, so the unit does not come and go with the alarm
+        text: box.stackedLabel
+    }
+
     Rectangle {
         objectName: "alarm_" + box.key
         visible: box.alarmed
@@ -75,7 +85,9 @@ Item {
         Text {
             id: labelText
             objectName: "label_" + box.key
-            text: box.inline ? box.label : box.label + (box.unit.length ? "  " + box.unit : "")
+            // Stacked: "Pulse  /min" on one line; in a cell too narrow for it (32 beds at 1280x800) the
+            // unit goes, as on the small sectors of other centrals, rather than run into the next cell.
+            text: box.inline ? box.label : (box.unitFits ? box.stackedLabel : box.label)
                   + (box.showTime && box.hasValue && !box.isStale ? "  " + Theme.age(box.time) : "")
             color: box.ink
             font.family: Theme.fontFamily

@@ -5,8 +5,9 @@ import Vigil.Ui
 
 // Station and ward, the alarm bar, the station-wide AUDIO PAUSED indicator with its countdown, the data
 // sources, and the clock with the date. The alarm bar's text column has first claim on the width: when
-// space runs short the source chips collapse to a count ("3 gateways", tap for the list), then the ward
-// name goes (it is in the window title too); the alarm text never shrinks for them.
+// space runs short the source chips collapse to a count ("3 gateways", tap for the list), then the station
+// name goes and the ward name shrinks, then the ward name goes (it is in the window title too); the alarm
+// text never shrinks for them.
 Rectangle {
     id: bar
     objectName: "topBar"
@@ -17,15 +18,18 @@ Rectangle {
 
     readonly property real fixedWidth: row.anchors.leftMargin + row.anchors.rightMargin + 4 * row.spacing
                                        + alarmBar.fixedWidth + pausedIndicator.implicitWidth
-                                       + clock.implicitWidth + printStatus.implicitWidth + row.spacing
-                                       + userChip.implicitWidth + row.spacing
-                                       + languageChip.implicitWidth + row.spacing
-                                       + dicomChip.implicitWidth + row.spacing
+                                       + clock.implicitWidth + languageChip.implicitWidth + row.spacing
+                                       + (printStatus.visible ? printStatus.implicitWidth + row.spacing : 0)
+                                       + (userChip.visible ? userChip.implicitWidth + row.spacing : 0)
+                                       + (dicomChip.visible ? dicomChip.implicitWidth + row.spacing : 0)
     readonly property bool chipsCollapsed: Station.sources.count > 1 && width - fixedWidth - wardColumn.fullWidth
                                            - chipsRow.implicitWidth < alarmBar.textNeed
-    readonly property bool wardHidden: width - fixedWidth - wardColumn.fullWidth
-                                       - (chipsCollapsed ? sourceCount.implicitWidth : chipsRow.implicitWidth)
-                                       < alarmBar.textNeed
+    // What is left for the ward column once the alarm text has its width: the ward and station names
+    // in full, else the ward name alone, smaller and elided (at 1280x800), else nothing.
+    readonly property real wardRoom: width - fixedWidth - alarmBar.textNeed
+                                     - (chipsCollapsed ? sourceCount.implicitWidth : chipsRow.implicitWidth)
+    readonly property bool wardCompact: wardRoom < wardColumn.fullWidth
+    readonly property bool wardHidden: wardRoom < 100
 
     RowLayout {
         id: row
@@ -37,19 +41,26 @@ Rectangle {
         Column {
             id: wardColumn
             objectName: "wardName"
-            readonly property real fullWidth: Math.max(wardText.implicitWidth, stationText.implicitWidth) + row.spacing
+            // Measured at the full form's sizes (the shown text's size depends on the result).
+            readonly property real fullWidth: Math.max(wardMetrics.advanceWidth, stationMetrics.advanceWidth) + row.spacing
+            TextMetrics { id: wardMetrics; font.family: Theme.fontFamily; font.pixelSize: 20; font.bold: true; text: Station.wardName }
+            TextMetrics { id: stationMetrics; font.family: Theme.fontFamily; font.pixelSize: 13; text: Station.stationName }
             visible: !bar.wardHidden
             Layout.alignment: Qt.AlignVCenter
             Text {
                 id: wardText
+                objectName: "wardNameText"
+                width: bar.wardCompact ? bar.wardRoom - row.spacing : wardMetrics.advanceWidth + 1
                 text: Station.wardName
                 color: Theme.text
                 font.family: Theme.fontFamily
-                font.pixelSize: 20
+                font.pixelSize: bar.wardCompact ? 17 : 20
                 font.bold: true
+                elide: Text.ElideRight
             }
             Text {
                 id: stationText
+                visible: !bar.wardCompact
                 text: Station.stationName
                 color: Theme.textDim
                 font.family: Theme.fontFamily
