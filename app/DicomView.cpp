@@ -36,8 +36,8 @@ int runDicomView(int argc, char *argv[], const QStringList &args)
     QCoreApplication::setApplicationName(QStringLiteral("vigil"));
     static const cli::CommandSpec spec{QStringLiteral("view"),
                                        {QStringLiteral("--screenshot"), QStringLiteral("--quit-after"),
-                                        QStringLiteral("--screenshot-delay"),
-                                        QStringLiteral("--window-size")},
+                                        QStringLiteral("--screenshot-delay"), QStringLiteral("--window-size"),
+                                        QStringLiteral("--language")},
                                        {},
                                        {},
                                        false};
@@ -46,8 +46,8 @@ int runDicomView(int argc, char *argv[], const QStringList &args)
         return fail(p.error, 2);
     if (p.command.isEmpty() || p.wantsHelp()) {
         std::fputs(
-            "usage: vigil dicom view FILE [--window-size WxH] [--screenshot PNG [--screenshot-delay S]] "
-            "[--quit-after S]\n",
+            "usage: vigil dicom view FILE [--language en|de|fr|es] [--window-size WxH] [--screenshot PNG "
+            "[--screenshot-delay S]] [--quit-after S]\n",
             p.command.isEmpty() ? stderr : stdout);
         return p.command.isEmpty() ? 2 : 0;
     }
@@ -98,6 +98,11 @@ int runDicomView(int argc, char *argv[], const QStringList &args)
     // A station with no beds and no sources: the strip items only need its display settings.
     Station station(QStringLiteral("Vigil"), QStringLiteral("DICOM file"), DisplaySettings{},
                     std::make_unique<Ward>());
+    // The language: --language, else the system's when Vigil has a catalogue for it, else English.
+    if (!station.uiSettings()->setLanguage(p.value("--language")))
+        return fail(QStringLiteral("unknown language '%1' (known: %2)")
+                        .arg(p.value("--language"), UiSettings::knownLanguages().join(QStringLiteral(", "))),
+                    2);
     QQmlApplicationEngine engine;
     prepareEngine(engine, &station, {});
     const QString acquired = f->acquisitionUs > 0 ? QDateTime::fromMSecsSinceEpoch(f->acquisitionUs / 1000)
@@ -108,7 +113,7 @@ int runDicomView(int argc, char *argv[], const QStringList &args)
             .arg(QFileInfo(file).fileName(), f->patientName, f->patientId, f->sopClassName, acquired)
             .arg(channels.size());
     //: The DICOM viewer's header: what the file is and who it belongs to. %1 patient, %2 patient id,
-    //: %3 the kind of object (12-lead ECG...), %4 acquisition time, %5 number of channels.
+    //: %3 the kind of object (12-lead ECG...), %4 acquisition time, %n number of channels.
     const QString header =
         QCoreApplication::translate("DicomView", "%1  %2  \u2014  %3, acquired %4  \u2014  %n channel(s)",
                                     nullptr, int(channels.size()))

@@ -55,8 +55,9 @@ bool UiSettings::setLanguage(const QString &requested)
     }
     if (!knownLanguages().contains(code))
         return false;
+    // (English has a catalogue too: its plural forms, "%n channel(s)" -> "3 channels".)
     auto translator = std::make_unique<QTranslator>();
-    if (code != QLatin1String("en") && !translator->load(QStringLiteral(":/i18n/vigil_%1.qm").arg(code)))
+    if (!translator->load(QStringLiteral(":/i18n/vigil_%1.qm").arg(code)))
         return false;
     if (m_translator)
         QCoreApplication::removeTranslator(m_translator.get());
@@ -64,9 +65,9 @@ bool UiSettings::setLanguage(const QString &requested)
         QCoreApplication::removeTranslator(m_qtTranslator.get());
     m_translator.reset();
     m_qtTranslator.reset();
+    m_translator = std::move(translator);
+    QCoreApplication::installTranslator(m_translator.get());
     if (code != QLatin1String("en")) {
-        m_translator = std::move(translator);
-        QCoreApplication::installTranslator(m_translator.get());
         // Qt's own strings (standard buttons, the on-screen keyboard's keys) when Debian's
         // qt6-translations-l10n is installed; without it they stay English.
         auto qt = std::make_unique<QTranslator>();

@@ -28,7 +28,7 @@ tsdir="$root/translations"
 if [ "$check" = 1 ]; then
   work="$(mktemp -d)"
   trap 'rm -rf "$work"' EXIT
-  for l in "${languages[@]}"; do cp "$tsdir/vigil_$l.ts" "$work/"; done
+  for l in "${languages[@]}" en; do cp "$tsdir/vigil_$l.ts" "$work/"; done
   tsdir="$work"
 fi
 
@@ -38,6 +38,10 @@ for l in "${languages[@]}"; do ts+=("$tsdir/vigil_$l.ts"); done
 # -locations none: line numbers would make every merge of a UI change conflict in the .ts files.
 # -no-obsolete: a string that left the sources leaves the catalogue (no "vanished" entries kept).
 "$lupdate" -silent -locations none -no-obsolete -extensions qml,cpp,h "${sources[@]}" -ts "${ts[@]}"
+# English needs a catalogue only for its plural forms ("%n channel(s)" -> "1 channel", "3 channels").
+"$lupdate" -silent -locations none -no-obsolete -pluralonly -extensions qml,cpp,h "${sources[@]}" \
+  -ts "$tsdir/vigil_en.ts"
+ts+=("$tsdir/vigil_en.ts")
 
 if [ "$check" = 1 ]; then
   /usr/bin/python3 "$root/translations/ts_tool.py" check --reference-dir "$root/translations" "${ts[@]}"

@@ -602,9 +602,12 @@
         <source>← → 10 s   Page Up / Page Down 1 min   Home start   Esc close</source>
         <translation>← → 10 s   Bild auf / Bild ab 1 min   Pos1 Anfang   Esc schließen</translation>
     </message>
-    <message>
-        <source>Multiplex group %1 of %2: %3, %4 channels   Tab next group</source>
-        <translation>Multiplexgruppe %1 von %2: %3, %4 Kanäle   Tab nächste Gruppe</translation>
+    <message numerus="yes">
+        <source>Multiplex group %1 of %2: %3, %n channel(s)   Tab next group</source>
+        <translation>
+            <numerusform>Multiplex-Gruppe %1 von %2: %3, %n Kanal   Tab nächste Gruppe</numerusform>
+            <numerusform>Multiplex-Gruppe %1 von %2: %3, %n Kanäle   Tab nächste Gruppe</numerusform>
+        </translation>
     </message>
 </context>
 <context>

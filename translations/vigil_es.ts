@@ -602,9 +602,12 @@
         <source>← → 10 s   Page Up / Page Down 1 min   Home start   Esc close</source>
         <translation>← → 10 s   Re Pág / Av Pág 1 min   Inicio principio   Esc cerrar</translation>
     </message>
-    <message>
-        <source>Multiplex group %1 of %2: %3, %4 channels   Tab next group</source>
-        <translation>Grupo multiplex %1 de %2: %3, %4 canales   Tab grupo siguiente</translation>
+    <message numerus="yes">
+        <source>Multiplex group %1 of %2: %3, %n channel(s)   Tab next group</source>
+        <translation>
+            <numerusform>Grupo multiplex %1 de %2: %3, %n canal   Tab grupo siguiente</numerusform>
+            <numerusform>Grupo multiplex %1 de %2: %3, %n canales   Tab grupo siguiente</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -602,9 +602,12 @@
         <source>← → 10 s   Page Up / Page Down 1 min   Home start   Esc close</source>
         <translation>← → 10 s   Page préc. / Page suiv. 1 min   Début début   Échap fermer</translation>
     </message>
-    <message>
-        <source>Multiplex group %1 of %2: %3, %4 channels   Tab next group</source>
-        <translation>Groupe multiplex %1 sur %2 : %3, %4 canaux   Tab groupe suivant</translation>
+    <message numerus="yes">
+        <source>Multiplex group %1 of %2: %3, %n channel(s)   Tab next group</source>
+        <translation>
+            <numerusform>Groupe multiplex %1 sur %2 : %3, %n canal   Tab groupe suivant</numerusform>
+            <numerusform>Groupe multiplex %1 sur %2 : %3, %n canaux   Tab groupe suivant</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -601,9 +601,11 @@
             <source>← → 10 s   Page Up / Page Down 1 min   Home start   Esc close</source>
             <translation>[← → 10 s   Págé Ûp / Págé Döwñ 1 mîñ   Hömé stárt   Ésç çlösé~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
         </message>
-        <message>
-            <source>Multiplex group %1 of %2: %3, %4 channels   Tab next group</source>
-            <translation>[Mûltîpléx gröûp %1 öf %2: %3, %4 çháññéls   Táb ñéxt gröûp~~~~~~~~~~~~~~~~~~~~]</translation>
+        <message numerus="yes">
+            <source>Multiplex group %1 of %2: %3, %n channel(s)   Tab next group</source>
+            <translation>
+                <numerusform>[Mûltîpléx gröûp %1 öf %2: %3, %n çháññél(s)   Táb ñéxt gröûp~~~~~~~~~~~~~~~~~~~~~]</numerusform>
+            </translation>
         </message>
     </context>
     <context>

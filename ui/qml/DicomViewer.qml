@@ -71,7 +71,8 @@ Window {
             objectName: "group"
             width: parent.width
             visible: root.groupNames.length > 1
-            text: qsTr("Multiplex group %1 of %2: %3, %4 channels   Tab next group").arg(root.group + 1).arg(root.groupNames.length).arg(root.groupNames[root.group]).arg(root.shown.length)
+            // %n: the group's channel count (plural forms per language).
+            text: qsTr("Multiplex group %1 of %2: %3, %n channel(s)   Tab next group", "", root.shown.length).arg(root.group + 1).arg(root.groupNames.length).arg(root.groupNames[root.group])
             color: Theme.text; font.family: Theme.fontFamily; font.pixelSize: 18
         }
         Text { objectName: "odd"; width: parent.width; visible: root.odd.length > 0; text: root.odd; color: Theme.warning; font.family: Theme.fontFamily; font.pixelSize: 16; wrapMode: Text.Wrap; maximumLineCount: 2; elide: Text.ElideRight }

@@ -168,6 +168,21 @@ private slots:
         }
     }
 
+    // English has its own plural forms (vigil_en.ts, lupdate -pluralonly): never "3 object(s)".
+    void englishPluralForms()
+    {
+        const char *text = "PACS not reached, %n object(s) wait: %1";
+        QVERIFY(m_ui.setLanguage(QStringLiteral("en")));
+        QCOMPARE(
+            QCoreApplication::translate("vigil::StationDicom", text, nullptr, 1).arg(QStringLiteral("x")),
+            QStringLiteral("PACS not reached, 1 object waits: x"));
+        QCOMPARE(
+            QCoreApplication::translate("vigil::StationDicom", text, nullptr, 3).arg(QStringLiteral("x")),
+            QStringLiteral("PACS not reached, 3 objects wait: x"));
+        QVERIFY(m_ui.setLanguage(QStringLiteral("de")));
+        QVERIFY(!QCoreApplication::translate("vigil::StationDicom", text, nullptr, 3).contains(u'('));
+    }
+
 private:
     UiSettings m_ui;
 };
