@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import Vigil.Ui
@@ -97,6 +98,10 @@ Rectangle {
                     property bool confirming: false
                     width: parent ? parent.width : 0
                     height: Math.max(reasonText.implicitHeight, discardButton.implicitHeight)
+                    Connections {
+                        target: details
+                        function onClosed() { refusedRow.confirming = false } // a closed panel disarms
+                    }
                     Text {
                         id: reasonText
                         anchors.left: parent.left
