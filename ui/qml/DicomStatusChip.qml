@@ -108,7 +108,8 @@ Rectangle {
                         anchors.right: discardButton.left
                         anchors.rightMargin: 8
                         anchors.verticalCenter: parent.verticalCenter
-                        text: refusedRow.modelData.name + ": " + refusedRow.modelData.reason
+                        //: A refused DICOM object: %1 its name, %2 the node's reason
+                        text: qsTr("%1: %2").arg(refusedRow.modelData.name).arg(refusedRow.modelData.reason)
                         color: Theme.warning
                         wrapMode: Text.Wrap
                         maximumLineCount: 4
