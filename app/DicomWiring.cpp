@@ -131,7 +131,7 @@ StationDicom::StationDicom(const DicomConfig &config, Station *station, dicom::D
                                       if (!self)
                                           return;
                                       if (self->m_refused.remove(uid) > 0)
-                                          self->m_state.refused = self->m_refused.values();
+                                          self->publishRefused();
                                       self->setPending(pending);
                                       self->finished(ok, ok ? tr("Sent to PACS: %1").arg(name)
                                                             : tr("PACS refused %1: %2").arg(name, why));
@@ -144,8 +144,8 @@ StationDicom::StationDicom(const DicomConfig &config, Station *station, dicom::D
         QMetaObject::invokeMethod(self, [self, name, pending, why = it.lastError, uid = it.sopInstanceUid] {
             if (!self)
                 return;
-            self->m_refused.insert(uid, QStringLiteral("%1: %2").arg(name, why));
-            self->m_state.refused = self->m_refused.values();
+            self->m_refused.insert(uid, {name, why});
+            self->publishRefused();
             self->setPending(pending);
             self->finished(false, tr("PACS refused %1, kept in the queue: %2").arg(name, why));
         });
@@ -161,15 +161,23 @@ StationDicom::StationDicom(const DicomConfig &config, Station *station, dicom::D
     };
     m_pool.start([self, queue] {
         const int pending = queue->pendingCount();
-        QMetaObject::invokeMethod(self, [self, pending] {
-            if (self)
-                self->setPending(pending);
+        const std::vector<dicom::QueueItem> refused = queue->refusedItems(); // also those of a past run
+        QMetaObject::invokeMethod(self, [self, pending, refused] {
+            if (!self)
+                return;
+            for (const dicom::QueueItem &it : refused)
+                self->m_refused.insert(it.sopInstanceUid,
+                                       {QFileInfo(it.source).completeBaseName(), it.refusedReason});
+            self->publishRefused();
+            self->setPending(pending);
         });
     });
 
     DicomState::Actions actions;
     actions.send = [this](const DicomState::Request &r) { return send(r); };
     actions.echo = [this] { echo(); };
+    actions.retryNow = [this] { return retryNow(); };
+    actions.discard = [this](const QString &uid) { return discard(uid); };
     station->dicomState()->setActions(std::move(actions));
 }
 
@@ -184,6 +192,73 @@ void StationDicom::setPending(int pending)
 {
     m_state.pending = pending;
     m_station->dicomState()->publish(m_state);
+}
+
+void StationDicom::publishRefused()
+{
+    m_state.refused.clear();
+    m_state.refusedObjects.clear();
+    for (auto it = m_refused.cbegin(); it != m_refused.cend(); ++it) {
+        m_state.refused << QStringLiteral("%1: %2").arg(it->name, it->reason);
+        m_state.refusedObjects << QVariantMap{{QStringLiteral("uid"), it.key()},
+                                              {QStringLiteral("name"), it->name},
+                                              {QStringLiteral("reason"), it->reason}};
+    }
+    m_station->dicomState()->publish(m_state);
+}
+
+QString StationDicom::retryNow()
+{
+    m_station->access()->audit(QStringLiteral("dicom_retry"), m_state.node);
+    QPointer<StationDicom> self = this;
+    m_pool.start([self, queue = m_queue] {
+        queue->wake(); // every waiting object is due now; the worker sends them
+        const int pending = queue->pendingCount();
+        QMetaObject::invokeMethod(self, [self, pending] {
+            if (!self)
+                return;
+            self->setPending(pending);
+            if (pending > 0)
+                self->finished(true, tr("Retrying %n waiting object(s) now", nullptr, pending));
+        });
+    });
+    return {};
+}
+
+QString StationDicom::discard(const QString &uid)
+{
+    const auto found = m_refused.constFind(uid);
+    if (found == m_refused.cend())
+        return tr("This object is not waiting in the queue as refused");
+    const Refused obj = *found;
+    QString whyNot;
+    if (!m_station->access()->allow(security::Permission::PrintExport, &whyNot, obj.name))
+        return whyNot;
+    const QString who = m_station->user().isEmpty() ? QStringLiteral("station") : m_station->user();
+    QPointer<StationDicom> self = this;
+    m_pool.start([self, queue = m_queue, uid, who, obj] {
+        QString error;
+        const bool ok = queue->discard(uid, who, &error);
+        const int pending = queue->pendingCount();
+        QMetaObject::invokeMethod(self, [self, ok, error, uid, who, obj, pending] {
+            if (!self)
+                return;
+            if (ok) {
+                self->m_refused.remove(uid);
+                self->publishRefused();
+                const QString details =
+                    QStringLiteral(
+                        "SOP Instance %1 discarded from the queue to %2; the node had refused it: %3")
+                        .arg(uid, self->m_state.node, obj.reason);
+                self->m_station->access()->audit(QStringLiteral("dicom_discard"), obj.name, details);
+                self->record(QStringLiteral("discard %1 by %2: %3").arg(obj.name, who, details));
+            }
+            self->setPending(pending);
+            self->finished(ok, ok ? tr("Discarded %1; it will not be sent").arg(obj.name)
+                                  : tr("Not discarded: %1").arg(error));
+        });
+    });
+    return {};
 }
 
 void StationDicom::finished(bool ok, const QString &text)

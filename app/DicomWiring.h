@@ -2,7 +2,8 @@
 // the store-and-forward queue opened beside the archive (its worker thread sends; an unreachable node
 // becomes the technical condition "dicom_unreachable" with the reason), and StationDicom, which gives the
 // UI's Station.dicom its state and its actions: "Send to PACS" (the object built from the archive on a
-// worker thread, then queued) and "Test connection" (C-ECHO off the GUI thread). docs/DICOM.md.
+// worker thread, then queued), "Test connection" (C-ECHO off the GUI thread), "Retry now" and "Discard"
+// of a refused object (both on the pool, never waiting for the queue on the GUI thread). docs/DICOM.md.
 #pragma once
 
 #include "DicomConfig.h"
@@ -48,6 +49,9 @@ public:
 private:
     QString send(const DicomState::Request &r);
     void echo();
+    QString retryNow();
+    QString discard(const QString &uid);
+    void publishRefused();                       // m_refused -> the state's refused lists (GUI thread)
     void finished(bool ok, const QString &text); // GUI thread
     void setPending(int pending);                // GUI thread
     void record(const QString &text);
@@ -61,7 +65,11 @@ private:
     QString m_workDir;
     int m_preTriggerS;
     DicomState::State m_state;
-    QMap<QString, QString> m_refused; // SOP Instance UID -> "name: the node's reason", while queued
+    struct Refused
+    {
+        QString name, reason;
+    };
+    QMap<QString, Refused> m_refused; // SOP Instance UID -> the object refused by the node, while queued
     QThreadPool m_pool;
     std::atomic_bool m_cancel{false};
 };

@@ -1,7 +1,8 @@
 // The station's link to the hospital's DICOM node as the UI shows it (QML: `Station.dicom`): the node, the
 // objects waiting in the store-and-forward queue, the last outcome (with the peer's refusal reason), and
-// the actions "Send to PACS" and "Test connection" (C-ECHO). The composition root (app/DicomWiring) fills
-// it from the queue (services/dicom) and supplies the actions; models/ knows nothing of DCMTK.
+// the actions "Send to PACS", "Test connection" (C-ECHO), "Retry now" and "Discard" (a refused object). The
+// composition root (app/DicomWiring) fills it from the queue (services/dicom) and supplies the actions;
+// models/ knows nothing of DCMTK.
 #pragma once
 
 #include "PrintState.h"
@@ -9,6 +10,7 @@
 #include <QObject>
 #include <QString>
 #include <QStringList>
+#include <QVariantList>
 
 #include <functional>
 
@@ -27,6 +29,8 @@ class DicomState : public QObject
     Q_PROPERTY(bool echoBusy READ echoBusy NOTIFY changed)
     // Objects the node refused that wait in the queue, each "name: the node's reason".
     Q_PROPERTY(QStringList refused READ refused NOTIFY changed)
+    // The same objects for the discard buttons: each a map {uid, name, reason} (uid: SOP Instance UID).
+    Q_PROPERTY(QVariantList refusedObjects READ refusedObjects NOTIFY changed)
 public:
     struct State
     {
@@ -39,6 +43,7 @@ public:
         QString echoResult;
         bool echoBusy = false;
         QStringList refused;
+        QVariantList refusedObjects;
         bool operator==(const State &) const = default;
     };
     // The print menu's request: "strip" and "disclosure" leave as waveform objects, the other reports
@@ -48,6 +53,8 @@ public:
     {
         std::function<QString(const Request &)> send; // "" when accepted, else why not
         std::function<void()> echo;
+        std::function<QString()> retryNow;                  // "" when accepted
+        std::function<QString(const QString &uid)> discard; // "" when accepted, else why not
     };
 
     explicit DicomState(QObject *parent = nullptr) : QObject(parent) {}
@@ -70,6 +77,7 @@ public:
     QString echoResult() const { return m_state.echoResult; }
     bool echoBusy() const { return m_state.echoBusy; }
     QStringList refused() const { return m_state.refused; }
+    QVariantList refusedObjects() const { return m_state.refusedObjects; }
 
     // Builds the object from the archive in the background and queues it for the node. Returns "" when
     // the send was accepted (the outcome follows in lastResult), else the reason it was not.
@@ -85,6 +93,23 @@ public:
     {
         if (m_actions.echo)
             m_actions.echo();
+    }
+
+    // Every waiting object is tried at once instead of at its backoff (in the background). Returns "" when
+    // accepted, else why not; the outcome follows in lastResult.
+    Q_INVOKABLE QString retryNow()
+    {
+        if (!m_actions.retryNow)
+            return tr("No DICOM node is configured on this station");
+        return m_actions.retryNow();
+    }
+    // Takes an object the node refused out of the queue for good (kept as a record with who and when,
+    // audited; needs the "print and export" permission). Returns "" when accepted, else why not.
+    Q_INVOKABLE QString discard(const QString &sopInstanceUid)
+    {
+        if (!m_actions.discard)
+            return tr("No DICOM node is configured on this station");
+        return m_actions.discard(sopInstanceUid);
     }
 
 signals:

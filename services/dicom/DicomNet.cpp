@@ -272,11 +272,8 @@ QString storeStatusText(quint16 s)
         what = QStringLiteral("Warning: stored with coercion or elements discarded");
     else
         what = QStringLiteral("Failure");
-    return QStringLiteral("0x%1 %2")
-        .arg(s, 4, 16, QChar(u'0'))
-        .arg(what)
-        .toUpper()
-        .replace(QLatin1String("0X"), QLatin1String("0x"));
+    // "0xA700 Refused: out of resources" (only the hex digits upper case; the words stay readable)
+    return QStringLiteral("0x%1 %2").arg(QStringLiteral("%1").arg(s, 4, 16, QChar(u'0')).toUpper(), what);
 }
 
 NetResult echo(const Peer &peer)

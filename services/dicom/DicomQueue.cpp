@@ -33,10 +33,14 @@ QueueItem rowToItem(const sql::Stmt &s)
     it.lastError = s.text(5);
     it.queuedMs = s.i64(6);
     it.sentMs = s.i64(7);
+    it.refusedReason = s.text(8);
+    it.discardedBy = s.text(9);
+    it.discardedMs = s.i64(10);
     return it;
 }
 
-constexpr char kCols[] = "id, sop_instance, source, state, attempts, last_error, queued_ms, sent_ms";
+constexpr char kCols[] = "id, sop_instance, source, state, attempts, last_error, queued_ms, sent_ms, "
+                         "refused_reason, discarded_by, discarded_ms";
 
 } // namespace
 
@@ -60,6 +64,18 @@ std::unique_ptr<DicomQueue> DicomQueue::open(const QueueOptions &o, QString *err
             " file TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'pending', attempts INTEGER NOT NULL "
             "DEFAULT 0, next_try_ms INTEGER NOT NULL DEFAULT 0, last_error TEXT, queued_ms INTEGER "
             "NOT NULL, sent_ms INTEGER NOT NULL DEFAULT 0)");
+        // Columns added later (a queue file of an older version gains them).
+        std::set<QString> have;
+        {
+            sql::Stmt s(q->m_db->db.handle(), "PRAGMA table_info(job)");
+            while (s.step())
+                have.insert(s.text(1));
+        }
+        for (const auto &[name, type] :
+             {std::pair{"refused_reason", "TEXT"}, std::pair{"discarded_by", "TEXT"},
+              std::pair{"discarded_ms", "INTEGER NOT NULL DEFAULT 0"}})
+            if (!have.count(QString::fromLatin1(name)))
+                q->m_db->db.exec(std::string("ALTER TABLE job ADD COLUMN ") + name + " " + type);
     } catch (const sql::SqlError &e) {
         *error = QStringLiteral("DICOM queue database: %1").arg(QString::fromStdString(e.what()));
         return nullptr;
@@ -159,6 +175,62 @@ void DicomQueue::wake()
     m_cv.notify_all();
 }
 
+bool DicomQueue::discard(const QString &sopInstanceUid, const QString &who, QString *error, QueueItem *out)
+{
+    std::lock_guard lock(m_mutex);
+    try {
+        sql::Stmt s(m_db->db.handle(),
+                    std::string("SELECT ") + kCols + ", file FROM job WHERE sop_instance = ?");
+        s.bind(1, sopInstanceUid);
+        if (!s.step()) {
+            *error = QStringLiteral("%1 is not in the queue").arg(sopInstanceUid);
+            return false;
+        }
+        QueueItem it = rowToItem(s);
+        const QString file = s.text(11);
+        if (it.state != QLatin1String("pending") || it.refusedReason.isEmpty()) {
+            *error = QStringLiteral("%1 is not a refused object waiting in the queue (%2)")
+                         .arg(sopInstanceUid, it.state);
+            return false;
+        }
+        if (m_inFlight.count(it.id)) {
+            *error = QStringLiteral("%1 is being sent right now; try again in a moment").arg(sopInstanceUid);
+            return false;
+        }
+        it.state = QStringLiteral("discarded");
+        it.discardedBy = who;
+        it.discardedMs = now();
+        sql::Stmt u(m_db->db.handle(),
+                    "UPDATE job SET state = 'discarded', discarded_by = ?, discarded_ms = ? "
+                    "WHERE id = ? AND state = 'pending'");
+        u.bind(1, who).bind(2, it.discardedMs).bind(3, it.id).run();
+        // The row is the record; the object itself goes (it held patient data nobody will send).
+        QFile::remove(file);
+        if (out)
+            *out = it;
+    } catch (const sql::SqlError &e) {
+        *error = QStringLiteral("DICOM queue database: %1").arg(QString::fromStdString(e.what()));
+        return false;
+    }
+    m_cv.notify_all();
+    return true;
+}
+
+std::vector<QueueItem> DicomQueue::refusedItems()
+{
+    std::lock_guard lock(m_mutex);
+    std::vector<QueueItem> out;
+    try {
+        sql::Stmt s(m_db->db.handle(), std::string("SELECT ") + kCols +
+                                           " FROM job WHERE state = 'pending' AND refused_reason IS NOT NULL "
+                                           "AND refused_reason != '' ORDER BY id");
+        while (s.step())
+            out.push_back(rowToItem(s));
+    } catch (const sql::SqlError &) {
+    }
+    return out;
+}
+
 std::vector<QueueItem> DicomQueue::items(int limit)
 {
     std::lock_guard lock(m_mutex);
@@ -216,8 +288,10 @@ void DicomQueue::run()
                             "SELECT id, file, attempts FROM job WHERE state = 'pending' AND "
                             "next_try_ms <= ? ORDER BY id LIMIT ?");
                 s.bind(1, now()).bind(2, m_o.batch);
-                while (s.step())
+                while (s.step()) {
                     due.push_back({s.i64(0), s.text(1), int(s.i64(2))});
+                    m_inFlight.insert(due.back().id);
+                }
                 if (due.empty())
                     nextTry = m_db->db.scalar(
                         "SELECT coalesce(min(next_try_ms), -1) FROM job WHERE state = 'pending'");
@@ -289,12 +363,14 @@ void DicomQueue::run()
                         // The node refused this object (SOP class not accepted, a failure status) while
                         // the association worked: it stays queued with the node's reason, retried at the
                         // longest backoff (the node's configuration may be fixed), never dropped.
-                        sql::Stmt u(m_db->db.handle(),
-                                    "UPDATE job SET attempts = attempts + 1, next_try_ms = ?, last_error = ? "
-                                    "WHERE id = ?");
+                        sql::Stmt u(
+                            m_db->db.handle(),
+                            "UPDATE job SET attempts = attempts + 1, next_try_ms = ?, last_error = ?, "
+                            "refused_reason = ? WHERE id = ?");
                         u.bind(1, now() + qint64(m_o.retryMaxS * 1000))
                             .bind(2, r.reason)
-                            .bind(3, due[i].id)
+                            .bind(3, r.reason)
+                            .bind(4, due[i].id)
                             .run();
                         log << QStringLiteral("DICOM: %1 (kept in the queue)").arg(r.reason);
                         refusedIds.push_back(due[i].id);
@@ -336,6 +412,8 @@ void DicomQueue::run()
                 }
                 log << QStringLiteral("DICOM queue database: %1").arg(QString::fromStdString(e.what()));
             }
+            for (const Job &j : due)
+                m_inFlight.erase(j.id);
             if (assoc.outcome != Outcome::Ok)
                 log << QStringLiteral("DICOM: %1 (%2 object(s) wait, retrying with backoff)")
                            .arg(assoc.reason)

@@ -6,7 +6,8 @@
 // the longest backoff), only an unreadable file fails for good; an object already queued or sent (same SOP
 // Instance UID) is not queued twice. When no association has succeeded for unreachableConditionS while
 // objects wait, the condition callback fires (the station raises a technical condition); it clears on the
-// next success.
+// next success. A refused object can be discarded by hand (discard(): state "discarded", who and when kept,
+// its file removed); wake() retries every waiting object at once.
 #pragma once
 
 #include "DicomNet.h"
@@ -17,6 +18,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <thread>
 #include <vector>
 
@@ -38,11 +40,14 @@ struct QueueItem
     qint64 id = 0;
     QString sopInstanceUid;
     QString source; // the path it was enqueued from
-    QString state;  // "pending", "sent", "failed"
+    QString state;  // "pending", "sent", "failed", "discarded"
     int attempts = 0;
     QString lastError;
     qint64 queuedMs = 0;
     qint64 sentMs = 0;
+    QString refusedReason; // the node's last refusal of this object ("" when never refused)
+    QString discardedBy;   // who discarded it, and when (state "discarded")
+    qint64 discardedMs = 0;
 };
 
 class DicomQueue
@@ -69,8 +74,12 @@ public:
     void start();
     void stop();
     void wake(); // retry now (e.g. after the user fixed the configuration)
+    // Takes an object the node refused out of the queue: state "discarded" with who and when, its queued
+    // copy removed. False (and *error) when it is not a waiting refused object, or is being sent right now.
+    bool discard(const QString &sopInstanceUid, const QString &who, QString *error, QueueItem *out = nullptr);
 
     std::vector<QueueItem> items(int limit = 100);
+    std::vector<QueueItem> refusedItems(); // waiting objects the node refused, oldest first
     int pendingCount();
     bool conditionActive() const;
     QString lastReason() const;
@@ -83,13 +92,14 @@ private:
     QueueOptions m_o;
     struct Db;
     std::unique_ptr<Db> m_db;
-    mutable std::mutex m_mutex; // guards m_db use, m_stop, m_wake, m_condition, m_reason
+    mutable std::mutex m_mutex; // guards m_db use, m_stop, m_wake, m_condition, m_reason, m_inFlight
     std::condition_variable m_cv;
     std::thread m_thread;
     bool m_stop = false;
     bool m_wake = false;
     bool m_condition = false;
     QString m_reason;
+    std::set<qint64> m_inFlight; // ids of the association under way
 };
 
 } // namespace vigil::dicom

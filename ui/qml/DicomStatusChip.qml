@@ -1,15 +1,17 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import Vigil.Ui
 
 // The hospital's DICOM node at a glance (top bar, when [dicom] is on): objects waiting for it and the
-// last outcome. Tap for the node, the last result with the peer's reason when it refused, and "Test
-// connection" (C-ECHO, answered in the background).
+// last outcome. Tap for the node, the last result with the peer's reason when it refused, the objects it
+// refused (each with "Discard"), "Retry now" and "Test connection" (C-ECHO, answered in the background).
 Rectangle {
     id: chip
     objectName: "dicomStatus"
     readonly property var dicom: Station.dicom
     readonly property bool trouble: !dicom.lastOk
+    property string actionMessage: "" // why "Retry now" or "Discard" was not accepted
     visible: dicom.available
     implicitWidth: visible ? label.implicitWidth + 24 : 0
     implicitHeight: Theme.touchTarget
@@ -33,7 +35,10 @@ Rectangle {
     }
     MouseArea {
         anchors.fill: parent
-        onClicked: details.open()
+        onClicked: {
+            chip.actionMessage = ""
+            details.open()
+        }
     }
     Popup {
         id: details
@@ -74,16 +79,81 @@ Rectangle {
             Text {
                 objectName: "dicomRefused"
                 width: parent.width
-                visible: chip.dicom.refused.length > 0
-                //: Objects the hospital's DICOM node (PACS) refused; they stay in the send queue. %1: one line per
-                //: object with the node's reason.
-                text: qsTr("Refused by the node, kept in the queue:\n%1").arg(chip.dicom.refused.join("\n"))
+                visible: chip.dicom.refusedObjects.length > 0
+                //: Objects the hospital's DICOM node (PACS) refused; they stay in the send queue, listed below
+                //: with the node's reason.
+                text: qsTr("Refused by the node, kept in the queue:")
                 color: Theme.warning
                 wrapMode: Text.Wrap
-                maximumLineCount: 8
-                elide: Text.ElideRight
                 font.family: Theme.fontFamily
-                font.pixelSize: 14
+                font.pixelSize: 15
+            }
+            // One row per refused object: its name and the node's reason, and "Discard" (a second tap
+            // confirms; needs the print-and-export permission, checked again by the station).
+            Repeater {
+                model: chip.dicom.refusedObjects
+                delegate: Item {
+                    id: refusedRow
+                    required property var modelData
+                    property bool confirming: false
+                    width: parent ? parent.width : 0
+                    height: Math.max(reasonText.implicitHeight, discardButton.implicitHeight)
+                    Connections {
+                        target: details
+                        function onClosed() { refusedRow.confirming = false } // a closed panel disarms
+                    }
+                    Text {
+                        id: reasonText
+                        anchors.left: parent.left
+                        anchors.right: discardButton.left
+                        anchors.rightMargin: 8
+                        anchors.verticalCenter: parent.verticalCenter
+                        //: A refused DICOM object: %1 its name, %2 the node's reason
+                        text: qsTr("%1: %2").arg(refusedRow.modelData.name).arg(refusedRow.modelData.reason)
+                        color: Theme.warning
+                        wrapMode: Text.Wrap
+                        maximumLineCount: 4
+                        elide: Text.ElideRight
+                        font.family: Theme.fontFamily
+                        font.pixelSize: 14
+                    }
+                    ReviewButton {
+                        id: discardButton
+                        objectName: "dicomDiscard"
+                        anchors.right: parent.right
+                        anchors.verticalCenter: parent.verticalCenter
+                        //: Take an object the PACS refused out of the send queue for good (it is never sent)
+                        text: refusedRow.confirming ? qsTr("Confirm discard") : qsTr("Discard")
+                        accent: Theme.warning
+                        checked: refusedRow.confirming
+                        enabled: Station.access.can("print_export")
+                        onClicked: {
+                            if (!refusedRow.confirming) {
+                                refusedRow.confirming = true
+                                return
+                            }
+                            refusedRow.confirming = false
+                            chip.actionMessage = chip.dicom.discard(refusedRow.modelData.uid)
+                        }
+                    }
+                }
+            }
+            ReviewButton {
+                objectName: "dicomRetry"
+                visible: chip.dicom.pending > 0
+                //: Send the objects waiting for the PACS now instead of at their next retry
+                text: qsTr("Retry now")
+                onClicked: chip.actionMessage = chip.dicom.retryNow()
+            }
+            Text {
+                objectName: "dicomActionMessage"
+                width: parent.width
+                visible: chip.actionMessage.length > 0
+                text: chip.actionMessage
+                color: Theme.warning
+                wrapMode: Text.Wrap
+                font.family: Theme.fontFamily
+                font.pixelSize: 15
             }
             ReviewButton {
                 objectName: "dicomEcho"
