@@ -163,6 +163,7 @@ Popup {
                     id: row
                     required property string name
                     required property string roleTitle
+                    required property string displayName
                     required property bool hasTotp
                     required property bool hasBadge
                     required property bool disabled
@@ -189,7 +190,7 @@ Popup {
                             font.bold: true
                         }
                         Text {
-                            text: row.roleTitle
+                            text: row.displayName.length > 0 ? row.roleTitle + " \u00b7 " + row.displayName : row.roleTitle
                             color: Theme.textDim
                             font.family: Theme.fontFamily
                             font.pixelSize: 14
