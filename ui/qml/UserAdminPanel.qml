@@ -374,8 +374,10 @@ Popup {
                         font.family: Theme.fontFamily
                         font.pixelSize: 14
                     }
+                    // Role and display name give way to the enrolment's QR code (the panel has room for one).
                     RowLayout {
                         Layout.fillWidth: true
+                        visible: panel.admin.enrolUser.length === 0
                         ComboBox {
                             id: roleBox
                             objectName: "changeRoleBox"
@@ -394,6 +396,7 @@ Popup {
                     }
                     RowLayout {
                         Layout.fillWidth: true
+                        visible: panel.admin.enrolUser.length === 0
                         Field {
                             id: displayNameField
                             objectName: "displayNameField"
