@@ -130,6 +130,11 @@ QVariantMap UserAdmin::user(const QString &name) const
             {QStringLiteral("displayName"), u->displayName}};
 }
 
+QString UserAdmin::nameAt(int row) const
+{
+    return row >= 0 && row < m_users.size() ? m_users[row].name : QString();
+}
+
 bool UserAdmin::gate(const QString &target)
 {
     QString why; // the permission first: a refusal is audited whatever else is missing

@@ -105,6 +105,7 @@ public:
     Q_INVOKABLE void cancelEnrolment();
     Q_INVOKABLE bool removeTotp(const QString &name);
     Q_INVOKABLE QVariantMap user(const QString &name) const;
+    Q_INVOKABLE QString nameAt(int row) const; // "" outside the list (keyboard selection in the list)
     // Waits for the worker (tests).
     bool waitIdle(int ms = 10000);
 

@@ -97,6 +97,20 @@ Popup {
         resetField.text = "";
         enrolCode.text = "";
     }
+    // Up / Down in the list: the previous / next user (the list's own current item is not used, so a
+    // refresh never changes who is selected).
+    function selectStep(step) {
+        let row = -1;
+        for (let i = 0; i < admin.count; ++i)
+            if (admin.nameAt(i) === selected)
+                row = i;
+        const next = Math.max(0, Math.min(admin.count - 1, row < 0 ? 0 : row + step));
+        if (admin.count > 0 && admin.nameAt(next) !== selected) {
+            selected = admin.nameAt(next);
+            admin.cancelEnrolment();
+            list.positionViewAtIndex(next, ListView.Contain);
+        }
+    }
     function applyDisplayName() {
         if (!admin.busy && displayNameField.text !== (selectedUser.displayName || ""))
             admin.setDisplayName(selected, displayNameField.text);
@@ -159,6 +173,20 @@ Popup {
                 clip: true
                 model: panel.admin
                 spacing: 4
+                activeFocusOnTab: true
+                keyNavigationEnabled: false
+                Keys.onUpPressed: panel.selectStep(-1)
+                Keys.onDownPressed: panel.selectStep(1)
+                // Keyboard focus on the list: a blue frame (Up / Down choose the user).
+                Rectangle {
+                    z: 2
+                    anchors.fill: parent
+                    color: "transparent"
+                    visible: list.activeFocus
+                    border.color: Theme.focus
+                    border.width: 2
+                    radius: 6
+                }
                 delegate: Rectangle {
                     id: row
                     required property string name
@@ -211,7 +239,7 @@ Popup {
                     }
                     MouseArea {
                         anchors.fill: parent
-                        onClicked: { panel.selected = row.name; panel.admin.cancelEnrolment(); } // qmllint disable unqualified
+                        onClicked: { panel.selected = row.name; panel.admin.cancelEnrolment(); list.forceActiveFocus(); } // qmllint disable unqualified
                     }
                 }
                 Text {
