@@ -137,6 +137,25 @@ public:
         QString error;
         return m_users->setTotpSecret(name, {}, &error) ? QString() : error;
     }
+    QString setRole(const QString &name, const QString &role) override
+    {
+        QString error;
+        return m_users->setRole(name, role, &error) ? QString() : error;
+    }
+    QString setDisplayName(const QString &name, const QString &displayName) override
+    {
+        QString error;
+        return m_users->setDisplayName(name, displayName, &error) ? QString() : error;
+    }
+    QString deleteUser(const QString &name) override
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_pending.remove(name); // an enrolment shown for them is void
+        }
+        QString error;
+        return m_users->removeUser(name, &error) ? QString() : error;
+    }
     QStringList beginEnrolment(const QString &name, QString *uri) override
     {
         const QByteArray key = security::randomBytes(20);

@@ -10,6 +10,22 @@ namespace vigil::security {
 namespace {
 // Roles a user can be given (the viewer is nobody signed in, not a user).
 constexpr Role kAssignable[] = {Role::Nurse, Role::ChargeNurse, Role::Biomed, Role::Administrator};
+
+// Why `name` may not leave the active administrators (disable, delete, demote): "" = it may.
+QString lastAdminWhy(const QList<UserAdminBackend::User> &users, const QString &name)
+{
+    const QString admin = roleKey(Role::Administrator);
+    const UserAdminBackend::User *target = nullptr;
+    int active = 0;
+    for (const auto &u : users) {
+        if (u.name == name)
+            target = &u;
+        active += (u.role == admin && !u.disabled) ? 1 : 0;
+    }
+    if (!target || target->role != admin || target->disabled || active > 1)
+        return {};
+    return UserAdmin::tr("%1 is the last active administrator.").arg(name);
+}
 } // namespace
 
 UserAdmin::UserAdmin(Access *access, QObject *parent) : QAbstractListModel(parent), m_access(access)
@@ -105,9 +121,18 @@ QVariantMap UserAdmin::user(const QString &name) const
     const auto *u = find(name);
     if (!u)
         return {};
-    return {{QStringLiteral("name"), u->name},         {QStringLiteral("roleKey"), u->role},
-            {QStringLiteral("hasBadge"), u->hasBadge}, {QStringLiteral("hasTotp"), u->hasTotp},
-            {QStringLiteral("disabled"), u->disabled}, {QStringLiteral("locked"), u->locked}};
+    return {{QStringLiteral("name"), u->name},
+            {QStringLiteral("roleKey"), u->role},
+            {QStringLiteral("hasBadge"), u->hasBadge},
+            {QStringLiteral("hasTotp"), u->hasTotp},
+            {QStringLiteral("disabled"), u->disabled},
+            {QStringLiteral("locked"), u->locked},
+            {QStringLiteral("displayName"), u->displayName}};
+}
+
+QString UserAdmin::nameAt(int row) const
+{
+    return row >= 0 && row < m_users.size() ? m_users[row].name : QString();
 }
 
 bool UserAdmin::gate(const QString &target)
@@ -126,6 +151,13 @@ bool UserAdmin::gate(const QString &target)
         return false;
     }
     return true;
+}
+
+bool UserAdmin::refuse(const QString &action, const QString &target, const QString &why)
+{
+    m_access->audit(QStringLiteral("refused"), target, QStringLiteral("%1: %2").arg(action, why));
+    setMessage(why);
+    return false;
 }
 
 bool UserAdmin::refresh()
@@ -215,27 +247,118 @@ bool UserAdmin::setDisabled(const QString &name, bool disabled)
 {
     if (!gate(name))
         return false;
+    if (!find(name)) {
+        setMessage(tr("No user %1.").arg(name));
+        return false;
+    }
+    const QString action = disabled ? QStringLiteral("user_disable") : QStringLiteral("user_enable");
+    if (disabled && name == m_access->userName())
+        return refuse(action, name, tr("You cannot disable your own account."));
+    if (disabled) {
+        if (const QString why = lastAdminWhy(m_users, name); !why.isEmpty())
+            return refuse(action, name, why);
+    }
+    run(action, name, {},
+        disabled ? tr("User %1 disabled: they cannot sign in.").arg(name) : tr("User %1 enabled.").arg(name),
+        [name, disabled](UserAdminBackend *b) {
+            if (disabled) { // the list may be stale: the database decides
+                if (const QString why = lastAdminWhy(b->users(), name); !why.isEmpty())
+                    return why;
+            }
+            return b->setDisabled(name, disabled);
+        });
+    return true;
+}
+
+bool UserAdmin::setRole(const QString &name, const QString &key)
+{
+    if (!gate(name))
+        return false;
     const auto *u = find(name);
     if (!u) {
         setMessage(tr("No user %1.").arg(name));
         return false;
     }
-    if (disabled && name == m_access->userName()) {
-        setMessage(tr("You cannot disable your own account."));
+    const auto role = roleFromKey(key);
+    if (!role || *role == Role::Viewer) {
+        setMessage(tr("Choose a role."));
         return false;
     }
-    if (disabled && u->role == roleKey(Role::Administrator)) {
-        int admins = 0;
-        for (const auto &o : m_users)
-            admins += (o.role == u->role && !o.disabled) ? 1 : 0;
-        if (admins <= 1) {
-            setMessage(tr("%1 is the last active administrator.").arg(name));
-            return false;
-        }
+    if (u->role == key) {
+        setMessage(tr("%1 is already %2.").arg(name, roleTitle(*role)));
+        return false;
     }
-    run(disabled ? QStringLiteral("user_disable") : QStringLiteral("user_enable"), name, {},
-        disabled ? tr("User %1 disabled: they cannot sign in.").arg(name) : tr("User %1 enabled.").arg(name),
-        [name, disabled](UserAdminBackend *b) { return b->setDisabled(name, disabled); });
+    const QString action = QStringLiteral("user_role_change");
+    if (name == m_access->userName())
+        return refuse(action, name, tr("You cannot change your own role: another administrator does it."));
+    const bool demotes = u->role == roleKey(Role::Administrator);
+    if (demotes) {
+        if (const QString why = lastAdminWhy(m_users, name); !why.isEmpty())
+            return refuse(action, name, why);
+    }
+    run(action, name, QStringLiteral("role %1 -> %2").arg(u->role, key),
+        tr("%1 is now %2.").arg(name, roleTitle(*role)), [name, key, demotes](UserAdminBackend *b) {
+            if (demotes) {
+                if (const QString why = lastAdminWhy(b->users(), name); !why.isEmpty())
+                    return why;
+            }
+            return b->setRole(name, key);
+        });
+    return true;
+}
+
+bool UserAdmin::setDisplayName(const QString &name, const QString &displayName)
+{
+    if (!gate(name))
+        return false;
+    const auto *u = find(name);
+    if (!u) {
+        setMessage(tr("No user %1.").arg(name));
+        return false;
+    }
+    const QString d = displayName.trimmed();
+    if (d.size() > 64) {
+        setMessage(tr("A display name is at most 64 characters."));
+        return false;
+    }
+    if (d == u->displayName) {
+        setMessage(tr("The display name of %1 is unchanged.").arg(name));
+        return false;
+    }
+    run(QStringLiteral("user_display_name_change"), name,
+        QStringLiteral("display name '%1' -> '%2'").arg(u->displayName, d),
+        d.isEmpty() ? tr("%1 is shown by the user name now.").arg(name)
+                    : tr("%1 is shown as %2.").arg(name, d),
+        [name, d](UserAdminBackend *b) { return b->setDisplayName(name, d); });
+    return true;
+}
+
+bool UserAdmin::deleteUser(const QString &name)
+{
+    if (!gate(name))
+        return false;
+    const auto *u = find(name);
+    if (!u) {
+        setMessage(tr("No user %1.").arg(name));
+        return false;
+    }
+    const QString action = QStringLiteral("user_delete");
+    if (name == m_access->userName())
+        return refuse(action, name, tr("You cannot delete your own account."));
+    if (const QString why = lastAdminWhy(m_users, name); !why.isEmpty())
+        return refuse(action, name, why);
+    if (m_enrolUser == name)
+        cancelEnrolment();
+    run(action, name,
+        QStringLiteral("role %1%2")
+            .arg(u->role, u->displayName.isEmpty()
+                              ? QString()
+                              : QStringLiteral(", display name '%1'").arg(u->displayName)),
+        tr("User %1 deleted; their audit records stay.").arg(name), [name](UserAdminBackend *b) {
+            if (const QString why = lastAdminWhy(b->users(), name); !why.isEmpty())
+                return why;
+            return b->deleteUser(name);
+        });
     return true;
 }
 

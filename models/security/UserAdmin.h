@@ -1,5 +1,9 @@
 // User management for the administrator (issue 12, part 1: "user management"): the list of users with
-// their roles, add a user, disable / enable, reset a password, enrol or remove a TOTP authenticator.
+// their roles, add a user, change a role or a display name, delete a user, disable / enable, reset a
+// password, enrol or remove a TOTP authenticator. Rules: nobody disables, deletes or changes the role of
+// their own account, and the last active administrator is never disabled, deleted or demoted (checked
+// on the call against the list, and again on the worker against the database just before the change).
+// Every refusal says why and is audited ("refused", "<action>: <why>").
 // `Station.access.users` in QML (UserAdminPanel.qml). Every action passes Access::allow(UserManagement)
 // first (refused and audited otherwise) and is audited with who did what to whom; the work (Argon2id
 // hashing, the database) runs on this object's worker thread, never the GUI thread. Secrets (passwords,
@@ -35,6 +39,10 @@ public:
     virtual QString setDisabled(const QString &name, bool disabled) = 0;
     virtual QString resetPassword(const QString &name, const QByteArray &password) = 0;
     virtual QString removeTotp(const QString &name) = 0;
+    virtual QString setRole(const QString &name, const QString &role) = 0;
+    virtual QString setDisplayName(const QString &name, const QString &displayName) = 0;
+    // Removes the account; the audit trail keeps its records (they name the user, not a row).
+    virtual QString deleteUser(const QString &name) = 0;
     // New secret kept pending until confirmed: the otpauth URI and the QR rows ('1' = dark module).
     virtual QStringList beginEnrolment(const QString &name, QString *uri) = 0;
     virtual bool confirmEnrolment(const QString &name, const QString &code) = 0;
@@ -87,12 +95,17 @@ public:
     Q_INVOKABLE bool addUser(const QString &name, const QString &roleKey, const QString &password,
                              const QString &badge = {}, const QString &pin = {});
     Q_INVOKABLE bool setDisabled(const QString &name, bool disabled);
+    Q_INVOKABLE bool setRole(const QString &name, const QString &roleKey);
+    Q_INVOKABLE bool setDisplayName(const QString &name, const QString &displayName);
+    // The screen asks for confirmation first; this call is the confirmed deletion.
+    Q_INVOKABLE bool deleteUser(const QString &name);
     Q_INVOKABLE bool resetPassword(const QString &name, const QString &password);
     Q_INVOKABLE bool enrolTotp(const QString &name);
     Q_INVOKABLE bool confirmEnrolment(const QString &code);
     Q_INVOKABLE void cancelEnrolment();
     Q_INVOKABLE bool removeTotp(const QString &name);
     Q_INVOKABLE QVariantMap user(const QString &name) const;
+    Q_INVOKABLE QString nameAt(int row) const; // "" outside the list (keyboard selection in the list)
     // Waits for the worker (tests).
     bool waitIdle(int ms = 10000);
 
@@ -106,6 +119,8 @@ signals:
 
 private:
     bool gate(const QString &target);
+    // A rule (not the permission) refuses: message = why, audited as "refused" with "action: why".
+    bool refuse(const QString &action, const QString &target, const QString &why);
     // Runs work on the worker; then, on the GUI thread: audits (action, target, details) when it returned
     // "", sets the message and refreshes the list.
     void run(const QString &action, const QString &target, const QString &details, const QString &doneText,

@@ -221,6 +221,29 @@ bool UserStore::setPassword(const QString &name, const QByteArray &password, QSt
                   name, error, [&](sql::Stmt &q) { q.bind(2, h); });
 }
 
+bool UserStore::setRole(const QString &name, const QString &role, QString *error)
+{
+    if (!kRoles.contains(role)) {
+        if (error)
+            *error =
+                QStringLiteral("unknown role '%1' (nurse, charge_nurse, biomed, administrator)").arg(role);
+        return false;
+    }
+    return update("UPDATE users SET role = ?2 WHERE name = ?1", name, error,
+                  [&](sql::Stmt &q) { q.bind(2, role); });
+}
+
+bool UserStore::setDisplayName(const QString &name, const QString &displayName, QString *error)
+{
+    if (displayName.size() > 64) {
+        if (error)
+            *error = QStringLiteral("a display name has at most 64 characters");
+        return false;
+    }
+    return update("UPDATE users SET display_name = ?2 WHERE name = ?1", name, error,
+                  [&](sql::Stmt &q) { q.bind(2, displayName); });
+}
+
 bool UserStore::setDisabled(const QString &name, bool disabled, QString *error)
 {
     return update("UPDATE users SET disabled = ?2, failed = 0, locked_until_ms = 0 WHERE name = ?1", name,

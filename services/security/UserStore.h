@@ -105,6 +105,11 @@ public:
     // also clears a lock-out.
     bool setDisabled(const QString &name, bool disabled, QString *error);
     bool setPassword(const QString &name, const QByteArray &password, QString *error);
+    // A known role key (nurse, charge_nurse, biomed, administrator). The TOTP policy of the new role
+    // applies from the next sign-in.
+    bool setRole(const QString &name, const QString &role, QString *error);
+    // 0 to 64 characters; empty = the screen shows the user name.
+    bool setDisplayName(const QString &name, const QString &displayName, QString *error);
     // Enrols (or replaces) the user's TOTP secret; an empty key removes it (the role's policy then asks
     // for a new enrolment at the next sign-in).
     bool setTotpSecret(const QString &name, const QByteArray &key, QString *error);

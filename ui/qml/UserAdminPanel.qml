@@ -5,7 +5,8 @@ import Vigil.Ui
 
 // User management (issue 12), for a role with the "user_management" permission (the administrator):
 // the users with their roles, add a user (initial password, role, optional badge + PIN), disable / enable,
-// reset a password, enrol or remove the TOTP authenticator. Station.access.users does the work off the GUI
+// delete (after a confirmation), change the role or the display name, reset a password, enrol or remove
+// the TOTP authenticator. Own account: no delete, no role change (the model refuses too, with the reason). Station.access.users does the work off the GUI
 // thread, checks the permission on every action and audits it; this panel only collects and shows.
 // Opened from the sign-in panel ("Manage users"); centred over the ward, the alarm bar stays in view.
 Popup {
@@ -14,8 +15,15 @@ Popup {
     readonly property var access: Station.access
     readonly property var admin: Station.access.users
     property string selected: ""
+    property bool confirmingDelete: false
     // Re-evaluated when the list changes (count) or another user is selected.
     readonly property var selectedUser: admin.count >= 0 && selected.length > 0 ? admin.user(selected) : ({})
+    // The role box and the display-name field start from the selected user (again after each change).
+    onSelectedUserChanged: {
+        roleBox.currentIndex = Math.max(0, admin.roleKeys.indexOf(selectedUser.roleKey || ""));
+        displayNameField.text = selectedUser.displayName || "";
+    }
+    onSelectedChanged: confirmingDelete = false
     width: Math.min(parent ? parent.width - 40 : 1100, 1100)
     height: Math.min(parent ? parent.height - 140 : 760, 760)
     x: parent ? (parent.width - width) / 2 : 0
@@ -39,10 +47,31 @@ Popup {
             border.width: 2
         }
     }
+    // A button that looks disabled when it is (the window palette has no disabled colours): dim text on
+    // no fill with a faint border, against light text on a filled button. Keyboard focus: a blue border.
     component Action: Button {
+        id: action
+        property bool danger: false
         implicitHeight: Theme.touchTarget
         font.family: Theme.fontFamily
         font.pixelSize: 16
+        contentItem: Text {
+            text: action.text
+            font: action.font
+            color: !action.enabled ? Theme.stale : action.danger ? Theme.error : Theme.text
+            horizontalAlignment: Text.AlignHCenter
+            verticalAlignment: Text.AlignVCenter
+            elide: Text.ElideRight
+        }
+        background: Rectangle {
+            implicitWidth: 100
+            radius: 4
+            color: !action.enabled ? "transparent" : action.down ? "#2c3a48" : "#1e2a36"
+            border.width: action.visualFocus ? 2 : 1
+            border.color: action.visualFocus ? Theme.focus
+                        : !action.enabled ? "#1c242d"
+                        : action.danger ? Theme.error : "#3a4a5a"
+        }
     }
     component Tag: Rectangle {
         id: tag
@@ -68,8 +97,26 @@ Popup {
         resetField.text = "";
         enrolCode.text = "";
     }
+    // Up / Down in the list: the previous / next user (the list's own current item is not used, so a
+    // refresh never changes who is selected).
+    function selectStep(step) {
+        let row = -1;
+        for (let i = 0; i < admin.count; ++i)
+            if (admin.nameAt(i) === selected)
+                row = i;
+        const next = Math.max(0, Math.min(admin.count - 1, row < 0 ? 0 : row + step));
+        if (admin.count > 0 && admin.nameAt(next) !== selected) {
+            selected = admin.nameAt(next);
+            admin.cancelEnrolment();
+            list.positionViewAtIndex(next, ListView.Contain);
+        }
+    }
+    function applyDisplayName() {
+        if (!admin.busy && displayNameField.text !== (selectedUser.displayName || ""))
+            admin.setDisplayName(selected, displayNameField.text);
+    }
     onOpened: { admin.refresh(); newName.forceActiveFocus(); }
-    onClosed: { clearSecrets(); admin.cancelEnrolment(); }
+    onClosed: { clearSecrets(); admin.cancelEnrolment(); confirmingDelete = false; }
     // Signing out or locking closes the screen (the permission goes with the session).
     Connections {
         target: panel.access
@@ -86,6 +133,8 @@ Popup {
                 newBadge.text = "";
                 panel.selected = user;
             }
+            if (ok && action === "user_delete" && user === panel.selected)
+                panel.selected = "";
         }
     }
 
@@ -124,10 +173,25 @@ Popup {
                 clip: true
                 model: panel.admin
                 spacing: 4
+                activeFocusOnTab: true
+                keyNavigationEnabled: false
+                Keys.onUpPressed: panel.selectStep(-1)
+                Keys.onDownPressed: panel.selectStep(1)
+                // Keyboard focus on the list: a blue frame (Up / Down choose the user).
+                Rectangle {
+                    z: 2
+                    anchors.fill: parent
+                    color: "transparent"
+                    visible: list.activeFocus
+                    border.color: Theme.focus
+                    border.width: 2
+                    radius: 6
+                }
                 delegate: Rectangle {
                     id: row
                     required property string name
                     required property string roleTitle
+                    required property string displayName
                     required property bool hasTotp
                     required property bool hasBadge
                     required property bool disabled
@@ -154,7 +218,7 @@ Popup {
                             font.bold: true
                         }
                         Text {
-                            text: row.roleTitle
+                            text: row.displayName.length > 0 ? row.roleTitle + " \u00b7 " + row.displayName : row.roleTitle
                             color: Theme.textDim
                             font.family: Theme.fontFamily
                             font.pixelSize: 14
@@ -175,7 +239,7 @@ Popup {
                     }
                     MouseArea {
                         anchors.fill: parent
-                        onClicked: { panel.selected = row.name; panel.admin.cancelEnrolment(); } // qmllint disable unqualified
+                        onClicked: { panel.selected = row.name; panel.admin.cancelEnrolment(); list.forceActiveFocus(); } // qmllint disable unqualified
                     }
                 }
                 Text {
@@ -264,6 +328,7 @@ Popup {
                     spacing: 8
                     RowLayout {
                         Layout.fillWidth: true
+                        visible: !panel.confirmingDelete
                         Action {
                             objectName: "toggleDisabledButton"
                             Layout.fillWidth: true
@@ -284,6 +349,95 @@ Popup {
                             text: qsTr("Remove 2FA")
                             enabled: !panel.admin.busy && panel.selectedUser.hasTotp === true
                             onClicked: panel.admin.removeTotp(panel.selected)
+                        }
+                        Action {
+                            objectName: "deleteUserButton"
+                            Layout.fillWidth: true
+                            danger: true
+                            text: qsTr("Delete user\u2026")
+                            enabled: !panel.admin.busy && panel.selected !== panel.access.userName
+                            onClicked: {
+                                panel.admin.cancelEnrolment();
+                                panel.confirmingDelete = true;
+                                cancelDelete.forceActiveFocus();
+                            }
+                        }
+                    }
+                    // Deleting asks once more; Cancel has the keyboard focus so Enter does not delete.
+                    RowLayout {
+                        Layout.fillWidth: true
+                        visible: panel.confirmingDelete
+                        Text {
+                            Layout.fillWidth: true
+                            text: qsTr("Delete %1? They can no longer sign in; their audit records stay.").arg(panel.selected)
+                            color: Theme.text
+                            wrapMode: Text.Wrap
+                            font.family: Theme.fontFamily
+                            font.pixelSize: 15
+                        }
+                        Action {
+                            objectName: "confirmDeleteButton"
+                            danger: true
+                            text: qsTr("Delete %1").arg(panel.selected)
+                            enabled: !panel.admin.busy
+                            onClicked: {
+                                panel.confirmingDelete = false;
+                                panel.admin.deleteUser(panel.selected);
+                            }
+                        }
+                        Action {
+                            id: cancelDelete
+                            objectName: "cancelDeleteButton"
+                            text: qsTr("Cancel")
+                            onClicked: panel.confirmingDelete = false
+                        }
+                    }
+                    Text {
+                        objectName: "ownAccountNote"
+                        Layout.fillWidth: true
+                        visible: panel.selected === panel.access.userName
+                        text: qsTr("This is your own account: another administrator deletes it or changes its role.")
+                        color: Theme.textDim
+                        wrapMode: Text.Wrap
+                        font.family: Theme.fontFamily
+                        font.pixelSize: 14
+                    }
+                    // Role and display name give way to the enrolment's QR code (the panel has room for one).
+                    RowLayout {
+                        Layout.fillWidth: true
+                        visible: panel.admin.enrolUser.length === 0
+                        ComboBox {
+                            id: roleBox
+                            objectName: "changeRoleBox"
+                            Layout.fillWidth: true
+                            implicitHeight: Theme.touchTarget
+                            font.pixelSize: 16
+                            model: panel.admin.roleTitles
+                        }
+                        Action {
+                            objectName: "changeRoleButton"
+                            text: qsTr("Change role")
+                            enabled: !panel.admin.busy && panel.selected !== panel.access.userName
+                                     && panel.admin.roleKeys[roleBox.currentIndex] !== panel.selectedUser.roleKey
+                            onClicked: panel.admin.setRole(panel.selected, panel.admin.roleKeys[roleBox.currentIndex])
+                        }
+                    }
+                    RowLayout {
+                        Layout.fillWidth: true
+                        visible: panel.admin.enrolUser.length === 0
+                        Field {
+                            id: displayNameField
+                            objectName: "displayNameField"
+                            Layout.fillWidth: true
+                            maximumLength: 64
+                            placeholderText: qsTr("Display name (optional)")
+                            onAccepted: panel.applyDisplayName()
+                        }
+                        Action {
+                            objectName: "changeDisplayNameButton"
+                            text: qsTr("Change display name")
+                            enabled: !panel.admin.busy && displayNameField.text !== (panel.selectedUser.displayName || "")
+                            onClicked: panel.applyDisplayName()
                         }
                     }
                     RowLayout {

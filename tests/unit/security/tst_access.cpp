@@ -79,6 +79,9 @@ public:
     QString setDisabled(const QString &, bool) override { return {}; }
     QString resetPassword(const QString &, const QByteArray &) override { return {}; }
     QString removeTotp(const QString &) override { return {}; }
+    QString setRole(const QString &, const QString &) override { return {}; }
+    QString setDisplayName(const QString &, const QString &) override { return {}; }
+    QString deleteUser(const QString &) override { return {}; }
     QStringList beginEnrolment(const QString &, QString *) override { return {}; }
     bool confirmEnrolment(const QString &, const QString &) override { return false; }
 };

@@ -88,6 +88,56 @@ private slots:
                  AuthOutcome::NeedEnrolment);
     }
 
+    // Role, display name and removal (the screen's "Change role", "Change display name", "Delete user").
+    void roleDisplayNameAndRemove()
+    {
+        auto s = open(QStringLiteral("edit.sqlite"));
+        QString error;
+        QVERIFY(s->addUser({QStringLiteral("ivy"),
+                            QStringLiteral("nurse"),
+                            {},
+                            QStringLiteral("0042"),
+                            "ivy-password",
+                            "4321"},
+                           &error));
+        QVERIFY(s->setRole(QStringLiteral("ivy"), QStringLiteral("charge_nurse"), &error));
+        QCOMPARE(s->roleOf(QStringLiteral("ivy")), QStringLiteral("charge_nurse"));
+        // The new role's TOTP policy applies at the next sign-in (charge nurse: enrol first).
+        QCOMPARE(s->authenticatePassword(QStringLiteral("ivy"), "ivy-password", {}, kNow).outcome,
+                 AuthOutcome::NeedEnrolment);
+        QVERIFY(!s->setRole(QStringLiteral("ivy"), QStringLiteral("viewer"), &error)); // not a user's role
+        QVERIFY2(error.contains(QStringLiteral("unknown role")), qPrintable(error));
+        QVERIFY(!s->setRole(QStringLiteral("ivy"), QStringLiteral("root"), &error));
+        QCOMPARE(s->roleOf(QStringLiteral("ivy")), QStringLiteral("charge_nurse"));
+        QVERIFY(!s->setRole(QStringLiteral("nobody"), QStringLiteral("nurse"), &error));
+        QVERIFY(error.contains(QStringLiteral("nobody")));
+
+        QVERIFY(s->setDisplayName(QStringLiteral("ivy"), QStringLiteral("Ivy Lund"), &error));
+        QCOMPARE(s->users(kNow).at(0).displayName, QStringLiteral("Ivy Lund"));
+        QVERIFY(!s->setDisplayName(QStringLiteral("ivy"), QString(65, u'x'), &error));
+        QCOMPARE(s->users(kNow).at(0).displayName, QStringLiteral("Ivy Lund"));
+        QVERIFY(s->setDisplayName(QStringLiteral("ivy"), {}, &error));
+        QVERIFY(s->users(kNow).at(0).displayName.isEmpty());
+
+        // Removed: no sign-in by password or badge; the name and the badge can be given again.
+        QVERIFY(s->removeUser(QStringLiteral("ivy"), &error));
+        QCOMPARE(s->userCount(), 0);
+        QCOMPARE(s->authenticatePassword(QStringLiteral("ivy"), "ivy-password", {}, kNow).outcome,
+                 AuthOutcome::BadCredentials);
+        QCOMPARE(s->authenticateBadge(QStringLiteral("0042"), "4321", {}, kNow).outcome,
+                 AuthOutcome::BadCredentials);
+        QVERIFY(!s->removeUser(QStringLiteral("ivy"), &error));
+        QVERIFY(s->addUser({QStringLiteral("ivy"),
+                            QStringLiteral("nurse"),
+                            {},
+                            QStringLiteral("0042"),
+                            "ivy-password2",
+                            "9876"},
+                           &error));
+        QCOMPARE(s->authenticatePassword(QStringLiteral("ivy"), "ivy-password", {}, kNow).outcome,
+                 AuthOutcome::BadCredentials); // not the old account's password
+    }
+
     void provisioningFileCreatesTheAdminAndIsDeleted()
     {
         auto s = open(QStringLiteral("prov.sqlite"));
