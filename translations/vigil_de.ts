@@ -574,18 +574,35 @@
         <translation>Verbindung testen</translation>
     </message>
     <message>
-        <source>Refused by the node, kept in the queue:
-%1</source>
-        <extracomment>Objects the hospital&apos;s DICOM node (PACS) refused; they stay in the send queue. %1: one line per object with the node&apos;s reason.</extracomment>
-        <translation>Vom Knoten abgelehnt, bleibt in der Warteschlange:
-%1</translation>
+        <source>Refused by the node, kept in the queue:</source>
+        <extracomment>Objects the hospital&apos;s DICOM node (PACS) refused; they stay in the send queue, listed below with the node&apos;s reason.</extracomment>
+        <translation>Vom Knoten abgelehnt, bleibt in der Warteschlange:</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>A refused DICOM object: %1 its name, %2 the node&apos;s reason</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Confirm discard</source>
+        <extracomment>Take an object the PACS refused out of the send queue for good (it is never sent)</extracomment>
+        <translation>Verwerfen bestätigen</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <extracomment>Send the objects waiting for the PACS now instead of at their next retry</extracomment>
+        <translation>Jetzt erneut senden</translation>
     </message>
 </context>
 <context>
     <name>DicomView</name>
     <message numerus="yes">
         <source>%1  %2  —  %3, acquired %4  —  %n channel(s)</source>
-        <extracomment>The DICOM viewer&apos;s header: what the file is and who it belongs to. %1 patient, %2 patient id, %3 the kind of object (12-lead ECG...), %4 acquisition time, %5 number of channels.</extracomment>
+        <extracomment>The DICOM viewer&apos;s header: what the file is and who it belongs to. %1 patient, %2 patient id, %3 the kind of object (12-lead ECG...), %4 acquisition time, %n number of channels.</extracomment>
         <translation>
             <numerusform>%1  %2  —  %3, aufgezeichnet %4  —  %n Kanal</numerusform>
             <numerusform>%1  %2  —  %3, aufgezeichnet %4  —  %n Kanäle</numerusform>
@@ -1496,6 +1513,34 @@
         <source>Working…</source>
         <translation>Wird ausgeführt…</translation>
     </message>
+    <message>
+        <source>Delete user…</source>
+        <translation>Benutzer löschen…</translation>
+    </message>
+    <message>
+        <source>Delete %1? They can no longer sign in; their audit records stay.</source>
+        <translation>%1 löschen? Die Anmeldung ist dann nicht mehr möglich; die Audit-Einträge bleiben.</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>%1 löschen</translation>
+    </message>
+    <message>
+        <source>This is your own account: another administrator deletes it or changes its role.</source>
+        <translation>Dies ist Ihr eigenes Konto: Löschen oder Rollenwechsel übernimmt ein anderer Administrator.</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>Rolle ändern</translation>
+    </message>
+    <message>
+        <source>Display name (optional)</source>
+        <translation>Anzeigename (optional)</translation>
+    </message>
+    <message>
+        <source>Change display name</source>
+        <translation>Anzeigename ändern</translation>
+    </message>
 </context>
 <context>
     <name>UserChip</name>
@@ -1684,6 +1729,25 @@
     <message>
         <source>PACS refused %1, kept in the queue: %2</source>
         <translation>PACS hat %1 abgelehnt, bleibt in der Warteschlange: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrying %n waiting object(s) now</source>
+        <translation>
+            <numerusform>%n wartendes Objekt wird jetzt erneut gesendet</numerusform>
+            <numerusform>%n wartende Objekte werden jetzt erneut gesendet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This object is not waiting in the queue as refused</source>
+        <translation>Dieses Objekt wartet nicht als abgelehnt in der Warteschlange</translation>
+    </message>
+    <message>
+        <source>Discarded %1; it will not be sent</source>
+        <translation>%1 verworfen; es wird nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Not discarded: %1</source>
+        <translation>Nicht verworfen: %1</translation>
     </message>
 </context>
 <context>
@@ -2252,6 +2316,42 @@
     <message>
         <source>Authenticator of %1 removed: a new one is enrolled at the next sign-in if the role needs it.</source>
         <translation>Authenticator von %1 entfernt: Falls die Rolle es erfordert, wird bei der nächsten Anmeldung ein neuer eingerichtet.</translation>
+    </message>
+    <message>
+        <source>%1 is already %2.</source>
+        <translation>%1 ist bereits %2.</translation>
+    </message>
+    <message>
+        <source>You cannot change your own role: another administrator does it.</source>
+        <translation>Sie können Ihre eigene Rolle nicht ändern: Das übernimmt ein anderer Administrator.</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 ist jetzt %2.</translation>
+    </message>
+    <message>
+        <source>A display name is at most 64 characters.</source>
+        <translation>Ein Anzeigename hat höchstens 64 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The display name of %1 is unchanged.</source>
+        <translation>Der Anzeigename von %1 ist unverändert.</translation>
+    </message>
+    <message>
+        <source>%1 is shown by the user name now.</source>
+        <translation>%1 wird jetzt mit dem Benutzernamen angezeigt.</translation>
+    </message>
+    <message>
+        <source>%1 is shown as %2.</source>
+        <translation>%1 wird als %2 angezeigt.</translation>
+    </message>
+    <message>
+        <source>You cannot delete your own account.</source>
+        <translation>Sie können Ihr eigenes Konto nicht löschen.</translation>
+    </message>
+    <message>
+        <source>User %1 deleted; their audit records stay.</source>
+        <translation>Benutzer %1 gelöscht; die Audit-Einträge bleiben.</translation>
     </message>
 </context>
 </TS>

@@ -5,7 +5,7 @@
     <name>DicomView</name>
     <message numerus="yes">
         <source>%1  %2  —  %3, acquired %4  —  %n channel(s)</source>
-        <extracomment>The DICOM viewer&apos;s header: what the file is and who it belongs to. %1 patient, %2 patient id, %3 the kind of object (12-lead ECG...), %4 acquisition time, %5 number of channels.</extracomment>
+        <extracomment>The DICOM viewer&apos;s header: what the file is and who it belongs to. %1 patient, %2 patient id, %3 the kind of object (12-lead ECG...), %4 acquisition time, %n number of channels.</extracomment>
         <translation>
             <numerusform>%1  %2  —  %3, acquired %4  —  %n channel</numerusform>
             <numerusform>%1  %2  —  %3, acquired %4  —  %n channels</numerusform>
@@ -29,6 +29,13 @@
         <translation>
             <numerusform>PACS not reached, %n object waits: %1</numerusform>
             <numerusform>PACS not reached, %n objects wait: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrying %n waiting object(s) now</source>
+        <translation>
+            <numerusform>Retrying %n waiting object now</numerusform>
+            <numerusform>Retrying %n waiting objects now</numerusform>
         </translation>
     </message>
 </context>

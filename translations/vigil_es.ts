@@ -574,18 +574,35 @@
         <translation>Probar conexión</translation>
     </message>
     <message>
-        <source>Refused by the node, kept in the queue:
-%1</source>
-        <extracomment>Objects the hospital&apos;s DICOM node (PACS) refused; they stay in the send queue. %1: one line per object with the node&apos;s reason.</extracomment>
-        <translation>Rechazado por el nodo, se mantiene en la cola:
-%1</translation>
+        <source>Refused by the node, kept in the queue:</source>
+        <extracomment>Objects the hospital&apos;s DICOM node (PACS) refused; they stay in the send queue, listed below with the node&apos;s reason.</extracomment>
+        <translation>Rechazado por el nodo, se queda en la cola:</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>A refused DICOM object: %1 its name, %2 the node&apos;s reason</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Confirm discard</source>
+        <extracomment>Take an object the PACS refused out of the send queue for good (it is never sent)</extracomment>
+        <translation>Confirmar descarte</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <extracomment>Send the objects waiting for the PACS now instead of at their next retry</extracomment>
+        <translation>Reintentar ahora</translation>
     </message>
 </context>
 <context>
     <name>DicomView</name>
     <message numerus="yes">
         <source>%1  %2  —  %3, acquired %4  —  %n channel(s)</source>
-        <extracomment>The DICOM viewer&apos;s header: what the file is and who it belongs to. %1 patient, %2 patient id, %3 the kind of object (12-lead ECG...), %4 acquisition time, %5 number of channels.</extracomment>
+        <extracomment>The DICOM viewer&apos;s header: what the file is and who it belongs to. %1 patient, %2 patient id, %3 the kind of object (12-lead ECG...), %4 acquisition time, %n number of channels.</extracomment>
         <translation>
             <numerusform>%1  %2  —  %3, adquirido %4  —  %n canal</numerusform>
             <numerusform>%1  %2  —  %3, adquirido %4  —  %n canales</numerusform>
@@ -1496,6 +1513,34 @@
         <source>Working…</source>
         <translation>Procesando…</translation>
     </message>
+    <message>
+        <source>Delete user…</source>
+        <translation>Eliminar usuario…</translation>
+    </message>
+    <message>
+        <source>Delete %1? They can no longer sign in; their audit records stay.</source>
+        <translation>¿Eliminar a %1? Ya no podrá iniciar sesión; sus registros de auditoría se conservan.</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>Eliminar a %1</translation>
+    </message>
+    <message>
+        <source>This is your own account: another administrator deletes it or changes its role.</source>
+        <translation>Es su propia cuenta: otro administrador la elimina o cambia su rol.</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>Cambiar rol</translation>
+    </message>
+    <message>
+        <source>Display name (optional)</source>
+        <translation>Nombre mostrado (opcional)</translation>
+    </message>
+    <message>
+        <source>Change display name</source>
+        <translation>Cambiar nombre mostrado</translation>
+    </message>
 </context>
 <context>
     <name>UserChip</name>
@@ -1684,6 +1729,25 @@
     <message>
         <source>PACS refused %1, kept in the queue: %2</source>
         <translation>PACS rechazó %1, se mantiene en la cola: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrying %n waiting object(s) now</source>
+        <translation>
+            <numerusform>Reintentando ahora %n objeto en espera</numerusform>
+            <numerusform>Reintentando ahora %n objetos en espera</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This object is not waiting in the queue as refused</source>
+        <translation>Este objeto no espera en la cola como rechazado</translation>
+    </message>
+    <message>
+        <source>Discarded %1; it will not be sent</source>
+        <translation>%1 descartado; no se enviará</translation>
+    </message>
+    <message>
+        <source>Not discarded: %1</source>
+        <translation>No descartado: %1</translation>
     </message>
 </context>
 <context>
@@ -2252,6 +2316,42 @@
     <message>
         <source>Authenticator of %1 removed: a new one is enrolled at the next sign-in if the role needs it.</source>
         <translation>Autenticador de %1 eliminado: se registrará uno nuevo en el próximo inicio de sesión si el rol lo requiere.</translation>
+    </message>
+    <message>
+        <source>%1 is already %2.</source>
+        <translation>%1 ya es %2.</translation>
+    </message>
+    <message>
+        <source>You cannot change your own role: another administrator does it.</source>
+        <translation>No puede cambiar su propio rol: lo hace otro administrador.</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 ahora es %2.</translation>
+    </message>
+    <message>
+        <source>A display name is at most 64 characters.</source>
+        <translation>Un nombre mostrado tiene como máximo 64 caracteres.</translation>
+    </message>
+    <message>
+        <source>The display name of %1 is unchanged.</source>
+        <translation>El nombre mostrado de %1 no cambia.</translation>
+    </message>
+    <message>
+        <source>%1 is shown by the user name now.</source>
+        <translation>%1 se muestra ahora por su nombre de usuario.</translation>
+    </message>
+    <message>
+        <source>%1 is shown as %2.</source>
+        <translation>%1 se muestra como %2.</translation>
+    </message>
+    <message>
+        <source>You cannot delete your own account.</source>
+        <translation>No puede eliminar su propia cuenta.</translation>
+    </message>
+    <message>
+        <source>User %1 deleted; their audit records stay.</source>
+        <translation>Usuario %1 eliminado; sus registros de auditoría se conservan.</translation>
     </message>
 </context>
 </TS>

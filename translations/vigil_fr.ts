@@ -574,18 +574,35 @@
         <translation>Tester la connexion</translation>
     </message>
     <message>
-        <source>Refused by the node, kept in the queue:
-%1</source>
-        <extracomment>Objects the hospital&apos;s DICOM node (PACS) refused; they stay in the send queue. %1: one line per object with the node&apos;s reason.</extracomment>
-        <translation>Refusé par le nœud, conservé dans la file d&apos;attente :
-%1</translation>
+        <source>Refused by the node, kept in the queue:</source>
+        <extracomment>Objects the hospital&apos;s DICOM node (PACS) refused; they stay in the send queue, listed below with the node&apos;s reason.</extracomment>
+        <translation>Refusé par le nœud, gardé dans la file :</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>A refused DICOM object: %1 its name, %2 the node&apos;s reason</extracomment>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Confirm discard</source>
+        <extracomment>Take an object the PACS refused out of the send queue for good (it is never sent)</extracomment>
+        <translation>Confirmer l’abandon</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <extracomment>Send the objects waiting for the PACS now instead of at their next retry</extracomment>
+        <translation>Réessayer maintenant</translation>
     </message>
 </context>
 <context>
     <name>DicomView</name>
     <message numerus="yes">
         <source>%1  %2  —  %3, acquired %4  —  %n channel(s)</source>
-        <extracomment>The DICOM viewer&apos;s header: what the file is and who it belongs to. %1 patient, %2 patient id, %3 the kind of object (12-lead ECG...), %4 acquisition time, %5 number of channels.</extracomment>
+        <extracomment>The DICOM viewer&apos;s header: what the file is and who it belongs to. %1 patient, %2 patient id, %3 the kind of object (12-lead ECG...), %4 acquisition time, %n number of channels.</extracomment>
         <translation>
             <numerusform>%1  %2  —  %3, acquis %4  —  %n canal</numerusform>
             <numerusform>%1  %2  —  %3, acquis %4  —  %n canaux</numerusform>
@@ -1496,6 +1513,34 @@
         <source>Working…</source>
         <translation>En cours…</translation>
     </message>
+    <message>
+        <source>Delete user…</source>
+        <translation>Supprimer l’utilisateur…</translation>
+    </message>
+    <message>
+        <source>Delete %1? They can no longer sign in; their audit records stay.</source>
+        <translation>Supprimer %1 ? Cette personne ne pourra plus se connecter ; ses entrées d’audit restent.</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>Supprimer %1</translation>
+    </message>
+    <message>
+        <source>This is your own account: another administrator deletes it or changes its role.</source>
+        <translation>C’est votre propre compte : un autre administrateur le supprime ou change son rôle.</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>Changer le rôle</translation>
+    </message>
+    <message>
+        <source>Display name (optional)</source>
+        <translation>Nom affiché (facultatif)</translation>
+    </message>
+    <message>
+        <source>Change display name</source>
+        <translation>Changer le nom affiché</translation>
+    </message>
 </context>
 <context>
     <name>UserChip</name>
@@ -1684,6 +1729,25 @@
     <message>
         <source>PACS refused %1, kept in the queue: %2</source>
         <translation>Le PACS a refusé %1, conservé dans la file d&apos;attente : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrying %n waiting object(s) now</source>
+        <translation>
+            <numerusform>Nouvel essai maintenant pour %n objet en attente</numerusform>
+            <numerusform>Nouvel essai maintenant pour %n objets en attente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This object is not waiting in the queue as refused</source>
+        <translation>Cet objet n’attend pas dans la file comme refusé</translation>
+    </message>
+    <message>
+        <source>Discarded %1; it will not be sent</source>
+        <translation>%1 abandonné ; il ne sera pas envoyé</translation>
+    </message>
+    <message>
+        <source>Not discarded: %1</source>
+        <translation>Non abandonné : %1</translation>
     </message>
 </context>
 <context>
@@ -2252,6 +2316,42 @@
     <message>
         <source>Authenticator of %1 removed: a new one is enrolled at the next sign-in if the role needs it.</source>
         <translation>Authentificateur de %1 supprimé : un nouveau sera enregistré à la prochaine connexion si le rôle l&apos;exige.</translation>
+    </message>
+    <message>
+        <source>%1 is already %2.</source>
+        <translation>%1 est déjà %2.</translation>
+    </message>
+    <message>
+        <source>You cannot change your own role: another administrator does it.</source>
+        <translation>Vous ne pouvez pas changer votre propre rôle : un autre administrateur le fait.</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 est maintenant %2.</translation>
+    </message>
+    <message>
+        <source>A display name is at most 64 characters.</source>
+        <translation>Un nom affiché compte au plus 64 caractères.</translation>
+    </message>
+    <message>
+        <source>The display name of %1 is unchanged.</source>
+        <translation>Le nom affiché de %1 est inchangé.</translation>
+    </message>
+    <message>
+        <source>%1 is shown by the user name now.</source>
+        <translation>%1 est maintenant affiché par son nom d’utilisateur.</translation>
+    </message>
+    <message>
+        <source>%1 is shown as %2.</source>
+        <translation>%1 est affiché comme %2.</translation>
+    </message>
+    <message>
+        <source>You cannot delete your own account.</source>
+        <translation>Vous ne pouvez pas supprimer votre propre compte.</translation>
+    </message>
+    <message>
+        <source>User %1 deleted; their audit records stay.</source>
+        <translation>Utilisateur %1 supprimé ; ses entrées d’audit restent.</translation>
     </message>
 </context>
 </TS>

@@ -574,18 +574,35 @@
             <translation>[Tést çöññéçtîöñ~~~~~~]</translation>
         </message>
         <message>
-            <source>Refused by the node, kept in the queue:
-%1</source>
-            <extracomment>Objects the hospital's DICOM node (PACS) refused; they stay in the send queue. %1: one line per object with the node's reason.</extracomment>
-            <translation>[Réfûséd bý thé ñödé, képt îñ thé qûéûé:
-%1~~~~~~~~~~~~~~~~]</translation>
+            <source>Refused by the node, kept in the queue:</source>
+            <extracomment>Objects the hospital's DICOM node (PACS) refused; they stay in the send queue, listed below with the node's reason.</extracomment>
+            <translation>[Réfûséd bý thé ñödé, képt îñ thé qûéûé:~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <extracomment>A refused DICOM object: %1 its name, %2 the node's reason</extracomment>
+            <translation>[%1: %2~]</translation>
+        </message>
+        <message>
+            <source>Confirm discard</source>
+            <extracomment>Take an object the PACS refused out of the send queue for good (it is never sent)</extracomment>
+            <translation>[Çöñfîrm dîsçárd~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>[Dîsçárd~~~]</translation>
+        </message>
+        <message>
+            <source>Retry now</source>
+            <extracomment>Send the objects waiting for the PACS now instead of at their next retry</extracomment>
+            <translation>[Rétrý ñöw~~~~]</translation>
         </message>
     </context>
     <context>
         <name>DicomView</name>
         <message numerus="yes">
             <source>%1  %2  —  %3, acquired %4  —  %n channel(s)</source>
-            <extracomment>The DICOM viewer's header: what the file is and who it belongs to. %1 patient, %2 patient id, %3 the kind of object (12-lead ECG...), %4 acquisition time, %5 number of channels.</extracomment>
+            <extracomment>The DICOM viewer's header: what the file is and who it belongs to. %1 patient, %2 patient id, %3 the kind of object (12-lead ECG...), %4 acquisition time, %n number of channels.</extracomment>
             <translation>
                 <numerusform>[%1  %2  —  %3, áçqûîréd %4  —  %n çháññél(s)~~~~~~~~~~~~~~]</numerusform>
             </translation>
@@ -1494,6 +1511,34 @@
             <source>Working…</source>
             <translation>[Wörkîñg…~~~]</translation>
         </message>
+        <message>
+            <source>Delete user…</source>
+            <translation>[Délété ûsér…~~~~~]</translation>
+        </message>
+        <message>
+            <source>Delete %1? They can no longer sign in; their audit records stay.</source>
+            <translation>[Délété %1? Théý çáñ ñö löñgér sîgñ îñ; théîr áûdît réçörds stáý.~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Delete %1</source>
+            <translation>[Délété %1~~~]</translation>
+        </message>
+        <message>
+            <source>This is your own account: another administrator deletes it or changes its role.</source>
+            <translation>[Thîs îs ýöûr öwñ áççöûñt: áñöthér ádmîñîstrátör délétés ît ör çháñgés îts rölé.~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Change role</source>
+            <translation>[Çháñgé rölé~~~~]</translation>
+        </message>
+        <message>
+            <source>Display name (optional)</source>
+            <translation>[Dîspláý ñámé (öptîöñál)~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Change display name</source>
+            <translation>[Çháñgé dîspláý ñámé~~~~~~~~]</translation>
+        </message>
     </context>
     <context>
         <name>UserChip</name>
@@ -1681,6 +1726,24 @@
         <message>
             <source>PACS refused %1, kept in the queue: %2</source>
             <translation>[PÁÇS réfûséd %1, képt îñ thé qûéûé: %2~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message numerus="yes">
+            <source>Retrying %n waiting object(s) now</source>
+            <translation>
+                <numerusform>[Rétrýîñg %n wáîtîñg öbjéçt(s) ñöw~~~~~~~~~~~~]</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>This object is not waiting in the queue as refused</source>
+            <translation>[Thîs öbjéçt îs ñöt wáîtîñg îñ thé qûéûé ás réfûséd~~~~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Discarded %1; it will not be sent</source>
+            <translation>[Dîsçárdéd %1; ît wîll ñöt bé séñt~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>Not discarded: %1</source>
+            <translation>[Ñöt dîsçárdéd: %1~~~~~~]</translation>
         </message>
     </context>
     <context>
@@ -2249,6 +2312,42 @@
         <message>
             <source>Authenticator of %1 removed: a new one is enrolled at the next sign-in if the role needs it.</source>
             <translation>[Áûthéñtîçátör öf %1 rémövéd: á ñéw öñé îs éñrölléd át thé ñéxt sîgñ-îñ îf thé rölé ñééds ît.~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>%1 is already %2.</source>
+            <translation>[%1 îs álréádý %2.~~~~~]</translation>
+        </message>
+        <message>
+            <source>You cannot change your own role: another administrator does it.</source>
+            <translation>[Ýöû çáññöt çháñgé ýöûr öwñ rölé: áñöthér ádmîñîstrátör döés ît.~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>%1 is now %2.</source>
+            <translation>[%1 îs ñöw %2.~~~~]</translation>
+        </message>
+        <message>
+            <source>A display name is at most 64 characters.</source>
+            <translation>[Á dîspláý ñámé îs át möst 64 çháráçtérs.~~~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>The display name of %1 is unchanged.</source>
+            <translation>[Thé dîspláý ñámé öf %1 îs ûñçháñgéd.~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>%1 is shown by the user name now.</source>
+            <translation>[%1 îs shöwñ bý thé ûsér ñámé ñöw.~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>%1 is shown as %2.</source>
+            <translation>[%1 îs shöwñ ás %2.~~~~~~]</translation>
+        </message>
+        <message>
+            <source>You cannot delete your own account.</source>
+            <translation>[Ýöû çáññöt délété ýöûr öwñ áççöûñt.~~~~~~~~~~~~~~]</translation>
+        </message>
+        <message>
+            <source>User %1 deleted; their audit records stay.</source>
+            <translation>[Ûsér %1 délétéd; théîr áûdît réçörds stáý.~~~~~~~~~~~~~~~~]</translation>
         </message>
     </context>
 </TS>
