@@ -112,7 +112,17 @@ stage_tidy() {
   cmake --build "$build" -j"$jobs" >/dev/null || return 1
   local files
   # The project's own translation units (headers are checked through them, HeaderFilterRegex).
-  mapfile -t files < <(git -C "$root" ls-files -- '*.cpp' | grep -v '^tests/fuzz/' | sed "s#^#$root/#")
+  # VIGIL_TIDY_PATHS (space-separated files or folders, relative to the tree, git pathspecs) narrows the
+  # run, e.g. VIGIL_TIDY_PATHS="models/domain services/hl7" for the short run (docs/CHECKS.md).
+  local paths=()
+  read -r -a paths <<<"${VIGIL_TIDY_PATHS:-}"
+  [ ${#paths[@]} -gt 0 ] || paths=('*.cpp')
+  mapfile -t files < <(git -C "$root" ls-files -- "${paths[@]}" | grep '\.cpp$' | grep -v '^tests/fuzz/' |
+    sed "s#^#$root/#")
+  if [ ${#files[@]} -eq 0 ]; then
+    echo "tidy: no translation units under: ${VIGIL_TIDY_PATHS:-}"
+    return 1
+  fi
   echo "tidy: ${#files[@]} translation units, -j$jobs"
   local log
   log="$(mktemp)"
@@ -128,7 +138,13 @@ stage_tidy() {
   local rc=$?
   # run-clang-tidy-14 asks for colour; strip it, then keep one line per finding (a header's finding is
   # reported once per file that includes it).
-  sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '(warning|error): .*\[[a-zA-Z0-9.,-]+\]$' | sort -u >"$log.findings"
+  # A leak the analyzer places inside Qt's own inline code (qobjectdefs.h: invokeMethod's functor slot
+  # object, handed to Qt, which deletes it after the call) is Qt's ownership hand-over it cannot see
+  # (llvm/llvm-project#56210); it cannot carry a NOLINT, so it is dropped here. Leaks in the project's
+  # own code still count, and LSan (asan stage) checks them at run time.
+  sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '(warning|error): .*\[[a-zA-Z0-9.,-]+\]$' |
+    grep -v -E '^/usr/include/[^:]*/qt6/[^:]*:.*\[clang-analyzer-cplusplus\.NewDeleteLeaks\]$' |
+    sort -u >"$log.findings"
   local n
   n=$(wc -l <"$log.findings")
   cat "$log.findings"

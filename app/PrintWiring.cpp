@@ -74,10 +74,9 @@ StationPrinting::StationPrinting(const StationConfig &config, Station *station, 
             return QString();
         m_station->access()->audit(QStringLiteral("export_pdf"), r.bedKey, r.kind);
         QDir().mkpath(m_reportDir);
-        const QString path =
-            QStringLiteral("%1/%2%3-%4.pdf")
-                .arg(m_reportDir, r.kind, r.bedKey.isEmpty() ? QString() : u'-' + r.bedKey,
-                     QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+        QString path = QStringLiteral("%1/%2%3-%4.pdf")
+                           .arg(m_reportDir, r.kind, r.bedKey.isEmpty() ? QString() : u'-' + r.bedKey,
+                                QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
         m_queue->exportPdf(request(*kind, r.bedKey, r.fromMs, r.toMs, r.triggerMs), path, m_station->user());
         return path;
     };

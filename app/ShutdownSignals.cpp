@@ -27,7 +27,7 @@ extern "C" void onSignal(int signalNumber)
 
 } // namespace
 
-ShutdownSignals::ShutdownSignals(std::vector<int> signalNumbers, QObject *parent) : QObject(parent)
+ShutdownSignals::ShutdownSignals(const std::vector<int> &signalNumbers, QObject *parent) : QObject(parent)
 {
     Q_ASSERT_X(g_writeFd < 0, "ShutdownSignals", "one instance at a time");
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0, m_fds) != 0) {

@@ -20,7 +20,8 @@ class ShutdownSignals : public QObject
     Q_OBJECT
 public:
     // Installs the handlers (one instance at a time); the previous ones come back on destruction.
-    explicit ShutdownSignals(std::vector<int> signalNumbers = {SIGINT, SIGTERM}, QObject *parent = nullptr);
+    explicit ShutdownSignals(const std::vector<int> &signalNumbers = {SIGINT, SIGTERM},
+                             QObject *parent = nullptr);
     ~ShutdownSignals() override;
 
     bool isActive() const { return m_notifier != nullptr; }

@@ -617,6 +617,7 @@ void Station::restoreDefaultLimits(int row)
         if (!permit(security::Permission::LimitChange, b->key()))
             return;
         std::vector<std::pair<NumericId, alarms::Limits>> before;
+        before.reserve(kNumerics.size());
         for (const NumericInfo &n : kNumerics)
             before.emplace_back(n.id, m_engine->limits(b->key(), n.id));
         m_engine->restoreDefaultLimits(b->key(), m_user);

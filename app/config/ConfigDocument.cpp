@@ -269,7 +269,7 @@ QVariant ConfigSection::variant(const QString &key)
         }
         return list;
     }
-    const QVariant v = scalar(*n);
+    QVariant v = scalar(*n);
     if (!v.isValid())
         fail(key, QStringLiteral("expected a number, a \"string\" or true/false, got %1").arg(describe(*n)));
     return v;

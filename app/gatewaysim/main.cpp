@@ -114,7 +114,7 @@ int main(int argc, char *argv[])
     Hl7GatewayEncoder::Options eo;
     eo.waveBlockMs = blockMs;
     eo.heartbeatMs = p.value(heartbeat).toInt();
-    Hl7GatewayEncoder encoder(eo, [&links](std::string id, std::string msg) {
+    Hl7GatewayEncoder encoder(eo, [&links](const std::string &id, const std::string &msg) {
         for (MllpOutbound *l : std::as_const(links)) {
             if (l->attached() || links.size() == 1)
                 l->enqueue(id, msg);

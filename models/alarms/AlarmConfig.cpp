@@ -2,6 +2,7 @@
 
 #include <QStringList>
 
+#include <cmath>
 #include <limits>
 
 namespace vigil::alarms {
@@ -82,7 +83,7 @@ bool toSeconds(const QVariant &v, double lo, double hi, qint64 *outMs, QString *
         *error = QStringLiteral("expected seconds from %1 to %2, got %3").arg(lo).arg(hi).arg(v.toString());
         return false;
     }
-    *outMs = static_cast<qint64>(s * 1000.0 + 0.5);
+    *outMs = std::llround(s * 1000.0);
     return true;
 }
 
@@ -311,7 +312,7 @@ QString applyAlarmConfigKey(AlarmConfig &c, const QString &section, const QStrin
             if (parts.size() != 2 || !ok || s < 0 || s > 3600)
                 return QStringLiteral("expected \"<seconds>:local|escalated|alert_manager\", got \"%1\"")
                     .arg(v.toString());
-            EscalationTier t{static_cast<qint64>(s * 1000 + 0.5), TierAction::Local};
+            EscalationTier t{std::llround(s * 1000.0), TierAction::Local};
             if (parts[1] == QLatin1String("escalated"))
                 t.action = TierAction::Escalated;
             else if (parts[1] == QLatin1String("alert_manager"))

@@ -76,7 +76,9 @@ void AlarmEngine::endCause(Cond &c, qint64 t, bool latch)
         c.bed->num[c.numeric].cond[c.dir] = nullptr;
     if (c.slot && c.slot->cond == &c)
         c.slot->cond = nullptr;
-    if (c.gwCounted) {
+    // activate() counts only a condition with a bed; saying so here lets the analyzer (and a reader) see
+    // that c.bed, tested above, is set on this path.
+    if (c.gwCounted && c.bed) {
         c.gwCounted = false;
         if (c.numeric >= 0 && c.direction != Direction::None)
             --c.bed->gwActive[c.numeric][c.dir];

@@ -300,7 +300,7 @@ void Census::search(const QString &text, std::function<void(const QVariantList &
         done({});
         return;
     }
-    m_backend->search(text, [done = std::move(done)](std::vector<Stay> found) {
+    m_backend->search(text, [done = std::move(done)](const std::vector<Stay> &found) {
         QVariantList out;
         for (const Stay &s : found)
             out.append(toMap(s));

@@ -273,6 +273,7 @@ const std::vector<Matcher> &matchers()
         std::stable_sort(sized.begin(), sized.end(),
                          [](const auto &a, const auto &b) { return a.first > b.first; });
         std::vector<Matcher> out;
+        out.reserve(sized.size());
         for (auto &s : sized)
             out.push_back(std::move(s.second));
         return out;
@@ -366,7 +367,7 @@ QString displayText(const QString &englishText)
         return *it;
     if (cache.size() > 4096)
         cache.clear();
-    const QString out = translated(englishText, 0);
+    QString out = translated(englishText, 0);
     cache.insert(englishText, out);
     return out;
 }

@@ -19,9 +19,11 @@ natsOptions *makeNatsOptions(const NatsConnectionSpec &spec, QString *tlsError)
     natsOptions *opts = nullptr;
     natsOptions_Create(&opts);
     std::vector<QByteArray> urls;
+    urls.reserve(spec.servers.size());
     for (const QString &s : spec.servers)
         urls.push_back(s.toUtf8());
     std::vector<const char *> ptrs;
+    ptrs.reserve(urls.size());
     for (const QByteArray &u : urls)
         ptrs.push_back(u.constData());
     natsOptions_SetServers(opts, ptrs.data(), static_cast<int>(ptrs.size()));

@@ -4,6 +4,7 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <cmath>
 
 namespace vigil::ecg {
 
@@ -111,10 +112,12 @@ void EcgAnalyzer::push(const float *x, std::size_t n, qint64 startTimeUs)
             m_startUs = startTimeUs;
             m_t0Us = startTimeUs - static_cast<qint64>(double(m_det.samplesSeen()) * periodUs);
         } else if (startTimeUs < expected - qint64(1.5 * periodUs)) {
-            const auto overlap = static_cast<std::size_t>(double(expected - startTimeUs) / periodUs + 0.5);
+            const auto overlap =
+                static_cast<std::size_t>(std::llround(double(expected - startTimeUs) / periodUs));
             if (overlap >= n)
                 return;
-            x += overlap, n -= overlap, startTimeUs = expected;
+            x += overlap; // the block now starts at the expected time
+            n -= overlap;
         }
     }
     std::vector<Beat> out;

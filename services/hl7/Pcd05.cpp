@@ -46,7 +46,7 @@ QString recipientOf(const hl7::Segment &prt, const hl7::Delimiters &d)
     if (!family.isEmpty() || !given.isEmpty())
         return (given + QLatin1Char(' ') + family).trimmed();
     for (int n : {5, 10, 15}) {
-        const QString v = fromHl7(prt.field(n).component(1), d);
+        QString v = fromHl7(prt.field(n).component(1), d);
         if (!v.isEmpty())
             return v;
     }

@@ -202,6 +202,7 @@ PatientData readPatient(ArchiveReader &reader, const BedRecord &bed, qint64 from
 
     // Numerics: every raw sample (the hourly medians need them), reduced here for the charts.
     std::vector<NumericId> ids;
+    ids.reserve(kNumericCount);
     for (int i = 0; i < kNumericCount; ++i)
         ids.push_back(NumericId(i));
     const auto raw = reader.trend(bed.key, ids, fromMs, toMs, 0);
