@@ -116,6 +116,16 @@ const UserAdminBackend::User *UserAdmin::find(const QString &name) const
     return nullptr;
 }
 
+const UserAdminBackend::User *UserAdmin::target(const QString &name)
+{
+    if (!gate(name))
+        return nullptr;
+    const auto *u = find(name);
+    if (!u)
+        setMessage(tr("No user %1.").arg(name));
+    return u;
+}
+
 QVariantMap UserAdmin::user(const QString &name) const
 {
     const auto *u = find(name);
@@ -245,12 +255,8 @@ bool UserAdmin::addUser(const QString &name, const QString &key, const QString &
 
 bool UserAdmin::setDisabled(const QString &name, bool disabled)
 {
-    if (!gate(name))
+    if (!target(name))
         return false;
-    if (!find(name)) {
-        setMessage(tr("No user %1.").arg(name));
-        return false;
-    }
     const QString action = disabled ? QStringLiteral("user_disable") : QStringLiteral("user_enable");
     if (disabled && name == m_access->userName())
         return refuse(action, name, tr("You cannot disable your own account."));
@@ -272,13 +278,9 @@ bool UserAdmin::setDisabled(const QString &name, bool disabled)
 
 bool UserAdmin::setRole(const QString &name, const QString &key)
 {
-    if (!gate(name))
+    const auto *u = target(name);
+    if (!u)
         return false;
-    const auto *u = find(name);
-    if (!u) {
-        setMessage(tr("No user %1.").arg(name));
-        return false;
-    }
     const auto role = roleFromKey(key);
     if (!role || *role == Role::Viewer) {
         setMessage(tr("Choose a role."));
@@ -309,13 +311,9 @@ bool UserAdmin::setRole(const QString &name, const QString &key)
 
 bool UserAdmin::setDisplayName(const QString &name, const QString &displayName)
 {
-    if (!gate(name))
+    const auto *u = target(name);
+    if (!u)
         return false;
-    const auto *u = find(name);
-    if (!u) {
-        setMessage(tr("No user %1.").arg(name));
-        return false;
-    }
     const QString d = displayName.trimmed();
     if (d.size() > 64) {
         setMessage(tr("A display name is at most 64 characters."));
@@ -335,13 +333,9 @@ bool UserAdmin::setDisplayName(const QString &name, const QString &displayName)
 
 bool UserAdmin::deleteUser(const QString &name)
 {
-    if (!gate(name))
+    const auto *u = target(name);
+    if (!u)
         return false;
-    const auto *u = find(name);
-    if (!u) {
-        setMessage(tr("No user %1.").arg(name));
-        return false;
-    }
     const QString action = QStringLiteral("user_delete");
     if (name == m_access->userName())
         return refuse(action, name, tr("You cannot delete your own account."));
@@ -364,12 +358,8 @@ bool UserAdmin::deleteUser(const QString &name)
 
 bool UserAdmin::resetPassword(const QString &name, const QString &password)
 {
-    if (!gate(name))
+    if (!target(name))
         return false;
-    if (!find(name)) {
-        setMessage(tr("No user %1.").arg(name));
-        return false;
-    }
     if (password.size() < 8) {
         setMessage(tr("The new password needs at least 8 characters."));
         return false;
@@ -383,12 +373,8 @@ bool UserAdmin::resetPassword(const QString &name, const QString &password)
 
 bool UserAdmin::enrolTotp(const QString &name)
 {
-    if (!gate(name))
+    if (!target(name))
         return false;
-    if (!find(name)) {
-        setMessage(tr("No user %1.").arg(name));
-        return false;
-    }
     // Quick (a random key and a QR code): on the GUI thread, like the sign-in panel's enrolment.
     QString uri;
     m_enrolQr = m_backend->beginEnrolment(name, &uri);
@@ -455,12 +441,8 @@ void UserAdmin::cancelEnrolment()
 
 bool UserAdmin::removeTotp(const QString &name)
 {
-    if (!gate(name))
+    if (!target(name))
         return false;
-    if (!find(name)) {
-        setMessage(tr("No user %1.").arg(name));
-        return false;
-    }
     run(QStringLiteral("totp_removed"), name, {},
         tr("Authenticator of %1 removed: a new one is enrolled at the next sign-in if the role needs it.")
             .arg(name),

@@ -129,6 +129,9 @@ private:
     void setMessage(const QString &m);
     void setBusy(bool b);
     const UserAdminBackend::User *find(const QString &name) const;
+    // The user an action is about, after the user-management gate (refusal audited); nullptr with the
+    // reason shown when the gate refuses or there is no such user.
+    const UserAdminBackend::User *target(const QString &name);
     Access *m_access;
     std::unique_ptr<UserAdminBackend> m_backend;
     QThreadPool m_pool; // after m_backend: destroyed first, so it waits for the worker before the backend

@@ -1,9 +1,10 @@
 // The real station window at the three layouts a ward uses (32 beds at 1920x1080, 16 beds at 1920x1080
-// and at 1280x800; and 32 beds squeezed onto 1280x800), checked by walking the QML item tree: every numeric of every tile visible, not elided,
-// inside its box and its tile; no empty grid cells beyond what the bed count leaves; the alarm bar says
-// where and what; every control at least 48 x 48 px. Then the alarm workflow on the same window: `A` walks
-// through the unacknowledged conditions, a paused bed leaves the bar, the alarm centre keeps the row under
-// the pointer while conditions change, and the bed view's limits panel applies a change after a confirm.
+// and at 1280x800; and 32 beds squeezed onto 1280x800), checked by walking the QML item tree: every numeric
+// of every tile visible, not elided, inside its box and its tile; no empty grid cells beyond what the bed
+// count leaves; the alarm bar says where and what; every control at least 48 x 48 px. Then the alarm workflow
+// on the same window: `A` walks through the unacknowledged conditions, a paused bed leaves the bar, the alarm
+// centre keeps the row under the pointer while conditions change, and the bed view's limits panel applies a
+// change after a confirm.
 //
 // VIGIL_SHOT_DIR=dir saves a PNG of each checked state there (for docs/img).
 #include "QuickItems.h"
