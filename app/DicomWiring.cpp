@@ -196,10 +196,8 @@ void StationDicom::setPending(int pending)
 
 void StationDicom::publishRefused()
 {
-    m_state.refused.clear();
     m_state.refusedObjects.clear();
     for (auto it = m_refused.cbegin(); it != m_refused.cend(); ++it) {
-        m_state.refused << QStringLiteral("%1: %2").arg(it->name, it->reason);
         m_state.refusedObjects << QVariantMap{{QStringLiteral("uid"), it.key()},
                                               {QStringLiteral("name"), it->name},
                                               {QStringLiteral("reason"), it->reason}};

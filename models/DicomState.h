@@ -27,7 +27,7 @@ class DicomState : public QObject
     Q_PROPERTY(bool lastOk READ lastOk NOTIFY changed)
     Q_PROPERTY(QString echoResult READ echoResult NOTIFY changed)
     Q_PROPERTY(bool echoBusy READ echoBusy NOTIFY changed)
-    // Objects the node refused that wait in the queue, each "name: the node's reason".
+    // Objects the node refused that wait in the queue, each "name: the node's reason" (from refusedObjects).
     Q_PROPERTY(QStringList refused READ refused NOTIFY changed)
     // The same objects for the discard buttons: each a map {uid, name, reason} (uid: SOP Instance UID).
     Q_PROPERTY(QVariantList refusedObjects READ refusedObjects NOTIFY changed)
@@ -42,7 +42,6 @@ public:
         bool lastOk = true;
         QString echoResult;
         bool echoBusy = false;
-        QStringList refused;
         QVariantList refusedObjects;
         bool operator==(const State &) const = default;
     };
@@ -76,7 +75,16 @@ public:
     bool lastOk() const { return m_state.lastOk; }
     QString echoResult() const { return m_state.echoResult; }
     bool echoBusy() const { return m_state.echoBusy; }
-    QStringList refused() const { return m_state.refused; }
+    QStringList refused() const
+    {
+        QStringList out;
+        for (const QVariant &v : m_state.refusedObjects) {
+            const QVariantMap o = v.toMap();
+            out << QStringLiteral("%1: %2").arg(o.value(QStringLiteral("name")).toString(),
+                                                o.value(QStringLiteral("reason")).toString());
+        }
+        return out;
+    }
     QVariantList refusedObjects() const { return m_state.refusedObjects; }
 
     // Builds the object from the archive in the background and queues it for the node. Returns "" when

@@ -26,6 +26,18 @@ QString lastAdminWhy(const QList<UserAdminBackend::User> &users, const QString &
         return {};
     return UserAdmin::tr("%1 is the last active administrator.").arg(name);
 }
+
+// `work` behind the same rule checked again on the worker against the user database: the list on screen
+// may be stale (another station may have changed it).
+std::function<QString(UserAdminBackend *)> keepingAnAdmin(const QString &name,
+                                                          std::function<QString(UserAdminBackend *)> work)
+{
+    return [name, work = std::move(work)](UserAdminBackend *b) {
+        if (const QString why = lastAdminWhy(b->users(), name); !why.isEmpty())
+            return why;
+        return work(b);
+    };
+}
 } // namespace
 
 UserAdmin::UserAdmin(Access *access, QObject *parent) : QAbstractListModel(parent), m_access(access)
@@ -264,15 +276,12 @@ bool UserAdmin::setDisabled(const QString &name, bool disabled)
         if (const QString why = lastAdminWhy(m_users, name); !why.isEmpty())
             return refuse(action, name, why);
     }
+    std::function<QString(UserAdminBackend *)> work = [name, disabled](UserAdminBackend *b) {
+        return b->setDisabled(name, disabled);
+    };
     run(action, name, {},
         disabled ? tr("User %1 disabled: they cannot sign in.").arg(name) : tr("User %1 enabled.").arg(name),
-        [name, disabled](UserAdminBackend *b) {
-            if (disabled) { // the list may be stale: the database decides
-                if (const QString why = lastAdminWhy(b->users(), name); !why.isEmpty())
-                    return why;
-            }
-            return b->setDisabled(name, disabled);
-        });
+        disabled ? keepingAnAdmin(name, std::move(work)) : std::move(work));
     return true;
 }
 
@@ -298,14 +307,12 @@ bool UserAdmin::setRole(const QString &name, const QString &key)
         if (const QString why = lastAdminWhy(m_users, name); !why.isEmpty())
             return refuse(action, name, why);
     }
+    std::function<QString(UserAdminBackend *)> work = [name, key](UserAdminBackend *b) {
+        return b->setRole(name, key);
+    };
     run(action, name, QStringLiteral("role %1 -> %2").arg(u->role, key),
-        tr("%1 is now %2.").arg(name, roleTitle(*role)), [name, key, demotes](UserAdminBackend *b) {
-            if (demotes) {
-                if (const QString why = lastAdminWhy(b->users(), name); !why.isEmpty())
-                    return why;
-            }
-            return b->setRole(name, key);
-        });
+        tr("%1 is now %2.").arg(name, roleTitle(*role)),
+        demotes ? keepingAnAdmin(name, std::move(work)) : std::move(work));
     return true;
 }
 
@@ -348,11 +355,8 @@ bool UserAdmin::deleteUser(const QString &name)
             .arg(u->role, u->displayName.isEmpty()
                               ? QString()
                               : QStringLiteral(", display name '%1'").arg(u->displayName)),
-        tr("User %1 deleted; their audit records stay.").arg(name), [name](UserAdminBackend *b) {
-            if (const QString why = lastAdminWhy(b->users(), name); !why.isEmpty())
-                return why;
-            return b->deleteUser(name);
-        });
+        tr("User %1 deleted; their audit records stay.").arg(name),
+        keepingAnAdmin(name, [name](UserAdminBackend *b) { return b->deleteUser(name); }));
     return true;
 }
 

@@ -175,7 +175,7 @@ void DicomQueue::wake()
     m_cv.notify_all();
 }
 
-bool DicomQueue::discard(const QString &sopInstanceUid, const QString &who, QString *error, QueueItem *out)
+bool DicomQueue::discard(const QString &sopInstanceUid, const QString &who, QString *error)
 {
     std::lock_guard lock(m_mutex);
     try {
@@ -186,7 +186,7 @@ bool DicomQueue::discard(const QString &sopInstanceUid, const QString &who, QStr
             *error = QStringLiteral("%1 is not in the queue").arg(sopInstanceUid);
             return false;
         }
-        QueueItem it = rowToItem(s);
+        const QueueItem it = rowToItem(s);
         const QString file = s.text(11);
         if (it.state != QLatin1String("pending") || it.refusedReason.isEmpty()) {
             *error = QStringLiteral("%1 is not a refused object waiting in the queue (%2)")
@@ -197,17 +197,12 @@ bool DicomQueue::discard(const QString &sopInstanceUid, const QString &who, QStr
             *error = QStringLiteral("%1 is being sent right now; try again in a moment").arg(sopInstanceUid);
             return false;
         }
-        it.state = QStringLiteral("discarded");
-        it.discardedBy = who;
-        it.discardedMs = now();
         sql::Stmt u(m_db->db.handle(),
                     "UPDATE job SET state = 'discarded', discarded_by = ?, discarded_ms = ? "
                     "WHERE id = ? AND state = 'pending'");
-        u.bind(1, who).bind(2, it.discardedMs).bind(3, it.id).run();
+        u.bind(1, who).bind(2, now()).bind(3, it.id).run();
         // The row is the record; the object itself goes (it held patient data nobody will send).
         QFile::remove(file);
-        if (out)
-            *out = it;
     } catch (const sql::SqlError &e) {
         *error = QStringLiteral("DICOM queue database: %1").arg(QString::fromStdString(e.what()));
         return false;

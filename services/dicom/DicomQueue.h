@@ -76,7 +76,7 @@ public:
     void wake(); // retry now (e.g. after the user fixed the configuration)
     // Takes an object the node refused out of the queue: state "discarded" with who and when, its queued
     // copy removed. False (and *error) when it is not a waiting refused object, or is being sent right now.
-    bool discard(const QString &sopInstanceUid, const QString &who, QString *error, QueueItem *out = nullptr);
+    bool discard(const QString &sopInstanceUid, const QString &who, QString *error);
 
     std::vector<QueueItem> items(int limit = 100);
     std::vector<QueueItem> refusedItems(); // waiting objects the node refused, oldest first

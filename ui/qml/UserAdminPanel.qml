@@ -6,8 +6,9 @@ import Vigil.Ui
 // User management (issue 12), for a role with the "user_management" permission (the administrator):
 // the users with their roles, add a user (initial password, role, optional badge + PIN), disable / enable,
 // delete (after a confirmation), change the role or the display name, reset a password, enrol or remove
-// the TOTP authenticator. Own account: no delete, no role change (the model refuses too, with the reason). Station.access.users does the work off the GUI
-// thread, checks the permission on every action and audits it; this panel only collects and shows.
+// the TOTP authenticator. Own account: no delete, no role change (the model refuses too, with the reason).
+// Station.access.users does the work off the GUI thread, checks the permission on every action and audits
+// it; this panel only collects and shows.
 // Opened from the sign-in panel ("Manage users"); centred over the ward, the alarm bar stays in view.
 Popup {
     id: panel
